@@ -1,0 +1,25 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/shell/app-header";
+import { TRPCReactProvider } from "@/components/trpc/client";
+import { currentPersonId } from "@/server/auth";
+import { getCaller } from "@/server/trpc/server";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  if (!(await currentPersonId())) redirect("/sign-in");
+  const caller = await getCaller();
+  const me = await caller.me.get().catch(() => null);
+  // A session whose person was removed or deactivated: start over at sign-in.
+  if (!me) redirect("/sign-in?error=NoAccount");
+  return (
+    <TRPCReactProvider>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-10 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow">
+        Skip to content
+      </a>
+      <AppHeader name={me.person.name} orgName={me.org.name} roles={me.roles} />
+      <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:px-6 sm:py-10">
+        {children}
+      </main>
+    </TRPCReactProvider>
+  );
+}

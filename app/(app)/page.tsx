@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { formatMonthYear, PersonCard } from "@/components/people/person-card";
+import { Card } from "@/components/ui/card";
+import { getCaller } from "@/server/trpc/server";
+
+export const metadata: Metadata = { title: "Home" };
+
+export default async function HomePage() {
+  const me = await (await getCaller()).me.get();
+  const managers = me.pairs.asReport.filter((p) => !p.endedAt);
+  const reports = me.pairs.asManager.filter((p) => !p.endedAt);
+  const past = [
+    ...me.pairs.asReport.filter((p) => p.endedAt).map((p) => ({ id: p.id, text: `You reported to ${p.manager.name}`, startedAt: p.startedAt, endedAt: p.endedAt! })),
+    ...me.pairs.asManager.filter((p) => p.endedAt).map((p) => ({ id: p.id, text: `${p.report.name} reported to you`, startedAt: p.startedAt, endedAt: p.endedAt! })),
+  ].sort((a, b) => b.endedAt.getTime() - a.endedAt.getTime());
+  const firstName = me.person.name.split(" ")[0];
+
+  return (
+    <div className="space-y-10">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Hello, {firstName}</h1>
+        <p className="mt-1 text-slate-700">
+          {[me.person.title, me.person.department, me.org.name].filter(Boolean).join(" · ")}
+        </p>
+      </div>
+
+      <section aria-labelledby="my-manager">
+        <h2 id="my-manager" className="mb-3 text-lg font-semibold">
+          My manager
+        </h2>
+        {managers.length > 0 ? (
+          <div className="grid gap-3 sm:grid-cols-2">
+            {managers.map((p) => (
+              <PersonCard key={p.id} person={p.manager} detail={`Working together since ${formatMonthYear(p.startedAt)}`} />
+            ))}
+          </div>
+        ) : (
+          <Card className="p-4 text-sm text-slate-700">You have no manager in Tandem. If that is wrong, ask your HR team to update it.</Card>
+        )}
+      </section>
+
+      <section aria-labelledby="my-reports">
+        <h2 id="my-reports" className="mb-3 text-lg font-semibold">
+          My reports{reports.length > 0 ? <span className="ml-2 text-base font-normal text-slate-600">({reports.length})</span> : null}
+        </h2>
+        {reports.length > 0 ? (
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {reports.map((p) => (
+              <li key={p.id}>
+                <PersonCard person={p.report} detail={`Working together since ${formatMonthYear(p.startedAt)}`} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Card className="p-4 text-sm text-slate-700">Nobody reports to you in Tandem.</Card>
+        )}
+      </section>
+
+      {past.length > 0 ? (
+        <section aria-labelledby="past-pairs">
+          <h2 id="past-pairs" className="mb-3 text-lg font-semibold">
+            Earlier
+          </h2>
+          <ul className="space-y-2 text-sm text-slate-700">
+            {past.map((p) => (
+              <li key={p.id}>
+                {p.text}, {formatMonthYear(p.startedAt)} – {formatMonthYear(p.endedAt)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orgRoles, people, type OrgRole } from "@/db/schema";
+
+/** Who is calling: always a person of one organization, resolved from the session. */
+export interface Actor {
+  personId: string;
+  orgId: string;
+  roles: ReadonlySet<OrgRole>;
+}
+
+/** The signed-in person, or null when they no longer exist or were deactivated. */
+export async function loadActor(db: Db, personId: string): Promise<Actor | null> {
+  const rows = await db
+    .select({ orgId: people.orgId, role: orgRoles.role })
+    .from(people)
+    .leftJoin(orgRoles, and(eq(orgRoles.orgId, people.orgId), eq(orgRoles.personId, people.id)))
+    .where(and(eq(people.id, personId), isNull(people.deactivatedAt)));
+  const first = rows[0];
+  if (!first) return null;
+  const roles = new Set<OrgRole>(["member"]);
+  for (const row of rows) if (row.role) roles.add(row.role);
+  return { personId, orgId: first.orgId, roles };
+}
+
+export function isOrgAdmin(actor: Actor): boolean {
+  return actor.roles.has("hr_admin") || actor.roles.has("owner");
+}

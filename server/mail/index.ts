@@ -1,0 +1,39 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import type { Db } from "@/db/client";
+import { outboxEmails } from "@/db/schema";
+import { env } from "@/server/env";
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export type MailDelivery = "smtp" | "outbox" | "dropped";
+
+const holder = globalThis as unknown as { __tandemSmtp?: Transporter };
+
+function smtp(url: string): Transporter {
+  holder.__tandemSmtp ??= nodemailer.createTransport(url);
+  return holder.__tandemSmtp;
+}
+
+/**
+ * Sends through SMTP when SMTP_URL is set. In demo mode without SMTP, mail goes to the
+ * development outbox (listed at /dev/outbox and printed in the server log) instead.
+ */
+export async function sendMail(db: Db, mail: Mail): Promise<MailDelivery> {
+  const e = env();
+  if (e.SMTP_URL) {
+    await smtp(e.SMTP_URL).sendMail({ from: e.EMAIL_FROM, ...mail });
+    return "smtp";
+  }
+  if (e.demo) {
+    await db.insert(outboxEmails).values(mail);
+    console.info(`[tandem] outbox: to=${mail.to} subject="${mail.subject}"\n${mail.text}\n`);
+    return "outbox";
+  }
+  console.warn(`[tandem] email to ${mail.to} not sent: SMTP_URL is not configured`);
+  return "dropped";
+}

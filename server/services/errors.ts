@@ -1,0 +1,16 @@
+// Domain errors thrown by services; the tRPC layer maps them to error codes (server/trpc/init.ts).
+
+export class NotFoundError extends Error {
+  override name = "NotFoundError";
+  constructor(what = "Not found") {
+    super(what);
+  }
+}
+
+export class ConflictError extends Error {
+  override name = "ConflictError";
+}
+
+export class InvalidInputError extends Error {
+  override name = "InvalidInputError";
+}

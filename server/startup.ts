@@ -1,0 +1,45 @@
+import { count } from "drizzle-orm";
+import { getDbHandle } from "@/db/client";
+import { organizations } from "@/db/schema";
+import { seedDemoOrg } from "@/db/seed/demo-org";
+import { resolveAuthSecret } from "@/server/auth/secret";
+import { assertRunnable, env } from "@/server/env";
+
+/**
+ * Runs once when the server starts (instrumentation.ts): validates the configuration, opens
+ * and migrates the database, seeds the demo organization on first start, and says where to
+ * open Tandem. Any failure stops the server with a message naming the cause.
+ */
+export async function startServer(): Promise<void> {
+  try {
+    const e = env();
+    assertRunnable(e);
+    resolveAuthSecret(e);
+    const handle = await getDbHandle();
+    let seeded = false;
+    if (e.demo) {
+      const [row] = await handle.db.select({ n: count() }).from(organizations);
+      if (!row || row.n === 0) {
+        await seedDemoOrg(handle.db);
+        seeded = true;
+      }
+    }
+    const where = handle.kind === "pglite" ? `embedded database in ${e.dataDir}` : "Postgres";
+    const url = e.AUTH_URL ?? `http://localhost:${e.PORT}`;
+    console.info(
+      [
+        "",
+        `  Tandem is running on the ${where}${e.demo ? ", in demo mode" : ""}.`,
+        seeded ? "  Seeded the demo organization Brightwater Analytics." : "",
+        `  Open ${url} to sign in.`,
+        "",
+      ]
+        .filter(Boolean)
+        .join("\n"),
+    );
+  } catch (err) {
+    const cause = err instanceof Error && err.cause instanceof Error ? `\n  Cause: ${err.cause.message}` : "";
+    console.error(`\n  Tandem cannot start: ${err instanceof Error ? err.message : String(err)}${cause}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,64 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { Db } from "@/db/client";
+import { isOrgAdmin, loadActor } from "@/server/access/actor";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/server/services/errors";
+
+export interface Context {
+  db: Db;
+  /** The person the session signed in as; null when signed out. */
+  personId: string | null;
+}
+
+export function createContext(input: Context): Context {
+  return input;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      ...shape,
+      // Never leak internals (SQL, stack) to the client; the server log has them.
+      message: internal ? "Something went wrong on our side. Please try again." : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : undefined,
+      },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+/** Maps domain errors thrown by services to tRPC codes, in one place. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof NotFoundError) throw new TRPCError({ code: "NOT_FOUND", message: "Not found", cause });
+    if (cause instanceof ConflictError) throw new TRPCError({ code: "CONFLICT", message: cause.message, cause });
+    if (cause instanceof InvalidInputError) throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+/** Signed in as an active person; `ctx.actor` is never null below this tier. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const actor = ctx.personId ? await loadActor(ctx.db, ctx.personId) : null;
+  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  return next({ ctx: { ...ctx, actor } });
+});
+
+/** HR admins and owners of the caller's organization. Others get "not found", not "forbidden". */
+export const orgAdminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (!isOrgAdmin(ctx.actor)) throw new TRPCError({ code: "NOT_FOUND", message: "Not found" });
+  return next();
+});
