@@ -43,7 +43,7 @@ export async function requestSignInLink(_prev: EmailSignInState, form: FormData)
 }
 
 export async function signInAsDemoPerson(form: FormData) {
-  await signIn("demo", { personId: String(form.get("personId") ?? ""), redirectTo: safeRedirect(form.get("callbackUrl")) });
+  await signIn("demo", { email: String(form.get("email") ?? ""), redirectTo: safeRedirect(form.get("callbackUrl")) });
 }
 
 export async function signInWithSso(form: FormData) {

@@ -33,7 +33,7 @@ function describe(p: DemoPerson): string {
 function DemoPersonButton({ person, callbackUrl }: { person: DemoPerson; callbackUrl: string }) {
   return (
     <form action={signInAsDemoPerson}>
-      <input type="hidden" name="personId" value={person.id} />
+      <input type="hidden" name="email" value={person.email} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <button
         type="submit"

@@ -77,11 +77,11 @@ async function buildConfig(): Promise<NextAuthConfig> {
       Credentials({
         id: "demo",
         name: "Demo",
-        credentials: { personId: {} },
+        credentials: { email: {} },
         async authorize(credentials) {
-          const parsed = z.object({ personId: z.uuid() }).safeParse(credentials);
+          const parsed = z.object({ email: z.email().max(320) }).safeParse(credentials);
           if (!parsed.success) return null;
-          const person = await findDemoPerson(db, parsed.data.personId);
+          const person = await findDemoPerson(db, parsed.data.email);
           if (!person) return null;
           const [user] = await db
             .insert(users)

@@ -16,13 +16,13 @@ export async function findSignInPerson(db: Db, email: string) {
   return person ?? null;
 }
 
-/** A person of a demo organization, for the demo-only "sign in as". */
-export async function findDemoPerson(db: Db, personId: string) {
+/** A person of a demo organization, by email, for the demo-only "sign in as". */
+export async function findDemoPerson(db: Db, email: string) {
   const [person] = await db
     .select({ id: people.id, name: people.name, email: people.email })
     .from(people)
     .innerJoin(organizations, eq(organizations.id, people.orgId))
-    .where(and(eq(people.id, personId), eq(organizations.isDemo, true), isNull(people.deactivatedAt)))
+    .where(and(eq(people.email, email.trim().toLowerCase()), eq(organizations.isDemo, true), isNull(people.deactivatedAt)))
     .limit(1);
   return person ?? null;
 }

@@ -11,6 +11,7 @@ export async function listDemoPeople(db: Db) {
     .select({
       id: people.id,
       name: people.name,
+      email: people.email,
       title: people.title,
       managerName: manager.name,
       roles: sql<string[]>`coalesce((select array_agg(${orgRoles.role}::text order by ${orgRoles.role}) from ${orgRoles} where ${orgRoles.orgId} = ${people.orgId} and ${orgRoles.personId} = ${people.id}), '{}')`,

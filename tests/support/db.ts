@@ -1,0 +1,43 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import postgres from "postgres";
+import { inject } from "vitest";
+import { drizzleForPglite, drizzleForPostgres, type Db } from "@/db/client";
+import { migratePostgresUrl } from "@/db/migrate";
+import { env } from "@/server/env";
+
+export interface TestDb {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database for one test file: a copy of the migrated PGlite snapshot by
+ * default, or a new database on the Postgres server at TEST_DATABASE_URL (dropped afterwards).
+ */
+export async function createTestDb(): Promise<TestDb> {
+  const serverUrl = env().TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const snapshot = fs.readFileSync(inject("pgliteSnapshot"));
+    const client = await PGlite.create({ loadDataDir: new Blob([snapshot]) });
+    return { db: drizzleForPglite(client), kind: "pglite", close: () => client.close() };
+  }
+  const name = `tandem_test_${crypto.randomBytes(6).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  await migratePostgresUrl(url.toString());
+  const client = postgres(url.toString(), { max: 10, onnotice: () => {} });
+  return {
+    db: drizzleForPostgres(client),
+    kind: "postgres",
+    async close() {
+      await client.end({ timeout: 5 });
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
