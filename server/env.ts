@@ -100,3 +100,9 @@ export function assertRunnable(e: Env): void {
 export function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === "phase-production-build";
 }
+
+/** The public base URL of Tandem, for links in emails and calendar feeds. */
+export function appUrl(): string {
+  const e = env();
+  return (e.AUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+}

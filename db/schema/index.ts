@@ -1,3 +1,4 @@
 export * from "./auth";
 export * from "./org";
 export * from "./system";
+export * from "./assessments";

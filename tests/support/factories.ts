@@ -76,11 +76,11 @@ export async function databaseFingerprint(db: Db): Promise<string> {
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );
   const parts: string[] = [];
-  for (const { table_name } of rowsOf(tables)) {
+  for (const { table_name } of rowsOf<{ table_name: string }>(tables)) {
     const result = await db.execute<{ digest: string | null }>(
       sql`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${sql.identifier(table_name)} t`,
     );
-    parts.push(`${table_name}:${rowsOf(result)[0]?.digest}`);
+    parts.push(`${table_name}:${rowsOf<{ digest: string | null }>(result)[0]?.digest}`);
   }
   return parts.join("\n");
 }

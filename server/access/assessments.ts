@@ -1,0 +1,75 @@
+import { and, eq, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { assessments, pairs } from "@/db/schema";
+import type { Side } from "@/server/assessment/item-bank";
+import { NotFoundError } from "@/server/services/errors";
+import type { Actor } from "./actor";
+
+// Who may see what of an assessment, answered here and nowhere else:
+// - its two people (the pair's manager and report, even after the pair ended) may see the
+//   assessment, their own side's answers at any time, and the other side's answers only once
+//   the assessment is revealed (both submitted);
+// - nobody else, whatever their role (HR, owner, the manager's manager): "not found".
+
+export interface AssessmentAccess {
+  assessmentId: string;
+  orgId: string;
+  pairId: string;
+  mySide: Side;
+  otherSide: Side;
+  otherPersonId: string;
+  revealed: boolean;
+}
+
+/**
+ * The assessment as seen by `actor`, or NotFoundError when it does not exist, belongs to
+ * another organization, or the actor is not one of its two people. Pass `forUpdate` inside a
+ * transaction to lock the assessment row (serializes submissions of the two sides).
+ */
+export async function requireAssessmentParticipant(
+  db: Db,
+  actor: Actor,
+  assessmentId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<AssessmentAccess> {
+  const query = db
+    .select({
+      id: assessments.id,
+      orgId: assessments.orgId,
+      pairId: assessments.pairId,
+      revealedAt: assessments.revealedAt,
+      managerId: pairs.managerId,
+      reportId: pairs.reportId,
+    })
+    .from(assessments)
+    .innerJoin(pairs, and(eq(pairs.orgId, assessments.orgId), eq(pairs.id, assessments.pairId)))
+    .where(
+      and(
+        eq(assessments.orgId, actor.orgId),
+        eq(assessments.id, assessmentId),
+        or(eq(pairs.managerId, actor.personId), eq(pairs.reportId, actor.personId)),
+      ),
+    );
+  const [row] = options.forUpdate ? await query.for("update", { of: assessments }) : await query;
+  if (!row) throw new NotFoundError();
+  const mySide: Side = row.managerId === actor.personId ? "manager" : "employee";
+  return {
+    assessmentId: row.id,
+    orgId: row.orgId,
+    pairId: row.pairId,
+    mySide,
+    otherSide: mySide === "manager" ? "employee" : "manager",
+    otherPersonId: mySide === "manager" ? row.reportId : row.managerId,
+    revealed: row.revealedAt !== null,
+  };
+}
+
+/** The pair as seen by one of its two people; NotFoundError for anyone else. */
+export async function requirePairMember(db: Db, actor: Actor, pairId: string) {
+  const [pair] = await db
+    .select({ id: pairs.id, managerId: pairs.managerId, reportId: pairs.reportId, endedAt: pairs.endedAt })
+    .from(pairs)
+    .where(and(eq(pairs.orgId, actor.orgId), eq(pairs.id, pairId), or(eq(pairs.managerId, actor.personId), eq(pairs.reportId, actor.personId))));
+  if (!pair) throw new NotFoundError();
+  return pair;
+}

@@ -1,0 +1,44 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { people, responses } from "@/db/schema";
+import type { Actor } from "@/server/access/actor";
+import { requireAssessmentParticipant } from "@/server/access/assessments";
+import { getItemBank, type Side } from "@/server/assessment/item-bank";
+import { NotFoundError } from "@/server/services/errors";
+import { loadAssessmentRecord } from "./load";
+
+/**
+ * Both sides' answers, for the pair's two people, once both have submitted. Before that, and
+ * for anyone else, the answers do not exist ("not found"). The other side's "would you choose
+ * them again?" is included only if its author agreed to share it.
+ */
+export async function getResults(db: Db, actor: Actor, assessmentId: string) {
+  const access = await requireAssessmentParticipant(db, actor, assessmentId);
+  if (!access.revealed) throw new NotFoundError();
+  const record = await loadAssessmentRecord(db, access);
+  const bank = getItemBank(record.bankVersion);
+
+  const rows = await db
+    .select({ side: responses.side, answers: responses.answers, shareChooseAgain: responses.shareChooseAgain, submittedAt: responses.submittedAt, name: people.name })
+    .from(responses)
+    .innerJoin(people, and(eq(people.orgId, responses.orgId), eq(people.id, responses.respondentId)))
+    .where(and(eq(responses.orgId, access.orgId), eq(responses.assessmentId, access.assessmentId)));
+
+  const sides = {} as Record<Side, { name: string; answers: Record<string, number | string>; chooseAgainShared: boolean; submittedAt: Date }>;
+  for (const r of rows) {
+    const answers = { ...r.answers };
+    if (r.side !== access.mySide && !r.shareChooseAgain) delete answers[bank.chooseAgain.key];
+    sides[r.side] = { name: r.name, answers, chooseAgainShared: r.shareChooseAgain, submittedAt: r.submittedAt! };
+  }
+  return {
+    id: record.id,
+    kind: record.kind,
+    bankVersion: record.bankVersion,
+    cycle: record.cycle ? { name: record.cycle.name } : null,
+    revealedAt: record.revealedAt!,
+    mySide: access.mySide,
+    sides,
+  };
+}
+
+export type AssessmentResults = Awaited<ReturnType<typeof getResults>>;

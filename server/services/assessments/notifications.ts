@@ -1,0 +1,64 @@
+import type { Db } from "@/db/client";
+import { appUrl } from "@/server/env";
+import { sendMail, type Mail } from "@/server/mail";
+import { escapeHtml } from "@/server/mail/templates";
+
+// Assessment emails. They never contain answers: only that something is ready, with a link.
+
+function firstName(name: string) {
+  return name.trim().split(/\s+/)[0] ?? name;
+}
+
+function mail(to: string, subject: string, lines: string[], link: { label: string; path: string }): Mail {
+  const url = `${appUrl()}${link.path}`;
+  return {
+    to,
+    subject,
+    text: `${lines.join("\n\n")}\n\n${link.label}: ${url}\n`,
+    html: `${lines.map((l) => `<p style="line-height:1.5">${escapeHtml(l)}</p>`).join("")}<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#0f766e;color:#fff;text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600">${escapeHtml(link.label)}</a></p>`,
+  };
+}
+
+export function assessmentReadyMail(to: string, otherName: string, assessmentId: string, dueOn: string | null): Mail {
+  return mail(
+    to,
+    `Your assessment with ${firstName(otherName)} is ready`,
+    [
+      `Your relationship assessment with ${otherName} is ready${dueOn ? `; it is open until ${dueOn}` : ""}.`,
+      `It takes about ten minutes. ${firstName(otherName)} answers the same questions from their side. Neither of you sees the other's answers until you have both submitted, and nobody else ever sees them.`,
+    ],
+    { label: "Start the assessment", path: `/assessments/${assessmentId}` },
+  );
+}
+
+export function otherSubmittedMail(to: string, otherName: string, assessmentId: string): Mail {
+  return mail(
+    to,
+    `${firstName(otherName)} has submitted your assessment`,
+    [`${otherName} has submitted their side of your relationship assessment. As soon as you submit yours, you will both see the answers.`],
+    { label: "Finish your side", path: `/assessments/${assessmentId}` },
+  );
+}
+
+export function revealedMail(to: string, otherName: string, assessmentId: string): Mail {
+  return mail(
+    to,
+    `Your results with ${firstName(otherName)} are ready`,
+    [`You and ${otherName} have both submitted. Your answers are now visible to both of you, and only to you two.`],
+    { label: "See the results", path: `/assessments/${assessmentId}/results` },
+  );
+}
+
+/**
+ * Sends after the change that caused them has committed. A failed email is logged and never
+ * undoes or fails what the person did.
+ */
+export async function deliver(db: Db, mails: Mail[]): Promise<void> {
+  for (const m of mails) {
+    try {
+      await sendMail(db, m);
+    } catch (err) {
+      console.error(`[tandem] could not send "${m.subject}" to ${m.to}:`, err);
+    }
+  }
+}

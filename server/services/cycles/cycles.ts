@@ -1,0 +1,204 @@
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/db/client";
+import { assessments, cycleDepartments, cycles, departments, organizations, pairs, people, responses } from "@/db/schema";
+import type { Actor } from "@/server/access/actor";
+import { CURRENT_BANK_VERSION } from "@/server/assessment/item-bank";
+import { assessmentReadyMail, deliver } from "@/server/services/assessments/notifications";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/server/services/errors";
+import type { Mail } from "@/server/mail";
+
+// HR-run assessment cycles. Callers are org admins (checked by the procedure tier); every
+// query is scoped to the actor's organization.
+
+export interface CreateCycleInput {
+  name: string;
+  opensOn: string;
+  closesOn: string;
+  /** null: every pair of the organization. */
+  departmentIds: string[] | null;
+}
+
+export async function createCycle(db: Db, actor: Actor, input: CreateCycleInput) {
+  if (input.closesOn < input.opensOn) throw new InvalidInputError("The close date must be on or after the open date.");
+  const departmentIds = input.departmentIds ? [...new Set(input.departmentIds)] : null;
+  if (departmentIds && departmentIds.length === 0) throw new InvalidInputError("Choose at least one department, or all pairs.");
+  return db.transaction(async (tx) => {
+    if (departmentIds) {
+      const found = await tx
+        .select({ id: departments.id })
+        .from(departments)
+        .where(and(eq(departments.orgId, actor.orgId), inArray(departments.id, departmentIds)));
+      if (found.length !== departmentIds.length) throw new NotFoundError("Department not found");
+    }
+    const [cycle] = await tx
+      .insert(cycles)
+      .values({
+        orgId: actor.orgId,
+        name: input.name,
+        opensOn: input.opensOn,
+        closesOn: input.closesOn,
+        allDepartments: departmentIds === null,
+        bankVersion: CURRENT_BANK_VERSION,
+        createdById: actor.personId,
+      })
+      .returning({ id: cycles.id });
+    if (departmentIds) {
+      await tx.insert(cycleDepartments).values(departmentIds.map((departmentId) => ({ orgId: actor.orgId, cycleId: cycle!.id, departmentId })));
+    }
+    return { cycleId: cycle!.id };
+  });
+}
+
+async function requireCycle(db: Db, actor: Actor, cycleId: string, lock = false) {
+  const query = db.select().from(cycles).where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, cycleId)));
+  const [cycle] = lock ? await query.for("update") : await query;
+  if (!cycle) throw new NotFoundError();
+  return cycle;
+}
+
+const report = alias(people, "report");
+const manager = alias(people, "manager");
+
+/**
+ * Opens a draft cycle: one assessment per active pair in scope (the report's department
+ * decides), with a response per side, and the organization's anonymity threshold fixed for
+ * the cycle. Everyone invited gets an email.
+ */
+export async function openCycle(db: Db, actor: Actor, input: { cycleId: string }) {
+  const { mails, created } = await db.transaction(async (tx) => {
+    const cycle = await requireCycle(tx, actor, input.cycleId, true);
+    if (cycle.status !== "draft") throw new ConflictError(cycle.status === "open" ? "This cycle is already open." : "This cycle is closed.");
+    const [org] = await tx.select({ minGroupSize: organizations.minGroupSize }).from(organizations).where(eq(organizations.id, actor.orgId));
+
+    const scope = cycle.allDepartments
+      ? undefined
+      : inArray(
+          report.departmentId,
+          tx.select({ id: cycleDepartments.departmentId }).from(cycleDepartments).where(and(eq(cycleDepartments.orgId, actor.orgId), eq(cycleDepartments.cycleId, cycle.id))),
+        );
+    const inScope = await tx
+      .select({
+        pairId: pairs.id,
+        managerId: pairs.managerId,
+        reportId: pairs.reportId,
+        managerName: manager.name,
+        managerEmail: manager.email,
+        reportName: report.name,
+        reportEmail: report.email,
+      })
+      .from(pairs)
+      .innerJoin(report, and(eq(report.orgId, pairs.orgId), eq(report.id, pairs.reportId)))
+      .innerJoin(manager, and(eq(manager.orgId, pairs.orgId), eq(manager.id, pairs.managerId)))
+      .where(and(eq(pairs.orgId, actor.orgId), isNull(pairs.endedAt), isNull(report.deactivatedAt), isNull(manager.deactivatedAt), scope));
+
+    await tx
+      .update(cycles)
+      .set({ status: "open", openedAt: sql`now()`, minGroupSize: org?.minGroupSize ?? 5 })
+      .where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, cycle.id)));
+
+    const mails: Mail[] = [];
+    // Bulk insert in chunks: a large organization opens thousands of pairs at once.
+    for (let i = 0; i < inScope.length; i += 500) {
+      const chunk = inScope.slice(i, i + 500);
+      const rows = await tx
+        .insert(assessments)
+        .values(chunk.map((p) => ({ orgId: actor.orgId, pairId: p.pairId, kind: "cycle" as const, cycleId: cycle.id, bankVersion: cycle.bankVersion, dueOn: cycle.closesOn })))
+        .returning({ id: assessments.id, pairId: assessments.pairId });
+      const byPair = new Map(rows.map((r) => [r.pairId, r.id]));
+      await tx.insert(responses).values(
+        chunk.flatMap((p) => [
+          { orgId: actor.orgId, assessmentId: byPair.get(p.pairId)!, side: "manager" as const, respondentId: p.managerId },
+          { orgId: actor.orgId, assessmentId: byPair.get(p.pairId)!, side: "employee" as const, respondentId: p.reportId },
+        ]),
+      );
+      for (const p of chunk) {
+        const id = byPair.get(p.pairId)!;
+        mails.push(assessmentReadyMail(p.managerEmail, p.reportName, id, cycle.closesOn), assessmentReadyMail(p.reportEmail, p.managerName, id, cycle.closesOn));
+      }
+    }
+    return { mails, created: inScope.length };
+  });
+  await deliver(db, mails);
+  return { pairs: created };
+}
+
+/**
+ * Closes an open cycle. Assessments where one side never submitted are closed unrevealed:
+ * nothing is shown to anyone, and the submitted side's answers stay private.
+ */
+export async function closeCycle(db: Db, actor: Actor, input: { cycleId: string }) {
+  return db.transaction(async (tx) => {
+    const cycle = await requireCycle(tx, actor, input.cycleId, true);
+    if (cycle.status !== "open") throw new ConflictError(cycle.status === "draft" ? "This cycle has not been opened." : "This cycle is already closed.");
+    await tx.update(cycles).set({ status: "closed", closedAt: sql`now()` }).where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, cycle.id)));
+    const closed = await tx
+      .update(assessments)
+      .set({ closedAt: sql`now()` })
+      .where(and(eq(assessments.orgId, actor.orgId), eq(assessments.cycleId, cycle.id), isNull(assessments.revealedAt)))
+      .returning({ id: assessments.id });
+    return { closedUnrevealed: closed.length };
+  });
+}
+
+const employeeSide = alias(responses, "employee_side");
+const managerSide = alias(responses, "manager_side");
+
+/**
+ * The organization's cycles with participation counts. Counts only: HR never learns who has
+ * or hasn't answered.
+ */
+export async function listCycles(db: Db, actor: Actor) {
+  const list = await db
+    .select({
+      id: cycles.id,
+      name: cycles.name,
+      opensOn: cycles.opensOn,
+      closesOn: cycles.closesOn,
+      status: cycles.status,
+      allDepartments: cycles.allDepartments,
+      minGroupSize: cycles.minGroupSize,
+      openedAt: cycles.openedAt,
+      closedAt: cycles.closedAt,
+      createdAt: cycles.createdAt,
+    })
+    .from(cycles)
+    .where(eq(cycles.orgId, actor.orgId))
+    .orderBy(desc(cycles.createdAt));
+  if (list.length === 0) return [];
+  const ids = list.map((c) => c.id);
+
+  const participation = await db
+    .select({
+      cycleId: assessments.cycleId,
+      pairs: count(),
+      employeeSubmitted: sql<number>`count(${employeeSide.submittedAt})::int`,
+      managerSubmitted: sql<number>`count(${managerSide.submittedAt})::int`,
+      complete: sql<number>`count(${assessments.revealedAt})::int`,
+    })
+    .from(assessments)
+    .innerJoin(employeeSide, and(eq(employeeSide.orgId, assessments.orgId), eq(employeeSide.assessmentId, assessments.id), eq(employeeSide.side, "employee")))
+    .innerJoin(managerSide, and(eq(managerSide.orgId, assessments.orgId), eq(managerSide.assessmentId, assessments.id), eq(managerSide.side, "manager")))
+    .where(and(eq(assessments.orgId, actor.orgId), inArray(assessments.cycleId, ids)))
+    .groupBy(assessments.cycleId);
+
+  const scopes = await db
+    .select({ cycleId: cycleDepartments.cycleId, name: departments.name })
+    .from(cycleDepartments)
+    .innerJoin(departments, and(eq(departments.orgId, cycleDepartments.orgId), eq(departments.id, cycleDepartments.departmentId)))
+    .where(and(eq(cycleDepartments.orgId, actor.orgId), inArray(cycleDepartments.cycleId, ids)));
+
+  return list.map((c) => {
+    const p = participation.find((x) => x.cycleId === c.id);
+    return {
+      ...c,
+      departments: scopes.filter((s) => s.cycleId === c.id).map((s) => s.name).sort(),
+      participation: { pairs: p?.pairs ?? 0, employeeSubmitted: p?.employeeSubmitted ?? 0, managerSubmitted: p?.managerSubmitted ?? 0, complete: p?.complete ?? 0 },
+    };
+  });
+}
+
+/** Departments of the actor's organization, for choosing a cycle's scope. */
+export function listDepartments(db: Db, actor: Actor) {
+  return db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.orgId, actor.orgId)).orderBy(departments.name);
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { getAssessment } from "@/server/services/assessments/get-assessment";
+import { getResults } from "@/server/services/assessments/get-results";
+import { listMyAssessments } from "@/server/services/assessments/list-my-assessments";
+import { saveDraft } from "@/server/services/assessments/save-draft";
+import { startCheckIn } from "@/server/services/assessments/start-check-in";
+import { submitResponse } from "@/server/services/assessments/submit-response";
+import { protectedProcedure, router } from "../init";
+
+const byId = z.object({ assessmentId: z.uuid() });
+
+// Keys and values are checked against the pinned item bank by the service; here only shape
+// and size, so a hostile payload is refused before any work.
+const changes = z
+  .record(z.string().min(1).max(64), z.union([z.number(), z.string().max(5000), z.null()]))
+  .refine((c) => Object.keys(c).length > 0, "Send at least one change.")
+  .refine((c) => Object.keys(c).length <= 100, "Send at most 100 changes at once.");
+
+export const assessmentsRouter = router({
+  listMine: protectedProcedure.query(({ ctx }) => listMyAssessments(ctx.db, ctx.actor)),
+  get: protectedProcedure.input(byId).query(({ ctx, input }) => getAssessment(ctx.db, ctx.actor, input.assessmentId)),
+  saveDraft: protectedProcedure
+    .input(z.object({ assessmentId: z.uuid(), changes }))
+    .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.actor, input)),
+  submit: protectedProcedure
+    .input(z.object({ assessmentId: z.uuid(), shareChooseAgain: z.boolean() }))
+    .mutation(({ ctx, input }) => submitResponse(ctx.db, ctx.actor, input)),
+  results: protectedProcedure.input(byId).query(({ ctx, input }) => getResults(ctx.db, ctx.actor, input.assessmentId)),
+  startCheckIn: protectedProcedure.input(z.object({ pairId: z.uuid() })).mutation(({ ctx, input }) => startCheckIn(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,31 @@
+import { fileURLToPath } from "node:url";
+
+/** Fixed addresses of the servers playwright.config.ts starts (localhost: Auth.js cookies are set for it). */
+export const DEMO_URL = "http://localhost:3100";
+export const NODEMO_URL = "http://localhost:3101";
+/** A demo server nobody signs in to or requests links from: its outbox stays empty. */
+export const EMPTY_URL = "http://localhost:3105";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+] as const;
+
+/** Demo people the tests rely on (db/seed/demo-org.ts). */
+export const people = {
+  maya: "maya.chen@brightwater.example",
+  aisha: "aisha.bello@brightwater.example",
+  lena: "lena.fischer@brightwater.example",
+  hannah: "hannah.schmidt@brightwater.example",
+  kenji: "kenji.watanabe@brightwater.example",
+} as const;
+
+export const AISHA_REPORTS = ["Noah Patel", "Chloé Martin", "Ethan Walker", "Fatima Zahra", "Ben Carter", "Inês Costa"];
+
+/** The project directory: servers run there and resolve relative TANDEM_DATA_DIRs against it. */
+export const PROJECT_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
