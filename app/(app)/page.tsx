@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { AssessmentList } from "@/components/assessments/assessment-list";
+import { StartCheckInButton } from "@/components/assessments/start-check-in-button";
 import { formatMonthYear, PersonCard } from "@/components/people/person-card";
 import { Card } from "@/components/ui/card";
 import { getCaller } from "@/server/trpc/server";
@@ -6,7 +9,20 @@ import { getCaller } from "@/server/trpc/server";
 export const metadata: Metadata = { title: "Home" };
 
 export default async function HomePage() {
-  const me = await (await getCaller()).me.get();
+  const caller = await getCaller();
+  const [me, assessments] = await Promise.all([caller.me.get(), caller.assessments.listMine()]);
+  const current = assessments.filter((a) => a.state === "open" || a.state === "revealed").slice(0, 10);
+  const checkInInProgress = new Map(assessments.filter((a) => a.kind === "check_in" && a.state === "open").map((a) => [a.pairId, a.id]));
+  const pairAction = (pairId: string, otherName: string) => {
+    const inProgress = checkInInProgress.get(pairId);
+    return inProgress ? (
+      <Link href={`/assessments/${inProgress}`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-800 underline">
+        Check-in in progress
+      </Link>
+    ) : (
+      <StartCheckInButton pairId={pairId} otherName={otherName} />
+    );
+  };
   const managers = me.pairs.asReport.filter((p) => !p.endedAt);
   const reports = me.pairs.asManager.filter((p) => !p.endedAt);
   const past = [
@@ -24,6 +40,19 @@ export default async function HomePage() {
         </p>
       </div>
 
+      <section aria-labelledby="my-assessments">
+        <h2 id="my-assessments" className="mb-3 text-lg font-semibold">
+          Assessments
+        </h2>
+        {current.length > 0 ? (
+          <AssessmentList assessments={current} />
+        ) : (
+          <Card className="p-4 text-sm text-slate-700">
+            No assessments open right now. Start a check-in with your manager or one of your reports below, whenever you want to take stock together.
+          </Card>
+        )}
+      </section>
+
       <section aria-labelledby="my-manager">
         <h2 id="my-manager" className="mb-3 text-lg font-semibold">
           My manager
@@ -31,7 +60,9 @@ export default async function HomePage() {
         {managers.length > 0 ? (
           <div className="grid gap-3 sm:grid-cols-2">
             {managers.map((p) => (
-              <PersonCard key={p.id} person={p.manager} detail={`Working together since ${formatMonthYear(p.startedAt)}`} />
+              <PersonCard key={p.id} person={p.manager} detail={`Working together since ${formatMonthYear(p.startedAt)}`}>
+                {pairAction(p.id, p.manager.name)}
+              </PersonCard>
             ))}
           </div>
         ) : (
@@ -47,7 +78,9 @@ export default async function HomePage() {
           <ul className="grid gap-3 sm:grid-cols-2">
             {reports.map((p) => (
               <li key={p.id}>
-                <PersonCard person={p.report} detail={`Working together since ${formatMonthYear(p.startedAt)}`} />
+                <PersonCard person={p.report} detail={`Working together since ${formatMonthYear(p.startedAt)}`}>
+                  {pairAction(p.id, p.report.name)}
+                </PersonCard>
               </li>
             ))}
           </ul>

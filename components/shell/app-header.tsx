@@ -7,6 +7,7 @@ import { NavLink } from "./nav-link";
 const roleLabels: Record<string, string> = { owner: "Owner", hr_admin: "HR admin" };
 
 export function AppHeader({ name, orgName, roles }: { name: string; orgName: string; roles: string[] }) {
+  const isAdmin = roles.includes("hr_admin") || roles.includes("owner");
   const roleLabel = roles.map((r) => roleLabels[r]).filter(Boolean).join(", ");
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -17,6 +18,7 @@ export function AppHeader({ name, orgName, roles }: { name: string; orgName: str
         <nav aria-label="Main" className="order-3 flex w-full gap-1 sm:order-none sm:w-auto">
           <NavLink href="/">Home</NavLink>
           <NavLink href="/people">People</NavLink>
+          {isAdmin ? <NavLink href="/admin/cycles">Cycles</NavLink> : null}
         </nav>
         <div className="ml-auto flex items-center gap-3">
           <div className="hidden text-right sm:block">

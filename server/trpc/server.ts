@@ -1,5 +1,7 @@
 import "server-only";
+import { TRPCError } from "@trpc/server";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { notFound } from "next/navigation";
 import { cache } from "react";
 import { makeQueryClient } from "@/components/trpc/query-client";
 import { appRouter, createCaller } from "./root";
@@ -13,3 +15,13 @@ export const trpc = createTRPCOptionsProxy({ ctx: getContext, router: appRouter,
 
 /** Calls procedures directly from a server component, with the request's session. */
 export const getCaller = cache(async () => createCaller(await getContext()));
+
+/** Awaits a procedure call from a server component; "not found" becomes Next's 404 page. */
+export async function orNotFound<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (err) {
+    if (err instanceof TRPCError && err.code === "NOT_FOUND") notFound();
+    throw err;
+  }
+}

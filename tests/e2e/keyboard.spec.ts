@@ -1,26 +1,8 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { focusedName, tabTo } from "./support/keyboard";
 import { people } from "./support/servers";
 
 // Everything reachable and usable with the keyboard alone.
-
-/** Presses Tab until `target` has focus; fails if that takes more than `max` presses. */
-async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>, max: number): Promise<number> {
-  for (let presses = 1; presses <= max; presses++) {
-    await page.keyboard.press("Tab");
-    if (await target.evaluate((el) => el === document.activeElement)) return presses;
-  }
-  throw new Error(`not reached within ${max} presses of Tab`);
-}
-
-/** Accessible-ish name of the focused element, for readable tab-order assertions. */
-function focusedName(page: Page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return "<body>";
-    return (el.getAttribute("aria-label") ?? el.textContent ?? "").trim();
-  });
-}
 
 test("sign in as Maya Chen with Tab and Enter only", async ({ page }) => {
   await page.goto("/sign-in");

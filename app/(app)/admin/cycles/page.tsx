@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { CreateCycleForm } from "@/components/cycles/create-cycle-form";
+import { CycleActions } from "@/components/cycles/cycle-actions";
+import { Badge, Card } from "@/components/ui/card";
+import { formatDay } from "@/components/ui/format";
+import { getCaller, orNotFound } from "@/server/trpc/server";
+
+export const metadata: Metadata = { title: "Cycles" };
+
+const statusLabel = { draft: "Draft", open: "Open", closed: "Closed" } as const;
+
+export default async function CyclesPage() {
+  const caller = await getCaller();
+  // Members get the same "not found" as for any page that isn't theirs.
+  const [cycles, departments] = await Promise.all([orNotFound(caller.cycles.list()), orNotFound(caller.cycles.departments())]);
+  const today = new Date().toISOString().slice(0, 10);
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Assessment cycles</h1>
+        <p className="mt-1 text-slate-700">
+          Run a round of relationship assessments. You see how many have answered, never who: individual answers stay with each pair.
+        </p>
+      </div>
+
+      <section aria-labelledby="cycle-list" className="space-y-3">
+        <h2 id="cycle-list" className="text-lg font-semibold">
+          Cycles
+        </h2>
+        {cycles.length === 0 ? <Card className="p-4 text-sm text-slate-700">No cycles yet. Create the first one below.</Card> : null}
+        <ul className="space-y-3">
+          {cycles.map((c) => (
+            <li key={c.id}>
+              <Card className="space-y-4 p-4 sm:p-5">
+                <div className="flex flex-wrap items-start justify-between gap-3">
+                  <div>
+                    <h3 className="font-semibold">{c.name}</h3>
+                    <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+                      <Badge tone={c.status === "open" ? "brand" : "slate"}>{statusLabel[c.status]}</Badge>
+                      <span>
+                        {formatDay(c.opensOn)} to {formatDay(c.closesOn)}
+                      </span>
+                      <span>· {c.allDepartments ? "all pairs" : c.departments.join(", ")}</span>
+                      {c.minGroupSize ? <span>· groups of at least {c.minGroupSize}</span> : null}
+                    </p>
+                  </div>
+                  <CycleActions cycleId={c.id} status={c.status} name={c.name} />
+                </div>
+                {c.status !== "draft" ? (
+                  <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+                    {[
+                      ["Pairs invited", c.participation.pairs],
+                      ["Reports submitted", c.participation.employeeSubmitted],
+                      ["Managers submitted", c.participation.managerSubmitted],
+                      ["Complete pairs", c.participation.complete],
+                    ].map(([label, value]) => (
+                      <div key={label} className="rounded-lg bg-slate-50 p-3">
+                        <dt className="text-slate-600">{label}</dt>
+                        <dd className="text-xl font-semibold text-slate-900">{value}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                ) : null}
+              </Card>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="new-cycle" className="space-y-3">
+        <h2 id="new-cycle" className="text-lg font-semibold">
+          New cycle
+        </h2>
+        <Card className="p-4 sm:p-5">
+          <CreateCycleForm departments={departments} today={today} />
+        </Card>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { Card } from "@/components/ui/card";
+import { AGREEMENT_SCALE, CANT_SAY, CANT_SAY_LABEL, getItemBank, personalize, PREDICTION_SCALE, predictionKey, type ChoiceQuestion, type Dimension, type Side } from "@/server/assessment/item-bank";
+import { getCaller, orNotFound } from "@/server/trpc/server";
+
+export const metadata: Metadata = { title: "Results" };
+
+const revealedAt = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
+
+function scaleLabel(value: number | string | undefined, scale: typeof AGREEMENT_SCALE | typeof PREDICTION_SCALE) {
+  if (value === undefined) return "—";
+  if (value === CANT_SAY) return CANT_SAY_LABEL;
+  const option = scale.find((o) => o.value === value);
+  return option ? `${option.label} (${option.value})` : String(value);
+}
+
+// Trust and goal alignment lead (PRODUCT.md §3).
+function ordered(dimensions: Dimension[]) {
+  const lead: string[] = ["trust", "goals"];
+  const rank = (key: string) => (lead.includes(key) ? lead.indexOf(key) : lead.length);
+  return [...dimensions].sort((a, b) => rank(a.key) - rank(b.key));
+}
+
+interface Row {
+  key: string;
+  label: string;
+  mine: React.ReactNode;
+  theirs: React.ReactNode;
+  highlight?: boolean;
+}
+
+/** Both people's answers per question: a table from small screens up, a stacked list on a phone. */
+function Comparison({ caption, rows, otherLabel }: { caption: string; rows: Row[]; otherLabel: string }) {
+  return (
+    <Card>
+      <ul className="divide-y divide-slate-100 sm:hidden">
+        {rows.map((r) => (
+          <li key={r.key} className={`p-3 ${r.highlight ? "bg-brand-50/40" : ""}`}>
+            <p className="text-sm text-slate-900">{r.label}</p>
+            <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
+              <div>
+                <dt className="text-xs text-slate-600">You</dt>
+                <dd className="font-medium">{r.mine}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-600">{otherLabel}</dt>
+                <dd className="font-medium">{r.theirs}</dd>
+              </div>
+            </dl>
+          </li>
+        ))}
+      </ul>
+      <table className="hidden w-full text-left text-sm sm:table">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+          <tr>
+            <th scope="col" className="p-3 font-medium">Question</th>
+            <th scope="col" className="w-40 p-3 font-medium">You</th>
+            <th scope="col" className="w-40 p-3 font-medium">{otherLabel}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => (
+            <tr key={r.key} className={r.highlight ? "bg-brand-50/40" : undefined}>
+              <th scope="row" className="p-3 font-normal">{r.label}</th>
+              <td className="p-3">{r.mine}</td>
+              <td className="p-3">{r.theirs}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Card>
+  );
+}
+
+export default async function ResultsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const r = await orNotFound((await getCaller()).assessments.results({ assessmentId: id }));
+  const bank = getItemBank(r.bankVersion);
+  const me: Side = r.mySide;
+  const them: Side = me === "manager" ? "employee" : "manager";
+  const mine = r.sides[me];
+  const theirs = r.sides[them];
+  const first = theirs.name.split(" ")[0] ?? theirs.name;
+  const t = (m: { employee: string; manager: string }) => personalize(m[me], theirs.name);
+  const choice = (q: ChoiceQuestion, value: number | string | undefined, side: Side) => {
+    const option = q.options.find((o) => o.value === value);
+    return option ? personalize(option.label[side], side === me ? theirs.name : mine.name) : "—";
+  };
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="text-sm font-medium text-brand-800">{r.cycle ? r.cycle.name : "Pair check-in"}</p>
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Your results with {theirs.name}</h1>
+        <p className="mt-1 text-slate-700">
+          Revealed to you both on {revealedAt.format(r.revealedAt)}. Only the two of you can see these answers.
+        </p>
+      </div>
+
+      <section aria-labelledby="overall" className="space-y-3">
+        <h2 id="overall" className="text-lg font-semibold">
+          Overall
+        </h2>
+        <Comparison
+          caption={`Overall answers of you and ${first}`}
+          otherLabel={first}
+          rows={[
+            {
+              key: bank.chooseAgain.key,
+              label: t(bank.chooseAgain.text),
+              mine: choice(bank.chooseAgain, mine.answers[bank.chooseAgain.key], me),
+              theirs: theirs.chooseAgainShared ? choice(bank.chooseAgain, theirs.answers[bank.chooseAgain.key], them) : <span className="font-normal text-slate-600">{first} chose not to share this</span>,
+            },
+            { key: bank.stance.key, label: t(bank.stance.text), mine: choice(bank.stance, mine.answers[bank.stance.key], me), theirs: choice(bank.stance, theirs.answers[bank.stance.key], them) },
+            { key: bank.meetings.key, label: t(bank.meetings.text), mine: choice(bank.meetings, mine.answers[bank.meetings.key], me), theirs: choice(bank.meetings, theirs.answers[bank.meetings.key], them) },
+          ]}
+        />
+      </section>
+
+      {ordered(bank.dimensions).map((d) => (
+        <section key={d.key} aria-labelledby={`dim-${d.key}`} className="space-y-3">
+          <h2 id={`dim-${d.key}`} className="text-lg font-semibold">
+            {d.name}
+          </h2>
+          <Comparison
+            caption={`${d.name}: your answers and ${first}'s`}
+            otherLabel={first}
+            rows={[
+              ...d.items.map((item) => ({
+                key: item.key,
+                label: t(item.text),
+                mine: scaleLabel(mine.answers[item.key], AGREEMENT_SCALE),
+                theirs: scaleLabel(theirs.answers[item.key], AGREEMENT_SCALE),
+              })),
+              {
+                key: predictionKey(d.key),
+                label: `How each of you expected the other to rate ${d.name.toLowerCase()}`,
+                mine: scaleLabel(mine.answers[predictionKey(d.key)], PREDICTION_SCALE),
+                theirs: scaleLabel(theirs.answers[predictionKey(d.key)], PREDICTION_SCALE),
+                highlight: true,
+              },
+            ]}
+          />
+        </section>
+      ))}
+
+      <section aria-labelledby="topics" className="space-y-3">
+        <h2 id="topics" className="text-lg font-semibold">
+          What you would like to talk about
+        </h2>
+        <div className="grid gap-3 sm:grid-cols-2">
+          {[
+            { label: "You", text: mine.answers[bank.topics.key] },
+            { label: first, text: theirs.answers[bank.topics.key] },
+          ].map((x) => (
+            <Card key={x.label} className="p-4">
+              <h3 className="mb-1 text-sm font-semibold text-slate-700">{x.label}</h3>
+              <p className="whitespace-pre-wrap text-slate-900">{typeof x.text === "string" && x.text ? x.text : <span className="text-slate-600">Nothing added.</span>}</p>
+            </Card>
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}

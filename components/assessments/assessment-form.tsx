@@ -1,0 +1,317 @@
+"use client";
+
+import { TRPCClientError } from "@trpc/client";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState } from "react";
+import { useTRPCClient } from "@/components/trpc/client";
+import { Button } from "@/components/ui/button";
+import { Alert, Card } from "@/components/ui/card";
+import { missingAnswers, progress } from "@/server/assessment/answers";
+import { AGREEMENT_SCALE, getItemBank, personalize, PREDICTION_SCALE, predictionKey, type Side } from "@/server/assessment/item-bank";
+import { cantSayOption, RadioQuestion } from "./scale-question";
+import { SaveStatusIndicator } from "./save-status";
+import { useAutosave, type Answers } from "./use-autosave";
+
+interface Props {
+  assessmentId: string;
+  bankVersion: number;
+  side: Side;
+  otherName: string;
+  minGroupSize: number;
+  dueOn: string | null;
+  initialAnswers: Answers;
+}
+
+const agreement = [...AGREEMENT_SCALE.map((o) => ({ value: o.value, label: o.label })), cantSayOption];
+const prediction = [...PREDICTION_SCALE.map((o) => ({ value: o.value, label: o.label })), cantSayOption];
+
+export function AssessmentForm({ assessmentId, bankVersion, side, otherName, minGroupSize, dueOn, initialAnswers }: Props) {
+  const bank = getItemBank(bankVersion);
+  const router = useRouter();
+  const client = useTRPCClient();
+  const { answers, setAnswer, status, saveNow } = useAutosave(assessmentId, initialAnswers, true);
+  const first = otherName.split(" ")[0] ?? otherName;
+  const t = (m: { employee: string; manager: string }) => personalize(m[side], otherName);
+
+  // Steps: 0 = about, 1..9 = dimensions, 10 = closing questions and submit.
+  const dims = bank.dimensions;
+  const lastStep = dims.length + 1;
+  const [step, setStep] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (moved.current) headingRef.current?.focus();
+  }, [step]);
+  const go = (next: number) => {
+    moved.current = true;
+    setStep(Math.max(0, Math.min(lastStep, next)));
+    window.scrollTo({ top: 0 });
+  };
+
+  const missing = missingAnswers(bank, answers);
+  const answered = progress(bank, answers);
+  const missingSet = new Set(missing);
+  const dimensionDone = (i: number) => {
+    const d = dims[i]!;
+    const keys = [...d.items.map((x) => x.key), predictionKey(d.key), ...(d.key === "contact" ? [bank.meetings.key] : [])];
+    return keys.every((k) => !missingSet.has(k));
+  };
+  const closingDone = [bank.chooseAgain.key, bank.stance.key].every((k) => !missingSet.has(k));
+
+  const [share, setShare] = useState<"yes" | "no" | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const shareName = useId();
+
+  async function submit() {
+    setSubmitting(true);
+    setSubmitError(null);
+    try {
+      if (!(await saveNow())) {
+        setSubmitError("Some answers are not saved yet, so nothing was submitted. Check your connection and try again.");
+        return;
+      }
+      const result = await client.assessments.submit.mutate({ assessmentId, shareChooseAgain: share === "yes" });
+      router.push(result.revealed ? `/assessments/${assessmentId}/results` : `/assessments/${assessmentId}?submitted=1`);
+      router.refresh();
+    } catch (err) {
+      setSubmitError(err instanceof TRPCClientError ? err.message : "Submitting failed. Your answers are saved; try again in a moment.");
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const stepName = step === 0 ? "About" : step === lastStep ? "Last questions" : dims[step - 1]!.name;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[14rem_1fr]">
+      <nav aria-label="Assessment steps" className="hidden lg:block">
+        <ol className="space-y-1 text-sm">
+          {["About", ...dims.map((d) => d.name), "Last questions"].map((name, i) => {
+            const done = i === 0 ? true : i === lastStep ? closingDone : dimensionDone(i - 1);
+            return (
+              <li key={name}>
+                <button
+                  type="button"
+                  onClick={() => go(i)}
+                  aria-current={i === step ? "step" : undefined}
+                  className={`flex min-h-9 w-full items-center justify-between rounded-lg px-3 text-left ${i === step ? "bg-brand-50 font-semibold text-brand-900" : "text-slate-700 hover:bg-slate-100"}`}
+                >
+                  <span>{name}</span>
+                  {i > 0 && done ? (
+                    <span aria-label="complete" className="text-emerald-700">
+                      ✓
+                    </span>
+                  ) : null}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+
+      <div className="min-w-0 space-y-6">
+        <div className="sticky top-0 z-10 -mx-4 space-y-2 border-b border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border sm:px-4">
+          <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+            <p className="text-sm font-medium text-slate-800">
+              {step >= 1 && step <= dims.length ? `${step} of ${dims.length}` : step === 0 ? "Before you start" : "Last step"}
+              <span className="text-slate-600">
+                {" "}
+                · {answered.answered} of {answered.total} answered
+              </span>
+            </p>
+            <SaveStatusIndicator status={status} />
+          </div>
+          <div className="h-1.5 overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
+            <div className="h-full bg-brand-600 transition-all" style={{ width: `${(answered.answered / answered.total) * 100}%` }} />
+          </div>
+        </div>
+
+        <h2 ref={headingRef} tabIndex={-1} className="text-xl font-bold tracking-tight outline-none sm:text-2xl">
+          {stepName}
+        </h2>
+
+        {step === 0 ? (
+          <Card className="space-y-4 p-5 text-slate-800">
+            <p>
+              You and {otherName} answer the same questions, each from your own side. It takes about ten minutes{dueOn ? `, and it is open until ${dueOn}` : ""}.
+            </p>
+            <ul className="list-disc space-y-2 pl-5">
+              <li>
+                <strong>{first} won&apos;t see your answers until you have both submitted.</strong> Then you both see both sets at once.
+              </li>
+              <li>Nobody else ever sees your individual answers: not HR, not your manager&apos;s manager, not an export.</li>
+              <li>
+                HR sees only anonymized totals of groups of at least <strong>{minGroupSize} people</strong>; anything from fewer people is hidden.
+              </li>
+              <li>Your answers save automatically as you go, on any device. Mark a question &ldquo;Can&apos;t say&rdquo; if you can&apos;t answer it.</li>
+            </ul>
+          </Card>
+        ) : null}
+
+        {step >= 1 && step <= dims.length
+          ? (() => {
+              const d = dims[step - 1]!;
+              return (
+                <div className="space-y-6">
+                  <p className="text-slate-700">{t(d.about)}</p>
+                  {d.key === "contact" ? (
+                    <Card className="p-4 sm:p-5">
+                      <RadioQuestion
+                        name={bank.meetings.key}
+                        legend={t(bank.meetings.text)}
+                        options={bank.meetings.options.map((o) => ({ value: o.value, label: t(o.label) }))}
+                        value={answers[bank.meetings.key]}
+                        onChange={(v) => setAnswer(bank.meetings.key, v)}
+                        columns={5}
+                      />
+                    </Card>
+                  ) : null}
+                  {d.items.map((item) => (
+                    <Card key={item.key} className="p-4 sm:p-5">
+                      <RadioQuestion name={item.key} legend={t(item.text)} options={agreement} value={answers[item.key]} onChange={(v) => setAnswer(item.key, v)} columns={6} />
+                    </Card>
+                  ))}
+                  <Card className="border-brand-100 bg-brand-50/40 p-4 sm:p-5">
+                    <RadioQuestion
+                      name={predictionKey(d.key)}
+                      legend={t(d.prediction)}
+                      options={prediction}
+                      value={answers[predictionKey(d.key)]}
+                      onChange={(v) => setAnswer(predictionKey(d.key), v)}
+                      columns={6}
+                    />
+                  </Card>
+                </div>
+              );
+            })()
+          : null}
+
+        {step === lastStep ? (
+          <div className="space-y-6">
+            <Card className="p-4 sm:p-5">
+              <RadioQuestion
+                name={bank.chooseAgain.key}
+                legend={t(bank.chooseAgain.text)}
+                options={bank.chooseAgain.options.map((o) => ({ value: o.value, label: t(o.label) }))}
+                value={answers[bank.chooseAgain.key]}
+                onChange={(v) => setAnswer(bank.chooseAgain.key, v)}
+                columns={5}
+              />
+            </Card>
+            <Card className="p-4 sm:p-5">
+              <RadioQuestion
+                name={bank.stance.key}
+                legend={t(bank.stance.text)}
+                options={bank.stance.options.map((o) => ({ value: o.value, label: t(o.label) }))}
+                value={answers[bank.stance.key]}
+                onChange={(v) => setAnswer(bank.stance.key, v)}
+                columns={3}
+              />
+            </Card>
+            <Card className="p-4 sm:p-5">
+              <label htmlFor="topics" className="mb-2 block font-medium text-slate-900">
+                {t(bank.topics.text)}
+              </label>
+              <p id="topics-hint" className="mb-2 text-sm text-slate-600">
+                Only {first} will see this, after you have both submitted. It can become an item on your next 1:1&apos;s agenda.
+              </p>
+              <textarea
+                id="topics"
+                aria-describedby="topics-hint"
+                rows={4}
+                maxLength={bank.topics.maxLength}
+                value={typeof answers[bank.topics.key] === "string" ? String(answers[bank.topics.key]) : ""}
+                onChange={(e) => setAnswer(bank.topics.key, e.target.value)}
+                className="block w-full rounded-lg border border-slate-300 bg-white p-3 text-base"
+              />
+            </Card>
+
+            <Card className="space-y-4 p-4 sm:p-5">
+              <h3 className="text-lg font-semibold">Submit</h3>
+              {missing.length > 0 ? (
+                <div className="space-y-2 text-sm text-slate-800">
+                  <p>
+                    {missing.length} {missing.length === 1 ? "question is" : "questions are"} still open. Answer each, or mark it &ldquo;Can&apos;t say&rdquo;:
+                  </p>
+                  <ul className="flex flex-wrap gap-2">
+                    {dims.map((d, i) =>
+                      dimensionDone(i) ? null : (
+                        <li key={d.key}>
+                          <button type="button" onClick={() => go(i + 1)} className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 font-medium text-brand-800 hover:bg-slate-100">
+                            {d.name}
+                          </button>
+                        </li>
+                      ),
+                    )}
+                    {closingDone ? null : <li className="flex min-h-11 items-center px-1 font-medium">and the questions above</li>}
+                  </ul>
+                </div>
+              ) : null}
+              <fieldset>
+                <legend className="mb-2 font-medium text-slate-900">
+                  May {first} see your answer to &ldquo;would you choose them again?&rdquo;
+                </legend>
+                <p className="mb-2 text-sm text-slate-600">Either way it counts, anonymized, in your organization&apos;s totals.</p>
+                <div className="flex flex-col gap-2 sm:flex-row">
+                  {(["yes", "no"] as const).map((v) => (
+                    <label key={v} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+                      <input type="radio" name={shareName} value={v} checked={share === v} onChange={() => setShare(v)} className="size-4 accent-brand-700" />
+                      {v === "yes" ? `Yes, ${first} may see it` : "No, keep it to myself"}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+              {submitError ? <Alert>{submitError}</Alert> : null}
+              {confirming ? (
+                <div ref={confirmRef} tabIndex={-1} role="group" aria-labelledby="confirm-text" className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4 outline-none">
+                  <p id="confirm-text" className="text-sm text-amber-950">
+                    Submit for good? You can&apos;t change your answers afterwards. {first} sees them once they have submitted too.
+                  </p>
+                  <div className="flex flex-wrap gap-2">
+                    <Button type="button" onClick={() => void submit()} disabled={submitting}>
+                      {submitting ? "Submitting…" : "Yes, submit my answers"}
+                    </Button>
+                    <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={submitting}>
+                      Not yet
+                    </Button>
+                  </div>
+                </div>
+              ) : (
+                <Button
+                  type="button"
+                  disabled={missing.length > 0 || share === null}
+                  onClick={() => {
+                    setConfirming(true);
+                    requestAnimationFrame(() => confirmRef.current?.focus());
+                  }}
+                >
+                  Submit…
+                </Button>
+              )}
+              {missing.length === 0 && share === null ? <p className="text-sm text-slate-600">Choose whether {first} may see your &ldquo;choose again&rdquo; answer to submit.</p> : null}
+            </Card>
+          </div>
+        ) : null}
+
+        <div className="flex justify-between gap-3 border-t border-slate-200 pt-4">
+          {step > 0 ? (
+            <Button type="button" variant="secondary" onClick={() => go(step - 1)}>
+              ← Back
+            </Button>
+          ) : (
+            <span />
+          )}
+          {step < lastStep ? (
+            <Button type="button" onClick={() => go(step + 1)}>
+              {step === 0 ? "Start" : "Next →"}
+            </Button>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}
+
