@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import Link from "next/link";
 import { AssessmentList } from "@/components/assessments/assessment-list";
 import { StartCheckInButton } from "@/components/assessments/start-check-in-button";
@@ -33,12 +34,7 @@ export default async function HomePage() {
 
   return (
     <div className="space-y-10">
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Hello, {firstName}</h1>
-        <p className="mt-1 text-slate-700">
-          {[me.person.title, me.person.department, me.org.name].filter(Boolean).join(" · ")}
-        </p>
-      </div>
+      <PageHeader title={`Hello, ${firstName}`}>{[me.person.title, me.person.department, me.org.name].filter(Boolean).join(" · ")}</PageHeader>
 
       <section aria-labelledby="my-assessments">
         <h2 id="my-assessments" className="mb-3 text-lg font-semibold">

@@ -7,7 +7,7 @@ import { useTRPCClient } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { missingAnswers, progress } from "@/server/assessment/answers";
-import { AGREEMENT_SCALE, getItemBank, personalize, PREDICTION_SCALE, predictionKey, type Side } from "@/server/assessment/item-bank";
+import { AGREEMENT_SCALE, getItemBank, personalize, PREDICTION_SCALE, predictionKey, type ChoiceQuestion, type Side } from "@/server/assessment/item-bank";
 import { cantSayOption, RadioQuestion } from "./scale-question";
 import { SaveStatusIndicator } from "./save-status";
 import { useAutosave, type Answers } from "./use-autosave";
@@ -82,6 +82,19 @@ export function AssessmentForm({ assessmentId, bankVersion, side, otherName, min
       setSubmitting(false);
     }
   }
+
+  const choiceCard = (q: ChoiceQuestion, columns: number) => (
+    <Card className="p-4 sm:p-5">
+      <RadioQuestion
+        name={q.key}
+        legend={t(q.text)}
+        options={q.options.map((o) => ({ value: o.value, label: t(o.label) }))}
+        value={answers[q.key]}
+        onChange={(v) => setAnswer(q.key, v)}
+        columns={columns}
+      />
+    </Card>
+  );
 
   const stepName = step === 0 ? "About" : step === lastStep ? "Last questions" : dims[step - 1]!.name;
 
@@ -158,16 +171,7 @@ export function AssessmentForm({ assessmentId, bankVersion, side, otherName, min
                 <div className="space-y-6">
                   <p className="text-slate-700">{t(d.about)}</p>
                   {d.key === "contact" ? (
-                    <Card className="p-4 sm:p-5">
-                      <RadioQuestion
-                        name={bank.meetings.key}
-                        legend={t(bank.meetings.text)}
-                        options={bank.meetings.options.map((o) => ({ value: o.value, label: t(o.label) }))}
-                        value={answers[bank.meetings.key]}
-                        onChange={(v) => setAnswer(bank.meetings.key, v)}
-                        columns={5}
-                      />
-                    </Card>
+                    choiceCard(bank.meetings, 5)
                   ) : null}
                   {d.items.map((item) => (
                     <Card key={item.key} className="p-4 sm:p-5">
@@ -191,26 +195,8 @@ export function AssessmentForm({ assessmentId, bankVersion, side, otherName, min
 
         {step === lastStep ? (
           <div className="space-y-6">
-            <Card className="p-4 sm:p-5">
-              <RadioQuestion
-                name={bank.chooseAgain.key}
-                legend={t(bank.chooseAgain.text)}
-                options={bank.chooseAgain.options.map((o) => ({ value: o.value, label: t(o.label) }))}
-                value={answers[bank.chooseAgain.key]}
-                onChange={(v) => setAnswer(bank.chooseAgain.key, v)}
-                columns={5}
-              />
-            </Card>
-            <Card className="p-4 sm:p-5">
-              <RadioQuestion
-                name={bank.stance.key}
-                legend={t(bank.stance.text)}
-                options={bank.stance.options.map((o) => ({ value: o.value, label: t(o.label) }))}
-                value={answers[bank.stance.key]}
-                onChange={(v) => setAnswer(bank.stance.key, v)}
-                columns={3}
-              />
-            </Card>
+            {choiceCard(bank.chooseAgain, 5)}
+            {choiceCard(bank.stance, 3)}
             <Card className="p-4 sm:p-5">
               <label htmlFor="topics" className="mb-2 block font-medium text-slate-900">
                 {t(bank.topics.text)}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { CreateCycleForm } from "@/components/cycles/create-cycle-form";
 import { CycleActions } from "@/components/cycles/cycle-actions";
 import { Badge, Card } from "@/components/ui/card";
@@ -17,12 +18,9 @@ export default async function CyclesPage() {
 
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Assessment cycles</h1>
-        <p className="mt-1 text-slate-700">
-          Run a round of relationship assessments. You see how many have answered, never who: individual answers stay with each pair.
-        </p>
-      </div>
+      <PageHeader title="Assessment cycles">
+        Run a round of relationship assessments. You see how many have answered, never who: individual answers stay with each pair.
+      </PageHeader>
 
       <section aria-labelledby="cycle-list" className="space-y-3">
         <h2 id="cycle-list" className="text-lg font-semibold">

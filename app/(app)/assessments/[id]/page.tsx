@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { z } from "zod";
 import { notFound } from "next/navigation";
 import { AssessmentForm } from "@/components/assessments/assessment-form";
@@ -18,14 +19,10 @@ export default async function AssessmentPage({ params, searchParams }: { params:
 
   return (
     <div className="space-y-6">
-      <div>
-        <p className="text-sm font-medium text-brand-800">{title}</p>
-        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Your relationship with {a.other.name}</h1>
-        <p className="mt-1 text-slate-700">
-          You answer as {a.side === "manager" ? `${first}'s manager` : `${first}'s report`}.
-          {a.dueOn ? ` Open until ${formatDay(a.dueOn)}.` : ""}
-        </p>
-      </div>
+      <PageHeader eyebrow={title} title={`Your relationship with ${a.other.name}`}>
+        You answer as {a.side === "manager" ? `${first}'s manager` : `${first}'s report`}.
+        {a.dueOn ? ` Open until ${formatDay(a.dueOn)}.` : ""}
+      </PageHeader>
 
       {a.state === "revealed" ? (
         <Card className="space-y-3 p-5">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Card } from "@/components/ui/card";
@@ -93,13 +94,9 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
 
   return (
     <div className="space-y-8">
-      <div>
-        <p className="text-sm font-medium text-brand-800">{r.cycle ? r.cycle.name : "Pair check-in"}</p>
-        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Your results with {theirs.name}</h1>
-        <p className="mt-1 text-slate-700">
-          Revealed to you both on {revealedAt.format(r.revealedAt)}. Only the two of you can see these answers.
-        </p>
-      </div>
+      <PageHeader eyebrow={r.cycle ? r.cycle.name : "Pair check-in"} title={`Your results with ${theirs.name}`}>
+        Revealed to you both on {revealedAt.format(r.revealedAt)}. Only the two of you can see these answers.
+      </PageHeader>
 
       <section aria-labelledby="overall" className="space-y-3">
         <h2 id="overall" className="text-lg font-semibold">
