@@ -23,14 +23,18 @@ export interface AssessmentAccess {
 
 /**
  * The assessment as seen by `actor`, or NotFoundError when it does not exist, belongs to
- * another organization, or the actor is not one of its two people. Pass `forUpdate` inside a
- * transaction to lock the assessment row (serializes submissions of the two sides).
+ * another organization, or the actor is not one of its two people.
+ *
+ * Inside a transaction, `lock` takes a row lock on the assessment, the one protocol that keeps
+ * "submit is final" true under concurrency: draft saves take "share" (both sides' autosaves run
+ * side by side), while submitting and closing take "update", so a submit waits for saves in
+ * flight and a save that waited on a submit sees it. Read the state only after the lock.
  */
 export async function requireAssessmentParticipant(
   db: Db,
   actor: Actor,
   assessmentId: string,
-  options: { forUpdate?: boolean } = {},
+  options: { lock?: "update" | "share" } = {},
 ): Promise<AssessmentAccess> {
   const query = db
     .select({
@@ -50,7 +54,7 @@ export async function requireAssessmentParticipant(
         or(eq(pairs.managerId, actor.personId), eq(pairs.reportId, actor.personId)),
       ),
     );
-  const [row] = options.forUpdate ? await query.for("update", { of: assessments }) : await query;
+  const [row] = options.lock ? await query.for(options.lock, { of: assessments }) : await query;
   if (!row) throw new NotFoundError();
   const mySide: Side = row.managerId === actor.personId ? "manager" : "employee";
   return {

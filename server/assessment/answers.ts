@@ -25,8 +25,8 @@ export class AnswerError extends Error {
 
 /**
  * Checks a set of changes against the bank: every key must be a question of this version and
- * every value must fit it. `null` clears an answer. Text is trimmed of trailing whitespace only
- * at submit, never here, so what a person is typing is kept exactly.
+ * every value must fit it. `null` clears an answer. Text is kept exactly as typed here; it is
+ * trimmed only at submit.
  */
 export function validateChanges(bank: ItemBank, changes: Record<string, unknown>): Record<string, AnswerValue | null> {
   const rules = questionRules(bank);
@@ -79,7 +79,7 @@ export function missingAnswers(bank: ItemBank, answers: Answers): string[] {
   return missing;
 }
 
-/** How many dimensions (plus the closing questions) are fully answered, for "4 of 9". */
+/** How many required questions are answered, of how many ("19 of 42 answered"). */
 export function progress(bank: ItemBank, answers: Answers): { answered: number; total: number } {
   const rules = questionRules(bank);
   let answered = 0;

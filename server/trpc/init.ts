@@ -19,10 +19,12 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const invalid = error.cause instanceof ZodError ? error.cause.issues.map((i) => i.message).join(" ") : null;
     return {
       ...shape,
-      // Never leak internals (SQL, stack) to the client; the server log has them.
-      message: internal ? "Something went wrong on our side. Please try again." : shape.message,
+      // Never leak internals (SQL, stack) to the client; the server log has them. Input that
+      // fails validation gets its readable messages rather than a JSON dump of issues.
+      message: internal ? "Something went wrong on our side. Please try again." : (invalid ?? shape.message),
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,

@@ -122,8 +122,10 @@ describe("at the second submit", () => {
 
     const forReport = await as(w.a.report1).assessments.results({ assessmentId: a1 });
     expect(forReport).toMatchObject({ id: a1, kind: "cycle", mySide: "employee", cycle: { name: "Spring round" }, revealedAt: row?.revealedAt });
-    expect(forReport.sides.employee).toMatchObject({ name: "Report A1", answers: employeeFinal, chooseAgainShared: true });
-    expect(forReport.sides.manager).toMatchObject({ name: "Manager A1", answers: managerShared, chooseAgainShared: false });
+    expect(forReport.sides.employee).toMatchObject({ name: "Report A1", chooseAgainShared: true });
+    expect(forReport.sides.employee.answers).toEqual(employeeFinal);
+    expect(forReport.sides.manager).toMatchObject({ name: "Manager A1", chooseAgainShared: false });
+    expect(forReport.sides.manager.answers).toEqual(managerShared);
 
     const forManager = await as(w.a.manager1).assessments.results({ assessmentId: a1 });
     expect(forManager.mySide).toBe("manager");
@@ -286,6 +288,14 @@ describe("check-ins", () => {
     );
     expect((await outcomeOf(as(w.a.report1).assessments.startCheckIn({ pairId: "00000000-0000-4000-8000-000000000000" }))).code).toBe("NOT_FOUND");
     expect(await databaseFingerprint(t.db)).toBe(before);
+  });
+
+  it("started by both sides at the same instant, starts exactly one", async () => {
+    const pairId = (await as(w.b.report2).me.get()).pairs.asReport[0]!.id;
+    const started = await Promise.all([outcomeOf(as(w.b.report2).assessments.startCheckIn({ pairId })), outcomeOf(as(w.b.manager2).assessments.startCheckIn({ pairId }))]);
+    expect(started.map((o) => o.code).sort()).toEqual(["CONFLICT", "OK"]);
+    const open = (await as(w.b.report2).assessments.listMine()).filter((a) => a.kind === "check_in");
+    expect(open).toHaveLength(1);
   });
 });
 

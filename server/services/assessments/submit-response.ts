@@ -16,7 +16,7 @@ import { deliver, otherSubmittedMail, revealedMail } from "./notifications";
  */
 export async function submitResponse(db: Db, actor: Actor, input: { assessmentId: string; shareChooseAgain: boolean }) {
   const outcome = await db.transaction(async (tx) => {
-    const access = await requireAssessmentParticipant(tx, actor, input.assessmentId, { forUpdate: true });
+    const access = await requireAssessmentParticipant(tx, actor, input.assessmentId, { lock: "update" });
     const record = await loadAssessmentRecord(tx, access);
     if (record.mine.submittedAt) throw new ConflictError("You have already submitted this assessment.");
     if (record.state !== "open") throw new ConflictError("This assessment is closed; it can no longer be submitted.");

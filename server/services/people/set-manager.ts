@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { pairs, people } from "@/db/schema";
+import { assessments, pairs, people } from "@/db/schema";
 import { InvalidInputError, NotFoundError } from "@/server/services/errors";
 
 /**
@@ -48,6 +48,12 @@ export async function setManager(
 
   if (openPair && openPair.managerId !== managerId) {
     await tx.update(pairs).set({ endedAt: at }).where(and(eq(pairs.orgId, orgId), eq(pairs.id, openPair.id)));
+    // A check-in in progress ends with its pair, unrevealed. Cycle assessments stay open until
+    // their cycle closes: both people can still finish what HR asked for.
+    await tx
+      .update(assessments)
+      .set({ closedAt: at })
+      .where(and(eq(assessments.orgId, orgId), eq(assessments.pairId, openPair.id), eq(assessments.kind, "check_in"), isNull(assessments.revealedAt), isNull(assessments.closedAt)));
   }
   await tx.update(people).set({ managerId }).where(and(eq(people.orgId, orgId), eq(people.id, personId)));
   if (managerId && openPair?.managerId !== managerId) {

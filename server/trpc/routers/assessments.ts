@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cancelCheckIn } from "@/server/services/assessments/cancel-check-in";
 import { getAssessment } from "@/server/services/assessments/get-assessment";
 import { getResults } from "@/server/services/assessments/get-results";
 import { listMyAssessments } from "@/server/services/assessments/list-my-assessments";
@@ -27,4 +28,5 @@ export const assessmentsRouter = router({
     .mutation(({ ctx, input }) => submitResponse(ctx.db, ctx.actor, input)),
   results: protectedProcedure.input(byId).query(({ ctx, input }) => getResults(ctx.db, ctx.actor, input.assessmentId)),
   startCheckIn: protectedProcedure.input(z.object({ pairId: z.uuid() })).mutation(({ ctx, input }) => startCheckIn(ctx.db, ctx.actor, input)),
+  cancelCheckIn: protectedProcedure.input(byId).mutation(({ ctx, input }) => cancelCheckIn(ctx.db, ctx.actor, input)),
 });

@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { z } from "zod";
 import { notFound } from "next/navigation";
 import { AssessmentForm } from "@/components/assessments/assessment-form";
+import { CancelCheckInButton } from "@/components/assessments/cancel-check-in-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { formatDay } from "@/components/ui/format";
@@ -55,6 +56,11 @@ export default async function AssessmentPage({ params, searchParams }: { params:
           />
         </>
       )}
+      {a.kind === "check_in" && a.state === "open" ? (
+        <div className="border-t border-slate-200 pt-4">
+          <CancelCheckInButton assessmentId={a.id} otherFirstName={first ?? a.other.name} />
+        </div>
+      ) : null}
     </div>
   );
 }
