@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departments, organizations, orgRoles, people, type OrgRole } from "@/db/schema";
 import { setManager } from "@/server/services/people/set-manager";
+import { seedDemoHistory } from "./demo-history";
 
 // Brightwater Analytics: a believable 38-person company in seven departments. Managers have
 // 2–6 reports; several people are both a report and a manager (Sam Rivera reports to Daniel
@@ -78,8 +79,9 @@ export function demoEmail(name: string): string {
 }
 
 /**
- * Creates or updates the demo organization. Idempotent: running it again leaves the same
- * people, roles and pairs (nothing duplicated, no pair closed and reopened).
+ * Creates or updates the demo organization, with two past assessment cycles. Idempotent:
+ * running it again leaves the same people, roles, pairs and history (nothing duplicated, no
+ * pair closed and reopened).
  */
 export async function seedDemoOrg(db: Db): Promise<{ orgId: string; people: number }> {
   return db.transaction(async (tx) => {
@@ -123,6 +125,7 @@ export async function seedDemoOrg(db: Db): Promise<{ orgId: string; people: numb
       if (managerId === undefined) throw new Error(`unknown manager ${p.manager} of ${p.name}`);
       await setManager(tx, { orgId, personId, managerId, at: new Date(`${p.startDate}T09:00:00Z`) });
     }
+    await seedDemoHistory(tx, orgId, { managerEmail: demoEmail("Aisha Bello"), reportEmail: demoEmail("Ben Carter") });
     return { orgId, people: DEMO_PEOPLE.length };
   });
 }

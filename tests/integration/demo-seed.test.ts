@@ -1,6 +1,6 @@
-import { count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { departments, orgRoles, pairs, people } from "@/db/schema";
+import { assessments, cycles, departments, orgRoles, pairs, people, responses } from "@/db/schema";
 import { seedDemoOrg } from "@/db/seed/demo-org";
 import { createTestDb, type TestDb } from "../support/db";
 import { databaseFingerprint } from "../support/factories";
@@ -38,6 +38,33 @@ describe("demo organization", () => {
     const roles = await t.db.select().from(orgRoles).where(eq(orgRoles.orgId, orgId));
     expect(roles.filter((r) => r.role === "hr_admin")).toHaveLength(1);
     expect(roles.filter((r) => r.role === "owner")).toHaveLength(1);
+  });
+
+  it("has two revealed past cycles for Aisha Bello and Ben Carter with a large trust gap and a blind spot", async () => {
+    const { orgId } = await seedDemoOrg(t.db);
+    const rows = await t.db
+      .select({ cycle: cycles.name, side: responses.side, answers: responses.answers, revealedAt: assessments.revealedAt, name: people.name })
+      .from(responses)
+      .innerJoin(assessments, eq(assessments.id, responses.assessmentId))
+      .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
+      .innerJoin(pairs, eq(pairs.id, assessments.pairId))
+      .innerJoin(people, eq(people.id, responses.respondentId))
+      .where(and(eq(assessments.orgId, orgId), eq(pairs.managerId, sql`(select id from people where email = 'aisha.bello@brightwater.example')`), eq(pairs.reportId, sql`(select id from people where email = 'ben.carter@brightwater.example')`)));
+    expect(new Set(rows.map((r) => r.cycle)).size).toBe(2);
+    expect(rows.every((r) => r.revealedAt !== null)).toBe(true);
+    const trustMean = (answers: Record<string, number | string>) => {
+      const values = ["trust.ability", "trust.integrity", "trust.benevolence", "trust.candor"].map((k) => answers[k]).filter((v): v is number => typeof v === "number");
+      return values.reduce((a, b) => a + b, 0) / values.length;
+    };
+    for (const cycle of new Set(rows.map((r) => r.cycle))) {
+      const ben = rows.find((r) => r.cycle === cycle && r.side === "employee")!;
+      const aisha = rows.find((r) => r.cycle === cycle && r.side === "manager")!;
+      // Large: |employee − manager| ≥ 1.5 on the trust mean.
+      expect(Math.abs(trustMean(ben.answers) - trustMean(aisha.answers))).toBeGreaterThanOrEqual(1.5);
+      // Blind spot: Aisha predicts Ben rates trust 5; he rates it ≤ 2.75.
+      expect(aisha.answers["predict.trust"]).toBe(5);
+      expect(5 - trustMean(ben.answers)).toBeGreaterThanOrEqual(1.5);
+    }
   });
 
   it("is idempotent: seeding again changes nothing", async () => {
