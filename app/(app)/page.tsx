@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/page-header";
 import Link from "next/link";
 import { AssessmentList } from "@/components/assessments/assessment-list";
 import { StartCheckInButton } from "@/components/assessments/start-check-in-button";
 import { formatMonthYear, PersonCard } from "@/components/people/person-card";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { getCaller } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Home" };
@@ -12,20 +12,33 @@ export const metadata: Metadata = { title: "Home" };
 export default async function HomePage() {
   const caller = await getCaller();
   const [me, assessments] = await Promise.all([caller.me.get(), caller.assessments.listMine()]);
-  const current = assessments.filter((a) => a.state === "open" || a.state === "revealed").slice(0, 10);
-  const checkInInProgress = new Map(assessments.filter((a) => a.kind === "check_in" && a.state === "open").map((a) => [a.pairId, a.id]));
-  const pairAction = (pairId: string, otherName: string) => {
-    const inProgress = checkInInProgress.get(pairId);
-    return inProgress ? (
-      <Link href={`/assessments/${inProgress}`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-800 underline">
-        Check-in in progress
-      </Link>
-    ) : (
-      <StartCheckInButton pairId={pairId} otherName={otherName} />
-    );
-  };
   const managers = me.pairs.asReport.filter((p) => !p.endedAt);
   const reports = me.pairs.asManager.filter((p) => !p.endedAt);
+  const open = assessments.filter((a) => a.state === "open");
+  const checkInInProgress = new Map(open.filter((a) => a.kind === "check_in").map((a) => [a.pairId, a.id]));
+  // listMine is newest first, so the first revealed one per pair is its latest.
+  const latestResults = new Map<string, (typeof assessments)[number]>();
+  for (const a of assessments) if (a.state === "revealed" && !latestResults.has(a.pairId)) latestResults.set(a.pairId, a);
+  const pairAction = (pairId: string, otherName: string) => {
+    const inProgress = checkInInProgress.get(pairId);
+    const latest = latestResults.get(pairId);
+    return (
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        {inProgress ? (
+          <Link href={`/assessments/${inProgress}`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-800 underline">
+            Check-in in progress
+          </Link>
+        ) : (
+          <StartCheckInButton pairId={pairId} otherName={otherName} />
+        )}
+        {latest ? (
+          <Link href={`/assessments/${latest.id}/results`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-800 underline">
+            Latest results<span className="sr-only"> with {otherName}</span>
+          </Link>
+        ) : null}
+      </div>
+    );
+  };
   const past = [
     ...me.pairs.asReport.filter((p) => p.endedAt).map((p) => ({ id: p.id, text: `You reported to ${p.manager.name}`, startedAt: p.startedAt, endedAt: p.endedAt! })),
     ...me.pairs.asManager.filter((p) => p.endedAt).map((p) => ({ id: p.id, text: `${p.report.name} reported to you`, startedAt: p.startedAt, endedAt: p.endedAt! })),
@@ -40,8 +53,8 @@ export default async function HomePage() {
         <h2 id="my-assessments" className="mb-3 text-lg font-semibold">
           Assessments
         </h2>
-        {current.length > 0 ? (
-          <AssessmentList assessments={current} />
+        {open.length > 0 ? (
+          <AssessmentList assessments={open} />
         ) : (
           <Card className="p-4 text-sm text-slate-700">
             No assessments open right now. Start a check-in with your manager or one of your reports below, whenever you want to take stock together.
