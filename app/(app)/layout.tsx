@@ -17,7 +17,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <AppHeader name={me.person.name} orgName={me.org.name} roles={me.roles} />
-      <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:px-6 sm:py-10">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-6 outline-none sm:px-6 sm:py-10">
         {children}
       </main>
     </TRPCReactProvider>

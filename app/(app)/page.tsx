@@ -81,7 +81,7 @@ export default async function HomePage() {
 
       <section aria-labelledby="my-reports">
         <h2 id="my-reports" className="mb-3 text-lg font-semibold">
-          My reports{reports.length > 0 ? <span className="ml-2 text-base font-normal text-slate-600">({reports.length})</span> : null}
+          My reports{reports.length > 0 ? <span className="text-base font-normal text-slate-600"> ({reports.length})</span> : null}
         </h2>
         {reports.length > 0 ? (
           <ul className="grid gap-3 sm:grid-cols-2">

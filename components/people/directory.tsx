@@ -36,7 +36,7 @@ export function Directory() {
       </div>
       {result.isError ? <Alert>{result.error.message}</Alert> : null}
       <p className="sr-only" role="status">
-        {result.isFetching ? "Searching…" : `${people.length}${result.hasNextPage ? "+" : ""} people found`}
+        {result.isFetching ? "Searching…" : `${people.length}${result.hasNextPage ? "+" : ""} ${people.length === 1 && !result.hasNextPage ? "person" : "people"} found`}
       </p>
       {people.length === 0 && !result.isPending ? (
         <Card className="p-4 text-sm text-slate-700">Nobody matches “{query}”.</Card>

@@ -1,7 +1,7 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { makeQueryClient } from "@/components/trpc/query-client";
 import { appRouter, createCaller } from "./root";
@@ -13,8 +13,16 @@ const getContext = cache(createRequestContext);
 
 export const trpc = createTRPCOptionsProxy({ ctx: getContext, router: appRouter, queryClient: getQueryClient });
 
-/** Calls procedures directly from a server component, with the request's session. */
-export const getCaller = cache(async () => createCaller(await getContext()));
+/**
+ * Calls procedures directly from a server component, with the request's session. Signed out,
+ * it redirects to sign-in: a page renders alongside its layout, so the layout's own redirect
+ * does not stop the page from calling procedures.
+ */
+export const getCaller = cache(async () => {
+  const ctx = await getContext();
+  if (!ctx.personId) redirect("/sign-in");
+  return createCaller(ctx);
+});
 
 /** Awaits a procedure call from a server component; "not found" becomes Next's 404 page. */
 export async function orNotFound<T>(call: Promise<T>): Promise<T> {

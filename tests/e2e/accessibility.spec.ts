@@ -89,6 +89,13 @@ test.describe("signed in", () => {
     await expectNoAxeViolations(page, "/people with no match");
   });
 
+  test("assessment cycles, as HR admin (read only)", async ({ page, signInAs }) => {
+    await signInAs(people.hannah);
+    await page.goto("/admin/cycles");
+    await expect(page.getByRole("heading", { level: 1, name: "Assessment cycles" })).toBeVisible();
+    await expectNoAxeViolations(page, "/admin/cycles");
+  });
+
   test("not found while signed in", async ({ page, signInAs }) => {
     await signInAs(people.lena);
     await page.goto("/nonexistent");
