@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", sequence: { groupOrder: 0 } } },
       {
         resolve: { alias },
         test: {
@@ -17,6 +17,8 @@ export default defineConfig({
           globalSetup: ["tests/support/global-setup.ts"],
           // Each file gets its own database; PGlite is CPU-bound, so don't oversubscribe 2 cores.
           maxWorkers: 2,
+          // Runs after the unit project (projects with different worker limits need their own group).
+          sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
