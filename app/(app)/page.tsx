@@ -16,12 +16,8 @@ export default async function HomePage() {
   const reports = me.pairs.asManager.filter((p) => !p.endedAt);
   const open = assessments.filter((a) => a.state === "open");
   const checkInInProgress = new Map(open.filter((a) => a.kind === "check_in").map((a) => [a.pairId, a.id]));
-  // listMine is newest first, so the first revealed one per pair is its latest.
-  const latestResults = new Map<string, (typeof assessments)[number]>();
-  for (const a of assessments) if (a.state === "revealed" && !latestResults.has(a.pairId)) latestResults.set(a.pairId, a);
   const pairAction = (pairId: string, otherName: string) => {
     const inProgress = checkInInProgress.get(pairId);
-    const latest = latestResults.get(pairId);
     return (
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         {inProgress ? (
@@ -31,11 +27,9 @@ export default async function HomePage() {
         ) : (
           <StartCheckInButton pairId={pairId} otherName={otherName} />
         )}
-        {latest ? (
-          <Link href={`/assessments/${latest.id}/results`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-800 underline">
-            Latest results<span className="sr-only"> with {otherName}</span>
-          </Link>
-        ) : null}
+        <Link href={`/pairs/${pairId}`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-800 underline">
+          Dashboard<span className="sr-only"> with {otherName}</span>
+        </Link>
       </div>
     );
   };
@@ -106,7 +100,10 @@ export default async function HomePage() {
           <ul className="space-y-2 text-sm text-slate-700">
             {past.map((p) => (
               <li key={p.id}>
-                {p.text}, {formatMonthYear(p.startedAt)} – {formatMonthYear(p.endedAt)}
+                <Link href={`/pairs/${p.id}`} className="font-medium text-brand-800 underline">
+                  {p.text}
+                </Link>
+                , {formatMonthYear(p.startedAt)} – {formatMonthYear(p.endedAt)}
               </li>
             ))}
           </ul>

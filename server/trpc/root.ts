@@ -3,12 +3,14 @@ import { assessmentsRouter } from "./routers/assessments";
 import { cyclesRouter } from "./routers/cycles";
 import { directoryRouter } from "./routers/directory";
 import { meRouter } from "./routers/me";
+import { pairsRouter } from "./routers/pairs";
 
 export const appRouter = router({
   me: meRouter,
   directory: directoryRouter,
   assessments: assessmentsRouter,
   cycles: cyclesRouter,
+  pairs: pairsRouter,
 });
 
 export type AppRouter = typeof appRouter;

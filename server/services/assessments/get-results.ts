@@ -32,6 +32,7 @@ export async function getResults(db: Db, actor: Actor, assessmentId: string) {
   }
   return {
     id: record.id,
+    pairId: access.pairId,
     kind: record.kind,
     bankVersion: record.bankVersion,
     cycle: record.cycle ? { name: record.cycle.name } : null,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Card } from "@/components/ui/card";
@@ -97,6 +98,11 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
       <PageHeader eyebrow={r.cycle ? r.cycle.name : "Pair check-in"} title={`Your results with ${theirs.name}`}>
         Revealed to you both on {revealedAt.format(r.revealedAt)}. Only the two of you can see these answers.
       </PageHeader>
+      <p>
+        <Link href={`/pairs/${r.pairId}?assessment=${r.id}`} className="font-medium text-brand-800 underline">
+          See where you see things differently, on your dashboard
+        </Link>
+      </p>
 
       <section aria-labelledby="overall" className="space-y-3">
         <h2 id="overall" className="text-lg font-semibold">

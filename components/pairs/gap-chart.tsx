@@ -1,0 +1,97 @@
+import { Group } from "@visx/group";
+import { scaleLinear } from "@visx/scale";
+import { Line } from "@visx/shape";
+import { formatScore } from "./format";
+
+export interface GapRow {
+  key: string;
+  name: string;
+  mine: number | null;
+  theirs: number | null;
+  /** |gap| flags from the analysis. */
+  notable: boolean;
+  large: boolean;
+}
+
+const WIDTH = 320;
+const HEIGHT = 28;
+const PAD = 10;
+const x = scaleLinear<number>({ domain: [1, 5], range: [PAD, WIDTH - PAD] });
+const TICKS = [1, 2, 3, 4, 5];
+
+/** The two marks of the legend and the chart: you are a filled circle, the other a hollow diamond. */
+export function YouMark({ size = 12 }: { size?: number }) {
+  return (
+    <svg aria-hidden="true" width={size} height={size} viewBox="0 0 12 12" className="inline-block">
+      <circle cx="6" cy="6" r="5" className="fill-brand-700" />
+    </svg>
+  );
+}
+
+export function OtherMark({ size = 12 }: { size?: number }) {
+  return (
+    <svg aria-hidden="true" width={size} height={size} viewBox="0 0 12 12" className="inline-block">
+      <rect x="2" y="2" width="8" height="8" transform="rotate(45 6 6)" className="fill-white stroke-violet-700" strokeWidth="2" />
+    </svg>
+  );
+}
+
+/**
+ * Where the two of you see each dimension, on the 1–5 scale: a dumbbell per dimension, the
+ * line between the marks coloured by how large the gap is. Drawn on the server (no script);
+ * the table beside it carries the same numbers for screen readers.
+ */
+export function GapChart({ rows, otherName, describedBy }: { rows: GapRow[]; otherName: string; describedBy: string }) {
+  return (
+    <figure aria-describedby={describedBy} className="space-y-2">
+      <div aria-hidden="true" className="grid grid-cols-1 gap-x-4 sm:grid-cols-[11rem_1fr]">
+        <span className="hidden sm:block" />
+        <div className="relative h-5 text-xs text-slate-600">
+          {TICKS.map((t) => (
+            <span key={t} className="absolute -translate-x-1/2" style={{ left: `${(x(t) / WIDTH) * 100}%` }}>
+              {t}
+            </span>
+          ))}
+        </div>
+      </div>
+      <ul className="space-y-1">
+        {rows.map((r) => {
+          const tone = r.large ? "stroke-red-600" : r.notable ? "stroke-amber-500" : "stroke-slate-400";
+          return (
+            <li key={r.key} className="grid grid-cols-1 items-center gap-x-4 sm:grid-cols-[11rem_1fr]" data-dimension={r.key} data-mine={r.mine ?? ""} data-theirs={r.theirs ?? ""}>
+              <span className="text-sm font-medium text-slate-800">
+                {r.name}
+                {r.large ? <span className="ml-2 text-xs font-semibold text-red-700">large gap</span> : r.notable ? <span className="ml-2 text-xs font-semibold text-amber-800">gap</span> : null}
+              </span>
+              <svg aria-hidden="true" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="w-full">
+                <Group top={HEIGHT / 2}>
+                  {TICKS.map((t) => (
+                    <Line key={t} from={{ x: x(t), y: -HEIGHT / 2 + 2 }} to={{ x: x(t), y: HEIGHT / 2 - 2 }} className="stroke-slate-200" strokeWidth={1} />
+                  ))}
+                  {r.mine !== null && r.theirs !== null ? (
+                    <Line from={{ x: x(r.mine), y: 0 }} to={{ x: x(r.theirs), y: 0 }} className={tone} strokeWidth={r.large ? 5 : 3} strokeLinecap="round" />
+                  ) : null}
+                  {r.theirs !== null ? <rect x={x(r.theirs) - 5} y={-5} width={10} height={10} transform={`rotate(45 ${x(r.theirs)} 0)`} className="fill-white stroke-violet-700" strokeWidth={2} /> : null}
+                  {r.mine !== null ? <circle cx={x(r.mine)} cy={0} r={6} className="fill-brand-700" /> : null}
+                </Group>
+              </svg>
+            </li>
+          );
+        })}
+      </ul>
+      <figcaption className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-700">
+        <span className="inline-flex items-center gap-1.5">
+          <YouMark /> You
+        </span>
+        <span className="inline-flex items-center gap-1.5">
+          <OtherMark /> {otherName}
+        </span>
+        <span>1 = strongly disagree, 5 = strongly agree{rows.some((r) => r.mine === null || r.theirs === null) ? "; a missing mark means all “can't say”" : ""}</span>
+      </figcaption>
+    </figure>
+  );
+}
+
+export function gapRowsLabel(rows: GapRow[]): string {
+  return rows.map((r) => `${r.name}: you ${formatScore(r.mine)}, other ${formatScore(r.theirs)}`).join("; ");
+}

@@ -1,0 +1,110 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/db/client";
+import { assessments, cycles, people, responses } from "@/db/schema";
+import type { Actor } from "@/server/access/actor";
+import { requirePairMember } from "@/server/access/assessments";
+import { analyzePair, dimensionTrend } from "@/server/analysis/gaps";
+import { getItemBank, type Side } from "@/server/assessment/item-bank";
+import { NotFoundError } from "@/server/services/errors";
+
+const employeeSide = alias(responses, "employee_side");
+const managerSide = alias(responses, "manager_side");
+
+/**
+ * Everything the pair dashboard shows, in one call, for the pair's two people only: the chosen
+ * (or latest) revealed assessment analysed against the one before it, the trend over all of the
+ * pair's revealed assessments, and what state the pair is in when nothing is revealed yet.
+ * A pair is one manager–report relationship: history with an earlier manager lives on that
+ * earlier pair, visible to the two people who were in it.
+ */
+export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: string; assessmentId?: string }) {
+  const pair = await requirePairMember(db, actor, input.pairId);
+  const mySide: Side = pair.managerId === actor.personId ? "manager" : "employee";
+
+  const names = await db
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .where(and(eq(people.orgId, actor.orgId), inArray(people.id, [pair.managerId, pair.reportId])));
+  const personOf = (id: string) => {
+    const p = names.find((n) => n.id === id);
+    if (!p) throw new Error(`pair ${pair.id} refers to a missing person`);
+    return p;
+  };
+  const manager = personOf(pair.managerId);
+  const report = personOf(pair.reportId);
+
+  const rows = await db
+    .select({
+      id: assessments.id,
+      kind: assessments.kind,
+      bankVersion: assessments.bankVersion,
+      revealedAt: assessments.revealedAt,
+      closedAt: assessments.closedAt,
+      createdAt: assessments.createdAt,
+      cycleName: cycles.name,
+      cycleStatus: cycles.status,
+      employee: { answers: employeeSide.answers, share: employeeSide.shareChooseAgain, submittedAt: employeeSide.submittedAt },
+      manager: { answers: managerSide.answers, share: managerSide.shareChooseAgain, submittedAt: managerSide.submittedAt },
+    })
+    .from(assessments)
+    .innerJoin(employeeSide, and(eq(employeeSide.orgId, assessments.orgId), eq(employeeSide.assessmentId, assessments.id), eq(employeeSide.side, "employee")))
+    .innerJoin(managerSide, and(eq(managerSide.orgId, assessments.orgId), eq(managerSide.assessmentId, assessments.id), eq(managerSide.side, "manager")))
+    .leftJoin(cycles, and(eq(cycles.orgId, assessments.orgId), eq(cycles.id, assessments.cycleId)))
+    .where(and(eq(assessments.orgId, actor.orgId), eq(assessments.pairId, pair.id)))
+    .orderBy(asc(assessments.createdAt));
+
+  // Answers leave this function only for revealed assessments; the rest contribute a status.
+  const revealed = rows.filter((r) => r.revealedAt !== null).sort((a, b) => a.revealedAt!.getTime() - b.revealedAt!.getTime());
+  const latest = rows.at(-1);
+  const latestStatus = latest
+    ? {
+        assessmentId: latest.id,
+        title: latest.cycleName ?? "Pair check-in",
+        state: latest.revealedAt ? "revealed" : latest.closedAt || latest.cycleStatus === "closed" ? "closed" : "open",
+        mineSubmitted: latest[mySide].submittedAt !== null,
+        otherSubmitted: latest[mySide === "manager" ? "employee" : "manager"].submittedAt !== null,
+      }
+    : null;
+
+  const index = input.assessmentId ? revealed.findIndex((r) => r.id === input.assessmentId) : revealed.length - 1;
+  if (input.assessmentId && index === -1) throw new NotFoundError();
+  const current = index >= 0 ? revealed[index]! : null;
+  const previous = index > 0 ? revealed[index - 1]! : null;
+
+  const chooseAgain = (side: Side, r: (typeof revealed)[number]) => {
+    // Your own answer is always yours to see; the other's only with their consent.
+    const visible = side === mySide || r[side].share;
+    return visible ? ((r[side].answers.choose_again as string | undefined) ?? null) : null;
+  };
+
+  const bank = current ? getItemBank(current.bankVersion) : null;
+  return {
+    pair: { id: pair.id, endedAt: pair.endedAt, manager, report },
+    mySide,
+    latest: latestStatus,
+    assessments: revealed.map((r) => ({ id: r.id, title: r.cycleName ?? "Pair check-in", revealedAt: r.revealedAt! })),
+    current:
+      current && bank
+        ? {
+            id: current.id,
+            title: current.cycleName ?? "Pair check-in",
+            revealedAt: current.revealedAt!,
+            bankVersion: current.bankVersion,
+            previous: previous ? { id: previous.id, title: previous.cycleName ?? "Pair check-in" } : null,
+            analysis: analyzePair(
+              bank,
+              current.employee.answers,
+              current.manager.answers,
+              previous ? { bank: getItemBank(previous.bankVersion), employee: previous.employee.answers, manager: previous.manager.answers } : undefined,
+            ),
+            chooseAgain: { employee: chooseAgain("employee", current), manager: chooseAgain("manager", current) },
+            stance: { employee: (current.employee.answers.stance as string | undefined) ?? null, manager: (current.manager.answers.stance as string | undefined) ?? null },
+            topics: { employee: (current.employee.answers.topics as string | undefined) ?? null, manager: (current.manager.answers.topics as string | undefined) ?? null },
+          }
+        : null,
+    trend: revealed.length > 1 ? dimensionTrend(getItemBank, revealed.map((r) => ({ id: r.id, revealedAt: r.revealedAt!, bankVersion: r.bankVersion, employee: r.employee.answers, manager: r.manager.answers }))) : null,
+  };
+}
+
+export type PairDashboard = Awaited<ReturnType<typeof getPairDashboard>>;
