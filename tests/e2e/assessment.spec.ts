@@ -173,7 +173,8 @@ test("answers by keyboard alone: Tab to a question, arrows to choose, saved", as
 test("a past revealed result and the answering screen fit a 360 px phone", async ({ browser }) => {
   const ben = await personPage(browser, "ben.carter@brightwater.example", 360);
   await ben.goto("/");
-  await ben.getByRole("link", { name: "Latest results with Aisha Bello" }).click();
+  await ben.getByRole("link", { name: "Dashboard with Aisha Bello" }).click();
+  await ben.getByRole("link", { name: "Every answer, side by side" }).click();
   await expect(ben.getByRole("heading", { level: 1 })).toHaveText("Your results with Aisha Bello");
   expect(await ben.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectNoAxeViolations(ben, "results at 360 px");
