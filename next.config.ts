@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // bundling it breaks those paths (STACK.md, PGlite pitfall 1).
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // The build checks the app's own types; tests are checked by `npm run typecheck`.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   async headers() {
     return [
       {
