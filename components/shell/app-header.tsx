@@ -19,6 +19,7 @@ export function AppHeader({ name, orgName, roles }: { name: string; orgName: str
           <NavLink href="/">Home</NavLink>
           <NavLink href="/people">People</NavLink>
           {isAdmin ? <NavLink href="/admin/cycles">Cycles</NavLink> : null}
+          {roles.includes("owner") ? <NavLink href="/admin/settings">Settings</NavLink> : null}
         </nav>
         <div className="ml-auto flex items-center gap-3">
           <div className="hidden text-right sm:block">

@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./org";
 export * from "./system";
 export * from "./assessments";
+export * from "./audit";

@@ -59,6 +59,12 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { ...ctx, actor } });
 });
 
+/** Owners of the caller's organization: settings, the audit log. Others get "not found". */
+export const ownerProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor.roles.has("owner")) throw new TRPCError({ code: "NOT_FOUND", message: "Not found" });
+  return next();
+});
+
 /** HR admins and owners of the caller's organization. Others get "not found", not "forbidden". */
 export const orgAdminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (!isOrgAdmin(ctx.actor)) throw new TRPCError({ code: "NOT_FOUND", message: "Not found" });

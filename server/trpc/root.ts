@@ -3,6 +3,7 @@ import { assessmentsRouter } from "./routers/assessments";
 import { cyclesRouter } from "./routers/cycles";
 import { directoryRouter } from "./routers/directory";
 import { meRouter } from "./routers/me";
+import { orgRouter } from "./routers/org";
 import { pairsRouter } from "./routers/pairs";
 
 export const appRouter = router({
@@ -11,6 +12,7 @@ export const appRouter = router({
   assessments: assessmentsRouter,
   cycles: cyclesRouter,
   pairs: pairsRouter,
+  org: orgRouter,
 });
 
 export type AppRouter = typeof appRouter;

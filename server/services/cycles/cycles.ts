@@ -7,6 +7,7 @@ import { CURRENT_BANK_VERSION } from "@/server/assessment/item-bank";
 import { assessmentReadyMail, deliver } from "@/server/services/assessments/notifications";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/services/errors";
 import type { Mail } from "@/server/mail";
+import { recordAudit } from "@/server/services/audit/audit";
 
 // HR-run assessment cycles. Callers are org admins (checked by the procedure tier); every
 // query is scoped to the actor's organization.
@@ -46,6 +47,7 @@ export async function createCycle(db: Db, actor: Actor, input: CreateCycleInput)
     if (departmentIds) {
       await tx.insert(cycleDepartments).values(departmentIds.map((departmentId) => ({ orgId: actor.orgId, cycleId: cycle!.id, departmentId })));
     }
+    await recordAudit(tx, actor, "cycle.created", { cycleId: cycle!.id, name: input.name, departments: departmentIds?.length ?? null });
     return { cycleId: cycle!.id };
   });
 }
@@ -117,6 +119,7 @@ export async function openCycle(db: Db, actor: Actor, input: { cycleId: string }
         mails.push(assessmentReadyMail(p.managerEmail, p.reportName, id, cycle.closesOn), assessmentReadyMail(p.reportEmail, p.managerName, id, cycle.closesOn));
       }
     }
+    await recordAudit(tx, actor, "cycle.opened", { cycleId: cycle.id, name: cycle.name, pairs: inScope.length, minGroupSize: org?.minGroupSize ?? 5 });
     return { mails, created: inScope.length };
   });
   await deliver(db, mails);
@@ -137,6 +140,7 @@ export async function closeCycle(db: Db, actor: Actor, input: { cycleId: string 
       .set({ closedAt: sql`now()` })
       .where(and(eq(assessments.orgId, actor.orgId), eq(assessments.cycleId, cycle.id), isNull(assessments.revealedAt)))
       .returning({ id: assessments.id });
+    await recordAudit(tx, actor, "cycle.closed", { cycleId: cycle.id, name: cycle.name });
     return { closedUnrevealed: closed.length };
   });
 }

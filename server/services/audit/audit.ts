@@ -1,0 +1,30 @@
+import { and, desc, eq, lt } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { auditLog, people } from "@/db/schema";
+import type { Actor } from "@/server/access/actor";
+
+export type AuditAction =
+  | "cycle.created"
+  | "cycle.opened"
+  | "cycle.closed"
+  | "cycle.reminded"
+  | "people.imported"
+  | "settings.changed"
+  | "trends.exported";
+
+/** Records an admin action in the same transaction as the change it describes. */
+export async function recordAudit(tx: Db, actor: Actor, action: AuditAction, details: Record<string, string | number | boolean | null> = {}) {
+  const [me] = await tx.select({ name: people.name }).from(people).where(and(eq(people.orgId, actor.orgId), eq(people.id, actor.personId)));
+  await tx.insert(auditLog).values({ orgId: actor.orgId, actorId: actor.personId, actorName: me?.name ?? "Unknown", action, details });
+}
+
+/** The organization's audit log, newest first, a page at a time (owners only: checked by the procedure). */
+export async function listAudit(db: Db, actor: Actor, input: { before?: Date | null; limit: number }) {
+  const rows = await db
+    .select({ id: auditLog.id, actorName: auditLog.actorName, action: auditLog.action, details: auditLog.details, createdAt: auditLog.createdAt })
+    .from(auditLog)
+    .where(and(eq(auditLog.orgId, actor.orgId), input.before ? lt(auditLog.createdAt, input.before) : undefined))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(input.limit + 1);
+  return { entries: rows.slice(0, input.limit), next: rows.length > input.limit ? rows[input.limit - 1]!.createdAt : null };
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { listAudit } from "@/server/services/audit/audit";
+import { getOrgSettings, MIN_GROUP_SIZE_RANGE, setMinGroupSize } from "@/server/services/org/settings";
+import { ownerProcedure, router } from "../init";
+
+export const orgRouter = router({
+  settings: ownerProcedure.query(({ ctx }) => getOrgSettings(ctx.db, ctx.actor)),
+  setMinGroupSize: ownerProcedure
+    .input(
+      z.object({
+        minGroupSize: z
+          .number()
+          .int("Use a whole number.")
+          .min(MIN_GROUP_SIZE_RANGE.min, `Use at least ${MIN_GROUP_SIZE_RANGE.min}.`)
+          .max(MIN_GROUP_SIZE_RANGE.max, `Use at most ${MIN_GROUP_SIZE_RANGE.max}.`),
+      }),
+    )
+    .mutation(({ ctx, input }) => setMinGroupSize(ctx.db, ctx.actor, input)),
+  auditLog: ownerProcedure
+    .input(z.object({ before: z.date().nullish(), limit: z.number().int().min(1).max(100).default(50) }))
+    .query(({ ctx, input }) => listAudit(ctx.db, ctx.actor, input)),
+});
