@@ -5,6 +5,8 @@ import { directoryRouter } from "./routers/directory";
 import { meRouter } from "./routers/me";
 import { orgRouter } from "./routers/org";
 import { pairsRouter } from "./routers/pairs";
+import { peopleImportRouter } from "./routers/people-import";
+import { trendsRouter } from "./routers/trends";
 
 export const appRouter = router({
   me: meRouter,
@@ -13,6 +15,8 @@ export const appRouter = router({
   cycles: cyclesRouter,
   pairs: pairsRouter,
   org: orgRouter,
+  peopleImport: peopleImportRouter,
+  trends: trendsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,141 @@
+import { and, eq, isNotNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assessments, orgRoles, pairs, people, responses } from "@/db/schema";
+import { seedDemoOrg } from "@/db/seed/demo-org";
+import { HIDDEN_REASON } from "@/server/analysis/anonymity";
+import { createTestDb, type TestDb } from "../support/db";
+import { callerFor, databaseFingerprint } from "../support/factories";
+import { outcomeOf } from "../support/assessments";
+
+let t: TestDb;
+let orgId: string;
+let hrId: string;
+const report = alias(people, "report");
+
+beforeAll(async () => {
+  t = await createTestDb();
+  ({ orgId } = await seedDemoOrg(t.db));
+  const [hr] = await t.db.select({ id: orgRoles.personId }).from(orgRoles).where(and(eq(orgRoles.orgId, orgId), eq(orgRoles.role, "hr_admin")));
+  hrId = hr!.id;
+});
+afterAll(() => t.close());
+
+/** Who submitted, per side, per group, computed here from the database, independently of the code under test. */
+async function contributors(cycleId: string) {
+  const rows = await t.db
+    .select({ side: responses.side, respondentId: responses.respondentId, departmentId: report.departmentId })
+    .from(responses)
+    .innerJoin(assessments, eq(assessments.id, responses.assessmentId))
+    .innerJoin(pairs, eq(pairs.id, assessments.pairId))
+    .innerJoin(report, eq(report.id, pairs.reportId))
+    .where(and(eq(assessments.cycleId, cycleId), isNotNull(responses.submittedAt)));
+  const groups = new Map<string, { employee: Set<string>; manager: Set<string> }>();
+  const add = (g: string, side: "employee" | "manager", id: string) => {
+    if (!groups.has(g)) groups.set(g, { employee: new Set(), manager: new Set() });
+    groups.get(g)![side].add(id);
+  };
+  for (const r of rows) {
+    add(`org:${orgId}`, r.side, r.respondentId);
+    if (r.departmentId) add(r.departmentId, r.side, r.respondentId);
+  }
+  return groups;
+}
+
+type AnyCell = { hidden: true; reason: string } | { hidden: false; value: unknown; n: Partial<Record<"employee" | "manager", number>> };
+
+/** Every cell anywhere in a response, with the sides it reports. */
+function cellsIn(value: unknown, found: AnyCell[] = []): AnyCell[] {
+  if (value && typeof value === "object") {
+    if ("hidden" in value && typeof (value as { hidden: unknown }).hidden === "boolean" && ("reason" in value || "n" in value)) found.push(value as AnyCell);
+    else for (const v of Object.values(value)) cellsIn(v, found);
+  }
+  return found;
+}
+
+describe("org trends", () => {
+  it("never shows a figure from fewer than k people on a side, nor lets two published groups differ by fewer than k", async () => {
+    const hr = callerFor(t.db, hrId);
+    const first = await hr.trends.cycle({});
+    expect(first.cycles.length).toBe(2);
+    const names = (await t.db.select({ name: people.name, id: people.id }).from(people).where(eq(people.orgId, orgId)));
+    for (const c of first.cycles) {
+      const view = await hr.trends.cycle({ cycleId: c.id });
+      const k = view.k!;
+      const actual = await contributors(c.id);
+      const text = JSON.stringify(view);
+      // No individual: no person's name or id, no answer key, anywhere.
+      for (const p of names) {
+        expect(text).not.toContain(p.id);
+        expect(text).not.toContain(p.name);
+      }
+      for (const g of view.groups) {
+        const who = actual.get(g.id) ?? { employee: new Set(), manager: new Set() };
+        for (const cell of cellsIn(g)) {
+          if (cell.hidden) {
+            expect(cell).toEqual({ hidden: true, reason: HIDDEN_REASON });
+            continue;
+          }
+          expect(g.hidden, `${g.name} is hidden but shows a value`).toBe(false);
+          for (const side of ["employee", "manager"] as const) {
+            if (cell.n[side] !== undefined) {
+              expect(g.hiddenSides, `${g.name} shows a ${side} figure while hidden on that side`).not.toContain(side);
+              // Side figures count every contributor; pair figures those in complete pairs.
+              expect(cell.n[side]).toBeLessThanOrEqual(who[side].size);
+              expect(cell.n[side], `${g.name} ${side}`).toBeGreaterThanOrEqual(k);
+            }
+          }
+        }
+        for (const side of ["employee", "manager"] as const) if (who[side].size < k) expect(g.hiddenSides, `${g.name} has too few on ${side}`).toContain(side);
+      }
+      // Differencing: on each side, the people two groups published on that side do not share
+      // are none or at least k.
+      for (const side of ["employee", "manager"] as const) {
+        const visible = view.groups.filter((g) => !g.hiddenSides.includes(side));
+        for (const a of visible)
+          for (const b of visible) {
+            if (a.id >= b.id) continue;
+            const A = actual.get(a.id)![side];
+            const B = actual.get(b.id)![side];
+            const diff = [...A].filter((x) => !B.has(x)).length + [...B].filter((x) => !A.has(x)).length;
+            expect(diff === 0 || diff >= k, `${a.name} vs ${b.name} on ${side}: ${diff}`).toBe(true);
+          }
+      }
+      // Small departments are hidden; the org is shown.
+      expect(view.groups.find((g) => g.kind === "org")?.hidden).toBe(false);
+      expect(view.groups.find((g) => g.name === "Finance")?.hidden).toBe(true);
+      // Engineering has enough reports to show their side, but too few managers for theirs.
+      expect(view.groups.find((g) => g.name === "Engineering")?.hiddenSides).toEqual(["manager"]);
+    }
+    // The series, for every group, follows the same rule.
+    for (const g of first.groups) {
+      const series = await hr.trends.series({ groupId: g.id });
+      for (const point of series) for (const cell of cellsIn(point)) if (!cell.hidden) for (const n of Object.values(cell.n)) expect(n).toBeGreaterThanOrEqual(first.k!);
+    }
+  });
+
+  it("exports exactly what the screen shows, and records the export", async () => {
+    const hr = callerFor(t.db, hrId);
+    const view = await hr.trends.cycle({});
+    const { csv } = await hr.trends.exportCsv({ cycleId: view.cycle!.id });
+    const lines = csv.trim().split("\n");
+    expect(lines).toHaveLength(1 + view.groups.length * 9);
+    const finance = lines.filter((l) => l.startsWith("Finance,"));
+    expect(finance.every((l) => l.split(",").slice(2).every((v) => v === HIDDEN_REASON))).toBe(true);
+    const orgTrust = view.groups[0]!.dimensions.find((d) => d.key === "trust")!;
+    const row = lines.find((l) => l.startsWith(`${view.groups[0]!.name},Trust,`))!.split(",");
+    expect(row[2]).toBe(orgTrust.mean.employee.hidden ? HIDDEN_REASON : orgTrust.mean.employee.value.toFixed(2));
+  });
+
+  it("answers NOT_FOUND to everyone but HR admins and owners, changing nothing", async () => {
+    const members = await t.db.select({ id: people.id }).from(people).where(eq(people.orgId, orgId));
+    const admins = new Set((await t.db.select({ id: orgRoles.personId }).from(orgRoles).where(eq(orgRoles.orgId, orgId))).map((r) => r.id));
+    const before = await databaseFingerprint(t.db);
+    for (const m of members.filter((p) => !admins.has(p.id)).slice(0, 8)) {
+      const caller = callerFor(t.db, m.id);
+      expect((await outcomeOf(caller.trends.cycle({}))).code).toBe("NOT_FOUND");
+      expect((await outcomeOf(caller.trends.series({}))).code).toBe("NOT_FOUND");
+    }
+    expect(await databaseFingerprint(t.db)).toBe(before);
+  });
+});
