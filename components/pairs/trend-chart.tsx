@@ -16,7 +16,7 @@ const P = 12;
  * One small line chart per dimension: your rating and theirs across the pair's revealed
  * assessments. Server-drawn SVG; the table next to it holds the same numbers.
  */
-export function TrendChart({ series, describedBy, otherName }: { series: TrendSeries[]; describedBy: string; otherName: string }) {
+export function TrendChart({ series, describedBy, labels }: { series: TrendSeries[]; describedBy: string; labels: { mine: string; theirs: string } }) {
   return (
     <figure aria-describedby={describedBy}>
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
@@ -52,10 +52,10 @@ export function TrendChart({ series, describedBy, otherName }: { series: TrendSe
       </ul>
       <figcaption className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-700">
         <span className="inline-flex items-center gap-1.5">
-          <YouMark /> You
+          <YouMark /> {labels.mine}
         </span>
         <span className="inline-flex items-center gap-1.5">
-          <OtherMark /> {otherName}
+          <OtherMark /> {labels.theirs}
         </span>
         <span>each chart runs from 1 (bottom) to 5 (top)</span>
       </figcaption>

@@ -15,10 +15,11 @@ export function AppHeader({ name, orgName, roles }: { name: string; orgName: str
         <Link href="/" className="mr-2 rounded-lg" aria-label="Tandem home">
           <Logo />
         </Link>
-        <nav aria-label="Main" className="order-3 flex w-full gap-1 sm:order-none sm:w-auto">
+        <nav aria-label="Main" className="order-3 flex w-full flex-wrap gap-1 sm:order-none sm:w-auto">
           <NavLink href="/">Home</NavLink>
           <NavLink href="/people">People</NavLink>
           {isAdmin ? <NavLink href="/admin/cycles">Cycles</NavLink> : null}
+          {isAdmin ? <NavLink href="/admin/trends">Trends</NavLink> : null}
           {roles.includes("owner") ? <NavLink href="/admin/settings">Settings</NavLink> : null}
         </nav>
         <div className="ml-auto flex items-center gap-3">

@@ -238,7 +238,7 @@ export default async function PairDashboardPage({ params, searchParams }: { para
       {trend ? (
         <section aria-labelledby="trend" className="space-y-3">
           <h2 id="trend" className="text-lg font-semibold">Over time</h2>
-          <TrendChart series={trend} describedBy="trend-table" otherName={otherFirst} />
+          <TrendChart series={trend} describedBy="trend-table" labels={{ mine: "You", theirs: otherFirst }} />
           <details>
             <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-800">Show as a table</summary>
             <div className="overflow-x-auto">

@@ -1,0 +1,234 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { TrendChart, type TrendSeries } from "@/components/pairs/trend-chart";
+import { CellValue, heatClass } from "@/components/trends/cell";
+import { ExportTrendsButton } from "@/components/trends/export-button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getItemBank } from "@/server/assessment/item-bank";
+import { getCaller, orNotFound } from "@/server/trpc/server";
+
+export const metadata: Metadata = { title: "Trends" };
+
+const METRICS = {
+  employee: { label: "Reports' view", kind: "mean" as const },
+  manager: { label: "Managers' view", kind: "mean" as const },
+  gap: { label: "Mean gap", kind: "gap" as const },
+};
+type Metric = keyof typeof METRICS;
+const two = (v: number) => v.toFixed(2);
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+
+export default async function TrendsPage({ searchParams }: { searchParams: Promise<{ cycle?: string; group?: string; metric?: string }> }) {
+  const params = await searchParams;
+  const cycleId = params.cycle && z.uuid().safeParse(params.cycle).success ? params.cycle : undefined;
+  const metric: Metric = params.metric === "manager" || params.metric === "gap" ? params.metric : "employee";
+  const caller = await getCaller();
+  const view = await orNotFound(caller.trends.cycle({ cycleId }));
+
+  if (!view.cycle) {
+    return (
+      <div className="space-y-6">
+        <PageHeader title="Trends">Anonymized figures appear here once a cycle has opened.</PageHeader>
+        <Card className="p-4 text-slate-700">
+          No cycle has opened yet. <Link href="/admin/cycles" className="font-medium text-brand-800 underline">Open one</Link>.
+        </Card>
+      </div>
+    );
+  }
+
+  const group = view.groups.find((g) => g.id === params.group) ?? view.groups[0]!;
+  const series = await orNotFound(caller.trends.series({ groupId: group.id }));
+  const bank = getItemBank(1);
+  const href = (p: { cycle?: string; group?: string; metric?: string }) => {
+    const q = new URLSearchParams({ cycle: p.cycle ?? view.cycle!.id, group: p.group ?? group.id, metric: p.metric ?? metric });
+    return `/admin/trends?${q}`;
+  };
+  const trend: TrendSeries[] = bank.dimensions.map((d) => ({
+    key: d.key,
+    name: d.name,
+    points: series.map((s) => {
+      const dim = s.dimensions.find((x) => x.key === d.key);
+      return {
+        label: s.cycle.name.replace(/ relationship check$/, ""),
+        mine: dim && !dim.mean.employee.hidden ? dim.mean.employee.value : null,
+        theirs: dim && !dim.mean.manager.hidden ? dim.mean.manager.value : null,
+      };
+    }),
+  }));
+  const chooseLabels = Object.fromEntries(bank.chooseAgain.options.map((o) => [o.value, o.label.employee]));
+
+  return (
+    <div className="space-y-8">
+      <PageHeader title="Trends">
+        Anonymized: every figure comes from at least {view.k} people on each side it reports, and no combination of figures narrows below that. No answers of anyone, ever.
+      </PageHeader>
+
+      <nav aria-label="Cycles" className="flex flex-wrap gap-2">
+        {view.cycles.map((c) => (
+          <Link key={c.id} href={href({ cycle: c.id })} aria-current={c.id === view.cycle!.id ? "page" : undefined} className={`inline-flex min-h-11 items-center rounded-lg border px-3 text-sm ${c.id === view.cycle!.id ? "border-brand-700 bg-brand-50 font-semibold text-brand-900" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}>
+            {c.name}
+          </Link>
+        ))}
+      </nav>
+
+      <section aria-labelledby="heatmap" className="space-y-3">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <h2 id="heatmap" className="text-lg font-semibold">By group and dimension</h2>
+          <ExportTrendsButton cycleId={view.cycle.id} />
+        </div>
+        <nav aria-label="Figure shown" className="flex flex-wrap gap-2 text-sm">
+          {(Object.keys(METRICS) as Metric[]).map((m) => (
+            <Link key={m} href={href({ metric: m })} aria-current={m === metric ? "true" : undefined} className={`inline-flex min-h-11 items-center rounded-lg px-3 ${m === metric ? "bg-brand-50 font-semibold text-brand-900" : "text-brand-800 underline"}`}>
+              {METRICS[m].label}
+            </Link>
+          ))}
+        </nav>
+        <Card className="overflow-x-auto" tabIndex={0} role="region" aria-label="Heatmap by group and dimension (scrolls sideways)">
+          <table className="w-full min-w-[48rem] text-left text-sm">
+            <caption className="sr-only">{METRICS[metric].label} per group and dimension, {view.cycle.name}</caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="p-2 font-medium">Group</th>
+                {bank.dimensions.map((d) => (
+                  <th key={d.key} scope="col" className="p-2 font-medium">{d.name}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {view.groups.map((g) => (
+                <tr key={g.id}>
+                  <th scope="row" className="p-2 font-normal">
+                    <Link href={href({ group: g.id })} aria-current={g.id === group.id ? "true" : undefined} className={`underline ${g.id === group.id ? "font-semibold text-brand-900" : "text-brand-800"}`}>{g.name}</Link>
+                  </th>
+                  {g.dimensions.map((d) => {
+                    const c = metric === "gap" ? d.meanAbsGap : d.mean[metric];
+                    return (
+                      <td key={d.key} className={`p-2 ${c.hidden ? "" : heatClass(c.value, METRICS[metric].kind)}`}>
+                        <CellValue cell={c} format={two} />
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+        <p className="text-sm text-slate-600">Means on the 1–5 scale; the gap is the mean absolute difference between a report and their manager. Select a group for its detail.</p>
+      </section>
+
+      <section aria-labelledby="detail" className="space-y-3">
+        <h2 id="detail" className="text-lg font-semibold">{group.name}: {view.cycle.name}</h2>
+        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
+          {[
+            ["Pairs invited", group.participation.invited],
+            ["Reports submitted", group.participation.employeeSubmitted],
+            ["Managers submitted", group.participation.managerSubmitted],
+            ["Complete pairs", group.participation.complete],
+          ].map(([label, c]) => (
+            <div key={label as string} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
+              <dt className="text-slate-600">{label as string}</dt>
+              <dd className="text-lg font-semibold"><CellValue cell={c as (typeof group.participation)["invited"]} format={String} /></dd>
+            </div>
+          ))}
+          <div className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
+            <dt className="text-slate-600">Pairs with a large trust or goals gap</dt>
+            <dd className="text-lg font-semibold"><CellValue cell={group.largeTrustOrGoalsGapShare} format={pct} /></dd>
+          </div>
+        </dl>
+        <Card className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Figures per dimension for ${group.name} (scrolls sideways)`}>
+          <table className="w-full min-w-[44rem] text-left text-sm">
+            <caption className="sr-only">Figures per dimension for {group.name}</caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="p-2 font-medium">Dimension</th>
+                <th scope="col" className="p-2 font-medium">Reports</th>
+                <th scope="col" className="p-2 font-medium">Managers</th>
+                <th scope="col" className="p-2 font-medium">Mean gap</th>
+                <th scope="col" className="p-2 font-medium">Agreement r (95% CI)</th>
+                <th scope="col" className="p-2 font-medium">α reports</th>
+                <th scope="col" className="p-2 font-medium">α managers</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {group.dimensions.map((d) => (
+                <tr key={d.key}>
+                  <th scope="row" className="p-2 font-normal">{d.name}</th>
+                  <td className="p-2"><CellValue cell={d.mean.employee} format={two} /></td>
+                  <td className="p-2"><CellValue cell={d.mean.manager} format={two} /></td>
+                  <td className="p-2"><CellValue cell={d.meanAbsGap} format={two} /></td>
+                  <td className="p-2"><CellValue cell={d.agreement} format={(a) => `${two(a.r)} (${two(a.lower)} to ${two(a.upper)})`} /></td>
+                  <td className="p-2"><CellValue cell={d.alpha.employee} format={two} /></td>
+                  <td className="p-2"><CellValue cell={d.alpha.manager} format={two} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+        <p className="text-sm text-slate-600">
+          Agreement is the correlation between reports&apos; and managers&apos; views across pairs. Research on leader–member relationships finds a typical
+          agreement of ρ = {view.benchmark.rho.toFixed(2)} ({view.benchmark.source.split(":")[0]}). α is each scale&apos;s internal consistency (Cronbach).
+        </p>
+        <div className="grid gap-3 sm:grid-cols-2">
+          {(["employee", "manager"] as const).map((side) => (
+            <Card key={side} className="p-4">
+              <h3 className="mb-2 text-sm font-semibold text-slate-700">{side === "employee" ? "Reports" : "Managers"}: would choose again / for, with, against</h3>
+              {group.chooseAgain[side].hidden || group.stance[side].hidden ? (
+                <p className="text-sm text-slate-600">fewer than k responses</p>
+              ) : (
+                <ul className="space-y-1 text-sm">
+                  {Object.entries(group.chooseAgain[side].value).map(([k, v]) => (
+                    <li key={k} className="flex justify-between gap-3"><span>{chooseLabels[k] ?? k}</span><span>{pct(v)}</span></li>
+                  ))}
+                  <li className="border-t border-slate-100 pt-1" />
+                  {Object.entries(group.stance[side].value).map(([k, v]) => (
+                    <li key={k} className="flex justify-between gap-3"><span>{k === "for" ? "For" : k === "with" ? "With" : "Against"}</span><span>{pct(v)}</span></li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          ))}
+        </div>
+      </section>
+
+      {series.length > 1 ? (
+        <section aria-labelledby="over-time" className="space-y-3">
+          <h2 id="over-time" className="text-lg font-semibold">{group.name} over time</h2>
+          <TrendChart series={trend} describedBy="trend-table" labels={{ mine: "Reports", theirs: "Managers" }} />
+          <details>
+            <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-800">Show as a table</summary>
+            <div className="overflow-x-auto">
+              <table id="trend-table" className="w-full text-left text-sm">
+                <caption className="sr-only">Reports&apos; and managers&apos; means per dimension and cycle for {group.name}</caption>
+                <thead className="border-b border-slate-200 text-slate-700">
+                  <tr>
+                    <th scope="col" className="p-2 font-medium">Dimension</th>
+                    {series.map((s) => (
+                      <th key={s.cycle.id} scope="col" className="p-2 font-medium">{s.cycle.name}: reports / managers</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {bank.dimensions.map((d) => (
+                    <tr key={d.key}>
+                      <th scope="row" className="p-2 font-normal">{d.name}</th>
+                      {series.map((s) => {
+                        const dim = s.dimensions.find((x) => x.key === d.key)!;
+                        return (
+                          <td key={s.cycle.id} className="p-2">
+                            <CellValue cell={dim.mean.employee} format={two} /> / <CellValue cell={dim.mean.manager} format={two} />
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </section>
+      ) : null}
+    </div>
+  );
+}
