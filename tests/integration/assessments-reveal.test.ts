@@ -192,7 +192,7 @@ describe("a cycle closed while one side has not submitted", () => {
     await fill(as(w.a.manager2), a2, manager2Draft);
 
     // Seven pairs in the cycle; only A1 was revealed.
-    expect(await callerFor(t.db, w.a.hr.id).cycles.close({ cycleId })).toEqual({ closedUnrevealed: 6 });
+    expect(await callerFor(t.db, w.a.hr.id).cycles.close({ cycleId })).toEqual({ closed: true });
 
     expect(await outcomes(everyone(w), (c) => c.assessments.results({ assessmentId: a2 }))).toEqual(onlyThese({}));
 

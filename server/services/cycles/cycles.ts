@@ -135,13 +135,13 @@ export async function closeCycle(db: Db, actor: Actor, input: { cycleId: string 
     const cycle = await requireCycle(tx, actor, input.cycleId, true);
     if (cycle.status !== "open") throw new ConflictError(cycle.status === "draft" ? "This cycle has not been opened." : "This cycle is already closed.");
     await tx.update(cycles).set({ status: "closed", closedAt: sql`now()` }).where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, cycle.id)));
-    const closed = await tx
+    await tx
       .update(assessments)
       .set({ closedAt: sql`now()` })
-      .where(and(eq(assessments.orgId, actor.orgId), eq(assessments.cycleId, cycle.id), isNull(assessments.revealedAt)))
-      .returning({ id: assessments.id });
+      .where(and(eq(assessments.orgId, actor.orgId), eq(assessments.cycleId, cycle.id), isNull(assessments.revealedAt)));
     await recordAudit(tx, actor, "cycle.closed", { cycleId: cycle.id, name: cycle.name });
-    return { closedUnrevealed: closed.length };
+    // No count of unrevealed pairs: with the invited count it would give a count below k.
+    return { closed: true };
   });
 }
 
@@ -192,12 +192,22 @@ export async function listCycles(db: Db, actor: Actor) {
     .innerJoin(departments, and(eq(departments.orgId, cycleDepartments.orgId), eq(departments.id, cycleDepartments.departmentId)))
     .where(and(eq(cycleDepartments.orgId, actor.orgId), inArray(cycleDepartments.cycleId, ids)));
 
+  const [org] = await db.select({ k: organizations.minGroupSize }).from(organizations).where(eq(organizations.id, actor.orgId));
   return list.map((c) => {
     const p = participation.find((x) => x.cycleId === c.id);
+    // A count is a figure like any other (PRODUCT.md §5): below k it could say who answered,
+    // e.g. "managers submitted: 1" in a cycle over one small team. Null means "fewer than k".
+    const k = c.minGroupSize ?? org?.k ?? 5;
+    const atLeastK = (n: number) => (n >= k ? n : null);
     return {
       ...c,
       departments: scopes.filter((s) => s.cycleId === c.id).map((s) => s.name).sort(),
-      participation: { pairs: p?.pairs ?? 0, employeeSubmitted: p?.employeeSubmitted ?? 0, managerSubmitted: p?.managerSubmitted ?? 0, complete: p?.complete ?? 0 },
+      participation: {
+        pairs: atLeastK(p?.pairs ?? 0),
+        employeeSubmitted: atLeastK(p?.employeeSubmitted ?? 0),
+        managerSubmitted: atLeastK(p?.managerSubmitted ?? 0),
+        complete: atLeastK(p?.complete ?? 0),
+      },
     };
   });
 }

@@ -19,7 +19,7 @@ export default async function CyclesPage() {
   return (
     <div className="space-y-8">
       <PageHeader title="Assessment cycles">
-        Run a round of relationship assessments. You see how many have answered, never who: individual answers stay with each pair.
+        Run a round of relationship assessments. You see how many have answered, never who: individual answers stay with each pair, and a count below the minimum group size shows only as &ldquo;fewer than k responses&rdquo;.
       </PageHeader>
 
       <section aria-labelledby="cycle-list" className="space-y-3">
@@ -55,7 +55,7 @@ export default async function CyclesPage() {
                     ].map(([label, value]) => (
                       <div key={label} className="rounded-lg bg-slate-50 p-3">
                         <dt className="text-slate-600">{label}</dt>
-                        <dd className="text-xl font-semibold text-slate-900">{value}</dd>
+                        <dd className={value === null ? "text-sm text-slate-600" : "text-xl font-semibold text-slate-900"}>{value ?? "fewer than k responses"}</dd>
                       </div>
                     ))}
                   </dl>
