@@ -31,6 +31,18 @@ export function assessmentReadyMail(to: string, otherName: string, assessmentId:
   );
 }
 
+export function assessmentReminderMail(to: string, otherName: string, assessmentId: string, dueOn: string): Mail {
+  return mail(
+    to,
+    `Reminder: your assessment with ${firstName(otherName)} closes on ${dueOn}`,
+    [
+      `Your relationship assessment with ${otherName} is still open, until ${dueOn}. Your answers are saved as you go, so you can pick up where you left off.`,
+      `If one of you doesn't submit before it closes, nothing is revealed to either of you.`,
+    ],
+    { label: "Continue the assessment", path: `/assessments/${assessmentId}` },
+  );
+}
+
 export function otherSubmittedMail(to: string, otherName: string, assessmentId: string): Mail {
   return mail(
     to,

@@ -1,10 +1,11 @@
-import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { assessments, cycleDepartments, cycles, departments, organizations, pairs, people, responses } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
 import { CURRENT_BANK_VERSION } from "@/server/assessment/item-bank";
-import { assessmentReadyMail, deliver } from "@/server/services/assessments/notifications";
+import { assessmentReadyMail, assessmentReminderMail, deliver } from "@/server/services/assessments/notifications";
+import { hitRateLimit } from "@/server/auth/rate-limit";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/services/errors";
 import type { Mail } from "@/server/mail";
 import { recordAudit } from "@/server/services/audit/audit";
@@ -143,6 +144,49 @@ export async function closeCycle(db: Db, actor: Actor, input: { cycleId: string 
     // No count of unrevealed pairs: with the invited count it would give a count below k.
     return { closed: true };
   });
+}
+
+const respondent = alias(people, "respondent");
+const counterpart = alias(people, "counterpart");
+const otherResponse = alias(responses, "other_response");
+
+/** At most one reminder round per cycle in this window, so people are not nagged. */
+export const REMINDER_INTERVAL = { limit: 1, windowSeconds: 12 * 60 * 60 };
+
+/**
+ * Emails everyone in an open cycle who has not submitted their side. HR learns neither who
+ * nor how many: the answer is the same whoever is reminded.
+ */
+export async function remindCycle(db: Db, actor: Actor, input: { cycleId: string }) {
+  const mails = await db.transaction(async (tx) => {
+    const cycle = await requireCycle(tx, actor, input.cycleId, true);
+    if (cycle.status !== "open") throw new ConflictError("Only an open cycle can send reminders.");
+    const limit = await hitRateLimit(tx, `cycle-remind:${cycle.id}`, REMINDER_INTERVAL);
+    if (!limit.allowed) {
+      throw new ConflictError(`Reminders for this cycle went out recently. You can send the next round in ${Math.ceil(limit.retryAfterSeconds / 3600)} hours.`);
+    }
+    const pending = await tx
+      .select({ assessmentId: assessments.id, email: respondent.email, otherName: counterpart.name })
+      .from(responses)
+      .innerJoin(assessments, and(eq(assessments.orgId, responses.orgId), eq(assessments.id, responses.assessmentId)))
+      .innerJoin(otherResponse, and(eq(otherResponse.orgId, responses.orgId), eq(otherResponse.assessmentId, responses.assessmentId), ne(otherResponse.side, responses.side)))
+      .innerJoin(respondent, and(eq(respondent.orgId, responses.orgId), eq(respondent.id, responses.respondentId)))
+      .innerJoin(counterpart, and(eq(counterpart.orgId, otherResponse.orgId), eq(counterpart.id, otherResponse.respondentId)))
+      .where(
+        and(
+          eq(responses.orgId, actor.orgId),
+          eq(assessments.cycleId, cycle.id),
+          isNull(responses.submittedAt),
+          isNull(assessments.closedAt),
+          isNull(assessments.revealedAt),
+          isNull(respondent.deactivatedAt),
+        ),
+      );
+    await recordAudit(tx, actor, "cycle.reminded", { cycleId: cycle.id, name: cycle.name });
+    return pending.map((p) => assessmentReminderMail(p.email, p.otherName, p.assessmentId, cycle.closesOn));
+  });
+  await deliver(db, mails);
+  return { sent: true };
 }
 
 const employeeSide = alias(responses, "employee_side");

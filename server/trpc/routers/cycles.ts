@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { closeCycle, createCycle, listCycles, listDepartments, openCycle } from "@/server/services/cycles/cycles";
+import { closeCycle, createCycle, listCycles, listDepartments, openCycle, remindCycle } from "@/server/services/cycles/cycles";
 import { orgAdminProcedure, router } from "../init";
 
 const isoDate = z.iso.date({ error: "Use a date like 2026-12-31." });
@@ -20,4 +20,5 @@ export const cyclesRouter = router({
     .mutation(({ ctx, input }) => createCycle(ctx.db, ctx.actor, input)),
   open: orgAdminProcedure.input(byId).mutation(({ ctx, input }) => openCycle(ctx.db, ctx.actor, input)),
   close: orgAdminProcedure.input(byId).mutation(({ ctx, input }) => closeCycle(ctx.db, ctx.actor, input)),
+  remind: orgAdminProcedure.input(byId).mutation(({ ctx, input }) => remindCycle(ctx.db, ctx.actor, input)),
 });

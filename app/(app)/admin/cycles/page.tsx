@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateCycleForm } from "@/components/cycles/create-cycle-form";
 import { CycleActions } from "@/components/cycles/cycle-actions";
+import { RemindButton } from "@/components/cycles/remind-button";
 import { Badge, Card } from "@/components/ui/card";
 import { formatDay } from "@/components/ui/format";
 import { getCaller, orNotFound } from "@/server/trpc/server";
@@ -43,7 +44,10 @@ export default async function CyclesPage() {
                       {c.minGroupSize ? <span>· groups of at least {c.minGroupSize}</span> : null}
                     </p>
                   </div>
-                  <CycleActions cycleId={c.id} status={c.status} name={c.name} />
+                  <div className="flex flex-col gap-2 sm:items-end">
+                    {c.status === "open" ? <RemindButton cycleId={c.id} /> : null}
+                    <CycleActions cycleId={c.id} status={c.status} name={c.name} />
+                  </div>
                 </div>
                 {c.status !== "draft" ? (
                   <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
