@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assessments, cycles, pairs, people, responses } from "@/db/schema";
 import { questionRules, type Answers } from "@/server/assessment/answers";
-import { CANT_SAY, getItemBank, predictionKey, type DimensionKey } from "@/server/assessment/item-bank";
+import { CANT_SAY, getItemBank, predictionKey, type DimensionKey, type Side } from "@/server/assessment/item-bank";
 
 // Two past quarterly cycles for the demo organization, so the pair dashboard has history and
 // HR trends have data. Answers are generated from a fixed seed (same data on every machine):
@@ -192,30 +192,21 @@ export async function seedDemoHistory(tx: Db, orgId: string, showcase: { manager
         .returning({ id: assessments.id });
       const fallback = random(i * 31 + cycleIndex);
       const submittedAt = new Date(revealedAt.getTime() - 3600_000);
-      await tx.insert(responses).values([
-        {
+      const response = (side: Side, respondentId: string) => {
+        const submitted = plan.submitted[side];
+        return {
           orgId,
           assessmentId: a!.id,
-          side: "employee" as const,
-          respondentId: pair.reportId,
-          answers: plan.submitted.employee ? answersFrom(plan.employee, () => 3 + fallback()) : {},
-          shareChooseAgain: plan.submitted.employee && (isShowcase || fallback() < 0.6),
-          revision: plan.submitted.employee ? 1 : 0,
-          updatedAt: plan.submitted.employee ? submittedAt : null,
-          submittedAt: plan.submitted.employee ? submittedAt : null,
-        },
-        {
-          orgId,
-          assessmentId: a!.id,
-          side: "manager" as const,
-          respondentId: pair.managerId,
-          answers: plan.submitted.manager ? answersFrom(plan.manager, () => 3 + fallback()) : {},
-          shareChooseAgain: plan.submitted.manager && (isShowcase || fallback() < 0.6),
-          revision: plan.submitted.manager ? 1 : 0,
-          updatedAt: plan.submitted.manager ? submittedAt : null,
-          submittedAt: plan.submitted.manager ? submittedAt : null,
-        },
-      ]);
+          side,
+          respondentId,
+          answers: submitted ? answersFrom(plan[side], () => 3 + fallback()) : {},
+          shareChooseAgain: submitted && (isShowcase || fallback() < 0.6),
+          revision: submitted ? 1 : 0,
+          updatedAt: submitted ? submittedAt : null,
+          submittedAt: submitted ? submittedAt : null,
+        };
+      };
+      await tx.insert(responses).values([response("employee", pair.reportId), response("manager", pair.managerId)]);
     }
   }
 }
