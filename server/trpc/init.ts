@@ -19,12 +19,10 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const internal = error.code === "INTERNAL_SERVER_ERROR";
-    const invalid = error.cause instanceof ZodError ? error.cause.issues.map((i) => i.message).join(" ") : null;
     return {
       ...shape,
-      // Never leak internals (SQL, stack) to the client; the server log has them. Input that
-      // fails validation gets its readable messages rather than a JSON dump of issues.
-      message: internal ? "Something went wrong on our side. Please try again." : (invalid ?? shape.message),
+      // Never leak internals (SQL, stack) to the client; the server log has them.
+      message: internal ? "Something went wrong on our side. Please try again." : shape.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
@@ -36,6 +34,16 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const createCallerFactory = t.createCallerFactory;
+
+/** Our own messages read on their own; zod's generic ones get the field they are about. */
+function readableIssues(error: ZodError): string {
+  return error.issues
+    .map((i) => {
+      const generic = /^(Invalid|Expected|Too (big|small)|Unrecognized)/.test(i.message);
+      return generic && i.path.length > 0 ? `${i.message} for "${String(i.path.at(-1))}".` : i.message;
+    })
+    .join(" ");
+}
 export const router = t.router;
 
 /** Maps domain errors thrown by services to tRPC codes, in one place. */
@@ -46,6 +54,8 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
     if (cause instanceof NotFoundError) throw new TRPCError({ code: "NOT_FOUND", message: "Not found", cause });
     if (cause instanceof ConflictError) throw new TRPCError({ code: "CONFLICT", message: cause.message, cause });
     if (cause instanceof InvalidInputError) throw new TRPCError({ code: "BAD_REQUEST", message: cause.message, cause });
+    // Input that fails validation: the readable messages, not a JSON dump of zod issues.
+    if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: readableIssues(cause), cause });
   }
   return result;
 });

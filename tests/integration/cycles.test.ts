@@ -108,7 +108,7 @@ describe("creating a cycle", () => {
     const ok: { name: string; opensOn: string; closesOn: string; departmentIds: string[] | null } = { name: "Summer round", opensOn: "2026-07-01", closesOn: "2026-07-31", departmentIds: null };
     const cases: [Partial<typeof ok>, string][] = [
       [{ name: "   " }, "Give the cycle a name."],
-      [{ name: "x".repeat(121) }, "Use at most 120 characters."],
+      [{ name: "x".repeat(121) }, "The name can be at most 120 characters."],
       [{ opensOn: "2026-13-01" }, "Use a date like 2026-12-31."],
       [{ closesOn: "31/07/2026" }, "Use a date like 2026-12-31."],
       [{ opensOn: "2026-08-01" }, "The close date must be on or after the open date."],

@@ -7,13 +7,14 @@ import { saveDraft } from "@/server/services/assessments/save-draft";
 import { startCheckIn } from "@/server/services/assessments/start-check-in";
 import { submitResponse } from "@/server/services/assessments/submit-response";
 import { protectedProcedure, router } from "../init";
+import { id, text } from "../validation";
 
-const byId = z.object({ assessmentId: z.uuid() });
+const byId = z.object({ assessmentId: id() });
 
 // Keys and values are checked against the pinned item bank by the service; here only shape
 // and size, so a hostile payload is refused before any work.
 const changes = z
-  .record(z.string().min(1).max(64), z.union([z.number(), z.string().max(5000), z.null()]))
+  .record(z.string().min(1).max(64), z.union([z.number(), text({ max: 5000, label: "An answer" }), z.null()]))
   .refine((c) => Object.keys(c).length > 0, "Send at least one change.")
   .refine((c) => Object.keys(c).length <= 100, "Send at most 100 changes at once.");
 
@@ -21,12 +22,12 @@ export const assessmentsRouter = router({
   listMine: protectedProcedure.query(({ ctx }) => listMyAssessments(ctx.db, ctx.actor)),
   get: protectedProcedure.input(byId).query(({ ctx, input }) => getAssessment(ctx.db, ctx.actor, input.assessmentId)),
   saveDraft: protectedProcedure
-    .input(z.object({ assessmentId: z.uuid(), changes }))
+    .input(z.object({ assessmentId: id(), changes }))
     .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.actor, input)),
   submit: protectedProcedure
-    .input(z.object({ assessmentId: z.uuid(), shareChooseAgain: z.boolean() }))
+    .input(z.object({ assessmentId: id(), shareChooseAgain: z.boolean() }))
     .mutation(({ ctx, input }) => submitResponse(ctx.db, ctx.actor, input)),
   results: protectedProcedure.input(byId).query(({ ctx, input }) => getResults(ctx.db, ctx.actor, input.assessmentId)),
-  startCheckIn: protectedProcedure.input(z.object({ pairId: z.uuid() })).mutation(({ ctx, input }) => startCheckIn(ctx.db, ctx.actor, input)),
+  startCheckIn: protectedProcedure.input(z.object({ pairId: id() })).mutation(({ ctx, input }) => startCheckIn(ctx.db, ctx.actor, input)),
   cancelCheckIn: protectedProcedure.input(byId).mutation(({ ctx, input }) => cancelCheckIn(ctx.db, ctx.actor, input)),
 });

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { closeCycle, createCycle, listCycles, listDepartments, openCycle, remindCycle } from "@/server/services/cycles/cycles";
 import { orgAdminProcedure, router } from "../init";
+import { day, id, text } from "../validation";
 
-const isoDate = z.iso.date({ error: "Use a date like 2026-12-31." });
-const byId = z.object({ cycleId: z.uuid() });
+const byId = z.object({ cycleId: id() });
 
 export const cyclesRouter = router({
   list: orgAdminProcedure.query(({ ctx }) => listCycles(ctx.db, ctx.actor)),
@@ -11,10 +11,12 @@ export const cyclesRouter = router({
   create: orgAdminProcedure
     .input(
       z.object({
-        name: z.string().trim().min(1, "Give the cycle a name.").max(120, "Use at most 120 characters."),
-        opensOn: isoDate,
-        closesOn: isoDate,
-        departmentIds: z.array(z.uuid()).max(500).nullable(),
+        name: text({ max: 120, label: "The name" })
+          .transform((s) => s.trim())
+          .refine((s) => s.length > 0, "Give the cycle a name."),
+        opensOn: day(),
+        closesOn: day(),
+        departmentIds: z.array(id()).max(500).nullable(),
       }),
     )
     .mutation(({ ctx, input }) => createCycle(ctx.db, ctx.actor, input)),

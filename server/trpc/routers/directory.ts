@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { listDirectory } from "@/server/services/people/list-directory";
+import { id, text } from "../validation";
 import { protectedProcedure, router } from "../init";
 
 export const directoryInput = z.object({
-  query: z.string().trim().max(200, "Search for at most 200 characters.").optional(),
-  cursor: z.object({ name: z.string().max(500), id: z.uuid() }).nullish(),
+  query: text({ max: 200, label: "A search" }).transform((s) => s.trim()).optional(),
+  cursor: z.object({ name: text({ max: 500 }), id: id() }).nullish(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 

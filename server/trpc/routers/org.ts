@@ -17,6 +17,11 @@ export const orgRouter = router({
     )
     .mutation(({ ctx, input }) => setMinGroupSize(ctx.db, ctx.actor, input)),
   auditLog: ownerProcedure
-    .input(z.object({ before: z.date().nullish(), limit: z.number().int().min(1).max(100).default(50) }))
+    .input(
+      z.object({
+        before: z.date().min(new Date("2000-01-01T00:00:00Z")).max(new Date("2100-01-01T00:00:00Z")).nullish(),
+        limit: z.number().int().min(1).max(100).default(50),
+      }),
+    )
     .query(({ ctx, input }) => listAudit(ctx.db, ctx.actor, input)),
 });

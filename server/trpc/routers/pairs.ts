@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { getPairDashboard } from "@/server/services/pairs/get-pair-dashboard";
 import { protectedProcedure, router } from "../init";
+import { id } from "../validation";
 
 export const pairsRouter = router({
   dashboard: protectedProcedure
-    .input(z.object({ pairId: z.uuid(), assessmentId: z.uuid().optional() }))
+    .input(z.object({ pairId: id(), assessmentId: id().optional() }))
     .query(({ ctx, input }) => getPairDashboard(ctx.db, ctx.actor, input)),
 });

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { exportCycleTrendsCsv, getCycleTrends, getTrendSeries } from "@/server/services/trends/org-trends";
 import { orgAdminProcedure, router } from "../init";
+import { id } from "../validation";
 
-const groupId = z.union([z.uuid(), z.string().regex(/^org:[0-9a-f-]{36}$/)]);
+const groupId = z.union([id(), z.string().regex(/^org:[0-9a-fA-F-]{36}$/).transform((s) => s.toLowerCase())]);
 
 export const trendsRouter = router({
-  cycle: orgAdminProcedure.input(z.object({ cycleId: z.uuid().optional() })).query(({ ctx, input }) => getCycleTrends(ctx.db, ctx.actor, input)),
+  cycle: orgAdminProcedure.input(z.object({ cycleId: id().optional() })).query(({ ctx, input }) => getCycleTrends(ctx.db, ctx.actor, input)),
   series: orgAdminProcedure.input(z.object({ groupId: groupId.optional() })).query(({ ctx, input }) => getTrendSeries(ctx.db, ctx.actor, input)),
-  exportCsv: orgAdminProcedure.input(z.object({ cycleId: z.uuid() })).mutation(({ ctx, input }) => exportCycleTrendsCsv(ctx.db, ctx.actor, input)),
+  exportCsv: orgAdminProcedure.input(z.object({ cycleId: id() })).mutation(({ ctx, input }) => exportCycleTrendsCsv(ctx.db, ctx.actor, input)),
 });
