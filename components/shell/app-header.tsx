@@ -20,6 +20,7 @@ export function AppHeader({ name, orgName, roles }: { name: string; orgName: str
           <NavLink href="/people">People</NavLink>
           {isAdmin ? <NavLink href="/admin/cycles">Cycles</NavLink> : null}
           {isAdmin ? <NavLink href="/admin/trends">Trends</NavLink> : null}
+          {isAdmin ? <NavLink href="/admin/people">Import</NavLink> : null}
           {roles.includes("owner") ? <NavLink href="/admin/settings">Settings</NavLink> : null}
         </nav>
         <div className="ml-auto flex items-center gap-3">

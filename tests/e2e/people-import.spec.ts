@@ -1,0 +1,167 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { signInAs } from "./support/auth";
+import { expect, expectNoAxeViolations, test } from "./support/fixtures";
+import { tabTo } from "./support/keyboard";
+import { startNext, waitForStatus, type Started } from "./support/processes";
+import { people, PROJECT_ROOT } from "./support/servers";
+
+// People import (PRODUCT.md §6) in the browser: an HR admin checks a file with problems, sees
+// them by row, fixes the text, imports, and finds the new people in the directory.
+//
+// Imports add people, and other specs count the demo's people on the shared server (3100), so
+// this file runs its own demo server on a fresh data directory.
+
+const PORT = 3106;
+const URL_ = `http://localhost:${PORT}`;
+const DATA_DIR = ".data/e2e-import";
+const PHONE = { width: 360, height: 780 };
+
+test.describe.configure({ mode: "serial" });
+
+let server: Started;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  fs.rmSync(path.join(PROJECT_ROOT, DATA_DIR), { recursive: true, force: true });
+  server = startNext(PORT, { DATABASE_URL: "", SMTP_URL: "", OIDC_ISSUER: "", OIDC_CLIENT_ID: "", OIDC_CLIENT_SECRET: "", AUTH_SECRET: "", AUTH_URL: "", TANDEM_DEMO: "", TANDEM_DATA_DIR: DATA_DIR });
+  await waitForStatus(server, `${URL_}/api/health`, 200, 90_000);
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+const WITH_PROBLEMS = [
+  "Email,Name,Manager Email,Department,Title,Start Date",
+  "ingrid.solberg@brightwater.example,Ingrid Solberg,hannah.schmidt@brightwater.example,People,People Partner,15/03/2026",
+  ",Oskar Lind,ingrid.solberg@brightwater.example,People,Recruiter,2026-04-01",
+  "tomas.berg@brightwater.example,Tomas Berg,nobody@brightwater.example,People,Coordinator,",
+].join("\r\n");
+
+const FIXED = [
+  "Email,Name,Manager Email,Department,Title,Start Date",
+  "ingrid.solberg@brightwater.example,Ingrid Solberg,hannah.schmidt@brightwater.example,People,People Partner,2026-03-15",
+  "oskar.lind@brightwater.example,Oskar Lind,ingrid.solberg@brightwater.example,People,Recruiter,2026-04-01",
+].join("\n");
+
+async function horizontalOverflow(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+test("Hannah checks a file with problems, fixes it, imports, and finds the new people", async ({ page }) => {
+  test.setTimeout(60_000);
+  await signInAs(page, people.hannah, URL_);
+  await page.goto(`${URL_}/`);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Import people" })).toBeVisible();
+  await expectNoAxeViolations(page, "/admin/people");
+
+  // The file is read in the browser and lands in the text area.
+  await page.getByLabel("CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${WITH_PROBLEMS}`) });
+  await expect(page.getByText("Loaded “people.csv”.")).toBeVisible();
+  await expect(page.getByLabel("CSV text")).toHaveValue(WITH_PROBLEMS.replaceAll("\r\n", "\n"));
+  await page.getByRole("button", { name: "Check file" }).click();
+
+  const results = page.getByRole("heading", { name: "Check results" });
+  await expect(results).toBeFocused();
+  await expect(page.getByRole("alert").filter({ hasText: "3 problems in 3 rows. Nothing has been imported." })).toBeVisible();
+  const problems = page.getByRole("table", { name: "Problems by row" }).getByRole("row");
+  await expect(problems).toHaveText([
+    /Row\s*Column\s*Problem/,
+    /2\s*start date\s*“15\/03\/2026” is not a date in the form YYYY-MM-DD/,
+    /3\s*email\s*Email is missing\./,
+    /4\s*manager email\s*No one with the email nobody@brightwater\.example is in this file or in your organization\./,
+  ]);
+  await expect(page.getByRole("button", { name: /^Import / })).toHaveCount(0);
+  await expectNoAxeViolations(page, "/admin/people with problems");
+
+  // Fix it by pasting the corrected text; the old check no longer applies.
+  await page.getByLabel("CSV text").fill(FIXED);
+  await expect(results).toHaveCount(0);
+  await page.getByRole("button", { name: "Check file" }).click();
+  await expect(results).toBeFocused();
+  await expect(page.getByText("No problems found in 2 rows.")).toBeVisible();
+  const created = page.getByRole("table", { name: "New people" }).getByRole("row");
+  await expect(created).toHaveCount(3);
+  await expect(created.nth(1)).toContainText("Ingrid Solberg");
+  await expect(created.nth(1)).toContainText("Hannah Schmidt");
+  await expect(created.nth(2)).toContainText("Oskar Lind");
+  await expect(created.nth(2)).toContainText("Ingrid Solberg");
+  await expectNoAxeViolations(page, "/admin/people with a summary");
+
+  await page.getByRole("button", { name: "Import 2 people" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Import complete: 2 people added, 0 updated. 2 invitations sent by email." })).toBeVisible();
+  await expect(page.locator(":focus")).toContainText("Import complete");
+  await expect(page.getByRole("button", { name: /^Import / })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "See everyone on the People page" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
+  await page.getByLabel("Search by name, title, department or email").fill("Oskar");
+  const oskar = page.getByRole("main").getByRole("listitem").filter({ hasText: "Oskar Lind" });
+  await expect(oskar).toContainText("Recruiter · People");
+  await expect(oskar).toContainText("reports to Ingrid Solberg");
+
+  // Checking the same file again: nothing left to do.
+  await page.goto(`${URL_}/admin/people`);
+  await page.getByLabel("CSV text").fill(FIXED);
+  await page.getByRole("button", { name: "Check file" }).click();
+  await expect(page.getByText("Everyone in this file is already up to date in Tandem: there is nothing to import.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Import / })).toHaveCount(0);
+
+  // The invitations went out (demo mode: to the outbox).
+  await page.goto(`${URL_}/dev/outbox`);
+  await expect(page.getByText("You're invited to Tandem at Brightwater Analytics").first()).toBeVisible();
+});
+
+test("at 360 px, by keyboard, as an owner who sees every admin link", async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize(PHONE);
+  await signInAs(page, people.maya, URL_);
+  await page.goto(`${URL_}/admin/people`);
+  await expect(page.getByRole("heading", { level: 1, name: "Import people" })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const link of ["Home", "People", "Cycles", "Trends", "Import", "Settings"]) await expect(nav.getByRole("link", { name: link })).toBeInViewport();
+  await expect(nav.getByRole("link", { name: "Import" })).toHaveAttribute("aria-current", "page");
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  const dir = path.join(test.info().project.outputDir, "screenshots");
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, "people-import-360.png"), fullPage: true });
+
+  // Keyboard only: into the text area, type, Tab to the button, Enter.
+  const text = page.getByLabel("CSV text");
+  await tabTo(page, text, 20);
+  await page.keyboard.insertText(`email,name,manager email,department,title,start date\nnina.keys@brightwater.example,Nina Keys,maya.chen@brightwater.example,Leadership,Chief of Staff,2026-05-04`);
+  await tabTo(page, page.getByRole("button", { name: "Check file" }), 5);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Check results" })).toBeFocused();
+  // The wide summary tables scroll inside their frame, never the page.
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await expectNoAxeViolations(page, "/admin/people at 360 px with a summary");
+  await page.screenshot({ path: path.join(dir, "people-import-360-summary.png"), fullPage: true });
+  await tabTo(page, page.getByRole("button", { name: "Import 1 person" }), 10);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Import complete: 1 person added" })).toBeVisible();
+  await expect(page.locator(":focus")).toContainText("Import complete");
+});
+
+test("a file near the 2 MB limit goes through to the server and is checked", async ({ page }) => {
+  test.setTimeout(60_000);
+  await signInAs(page, people.hannah, URL_);
+  const rows = Array.from({ length: 9000 }, (_, i) => `bulk.${i}@example.test,Bulk Person ${i},hannah.schmidt@brightwater.example,Bulk,${"t".repeat(120)},2026-01-05`);
+  const csv = ["email,name,manager email,department,title,start date", ...rows].join("\n");
+  expect(csv.length).toBeGreaterThan(1_900_000);
+  expect(csv.length).toBeLessThanOrEqual(2 * 1024 * 1024);
+  const res = await page.request.post(`${URL_}/api/trpc/peopleImport.preview?batch=1`, { data: { 0: { json: { csv } } } });
+  expect(res.status(), (await res.text()).slice(0, 500)).toBe(200);
+  const [{ result }] = (await res.json()) as [{ result: { data: { json: { rowCount: number; problemCount: number; summary: { creates: number } } } } }];
+  expect(result.data.json).toMatchObject({ rowCount: 9000, problemCount: 0, summary: { creates: 9000 } });
+});
+
+test("members get not found and no Import link", async ({ page }) => {
+  await signInAs(page, people.aisha, URL_);
+  expect((await page.goto(`${URL_}/admin/people`))?.status()).toBe(404);
+  await page.goto(`${URL_}/`);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import" })).toHaveCount(0);
+});
