@@ -5,7 +5,7 @@ import { OtherMark, YouMark } from "./gap-chart";
 export interface TrendSeries {
   key: string;
   name: string;
-  points: { label: string; mine: number | null; theirs: number | null }[];
+  points: { label: string; mine: number | null; theirs: number | null; gap?: number | null }[];
 }
 
 const W = 200;

@@ -81,7 +81,7 @@ export default async function PairDashboardPage({ params, searchParams }: { para
     ? bank.dimensions.map((dim) => ({
         key: dim.key,
         name: dim.name,
-        points: (d.trend![dim.key] ?? []).map((p) => ({ label: d.assessments.find((x) => x.id === p.assessmentId)?.title ?? "", mine: mine(p), theirs: theirs(p) })),
+        points: (d.trend![dim.key] ?? []).map((p) => ({ label: d.assessments.find((x) => x.id === p.assessmentId)?.title ?? "", mine: mine(p), theirs: theirs(p), gap: myGap(p.gap) })),
       }))
     : null;
 
@@ -248,7 +248,7 @@ export default async function PairDashboardPage({ params, searchParams }: { para
                   <tr>
                     <th scope="col" className="p-2 font-medium">Dimension</th>
                     {d.assessments.map((x) => (
-                      <th key={x.id} scope="col" className="p-2 font-medium">{x.title}: you / {otherFirst}</th>
+                      <th key={x.id} scope="col" className="p-2 font-medium">{x.title}: you / {otherFirst} (gap)</th>
                     ))}
                   </tr>
                 </thead>
@@ -257,7 +257,7 @@ export default async function PairDashboardPage({ params, searchParams }: { para
                     <tr key={s.key}>
                       <th scope="row" className="p-2 font-normal">{s.name}</th>
                       {s.points.map((p, i) => (
-                        <td key={i} className="p-2">{formatScore(p.mine)} / {formatScore(p.theirs)}</td>
+                        <td key={i} className="p-2">{formatScore(p.mine)} / {formatScore(p.theirs)} ({formatSigned(p.gap)})</td>
                       ))}
                     </tr>
                   ))}
