@@ -3,12 +3,11 @@ import type { ReactNode } from "react";
 import { AppHeader } from "@/components/shell/app-header";
 import { TRPCReactProvider } from "@/components/trpc/client";
 import { currentPersonId } from "@/server/auth";
-import { getCaller } from "@/server/trpc/server";
+import { getMe } from "@/server/trpc/server";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   if (!(await currentPersonId())) redirect("/sign-in");
-  const caller = await getCaller();
-  const me = await caller.me.get().catch(() => null);
+  const me = await getMe().catch(() => null);
   // A session whose person was removed or deactivated: start over at sign-in.
   if (!me) redirect("/sign-in?error=NoAccount");
   return (

@@ -5,13 +5,13 @@ import { StartCheckInButton } from "@/components/assessments/start-check-in-butt
 import { formatMonthYear, PersonCard } from "@/components/people/person-card";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getCaller } from "@/server/trpc/server";
+import { getCaller, getMe } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Home" };
 
 export default async function HomePage() {
   const caller = await getCaller();
-  const [me, assessments] = await Promise.all([caller.me.get(), caller.assessments.listMine()]);
+  const [me, assessments] = await Promise.all([getMe(), caller.assessments.listMine()]);
   const managers = me.pairs.asReport.filter((p) => !p.endedAt);
   const reports = me.pairs.asManager.filter((p) => !p.endedAt);
   const open = assessments.filter((a) => a.state === "open");

@@ -24,6 +24,9 @@ export const getCaller = cache(async () => {
   return createCaller(ctx);
 });
 
+/** The signed-in person, once per request: the layout and the page both need it. */
+export const getMe = cache(async () => (await getCaller()).me.get());
+
 /** Awaits a procedure call from a server component; "not found" becomes Next's 404 page. */
 export async function orNotFound<T>(call: Promise<T>): Promise<T> {
   try {

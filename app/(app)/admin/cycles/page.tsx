@@ -5,6 +5,7 @@ import { CycleActions } from "@/components/cycles/cycle-actions";
 import { RemindButton } from "@/components/cycles/remind-button";
 import { Badge, Card } from "@/components/ui/card";
 import { formatDay } from "@/components/ui/format";
+import { HIDDEN_REASON } from "@/server/analysis/anonymity";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Cycles" };
@@ -59,7 +60,7 @@ export default async function CyclesPage() {
                     ].map(([label, value]) => (
                       <div key={label} className="rounded-lg bg-slate-50 p-3">
                         <dt className="text-slate-600">{label}</dt>
-                        <dd className={value === null ? "text-sm text-slate-600" : "text-xl font-semibold text-slate-900"}>{value ?? "fewer than k responses"}</dd>
+                        <dd className={value === null ? "text-sm text-slate-600" : "text-xl font-semibold text-slate-900"}>{value ?? HIDDEN_REASON}</dd>
                       </div>
                     ))}
                   </dl>

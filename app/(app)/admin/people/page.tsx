@@ -4,13 +4,12 @@ import { ExpectedColumns } from "@/components/people-import/expected-columns";
 import { PeopleImportForm } from "@/components/people-import/people-import-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getCaller } from "@/server/trpc/server";
+import { getMe } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Import people" };
 
 export default async function ImportPeoplePage() {
-  const caller = await getCaller();
-  const me = await caller.me.get();
+  const me = await getMe();
   // Members get the same "not found" as for any page that isn't theirs; the procedures check again.
   if (!me.roles.includes("hr_admin") && !me.roles.includes("owner")) notFound();
 

@@ -7,6 +7,7 @@ import { ExportTrendsButton } from "@/components/trends/export-button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getItemBank } from "@/server/assessment/item-bank";
+import { HIDDEN_REASON } from "@/server/analysis/anonymity";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Trends" };
@@ -175,7 +176,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
             <Card key={side} className="p-4">
               <h3 className="mb-2 text-sm font-semibold text-slate-700">{side === "employee" ? "Reports" : "Managers"}: would choose again / for, with, against</h3>
               {group.chooseAgain[side].hidden || group.stance[side].hidden ? (
-                <p className="text-sm text-slate-600">fewer than k responses</p>
+                <p className="text-sm text-slate-600">{HIDDEN_REASON}</p>
               ) : (
                 <ul className="space-y-1 text-sm">
                   {Object.entries(group.chooseAgain[side].value).map(([k, v]) => (
