@@ -3,3 +3,4 @@ export * from "./org";
 export * from "./system";
 export * from "./assessments";
 export * from "./audit";
+export * from "./meetings";
