@@ -28,6 +28,7 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : undefined,
+        conflict: error.cause instanceof ConflictError ? error.cause.details : undefined,
       },
     };
   },

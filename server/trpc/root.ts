@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "./init";
 import { assessmentsRouter } from "./routers/assessments";
 import { cyclesRouter } from "./routers/cycles";
 import { directoryRouter } from "./routers/directory";
+import { meetingsRouter } from "./routers/meetings";
 import { meRouter } from "./routers/me";
 import { orgRouter } from "./routers/org";
 import { pairsRouter } from "./routers/pairs";
@@ -17,6 +18,7 @@ export const appRouter = router({
   org: orgRouter,
   peopleImport: peopleImportRouter,
   trends: trendsRouter,
+  meetings: meetingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

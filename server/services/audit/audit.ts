@@ -10,7 +10,10 @@ export type AuditAction =
   | "cycle.reminded"
   | "people.imported"
   | "settings.changed"
-  | "trends.exported";
+  | "trends.exported"
+  | "template.created"
+  | "template.updated"
+  | "template.deleted";
 
 /** Records an admin action in the same transaction as the change it describes. */
 export async function recordAudit(tx: Db, actor: Actor, action: AuditAction, details: Record<string, string | number | boolean | null> = {}) {

@@ -16,6 +16,9 @@ const actionLabels: Record<string, string> = {
   "people.imported": "imported people",
   "settings.changed": "changed a setting",
   "trends.exported": "exported trends",
+  "template.created": "created an org template",
+  "template.updated": "changed an org template",
+  "template.deleted": "deleted an org template",
 };
 
 export default async function SettingsPage() {
