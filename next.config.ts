@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package directory;
   // bundling it breaks those paths (STACK.md, PGlite pitfall 1).
-  serverExternalPackages: ["@electric-sql/pglite"],
+  serverExternalPackages: ["@electric-sql/pglite", "@touch4it/ical-timezones"],
   poweredByHeader: false,
   // The build checks the app's own types; tests are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.build.json" },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AssessmentList } from "@/components/assessments/assessment-list";
 import { StartCheckInButton } from "@/components/assessments/start-check-in-button";
+import { NextMeetingLine } from "@/components/meetings/next-meetings";
 import { formatMonthYear, PersonCard } from "@/components/people/person-card";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,15 +12,18 @@ export const metadata: Metadata = { title: "Home" };
 
 export default async function HomePage() {
   const caller = await getCaller();
-  const [me, assessments] = await Promise.all([getMe(), caller.assessments.listMine()]);
+  const [me, assessments, nextMeetings] = await Promise.all([getMe(), caller.assessments.listMine(), caller.meetings.mine()]);
   const managers = me.pairs.asReport.filter((p) => !p.endedAt);
   const reports = me.pairs.asManager.filter((p) => !p.endedAt);
   const open = assessments.filter((a) => a.state === "open");
   const checkInInProgress = new Map(open.filter((a) => a.kind === "check_in").map((a) => [a.pairId, a.id]));
+  const meetingOf = new Map(nextMeetings.map((m) => [m.pairId, m]));
   const pairAction = (pairId: string, otherName: string) => {
     const inProgress = checkInInProgress.get(pairId);
+    const meeting = meetingOf.get(pairId);
     return (
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        {meeting ? <NextMeetingLine row={meeting} /> : null}
         {inProgress ? (
           <Link href={`/assessments/${inProgress}`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-800 underline">
             Check-in in progress

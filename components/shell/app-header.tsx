@@ -17,6 +17,7 @@ export function AppHeader({ name, orgName, roles }: { name: string; orgName: str
         </Link>
         <nav aria-label="Main" className="order-3 flex w-full flex-wrap gap-1 sm:order-none sm:w-auto">
           <NavLink href="/">Home</NavLink>
+          <NavLink href="/one-on-ones">1:1s</NavLink>
           <NavLink href="/people">People</NavLink>
           {isAdmin ? <NavLink href="/admin/cycles">Cycles</NavLink> : null}
           {isAdmin ? <NavLink href="/admin/trends">Trends</NavLink> : null}

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { departments, organizations, orgRoles, people, type OrgRole } from "@/db/schema";
 import { setManager } from "@/server/services/people/set-manager";
 import { seedDemoHistory } from "./demo-history";
+import { seedDemoMeetings } from "./demo-meetings";
 
 // Brightwater Analytics: a believable 38-person company in seven departments. Managers have
 // 2–6 reports; several people are both a report and a manager (Sam Rivera reports to Daniel
@@ -126,6 +127,7 @@ export async function seedDemoOrg(db: Db): Promise<{ orgId: string; people: numb
       await setManager(tx, { orgId, personId, managerId, at: new Date(`${p.startDate}T09:00:00Z`) });
     }
     await seedDemoHistory(tx, orgId, { managerEmail: demoEmail("Aisha Bello"), reportEmail: demoEmail("Ben Carter") });
+    await seedDemoMeetings(tx, orgId, { managerEmail: demoEmail("Aisha Bello"), reportEmail: demoEmail("Ben Carter"), hrEmail: demoEmail("Hannah Schmidt") });
     return { orgId, people: DEMO_PEOPLE.length };
   });
 }

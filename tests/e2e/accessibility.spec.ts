@@ -102,4 +102,23 @@ test.describe("signed in", () => {
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
     await expectNoAxeViolations(page, "404 page (signed in)");
   });
+
+  test("agenda templates, with the editor open (HR admin)", async ({ page, signInAs }) => {
+    await signInAs(people.hannah);
+    await page.goto("/one-on-ones/templates");
+    await expect(page.getByRole("heading", { level: 1, name: "Agenda templates" })).toBeVisible();
+    await expect(page.getByText("Quarterly priorities review")).toBeVisible();
+    await page.getByText("Trust reset").click();
+    await expectNoAxeViolations(page, "/one-on-ones/templates");
+    await page.getByRole("button", { name: "New organization template" }).click();
+    await expect(page.getByLabel("Section title")).toBeVisible();
+    await expectNoAxeViolations(page, "/one-on-ones/templates with the editor");
+  });
+
+  test("1:1s overview (Lena Fischer)", async ({ page, signInAs }) => {
+    await signInAs(people.lena);
+    await page.goto("/one-on-ones");
+    await expect(page.getByRole("heading", { level: 1, name: "1:1s" })).toBeVisible();
+    await expectNoAxeViolations(page, "/one-on-ones");
+  });
 });

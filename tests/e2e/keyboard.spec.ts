@@ -22,11 +22,11 @@ test("home: skip link comes first, then the header controls", async ({ page, sig
   await expect(page.getByRole("heading", { level: 1, name: "Hello, Aisha" })).toBeVisible();
 
   const order: string[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 6; i++) {
     await page.keyboard.press("Tab");
     order.push(await focusedName(page));
   }
-  expect(order).toEqual(["Skip to content", "Tandem home", "Home", "People", "Sign out"]);
+  expect(order).toEqual(["Skip to content", "Tandem home", "Home", "1:1s", "People", "Sign out"]);
 });
 
 test("home: the skip link becomes visible on focus and skips the header", async ({ page, signInAs }) => {

@@ -19,7 +19,7 @@ export async function planFromAssessment(db: Db, actor: Actor, input: { pairId: 
   const current = dashboard.current;
   if (!current) throw new ConflictError("There is no revealed assessment to plan from yet.");
   if (pair.ended) throw new ConflictError("This pair has ended; plan with your current manager instead.");
-  const { next } = await syncPair(db, pair.orgId, pair.pairId, now);
+  const { next, series } = await syncPair(db, pair.orgId, pair.pairId, now);
   if (!next) throw new ConflictError("Set up your recurring 1:1 first: there is no upcoming meeting to add the agenda to.");
 
   const key = (what: string) => `assessment:${current.id}:${what}`;
@@ -44,6 +44,7 @@ export async function planFromAssessment(db: Db, actor: Actor, input: { pairId: 
   return db.transaction(async (tx) => {
     const access = await requireMeetingMember(tx, actor, next.id, { lock: "update" });
     const result = await appendAgendaItems(tx, access.orgId, access.meeting.id, actor.personId, items);
-    return { meetingId: next.id, startsAt: next.startsAt, ...result };
+    const timeZone = series.find((s) => s.id === next.seriesId)!.timeZone;
+    return { meetingId: next.id, startsAt: next.startsAt, timeZone, ...result };
   });
 }

@@ -6,7 +6,7 @@ import type { Actor } from "@/server/access/actor";
 import { requireMeetingMember, requireMeetingPair, requireSeriesMember } from "@/server/access/meetings";
 import { firstOccurrence, isValidTimeZone, localParts, nextOccurrences, zonedInstant } from "@/server/meetings/recurrence";
 import { ConflictError, InvalidInputError } from "@/server/services/errors";
-import { isLiveMeeting, meetingCounts, ruleOf, syncPair, type SeriesRow } from "./schedule";
+import { isLiveMeeting, meetingCounts, ruleOf, syncPair, type MeetingRow, type SeriesRow } from "./schedule";
 
 export interface SeriesInput {
   frequency: SeriesFrequency;
@@ -32,7 +32,8 @@ export async function createSeries(db: Db, actor: Actor, input: SeriesInput & { 
   checkRule(input);
   const pair = await requireMeetingPair(db, actor, input.pairId);
   if (pair.ended) throw new ConflictError("This pair has ended: its manager changed. Set up a 1:1 with the current manager instead.");
-  if (input.startsOn < DateTime.fromJSDate(now).minus({ days: 1 }).toISODate()!) throw new InvalidInputError("The first 1:1 can't be in the past.");
+  // A day of leeway: the form's "today" may be the server's date, a day behind the person's zone.
+  if (input.startsOn < DateTime.fromISO(today(input.timeZone, now)).minus({ days: 1 }).toISODate()!) throw new InvalidInputError("The first 1:1 can't be in the past.");
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`series:${pair.pairId}`}))`);
     const running = await runningSeries(tx, pair.orgId, pair.pairId, now);
@@ -94,9 +95,16 @@ export async function updateSeriesFrom(db: Db, actor: Actor, input: SeriesInput 
     const targets = nextOccurrences(ruleOf(created!), zonedInstant(fromDate, "00:00", created!.timeZone), moving.length);
     for (const [i, meeting] of moving.entries()) {
       const target = targets[i]!;
+      // A skip stays a skip; a meeting someone moved by hand keeps its time.
+      const moved = meeting.startsAt.getTime() !== meeting.occurrenceStart.getTime();
       await tx
         .update(meetings)
-        .set({ seriesId: created!.id, occurrenceStart: target.occurrenceStart, startsAt: target.startsAt, endsAt: target.endsAt, status: "scheduled" })
+        .set({
+          seriesId: created!.id,
+          occurrenceStart: target.occurrenceStart,
+          startsAt: moved ? meeting.startsAt : target.startsAt,
+          endsAt: moved ? meeting.endsAt : target.endsAt,
+        })
         .where(and(eq(meetings.orgId, old.orgId), eq(meetings.id, meeting.id)));
     }
 
@@ -134,7 +142,8 @@ export async function setSeriesState(
         break;
       case "end": {
         const yesterday = DateTime.fromISO(todayLocal).minus({ days: 1 }).toISODate()!;
-        if (input.lastDate < yesterday) throw new InvalidInputError("The last 1:1 can't be before today.");
+        // Yesterday is the earliest: "it ended yesterday" cancels today's meeting too.
+        if (input.lastDate < yesterday) throw new InvalidInputError("The last 1:1 can be yesterday at the earliest.");
         const endsOn = input.lastDate < series.startsOn ? series.startsOn : input.lastDate;
         await tx.update(meetingSeries).set({ endsOn, updatedAt: now }).where(where);
         break;
@@ -144,11 +153,19 @@ export async function setSeriesState(
   });
 }
 
+/** The meeting's series, or a conflict when a pause or an end took the meeting off the schedule. */
+async function requireLive(tx: Db, meeting: MeetingRow): Promise<SeriesRow> {
+  const [series] = await tx.select().from(meetingSeries).where(and(eq(meetingSeries.orgId, meeting.orgId), eq(meetingSeries.id, meeting.seriesId)));
+  if (!series || !isLiveMeeting(meeting, series, null)) throw new ConflictError("This meeting is no longer on the schedule (the series was paused or ended).");
+  return series;
+}
+
 /** Skip one occurrence, or undo the skip. */
 export async function setMeetingSkipped(db: Db, actor: Actor, input: { meetingId: string; skipped: boolean }) {
   return db.transaction(async (tx) => {
     const { meeting, ended } = await requireMeetingMember(tx, actor, input.meetingId, { lock: "update" });
     if (ended) throw new ConflictError("This pair has ended; its 1:1s can't be changed.");
+    await requireLive(tx, meeting);
     await tx
       .update(meetings)
       .set({ status: input.skipped ? "skipped" : "scheduled" })
@@ -162,8 +179,8 @@ export async function moveMeeting(db: Db, actor: Actor, input: { meetingId: stri
   return db.transaction(async (tx) => {
     const { meeting, ended } = await requireMeetingMember(tx, actor, input.meetingId, { lock: "update" });
     if (ended) throw new ConflictError("This pair has ended; its 1:1s can't be changed.");
-    const [series] = await tx.select().from(meetingSeries).where(and(eq(meetingSeries.orgId, meeting.orgId), eq(meetingSeries.id, meeting.seriesId)));
-    const startsAt = zonedInstant(input.date, input.time, series!.timeZone);
+    const series = await requireLive(tx, meeting);
+    const startsAt = zonedInstant(input.date, input.time, series.timeZone);
     if (startsAt < new Date(now.getTime() - 60 * 60_000)) throw new InvalidInputError("A meeting can't be moved into the past.");
     const duration = input.durationMinutes ?? (meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000;
     const endsAt = new Date(startsAt.getTime() + duration * 60_000);

@@ -17,7 +17,11 @@ const time = () => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time lik
 const rule = {
   frequency: z.enum(["weekly", "biweekly", "monthly"], { error: "Choose weekly, every two weeks or monthly." }),
   weekday: z.number({ error: "Choose a weekday." }).int().min(1, "Choose a weekday.").max(7, "Choose a weekday."),
-  weekOfMonth: z.union([z.literal(-1), z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: "Choose the 1st–4th or the last week." }).nullable(),
+  weekOfMonth: z
+    .number({ error: "Choose the first to fourth or the last week." })
+    .int()
+    .refine((n) => n === -1 || (n >= 1 && n <= 4), "Choose the first to fourth or the last week.")
+    .nullable(),
   startTime: time(),
   timeZone: text({ max: 64, label: "The time zone" }).refine((s) => s.length > 0, "Choose a time zone."),
   durationMinutes: z.number({ error: "Give a length in minutes." }).int("Give whole minutes.").min(5, "A 1:1 lasts at least 5 minutes.").max(480, "A 1:1 lasts at most 8 hours."),

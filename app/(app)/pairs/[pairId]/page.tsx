@@ -6,6 +6,7 @@ import { firstName, formatScore, formatSigned } from "@/components/pairs/format"
 import { GapChart, OtherMark, YouMark, type GapRow } from "@/components/pairs/gap-chart";
 import { TrendChart, type TrendSeries } from "@/components/pairs/trend-chart";
 import { StartCheckInButton } from "@/components/assessments/start-check-in-button";
+import { PlanNextMeeting } from "@/components/meetings/plan-next-meeting";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -40,9 +41,14 @@ export default async function PairDashboardPage({ params, searchParams }: { para
   const myGap = (gap: number | null) => (gap === null ? null : me === "employee" ? gap : -gap);
 
   const header = (
-    <PageHeader eyebrow={d.pair.endedAt ? "Earlier relationship" : me === "manager" ? "You manage" : "Your manager"} title={`You and ${other.name}`}>
-      {d.current ? `${d.current.title}, revealed ${day.format(d.current.revealedAt)}. Only the two of you can see this page.` : "Only the two of you can see this page."}
-    </PageHeader>
+    <div className="space-y-2">
+      <PageHeader eyebrow={d.pair.endedAt ? "Earlier relationship" : me === "manager" ? "You manage" : "Your manager"} title={`You and ${other.name}`}>
+        {d.current ? `${d.current.title}, revealed ${day.format(d.current.revealedAt)}. Only the two of you can see this page.` : "Only the two of you can see this page."}
+      </PageHeader>
+      <Link href={`/pairs/${d.pair.id}/one-on-ones`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-800 underline">
+        1:1s with {otherFirst}
+      </Link>
+    </div>
   );
 
   if (!d.current) {
@@ -98,6 +104,8 @@ export default async function PairDashboardPage({ params, searchParams }: { para
           ))}
         </nav>
       ) : null}
+
+      {d.pair.endedAt ? null : <PlanNextMeeting pairId={d.pair.id} assessmentId={c.id} />}
 
       <section aria-labelledby="summary" className="space-y-4">
         <h2 id="summary" className="text-lg font-semibold">Where you see things differently</h2>

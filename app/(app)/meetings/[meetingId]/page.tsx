@@ -1,0 +1,22 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { MeetingWorkspace } from "@/components/meetings/meeting-workspace";
+import { getCaller, getQueryClient, orNotFound, trpc } from "@/server/trpc/server";
+
+export const metadata: Metadata = { title: "1:1 meeting" };
+
+export default async function MeetingPage({ params }: { params: Promise<{ meetingId: string }> }) {
+  const { meetingId } = await params;
+  if (!z.uuid().safeParse(meetingId).success) notFound();
+  await getCaller(); // signed out → sign-in
+  const queryClient = getQueryClient();
+  await orNotFound(queryClient.fetchQuery(trpc.meetings.get.queryOptions({ meetingId })));
+  await queryClient.prefetchQuery(trpc.meetings.templates.queryOptions());
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <MeetingWorkspace meetingId={meetingId} />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,157 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useId, useState } from "react";
+import { useTRPC } from "@/components/trpc/client";
+import { Button } from "@/components/ui/button";
+import { formatDay } from "@/components/ui/format";
+import { formatMeetingStart } from "./format";
+import { fieldClass, labelClass } from "./series-form";
+
+export interface ActionItem {
+  id: string;
+  text: string;
+  ownerId: string;
+  ownerName: string;
+  dueOn: string | null;
+  done: boolean;
+  carriedFrom: { meetingId: string; startsAt: Date } | null;
+}
+
+interface Person {
+  id: string;
+  name: string;
+}
+
+/** Action items of this meeting, including open ones carried over from earlier meetings. */
+export function ActionItems({
+  meetingId,
+  items,
+  people,
+  meId,
+  timeZone,
+  canAdd,
+}: {
+  meetingId: string;
+  items: ActionItem[];
+  people: Person[];
+  meId: string;
+  timeZone: string;
+  canAdd: boolean;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const ids = useId();
+  const [text, setText] = useState("");
+  const [ownerId, setOwnerId] = useState(meId);
+  const [dueOn, setDueOn] = useState("");
+  const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.meetings.get.queryKey({ meetingId }) });
+  const add = useMutation(
+    trpc.meetings.addActionItem.mutationOptions({
+      onSuccess: () => {
+        setText("");
+        setDueOn("");
+      },
+      onSettled: invalidate,
+    }),
+  );
+
+  return (
+    <div className="space-y-3">
+      {items.length === 0 ? <p className="text-sm text-slate-700">No action items yet.</p> : null}
+      <ul className="space-y-2" aria-label="Action items">
+        {items.map((item) => (
+          <ActionItemRow key={item.id} item={item} meetingId={meetingId} timeZone={timeZone} onChanged={invalidate} />
+        ))}
+      </ul>
+      {canAdd ? (
+        <form
+          className="grid gap-3 rounded-lg border border-dashed border-slate-300 p-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end"
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate({ meetingId, text, ownerId, dueOn: dueOn || null });
+          }}
+        >
+          <div>
+            <label htmlFor={`${ids}-text`} className={labelClass}>
+              New action item
+            </label>
+            <input id={`${ids}-text`} className={fieldClass} value={text} maxLength={500} onChange={(e) => setText(e.target.value)} placeholder="What will be done?" />
+          </div>
+          <div>
+            <label htmlFor={`${ids}-owner`} className={labelClass}>
+              Owner
+            </label>
+            <select id={`${ids}-owner`} className={fieldClass} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.id === meId ? `${p.name} (you)` : p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={`${ids}-due`} className={labelClass}>
+              Due (optional)
+            </label>
+            <input id={`${ids}-due`} type="date" className={fieldClass} value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
+          </div>
+          <Button type="submit" disabled={add.isPending || text.trim() === ""}>
+            Add action item
+          </Button>
+          {add.error ? (
+            <p role="alert" className="text-sm text-red-700 sm:col-span-4">
+              {add.error.message}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+function ActionItemRow({ item, meetingId, timeZone, onChanged }: { item: ActionItem; meetingId: string; timeZone: string; onChanged: () => void }) {
+  const trpc = useTRPC();
+  const ids = useId();
+  const update = useMutation(trpc.meetings.updateActionItem.mutationOptions({ onSettled: onChanged }));
+  const remove = useMutation(trpc.meetings.deleteActionItem.mutationOptions({ onSettled: onChanged }));
+  const error = update.error ?? remove.error;
+  return (
+    <li className="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3">
+      <input
+        id={`${ids}-done`}
+        type="checkbox"
+        className="mt-1 h-5 w-5 shrink-0"
+        checked={item.done}
+        disabled={update.isPending}
+        onChange={(e) => update.mutate({ itemId: item.id, done: e.target.checked })}
+      />
+      <div className="min-w-0 flex-1">
+        <label htmlFor={`${ids}-done`} className={`break-words ${item.done ? "text-slate-500 line-through" : "text-slate-900"}`}>
+          {item.text}
+        </label>
+        <p className="mt-0.5 text-sm text-slate-700">
+          {item.ownerName}
+          {item.dueOn ? ` · due ${formatDay(item.dueOn)}` : ""}
+          {item.carriedFrom && item.carriedFrom.meetingId !== meetingId ? (
+            <>
+              {" · "}
+              <Link href={`/meetings/${item.carriedFrom.meetingId}`} className="underline">
+                carried over from {formatMeetingStart(item.carriedFrom.startsAt, timeZone)}
+              </Link>
+            </>
+          ) : null}
+        </p>
+        {error ? (
+          <p role="alert" className="text-sm text-red-700">
+            {error.message}
+          </p>
+        ) : null}
+      </div>
+      <Button type="button" variant="ghost" className="px-2 text-sm" disabled={remove.isPending} onClick={() => remove.mutate({ itemId: item.id })}>
+        Delete<span className="sr-only">: {item.text}</span>
+      </Button>
+    </li>
+  );
+}

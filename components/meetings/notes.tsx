@@ -1,0 +1,130 @@
+"use client";
+
+import { useId, useState } from "react";
+import { useTRPCClient } from "@/components/trpc/client";
+import { Button } from "@/components/ui/button";
+import { useNoteAutosave, type NoteStatus } from "./use-note-autosave";
+
+const time = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
+
+function StatusLine({ status }: { status: NoteStatus }) {
+  let text = "Saves automatically";
+  let tone = "text-slate-600";
+  switch (status.kind) {
+    case "saving":
+      text = "Saving…";
+      break;
+    case "saved":
+      text = `Saved at ${time.format(status.at)}`;
+      tone = "text-emerald-800";
+      break;
+    case "retrying":
+      tone = "text-amber-900";
+      text =
+        status.reason === "offline"
+          ? "You are offline. Your notes are kept on this device and will be saved when you are back online."
+          : status.reason === "signed-out"
+            ? "Your session has expired. Sign in again in another tab: your notes are kept on this device until then."
+            : "Not saved yet: the server can't be reached. Trying again; your notes are kept on this device.";
+      break;
+    case "conflict":
+      tone = "text-amber-900";
+      text = "Not saved: the other person changed these notes meanwhile. Merge below.";
+      break;
+    case "refused":
+      tone = "text-red-800";
+      text = `Not saved: ${status.message}`;
+      break;
+  }
+  return (
+    <p role="status" aria-live="polite" className={`text-sm ${tone}`} data-save-status={status.kind}>
+      {text}
+    </p>
+  );
+}
+
+const textareaClass = "block min-h-40 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm";
+
+export function SharedNotes({ meetingId, body, version, readOnly }: { meetingId: string; body: string; version: number; readOnly: boolean }) {
+  const client = useTRPCClient();
+  const ids = useId();
+  const notes = useNoteAutosave({
+    storageKey: `tandem:shared-notes:${meetingId}`,
+    serverBody: body,
+    serverVersion: version,
+    save: (text, baseVersion) => client.meetings.saveSharedNotes.mutate({ meetingId, body: text, baseVersion }),
+  });
+  return (
+    <div className="space-y-2">
+      <label htmlFor={`${ids}-shared`} className="block text-sm font-medium text-slate-800">
+        Shared notes <span className="font-normal text-slate-600">(both of you can read and edit)</span>
+      </label>
+      <textarea
+        id={`${ids}-shared`}
+        className={textareaClass}
+        value={notes.body}
+        readOnly={readOnly || notes.status.kind === "conflict"}
+        maxLength={50_000}
+        onChange={(e) => notes.change(e.target.value)}
+        aria-describedby={`${ids}-shared-status`}
+      />
+      <div id={`${ids}-shared-status`}>
+        <StatusLine status={notes.status} />
+      </div>
+      {notes.status.kind === "conflict" ? <MergeNotes mine={notes.body} theirs={notes.status.theirs} onMerge={notes.resolve} /> : null}
+    </div>
+  );
+}
+
+/** Both versions side by side, and a merged text (theirs, then yours) the person edits and saves. */
+function MergeNotes({ mine, theirs, onMerge }: { mine: string; theirs: { body: string; version: number }; onMerge: (merged: string, version: number) => void }) {
+  const ids = useId();
+  const [merged, setMerged] = useState(() => (theirs.body.trim() === "" ? mine : `${theirs.body.trimEnd()}\n\n${mine}`));
+  return (
+    <div className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-3">
+      <h3 className="font-semibold text-amber-950">Merge the two versions</h3>
+      <div className="grid gap-3 md:grid-cols-2">
+        <div>
+          <p className="text-sm font-medium text-slate-800">Saved by the other person</p>
+          <pre className="mt-1 max-h-48 overflow-auto rounded border border-slate-200 bg-white p-2 text-sm whitespace-pre-wrap">{theirs.body || "(empty)"}</pre>
+        </div>
+        <div>
+          <p className="text-sm font-medium text-slate-800">Yours, not saved</p>
+          <pre className="mt-1 max-h-48 overflow-auto rounded border border-slate-200 bg-white p-2 text-sm whitespace-pre-wrap">{mine || "(empty)"}</pre>
+        </div>
+      </div>
+      <div>
+        <label htmlFor={`${ids}-merged`} className="block text-sm font-medium text-slate-800">
+          Merged notes
+        </label>
+        <textarea id={`${ids}-merged`} className={textareaClass} value={merged} maxLength={50_000} onChange={(e) => setMerged(e.target.value)} />
+      </div>
+      <Button type="button" onClick={() => onMerge(merged, theirs.version)}>
+        Save the merged notes
+      </Button>
+    </div>
+  );
+}
+
+export function PrivateNote({ meetingId, body }: { meetingId: string; body: string }) {
+  const client = useTRPCClient();
+  const ids = useId();
+  const notes = useNoteAutosave({
+    storageKey: `tandem:private-note:${meetingId}`,
+    serverBody: body,
+    serverVersion: 0,
+    save: async (text) => {
+      await client.meetings.savePrivateNote.mutate({ meetingId, body: text });
+      return { version: 0 };
+    },
+  });
+  return (
+    <div className="space-y-2">
+      <label htmlFor={`${ids}-private`} className="block text-sm font-medium text-slate-800">
+        Private notes <span className="font-normal text-slate-600">(only you can ever read these)</span>
+      </label>
+      <textarea id={`${ids}-private`} className={textareaClass} value={notes.body} maxLength={50_000} onChange={(e) => notes.change(e.target.value)} />
+      <StatusLine status={notes.status} />
+    </div>
+  );
+}
