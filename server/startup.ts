@@ -4,11 +4,13 @@ import { organizations } from "@/db/schema";
 import { seedDemoOrg } from "@/db/seed/demo-org";
 import { resolveAuthSecret } from "@/server/auth/secret";
 import { assertRunnable, env } from "@/server/env";
+import { startWorker } from "@/server/jobs/worker";
 
 /**
  * Runs once when the server starts (instrumentation.ts): validates the configuration, opens
- * and migrates the database, seeds the demo organization on first start, and says where to
- * open Tandem. Any failure stops the server with a message naming the cause.
+ * and migrates the database, seeds the demo organization on first start, starts the job worker
+ * (server/jobs/worker.ts), and says where to open Tandem. Any failure stops the server with a
+ * message naming the cause.
  */
 export async function startServer(): Promise<void> {
   try {
@@ -24,6 +26,8 @@ export async function startServer(): Promise<void> {
         seeded = true;
       }
     }
+    // Reminders and other background jobs, in this process: it owns the database (STACK.md).
+    startWorker(async () => (await getDbHandle()).db);
     const where = handle.kind === "pglite" ? `embedded database in ${e.dataDir}` : "Postgres";
     const url = e.AUTH_URL ?? `http://localhost:${e.PORT}`;
     console.info(

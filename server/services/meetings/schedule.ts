@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actionItems, agendaItems, meetingSeries, meetings, pairs } from "@/db/schema";
 import { lastLocalDate, localParts, nextOccurrences, type Occurrence, type SeriesRule } from "@/server/meetings/recurrence";
@@ -90,7 +90,7 @@ export async function syncPair(db: Db, orgId: string, pairId: string, now: Date)
     const rows = await tx
       .select()
       .from(meetings)
-      .where(and(eq(meetings.orgId, orgId), eq(meetings.pairId, pairId), sql`${meetings.endsAt} > ${now}`))
+      .where(and(eq(meetings.orgId, orgId), eq(meetings.pairId, pairId), gt(meetings.endsAt, now)))
       .orderBy(asc(meetings.startsAt));
     const seriesById = new Map(series.map((s) => [s.id, s]));
     const upcoming = rows.filter((m) => isLiveMeeting(m, seriesById.get(m.seriesId)!, pair.endedAt));

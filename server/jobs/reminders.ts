@@ -1,0 +1,362 @@
+import { and, asc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { DateTime } from "luxon";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import {
+  actionItems,
+  agendaItems,
+  assessments,
+  cycles,
+  mailDeliveries,
+  meetingPreferences,
+  meetingSeries,
+  pairs,
+  people,
+  responses,
+} from "@/db/schema";
+import { appUrl } from "@/server/env";
+import { sendMail, type Mail } from "@/server/mail";
+import { assessmentDigestMail, meetingReminderMail } from "@/server/mail/meeting-templates";
+import { DEFAULT_REMINDER_MINUTES } from "@/server/services/meetings/preferences";
+import { syncPair } from "@/server/services/meetings/schedule";
+import { defineHandler, enqueueMany, type JobHandlers, type JobResult, type NewJob } from "./queue";
+
+// Reminder emails, planned by a sweep and sent by the job queue (docs/decisions/0003-job-queue.md).
+//
+// The sweep computes the whole plan each time and enqueues it with stable keys, so running it
+// again (every few minutes, on every app server) adds nothing. A key names exactly what one
+// email is about — a meeting, a person and the start time it announces — so a moved meeting
+// gets a new reminder and the old one cancels itself. Handlers re-check everything at send
+// time (the plan may be minutes or days old) and then send through deliverOnce, which makes
+// each key's email go out at most once.
+//
+// The worker acts for every organization, so the sweep's queries are not scoped to one org;
+// instead every join is on (org_id, id), as the composite foreign keys are, and everything a
+// handler reads is filtered by the org in its payload.
+
+export const MEETING_REMINDER = "meeting.reminder";
+export const ASSESSMENT_DIGEST = "assessment.digest";
+
+/** Reminders are planned for meetings starting this far ahead: the longest lead time allowed (7 days). */
+export const REMINDER_HORIZON_MS = 7 * 24 * 60 * 60_000;
+
+const meetingReminderPayload = z.object({
+  orgId: z.uuid(),
+  pairId: z.uuid(),
+  meetingId: z.uuid(),
+  personId: z.uuid(),
+  /** The start this reminder announces; the meeting must still start then. */
+  startsAt: z.iso.datetime(),
+});
+const assessmentDigestPayload = z.object({ orgId: z.uuid(), personId: z.uuid(), week: z.string() });
+
+export function meetingReminderKey(meetingId: string, personId: string, startsAt: Date): string {
+  return `meeting-reminder:${meetingId}:${personId}:${startsAt.toISOString()}`;
+}
+
+/** "2026-W48": digests are one per person per ISO week (weeks in UTC: people have no zone of their own). */
+export function isoWeek(now: Date): string {
+  const d = DateTime.fromJSDate(now, { zone: "utc" });
+  return `${d.weekYear}-W${String(d.weekNumber).padStart(2, "0")}`;
+}
+
+export function assessmentDigestKey(personId: string, now: Date): string {
+  return `assessment-digest:${personId}:${isoWeek(now)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preferences, read the same way by the sweep and the handlers so the two never disagree (a
+// disagreement would make the sweep revive a job the handler keeps cancelling).
+
+interface ReminderPerson {
+  id: string;
+  name: string;
+  email: string;
+  /** null: this person turned reminders off. */
+  leadMinutes: number | null;
+  digest: "weekly" | "off";
+}
+
+/** Active people of one organization with their reminder settings (defaults when they never chose). */
+async function reminderPeople(db: Db, orgId: string, personIds: string[]): Promise<Map<string, ReminderPerson>> {
+  const out = new Map<string, ReminderPerson>();
+  if (personIds.length === 0) return out;
+  const rows = await db
+    .select({
+      id: people.id,
+      name: people.name,
+      email: people.email,
+      prefsId: meetingPreferences.personId,
+      reminderMinutes: meetingPreferences.reminderMinutes,
+      digest: meetingPreferences.assessmentDigest,
+    })
+    .from(people)
+    .leftJoin(meetingPreferences, and(eq(meetingPreferences.orgId, people.orgId), eq(meetingPreferences.personId, people.id)))
+    .where(and(eq(people.orgId, orgId), inArray(people.id, personIds), isNull(people.deactivatedAt)));
+  for (const r of rows) {
+    out.set(r.id, {
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      // No row: the defaults (24 h, weekly). A row with null minutes: reminders off.
+      leadMinutes: r.prefsId === null ? DEFAULT_REMINDER_MINUTES : r.reminderMinutes,
+      digest: r.digest ?? "weekly",
+    });
+  }
+  return out;
+}
+
+/**
+ * Still waiting for this respondent: not revealed, not closed (nor its cycle), not submitted.
+ * Expects `responses` joined to `assessments` and `cycles` left-joined, all on org_id.
+ */
+function pendingResponse(): SQL {
+  return and(
+    isNull(responses.submittedAt),
+    isNull(assessments.revealedAt),
+    isNull(assessments.closedAt),
+    or(isNull(assessments.cycleId), eq(cycles.status, "open")),
+  )!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sweep
+
+export interface SweepResult {
+  /** Reminder and digest jobs inserted or re-planned (0 when nothing changed). */
+  reminders: number;
+  digests: number;
+}
+
+/**
+ * Plans reminders for every open pair's meetings of the next 7 days and this week's assessment
+ * digests. Idempotent; safe to run on several app servers at once.
+ */
+export async function scheduleReminders(db: Db, now: Date): Promise<SweepResult> {
+  return { reminders: await planMeetingReminders(db, now), digests: await planDigests(db, now) };
+}
+
+async function planMeetingReminders(db: Db, now: Date): Promise<number> {
+  // Series that may still produce meetings (two days of slack for time zones), of open pairs.
+  const recent = DateTime.fromJSDate(now, { zone: "utc" }).minus({ days: 2 }).toISODate()!;
+  const pairRows = await db
+    .selectDistinct({ orgId: pairs.orgId, pairId: pairs.id, managerId: pairs.managerId, reportId: pairs.reportId })
+    .from(meetingSeries)
+    .innerJoin(pairs, and(eq(pairs.orgId, meetingSeries.orgId), eq(pairs.id, meetingSeries.pairId)))
+    .where(and(isNull(pairs.endedAt), or(isNull(meetingSeries.endsOn), gte(meetingSeries.endsOn, recent))));
+
+  const horizon = now.getTime() + REMINDER_HORIZON_MS;
+  const planned: { orgId: string; pairId: string; meetingId: string; startsAt: Date; personIds: [string, string] }[] = [];
+  for (const p of pairRows) {
+    try {
+      // Plans the rows the reminders point at (and carries action items over), as page views do.
+      const schedule = await syncPair(db, p.orgId, p.pairId, now);
+      for (const m of schedule.upcoming) {
+        const start = m.startsAt.getTime();
+        if (m.status !== "scheduled" || start <= now.getTime() || start > horizon) continue;
+        planned.push({ orgId: p.orgId, pairId: p.pairId, meetingId: m.id, startsAt: m.startsAt, personIds: [p.managerId, p.reportId] });
+      }
+    } catch (err) {
+      // One broken pair must not stop everyone else's reminders.
+      console.error(`[tandem] reminders: could not plan pair ${p.pairId}:`, err);
+    }
+  }
+
+  // One preferences query per organization, not per person.
+  const byOrg = new Map<string, Set<string>>();
+  for (const m of planned) {
+    const ids = byOrg.get(m.orgId) ?? new Set<string>();
+    for (const id of m.personIds) ids.add(id);
+    byOrg.set(m.orgId, ids);
+  }
+  const settings = new Map<string, ReminderPerson>();
+  for (const [orgId, ids] of byOrg) for (const [id, person] of await reminderPeople(db, orgId, [...ids])) settings.set(id, person);
+
+  const batch: NewJob[] = [];
+  for (const m of planned) {
+    for (const personId of m.personIds) {
+      const lead = settings.get(personId)?.leadMinutes;
+      if (lead === null || lead === undefined) continue;
+      batch.push({
+        kind: MEETING_REMINDER,
+        key: meetingReminderKey(m.meetingId, personId, m.startsAt),
+        payload: {
+          orgId: m.orgId,
+          pairId: m.pairId,
+          meetingId: m.meetingId,
+          personId,
+          startsAt: m.startsAt.toISOString(),
+        } satisfies z.input<typeof meetingReminderPayload>,
+        // May be in the past (the meeting was planned or moved inside the lead time): a run time
+        // in the past is due at once. Kept stable rather than "now" so a re-run changes nothing.
+        runAt: new Date(m.startsAt.getTime() - lead * 60_000),
+      });
+    }
+  }
+  return enqueueMany(db, batch);
+}
+
+async function planDigests(db: Db, now: Date): Promise<number> {
+  const rows = await db
+    .selectDistinct({ orgId: responses.orgId, personId: responses.respondentId })
+    .from(responses)
+    .innerJoin(assessments, and(eq(assessments.orgId, responses.orgId), eq(assessments.id, responses.assessmentId)))
+    .leftJoin(cycles, and(eq(cycles.orgId, assessments.orgId), eq(cycles.id, assessments.cycleId)))
+    .innerJoin(people, and(eq(people.orgId, responses.orgId), eq(people.id, responses.respondentId)))
+    .leftJoin(meetingPreferences, and(eq(meetingPreferences.orgId, people.orgId), eq(meetingPreferences.personId, people.id)))
+    .where(and(pendingResponse(), isNull(people.deactivatedAt), or(isNull(meetingPreferences.personId), eq(meetingPreferences.assessmentDigest, "weekly"))));
+
+  // Due from the start of the ISO week, i.e. at once: a fixed run time keeps re-runs no-ops.
+  const weekStart = DateTime.fromJSDate(now, { zone: "utc" }).startOf("week").toJSDate();
+  const week = isoWeek(now);
+  return enqueueMany(
+    db,
+    rows.map((r) => ({
+      kind: ASSESSMENT_DIGEST,
+      key: assessmentDigestKey(r.personId, now),
+      payload: { orgId: r.orgId, personId: r.personId, week } satisfies z.input<typeof assessmentDigestPayload>,
+      runAt: weekStart,
+    })),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// At most once
+
+/**
+ * Sends `mail` unless an email with this key was handed over before. The delivery row is
+ * written and committed (no transaction here) before the mail server sees anything, so a second
+ * worker or a retry after a crash finds it and sends nothing. The price: a crash between the
+ * commit and the hand-over loses that one email, which for a reminder beats sending it twice.
+ * If the mail server refuses, the row is removed again so the retry may send.
+ */
+export async function deliverOnce(db: Db, key: string, mail: Mail, now: Date): Promise<"sent" | "already-delivered"> {
+  const claimed = await db.insert(mailDeliveries).values({ key, createdAt: now }).onConflictDoNothing({ target: mailDeliveries.key }).returning({ key: mailDeliveries.key });
+  if (claimed.length === 0) return "already-delivered";
+  try {
+    await sendMail(db, mail);
+  } catch (err) {
+    await db.delete(mailDeliveries).where(eq(mailDeliveries.key, key));
+    throw err;
+  }
+  return "sent";
+}
+
+/** Delivery records older than any key a sweep can still produce (keys embed past dates). */
+export async function pruneMailDeliveries(db: Db, before: Date): Promise<number> {
+  const rows = await db.delete(mailDeliveries).where(lt(mailDeliveries.createdAt, before)).returning({ key: mailDeliveries.key });
+  return rows.length;
+}
+
+const ALREADY_DELIVERED: JobResult = {
+  outcome: "done",
+  note: "a delivery record exists: sent by an earlier attempt, or a crash interrupted it (at most once)",
+};
+
+// ---------------------------------------------------------------------------------------------
+// Handlers
+
+const cancel = (reason: string): JobResult => ({ outcome: "cancelled", reason });
+
+const meetingReminder = defineHandler({
+  payload: meetingReminderPayload,
+  async run(db, p, { job, now }) {
+    const announced = new Date(p.startsAt);
+    const [pair] = await db
+      .select({ managerId: pairs.managerId, reportId: pairs.reportId, endedAt: pairs.endedAt })
+      .from(pairs)
+      .where(and(eq(pairs.orgId, p.orgId), eq(pairs.id, p.pairId)));
+    if (!pair || pair.endedAt) return cancel("the pair has ended");
+    if (pair.managerId !== p.personId && pair.reportId !== p.personId) return cancel("not one of the pair's people");
+
+    // syncPair answers only live meetings (series not ended or paused there) and brings
+    // carried-over action items onto this meeting before we count them.
+    const schedule = await syncPair(db, p.orgId, p.pairId, now);
+    const meeting = schedule.upcoming.find((m) => m.id === p.meetingId);
+    if (!meeting || meeting.status !== "scheduled") return cancel("the meeting was skipped or no longer belongs to the series");
+    if (meeting.startsAt.getTime() !== announced.getTime()) return cancel("the meeting was moved; its new time has its own reminder");
+    if (meeting.startsAt <= now) return cancel("the meeting has already started");
+    const series = schedule.series.find((s) => s.id === meeting.seriesId);
+    if (!series) return cancel("the series is gone");
+
+    const otherId = pair.managerId === p.personId ? pair.reportId : pair.managerId;
+    const persons = await reminderPeople(db, p.orgId, [p.personId, otherId]);
+    const person = persons.get(p.personId);
+    if (!person) return cancel("the person was deactivated");
+    if (person.leadMinutes === null) return cancel("the person turned reminders off");
+    const due = new Date(meeting.startsAt.getTime() - person.leadMinutes * 60_000);
+    if (due > now) return { outcome: "deferred", until: due, reason: "the person chose a shorter lead time" };
+    const otherName = persons.get(otherId)?.name ?? (await nameOf(db, p.orgId, otherId));
+
+    const agenda = await db
+      .select({ text: agendaItems.text })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.orgId, p.orgId), eq(agendaItems.meetingId, meeting.id)))
+      .orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
+    const [open] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(actionItems)
+      .where(and(eq(actionItems.orgId, p.orgId), eq(actionItems.meetingId, meeting.id), isNull(actionItems.doneAt)));
+
+    const mail = meetingReminderMail({
+      to: person.email,
+      recipientName: person.name,
+      otherName,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      timeZone: series.timeZone,
+      now,
+      agenda: agenda.map((a) => a.text),
+      openActionItems: open?.n ?? 0,
+      meetingUrl: `${appUrl()}/meetings/${meeting.id}`,
+    });
+    return (await deliverOnce(db, job.key, mail, now)) === "sent" ? { outcome: "done" } : ALREADY_DELIVERED;
+  },
+});
+
+/** A deactivated colleague still has a name to show. */
+async function nameOf(db: Db, orgId: string, personId: string): Promise<string> {
+  const [row] = await db.select({ name: people.name }).from(people).where(and(eq(people.orgId, orgId), eq(people.id, personId)));
+  return row?.name ?? "your colleague";
+}
+
+const theirs = alias(responses, "theirs");
+const other = alias(people, "other");
+
+const assessmentDigest = defineHandler({
+  payload: assessmentDigestPayload,
+  async run(db, p, { job, now }) {
+    const person = (await reminderPeople(db, p.orgId, [p.personId])).get(p.personId);
+    if (!person) return cancel("the person was deactivated");
+    if (person.digest !== "weekly") return cancel("the person turned the digest off");
+
+    const pending = await db
+      .select({ id: assessments.id, cycleName: cycles.name, dueOn: assessments.dueOn, otherName: other.name })
+      .from(responses)
+      .innerJoin(assessments, and(eq(assessments.orgId, responses.orgId), eq(assessments.id, responses.assessmentId)))
+      .leftJoin(cycles, and(eq(cycles.orgId, assessments.orgId), eq(cycles.id, assessments.cycleId)))
+      .innerJoin(theirs, and(eq(theirs.orgId, responses.orgId), eq(theirs.assessmentId, responses.assessmentId), ne(theirs.side, responses.side)))
+      .innerJoin(other, and(eq(other.orgId, theirs.orgId), eq(other.id, theirs.respondentId)))
+      .where(and(eq(responses.orgId, p.orgId), eq(responses.respondentId, p.personId), pendingResponse()))
+      .orderBy(asc(assessments.dueOn), asc(assessments.createdAt));
+    if (pending.length === 0) return cancel("nothing is pending any more");
+
+    const mail = assessmentDigestMail({
+      to: person.email,
+      recipientName: person.name,
+      items: pending.map((a) => ({
+        title: a.cycleName ?? "Pair check-in",
+        otherName: a.otherName,
+        dueOn: a.dueOn,
+        url: `${appUrl()}/assessments/${a.id}`,
+      })),
+    });
+    return (await deliverOnce(db, job.key, mail, now)) === "sent" ? { outcome: "done" } : ALREADY_DELIVERED;
+  },
+});
+
+/** The handlers the worker runs. A fresh object per call: nothing is kept between ticks. */
+export function reminderHandlers(): JobHandlers {
+  return { [MEETING_REMINDER]: meetingReminder, [ASSESSMENT_DIGEST]: assessmentDigest };
+}
