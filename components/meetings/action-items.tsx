@@ -149,8 +149,8 @@ function ActionItemRow({ item, meetingId, timeZone, onChanged }: { item: ActionI
           </p>
         ) : null}
       </div>
-      <Button type="button" variant="ghost" className="px-2 text-sm" disabled={remove.isPending} onClick={() => remove.mutate({ itemId: item.id })}>
-        Delete<span className="sr-only">: {item.text}</span>
+      <Button type="button" variant="ghost" className="px-2 text-sm" aria-label={`Delete: ${item.text}`} disabled={remove.isPending} onClick={() => remove.mutate({ itemId: item.id })}>
+        Delete
       </Button>
     </li>
   );

@@ -236,26 +236,29 @@ function SortableAgendaItem({
         </div>
       </div>
       {editable && !editing ? (
+        // aria-disabled, not disabled, at the ends: a disabled button would drop the keyboard focus
+        // of someone moving an item to the top or bottom.
         <div className="mt-1 flex flex-wrap justify-end gap-1 text-sm">
-          <Button type="button" variant="ghost" className="px-2" disabled={index === 0} onClick={() => onMove(-1)}>
-            Move up<span className="sr-only">: {item.text}</span>
+          <Button type="button" variant="ghost" className="px-2 aria-disabled:opacity-50" aria-label={`Move up: ${item.text}`} aria-disabled={index === 0} onClick={() => index > 0 && onMove(-1)}>
+            Move up
           </Button>
-          <Button type="button" variant="ghost" className="px-2" disabled={index === count - 1} onClick={() => onMove(1)}>
-            Move down<span className="sr-only">: {item.text}</span>
+          <Button type="button" variant="ghost" className="px-2 aria-disabled:opacity-50" aria-label={`Move down: ${item.text}`} aria-disabled={index === count - 1} onClick={() => index < count - 1 && onMove(1)}>
+            Move down
           </Button>
           <Button
             type="button"
             variant="ghost"
             className="px-2"
+            aria-label={`Edit: ${item.text}`}
             onClick={() => {
               setDraft(item.text);
               setEditing(true);
             }}
           >
-            Edit<span className="sr-only">: {item.text}</span>
+            Edit
           </Button>
-          <Button type="button" variant="ghost" className="px-2" disabled={remove.isPending} onClick={() => remove.mutate({ itemId: item.id })}>
-            Delete<span className="sr-only">: {item.text}</span>
+          <Button type="button" variant="ghost" className="px-2" aria-label={`Delete: ${item.text}`} disabled={remove.isPending} onClick={() => remove.mutate({ itemId: item.id })}>
+            Delete
           </Button>
         </div>
       ) : null}

@@ -105,13 +105,14 @@ function ApplyTemplate({ meetingId }: { meetingId: string }) {
   const [result, setResult] = useState<string | null>(null);
   const apply = useMutation(
     trpc.meetings.applyTemplate.mutationOptions({
-      onSuccess: ({ added, skipped }) => {
+      onSuccess: async ({ added, skipped }) => {
+        // Say what happened once the agenda shows it.
+        await queryClient.invalidateQueries({ queryKey: trpc.meetings.get.queryKey({ meetingId }) });
         setResult(
           added === 0
             ? "Everything in this template is already on the agenda."
             : `Added ${added} ${added === 1 ? "item" : "items"}${skipped ? ` (${skipped} already on the agenda)` : ""}.`,
         );
-        return queryClient.invalidateQueries({ queryKey: trpc.meetings.get.queryKey({ meetingId }) });
       },
     }),
   );

@@ -107,8 +107,8 @@ test.describe("signed in", () => {
     await signInAs(people.hannah);
     await page.goto("/one-on-ones/templates");
     await expect(page.getByRole("heading", { level: 1, name: "Agenda templates" })).toBeVisible();
-    await expect(page.getByText("Quarterly priorities review")).toBeVisible();
-    await page.getByText("Trust reset").click();
+    await expect(page.getByRole("button", { name: "Edit Quarterly priorities review" })).toBeVisible();
+    await page.getByText("Trust reset", { exact: true }).click();
     await expectNoAxeViolations(page, "/one-on-ones/templates");
     await page.getByRole("button", { name: "New organization template" }).click();
     await expect(page.getByLabel("Section title")).toBeVisible();

@@ -65,7 +65,7 @@ test("the header's Sign out works from the keyboard", async ({ page, signInAs })
   await signInAs(people.aisha);
   await page.goto("/");
   const signOut = page.getByRole("button", { name: "Sign out" });
-  await tabTo(page, signOut, 5);
+  await tabTo(page, signOut, 6);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/sign-in\?signedOut=1$/);
   await expect(page.getByRole("status").filter({ hasText: "You are signed out." })).toBeVisible();

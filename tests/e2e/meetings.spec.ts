@@ -28,6 +28,7 @@ async function agendaTexts(page: Page) {
 }
 
 test("set up a series, apply a template, reorder by keyboard, add an action item and see it carried to the next meeting", async ({ page, signInAs }) => {
+  test.setTimeout(120_000);
   await signInAs(sam);
   await page.goto("/");
   await page.getByRole("link", { name: "Set one up with Olivia Brooks" }).click();
@@ -51,8 +52,8 @@ test("set up a series, apply a template, reorder by keyboard, add an action item
   await page.getByLabel("Start from a template").selectOption({ label: "Weekly check-in" });
   await page.getByRole("button", { name: "Add its items" }).click();
   await expect(page.getByText(/^Added \d+ items\.$/)).toBeVisible();
+  await expect.poll(async () => (await agendaTexts(page)).length).toBeGreaterThanOrEqual(4);
   const afterTemplate = await agendaTexts(page);
-  expect(afterTemplate.length).toBeGreaterThanOrEqual(4);
   await page.getByRole("button", { name: "Add its items" }).click();
   await expect(page.getByText("Everything in this template is already on the agenda.")).toBeVisible();
   expect(await agendaTexts(page)).toEqual(afterTemplate);
@@ -61,9 +62,11 @@ test("set up a series, apply a template, reorder by keyboard, add an action item
   const second = afterTemplate[1]!.trim();
   const handle = page.getByRole("button", { name: `Reorder: ${second}` });
   await handle.focus();
-  await page.keyboard.press("Space");
-  await page.keyboard.press("ArrowUp");
-  await page.keyboard.press("Space");
+  // dnd-kit measures the list after each key (animation frames): give it a moment between keys.
+  for (const key of ["Space", "ArrowUp", "Space"]) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(250);
+  }
   await expect.poll(async () => (await agendaTexts(page))[0]?.trim()).toBe(second);
   // …and with the Move down button, by Enter.
   await page.getByRole("button", { name: `Move down: ${second}` }).focus();

@@ -7,6 +7,7 @@ import { appRouter, type AppRouter } from "@/server/trpc/root";
 import { completeAnswers } from "./answers";
 import { assessmentWith, everyone, fill, openCycleFor, type Caller } from "./assessments";
 import { callerFor, createDepartment, createWorld, type World } from "./factories";
+import { addDays, at, dayOf, restoreMeetings, setAsideSeriesOf, snapshotMeetings, weekdayOf, type MeetingsSnapshot } from "./meetings";
 
 // The authorization matrix: every procedure of appRouter against every kind of caller.
 // tests/integration/authorization-matrix.test.ts runs it; tests/integration/fuzz.test.ts reuses
@@ -110,6 +111,19 @@ export const SECRETS = {
   a2CheckInDraft: { text: "A2-CHECKIN-DRAFT salary worries", visibleTo: [] },
   b1EmployeeRevealed: { text: "B1-EMPLOYEE-REVEALED wants a new team", visibleTo: [] },
   b1ManagerRevealed: { text: "B1-MANAGER-REVEALED under pressure", visibleTo: [] },
+  // Pair A1's first 1:1: what both of them see, and each side's private note.
+  a1Agenda: { text: "A1-SHARED-AGENDA the promotion path", visibleTo: ["employee", "manager"] },
+  a1SharedNotes: { text: "A1-SHARED-NOTES agreed to revisit the workload", visibleTo: ["employee", "manager"] },
+  a1ActionItem: { text: "A1-ACTION-ITEM write down the on-call rota", visibleTo: ["employee", "manager"] },
+  a1EmployeePrivateNote: { text: "A1-EMPLOYEE-PRIVATE-NOTE my manager talks over me", visibleTo: ["employee"] },
+  a1ManagerPrivateNote: { text: "A1-MANAGER-PRIVATE-NOTE may not renew the contract", visibleTo: ["manager"] },
+  /** The name of the employee's personal agenda template. */
+  a1PersonalTemplate: { text: "A1-PERSONAL-TEMPLATE asking for a raise", visibleTo: ["employee"] },
+  // The neighbouring pair's and the other organization's 1:1s: nobody of the actors may see them.
+  a2SharedNotes: { text: "A2-SHARED-NOTES rumours of a reorg", visibleTo: [] },
+  a2ManagerPrivateNote: { text: "A2-MANAGER-PRIVATE-NOTE plans a warning", visibleTo: [] },
+  b1SharedNotes: { text: "B1-SHARED-NOTES budget cuts ahead", visibleTo: [] },
+  b1EmployeePrivateNote: { text: "B1-EMPLOYEE-PRIVATE-NOTE interviewing elsewhere", visibleTo: [] },
 } as const satisfies Record<string, { text: string; visibleTo: readonly Actor[] }>;
 
 /** Pair A1's drafts in the open round: keys only one side answered show up in a leak too. */
@@ -135,9 +149,49 @@ export interface Fixture {
   cycles: { revealedA: string; openA: string; draftA: string; b: string };
   /** An org A department nobody is in: cycles scoped to it invite no pair (disposable targets). */
   scratchDepartment: string;
+  /** 1:1s: pair A1's weekly series and its first meetings, and neighbours' for the leak check. */
+  meetings: {
+    /** Pair A1's weekly series, set up by the employee, its first meeting a few days from today. */
+    seriesA1: string;
+    /** Pair A1's rule (Europe/Berlin): what its meetings' times follow. */
+    ruleA1: SeriesRule;
+    /** The series' first day: the first meeting's date. */
+    startsOnA1: string;
+    /** The first meeting: two agenda items, shared notes, both sides' private notes, an open action item. */
+    firstA1: string;
+    /** The next one (empty). */
+    secondA1: string;
+    /** A later one (empty, on startsOnA1 + 14 days): the disposable target of "ok" calls that change a meeting. */
+    scratchA1: string;
+    /** The first meeting's agenda items: the employee's (SECRETS.a1Agenda), then the manager's. */
+    agendaA1: [string, string];
+    /** The first meeting's open action item (SECRETS.a1ActionItem), the employee's to do. */
+    actionItemA1: string;
+    /** Pair A2's first meeting (shared notes, the manager's private note). */
+    firstA2: string;
+    /** Pair B1's first meeting (shared notes, the employee's private note). */
+    firstB1: string;
+  };
+  templates: {
+    /** An org A template HR made: every member of org A may use it, HR admins and owners edit it. */
+    orgA: string;
+    /** The employee's personal template (named SECRETS.a1PersonalTemplate): theirs alone. */
+    personalA1: string;
+  };
+  /** The meeting tables of both organizations as buildFixture left them (resetMeetings puts them back). */
+  meetingsAsBuilt: MeetingsSnapshot;
   /** Ids and names of each organization, none of which may reach the other. */
   orgData: { a: string[]; b: string[] };
 }
+
+/** A series' rule as createSeries takes it. */
+export type SeriesRule = Omit<InputOf<"meetings.createSeries">, "pairId" | "startsOn">;
+
+export const ORG_TEMPLATE_A = {
+  name: "Org A quarterly review",
+  purpose: "The questions org A asks every quarter.",
+  sections: [{ title: "Looking back", items: [{ text: "Org A template: what went well", prompt: "Which result are you proudest of?" }, { text: "Org A template: what to change" }] }],
+};
 
 export async function buildFixture(db: Db): Promise<Fixture> {
   const w = await createWorld(db);
@@ -171,6 +225,43 @@ export async function buildFixture(db: Db): Promise<Fixture> {
   await as(w.b.manager1).assessments.submit({ assessmentId: revealedB1, shareChooseAgain: true });
 
   const pairs = { a1: await pairOf(w.a.report1), a2: pairA2, b1: await pairOf(w.b.report1) };
+
+  // Pair A1's weekly 1:1, set up by the employee: the first meeting three days from today, on
+  // that day's weekday, so its meetings are a week apart from startsOnA1 on.
+  const startsOnA1 = addDays(dayOf(new Date()), 3);
+  const ruleA1: SeriesRule = { frequency: "weekly", weekday: weekdayOf(startsOnA1), weekOfMonth: null, startTime: "10:00", timeZone: "Europe/Berlin", durationMinutes: 30 };
+  const employee = as(w.a.report1);
+  const manager = as(w.a.manager1);
+  const { seriesId: seriesA1 } = await employee.meetings.createSeries({ pairId: pairs.a1, startsOn: startsOnA1, ...ruleA1 });
+  const [firstA1, secondA1, scratchA1] = (await employee.meetings.forPair({ pairId: pairs.a1 })).upcoming.map((m) => m.id);
+  if (!firstA1 || !secondA1 || !scratchA1) throw new Error("pair A1's series planned fewer than three meetings");
+  const agendaEmployee = await employee.meetings.addAgendaItem({ meetingId: firstA1, text: SECRETS.a1Agenda.text, detail: "Where do I stand?" });
+  const agendaManager = await manager.meetings.addAgendaItem({ meetingId: firstA1, text: "Quarterly goals" });
+  await manager.meetings.saveSharedNotes({ meetingId: firstA1, body: SECRETS.a1SharedNotes.text, baseVersion: 0 });
+  await employee.meetings.savePrivateNote({ meetingId: firstA1, body: SECRETS.a1EmployeePrivateNote.text });
+  await manager.meetings.savePrivateNote({ meetingId: firstA1, body: SECRETS.a1ManagerPrivateNote.text });
+  const actionItem = await manager.meetings.addActionItem({ meetingId: firstA1, text: SECRETS.a1ActionItem.text, ownerId: w.a.report1.id, dueOn: addDays(startsOnA1, 7) });
+
+  // The neighbouring pair's and the other organization's 1:1s, with notes of their own.
+  const firstMeetingOf = async (report: { id: string }, pairId: string) => {
+    const { seriesId } = await as(report).meetings.createSeries({ pairId, startsOn: startsOnA1, ...ruleA1, startTime: "14:00" });
+    return { seriesId, meetingId: (await as(report).meetings.forPair({ pairId })).upcoming[0]!.id };
+  };
+  const { seriesId: seriesA2, meetingId: firstA2 } = await firstMeetingOf(w.a.report2, pairs.a2);
+  await as(w.a.manager2).meetings.saveSharedNotes({ meetingId: firstA2, body: SECRETS.a2SharedNotes.text, baseVersion: 0 });
+  await as(w.a.manager2).meetings.savePrivateNote({ meetingId: firstA2, body: SECRETS.a2ManagerPrivateNote.text });
+  const { seriesId: seriesB1, meetingId: firstB1 } = await firstMeetingOf(w.b.report1, pairs.b1);
+  await as(w.b.manager1).meetings.saveSharedNotes({ meetingId: firstB1, body: SECRETS.b1SharedNotes.text, baseVersion: 0 });
+  await as(w.b.report1).meetings.savePrivateNote({ meetingId: firstB1, body: SECRETS.b1EmployeePrivateNote.text });
+
+  const { templateId: orgTemplateA } = await as(w.a.hr).meetings.saveTemplate({ scope: "org", ...ORG_TEMPLATE_A });
+  const { templateId: personalA1 } = await employee.meetings.saveTemplate({
+    scope: "personal",
+    name: SECRETS.a1PersonalTemplate.text,
+    purpose: "Before the salary round.",
+    sections: [{ title: "Pay", items: [{ text: "My market value" }] }],
+  });
+
   const people = everyone(w);
   const ofOrg = (label: "A" | "B") => people.filter((p) => p.label.startsWith(`${label} `)).flatMap((p) => [p.id, p.name]);
   const org = (o: World["a"]) => [o.org.id, o.org.name, o.dept.id, o.dept.name];
@@ -181,9 +272,51 @@ export async function buildFixture(db: Db): Promise<Fixture> {
     assessments: { revealedA1, draftA1, checkInA2, revealedB1 },
     cycles: { revealedA: spring.cycleId, openA: summer.cycleId, draftA: autumn.cycleId, b: winter.cycleId },
     scratchDepartment: scratch.id,
+    meetings: {
+      seriesA1,
+      ruleA1,
+      startsOnA1,
+      firstA1,
+      secondA1,
+      scratchA1,
+      agendaA1: [agendaEmployee.id, agendaManager.id],
+      actionItemA1: actionItem.id,
+      firstA2,
+      firstB1,
+    },
+    templates: { orgA: orgTemplateA, personalA1 },
+    meetingsAsBuilt: await snapshotMeetings(db, [w.a.org.id, w.b.org.id]),
     orgData: {
-      a: [...ofOrg("A"), ...org(w.a), scratch.id, scratch.name, pairs.a1, pairs.a2, revealedA1, draftA1, checkInA2, spring.cycleId, summer.cycleId, autumn.cycleId, "Spring round A", "Summer round A", "Autumn round A"],
-      b: [...ofOrg("B"), ...org(w.b), pairs.b1, revealedB1, winter.cycleId, "Winter round B"],
+      a: [
+        ...ofOrg("A"),
+        ...org(w.a),
+        scratch.id,
+        scratch.name,
+        pairs.a1,
+        pairs.a2,
+        revealedA1,
+        draftA1,
+        checkInA2,
+        spring.cycleId,
+        summer.cycleId,
+        autumn.cycleId,
+        "Spring round A",
+        "Summer round A",
+        "Autumn round A",
+        seriesA1,
+        firstA1,
+        secondA1,
+        scratchA1,
+        agendaEmployee.id,
+        agendaManager.id,
+        actionItem.id,
+        seriesA2,
+        firstA2,
+        orgTemplateA,
+        ORG_TEMPLATE_A.name,
+        personalA1,
+      ],
+      b: [...ofOrg("B"), ...org(w.b), pairs.b1, revealedB1, winter.cycleId, "Winter round B", seriesB1, firstB1],
     },
   };
 }
@@ -233,6 +366,59 @@ export async function scratchCycle(fx: Fixture, { open = false } = {}): Promise<
   if (open) await hr.cycles.open({ cycleId });
   return cycleId;
 }
+
+// Disposable 1:1 targets. An "ok" call that changes something acts on a target of its own (pair
+// A1's scratch meeting, a scratch series, a fresh agenda or action item, a fresh template), and
+// every meetings row's cleanup puts the meeting tables back exactly as buildFixture left them
+// (resetMeetings), so the rows run in any order and pair A1's first meeting keeps its content.
+
+/** The meeting tables of both organizations back as buildFixture left them, ids included. */
+export async function resetMeetings(fx: Fixture): Promise<void> {
+  await restoreMeetings(fx.db, fx.meetingsAsBuilt);
+}
+
+/**
+ * Pair A1 without a running series, so that either of its people may set one up. No procedure
+ * can take a series out of the running before its first day (ending it keeps that day), so the
+ * fixture's series is set aside in the database; resetMeetings puts it back.
+ */
+export async function withoutSeriesA1(fx: Fixture): Promise<void> {
+  await setAsideSeriesOf(fx.db, fx.w.a.org.id, fx.pairs.a1);
+}
+
+/** A scratch series of pair A1 (the fixture's set aside), set up by the employee: every two weeks from two days on. */
+export async function scratchSeriesA1(fx: Fixture): Promise<{ seriesId: string; startsOn: string }> {
+  await withoutSeriesA1(fx);
+  const startsOn = addDays(dayOf(new Date()), 2);
+  const { seriesId } = await callerAs(fx, "employee").meetings.createSeries({
+    pairId: fx.pairs.a1,
+    startsOn,
+    frequency: "biweekly",
+    weekday: weekdayOf(startsOn),
+    weekOfMonth: null,
+    startTime: "16:00",
+    timeZone: "Europe/Berlin",
+    durationMinutes: 30,
+  });
+  return { seriesId, startsOn };
+}
+
+/** A new agenda item on pair A1's scratch meeting, added by the employee. */
+export async function scratchAgendaItem(fx: Fixture, text = "Scratch agenda item"): Promise<string> {
+  return (await callerAs(fx, "employee").meetings.addAgendaItem({ meetingId: fx.meetings.scratchA1, text })).id;
+}
+
+/** A new open action item on pair A1's scratch meeting, the employee's, added by the manager. */
+export async function scratchActionItem(fx: Fixture): Promise<string> {
+  const input = { meetingId: fx.meetings.scratchA1, text: "Scratch action item", ownerId: fx.w.a.report1.id, dueOn: null };
+  return (await callerAs(fx, "manager").meetings.addActionItem(input)).id;
+}
+
+/** A template body that uses every field. */
+const TEMPLATE_BODY = {
+  purpose: "Made by the matrix.",
+  sections: [{ title: "Matrix section", items: [{ text: "Matrix item", prompt: "A matrix question?" }, { text: "Second matrix item" }] }],
+};
 
 // ---------------------------------------------------------------------------------------------
 // The table
@@ -491,6 +677,299 @@ export const matrix: Matrix = {
       expect(dashboard.pair.id).toBe(fx.pairs.a1);
       expect(dashboard.current?.id).toBe(fx.assessments.revealedA1);
     },
+  },
+
+  // 1:1 meetings (PRODUCT.md §4): a pair's series, meetings, agenda, shared notes and action
+  // items are its two people's and nobody else's, whatever their role; a private note is its
+  // author's alone; templates are built-in, the org's (HR admins and owners edit) or personal.
+  // Denials aim at pair A1's live series, first meeting and its content; "ok" calls that change
+  // something aim at a disposable target, and resetMeetings undoes whatever they did.
+
+  "meetings.mine": {
+    // Everyone lists the next 1:1 of their own pairs: pair A1 only for its two people.
+    expect: only(...EVERY_MEMBER),
+    input: () => undefined,
+    check: (list, fx, actor) => {
+      const a1 = list.find((m) => m.pairId === fx.pairs.a1);
+      if (actor !== "employee" && actor !== "manager") return expect(a1, `${actor} lists pair A1`).toBeUndefined();
+      expect(a1).toMatchObject({ mySide: actor, hasSeries: true, next: { id: fx.meetings.firstA1, agenda: 2, openActions: 1 } });
+    },
+  },
+
+  "meetings.forPair": {
+    expect: only("employee", "manager"),
+    input: (fx) => ({ pairId: fx.pairs.a1 }),
+    check: (page, fx, actor) => {
+      expect(page.pair).toMatchObject({ id: fx.pairs.a1, ended: false, mySide: actor });
+      expect(page.series).toMatchObject({ id: fx.meetings.seriesA1, ...fx.meetings.ruleA1, startsOn: fx.meetings.startsOnA1, endsOn: null, pausedFrom: null });
+      expect(page.upcoming.slice(0, 3).map((m) => m.id)).toEqual([fx.meetings.firstA1, fx.meetings.secondA1, fx.meetings.scratchA1]);
+      expect(page.upcoming[0]).toMatchObject({ status: "scheduled", agenda: 2, openActions: 1, moved: false, live: true });
+      expect(page.past).toEqual([]);
+    },
+    cleanup: resetMeetings,
+  },
+
+  "meetings.createSeries": {
+    // Pair A1's series is set aside for both kinds of call: an allowed actor could set one up.
+    expect: only("employee", "manager"),
+    input: async (fx) => {
+      await withoutSeriesA1(fx);
+      return { pairId: fx.pairs.a1, startsOn: addDays(dayOf(new Date()), 2), frequency: "monthly", weekday: 3, weekOfMonth: -1, startTime: "16:30", timeZone: "America/New_York", durationMinutes: 45 };
+    },
+    check: (created, fx) => {
+      isUuid(created.seriesId);
+      expect(created.seriesId).not.toBe(fx.meetings.seriesA1);
+    },
+    cleanup: resetMeetings,
+  },
+
+  "meetings.updateSeries": {
+    expect: only("employee", "manager"),
+    // Refusals aim at pair A1's series from its second meeting on (which would move).
+    input: async (fx, purpose) => {
+      const { seriesId, startsOn } = purpose === "ok" ? await scratchSeriesA1(fx) : { seriesId: fx.meetings.seriesA1, startsOn: fx.meetings.startsOnA1 };
+      return { seriesId, fromDate: addDays(startsOn, 7), frequency: "monthly", weekday: 2, weekOfMonth: 2, startTime: "09:15", timeZone: "Europe/Lisbon", durationMinutes: 60 };
+    },
+    check: (updated, fx) => {
+      isUuid(updated.seriesId);
+      expect(updated.seriesId).not.toBe(fx.meetings.seriesA1);
+    },
+    cleanup: resetMeetings,
+  },
+
+  "meetings.setSeriesState": {
+    expect: only("employee", "manager"),
+    // Refusals would end pair A1's series after its second meeting.
+    input: async (fx, purpose) => {
+      const { seriesId, startsOn } = purpose === "ok" ? await scratchSeriesA1(fx) : { seriesId: fx.meetings.seriesA1, startsOn: fx.meetings.startsOnA1 };
+      return { seriesId, action: "end" as const, lastDate: addDays(startsOn, 7) };
+    },
+    check: (changed, fx) => expect(changed.seriesId).not.toBe(fx.meetings.seriesA1),
+    cleanup: resetMeetings,
+  },
+
+  "meetings.skip": {
+    expect: only("employee", "manager"),
+    input: (fx, purpose) => ({ meetingId: purpose === "ok" ? fx.meetings.scratchA1 : fx.meetings.firstA1, skipped: true }),
+    check: (skipped, fx) => expect(skipped).toEqual({ meetingId: fx.meetings.scratchA1, status: "skipped" }),
+    cleanup: resetMeetings,
+  },
+
+  "meetings.move": {
+    expect: only("employee", "manager"),
+    // To the day after, at 15:00 for 45 minutes.
+    input: (fx, purpose) => {
+      const { firstA1, scratchA1, startsOnA1 } = fx.meetings;
+      return purpose === "ok"
+        ? { meetingId: scratchA1, date: addDays(startsOnA1, 15), time: "15:00", durationMinutes: 45 }
+        : { meetingId: firstA1, date: addDays(startsOnA1, 1), time: "15:00", durationMinutes: 45 };
+    },
+    check: (moved, fx) => {
+      const startsAt = at(addDays(fx.meetings.startsOnA1, 15), "15:00", fx.meetings.ruleA1.timeZone);
+      expect(moved).toEqual({ meetingId: fx.meetings.scratchA1, startsAt, endsAt: new Date(startsAt.getTime() + 45 * 60_000) });
+    },
+    cleanup: resetMeetings,
+  },
+
+  "meetings.get": {
+    expect: only("employee", "manager"),
+    input: (fx) => ({ meetingId: fx.meetings.firstA1 }),
+    check: (page, fx, actor) => {
+      const { a1Agenda, a1SharedNotes, a1ActionItem, a1EmployeePrivateNote, a1ManagerPrivateNote } = SECRETS;
+      expect(page.meeting).toMatchObject({ id: fx.meetings.firstA1, pairId: fx.pairs.a1, status: "scheduled", state: "upcoming", live: true, pairEnded: false });
+      expect(page.me).toEqual({ id: personOf(fx.w, actor)?.id, side: actor });
+      expect(page.agenda.map((a) => a.id)).toEqual(fx.meetings.agendaA1);
+      expect(page.agenda[0]?.text).toBe(a1Agenda.text);
+      expect(page.sharedNotes).toMatchObject({ body: a1SharedNotes.text, version: 1, updatedBy: fx.w.a.manager1.name });
+      expect(page.actionItems).toEqual([expect.objectContaining({ id: fx.meetings.actionItemA1, text: a1ActionItem.text, ownerId: fx.w.a.report1.id, done: false, carriedFrom: null })]);
+      // Their own private note, and never the other side's.
+      const [mine, theirs] = actor === "manager" ? [a1ManagerPrivateNote, a1EmployeePrivateNote] : [a1EmployeePrivateNote, a1ManagerPrivateNote];
+      expect(page.privateNote.body).toBe(mine.text);
+      expect(JSON.stringify(page)).not.toContain(theirs.text);
+    },
+    cleanup: resetMeetings,
+  },
+
+  "meetings.addAgendaItem": {
+    expect: only("employee", "manager"),
+    input: (fx, purpose) => ({ meetingId: purpose === "ok" ? fx.meetings.scratchA1 : fx.meetings.firstA1, text: "Added by the matrix", detail: "A detail" }),
+    check: (added) => isUuid(added.id),
+    cleanup: resetMeetings,
+  },
+
+  "meetings.updateAgendaItem": {
+    expect: only("employee", "manager"),
+    input: async (fx, purpose) => ({
+      itemId: purpose === "ok" ? await scratchAgendaItem(fx) : fx.meetings.agendaA1[0],
+      text: "OVERWRITTEN by the matrix",
+      detail: "A new detail",
+      done: true,
+    }),
+    check: (updated) => isUuid(updated.id),
+    cleanup: resetMeetings,
+  },
+
+  "meetings.deleteAgendaItem": {
+    expect: only("employee", "manager"),
+    input: async (fx, purpose) => ({ itemId: purpose === "ok" ? await scratchAgendaItem(fx) : fx.meetings.agendaA1[0] }),
+    check: (deleted) => expect(deleted).toEqual({ deleted: true }),
+    cleanup: resetMeetings,
+  },
+
+  "meetings.reorderAgenda": {
+    expect: only("employee", "manager"),
+    // Exactly the meeting's items, reversed: the allowed actors could reorder them.
+    input: async (fx, purpose) => {
+      if (purpose === "ok") {
+        const first = await scratchAgendaItem(fx, "First scratch item");
+        const second = await scratchAgendaItem(fx, "Second scratch item");
+        return { meetingId: fx.meetings.scratchA1, itemIds: [second, first] };
+      }
+      return { meetingId: fx.meetings.firstA1, itemIds: [...fx.meetings.agendaA1].reverse() };
+    },
+    check: (reordered) => expect(reordered).toEqual({ count: 2 }),
+    cleanup: resetMeetings,
+  },
+
+  "meetings.saveSharedNotes": {
+    expect: only("employee", "manager"),
+    // Refusals carry the first meeting's current version: a save that would win.
+    input: (fx, purpose) =>
+      purpose === "ok"
+        ? { meetingId: fx.meetings.scratchA1, body: "Saved by the matrix", baseVersion: 0 }
+        : { meetingId: fx.meetings.firstA1, body: "OVERWRITTEN by the matrix", baseVersion: 1 },
+    check: (saved) => expect(saved).toEqual({ version: 1 }),
+    cleanup: resetMeetings,
+  },
+
+  "meetings.savePrivateNote": {
+    expect: only("employee", "manager"),
+    input: (fx, purpose) => ({ meetingId: purpose === "ok" ? fx.meetings.scratchA1 : fx.meetings.firstA1, body: "OVERWRITTEN by the matrix" }),
+    check: (saved) => expect(saved.savedAt).toBeInstanceOf(Date),
+    cleanup: resetMeetings,
+  },
+
+  "meetings.addActionItem": {
+    expect: only("employee", "manager"),
+    input: (fx, purpose) => ({
+      meetingId: purpose === "ok" ? fx.meetings.scratchA1 : fx.meetings.firstA1,
+      text: "Added by the matrix",
+      ownerId: fx.w.a.manager1.id,
+      dueOn: addDays(fx.meetings.startsOnA1, 20),
+    }),
+    check: (added) => isUuid(added.id),
+    cleanup: resetMeetings,
+  },
+
+  "meetings.updateActionItem": {
+    expect: only("employee", "manager"),
+    input: async (fx, purpose) => ({
+      itemId: purpose === "ok" ? await scratchActionItem(fx) : fx.meetings.actionItemA1,
+      text: "OVERWRITTEN by the matrix",
+      ownerId: fx.w.a.manager1.id,
+      dueOn: addDays(fx.meetings.startsOnA1, 21),
+      done: true,
+    }),
+    check: (updated) => isUuid(updated.id),
+    cleanup: resetMeetings,
+  },
+
+  "meetings.deleteActionItem": {
+    expect: only("employee", "manager"),
+    input: async (fx, purpose) => ({ itemId: purpose === "ok" ? await scratchActionItem(fx) : fx.meetings.actionItemA1 }),
+    check: (deleted) => expect(deleted).toEqual({ deleted: true }),
+    cleanup: resetMeetings,
+  },
+
+  "meetings.templates": {
+    // Built-in ones for everyone, org A's for org A, a personal template for its owner alone.
+    expect: only(...EVERY_MEMBER),
+    input: () => undefined,
+    check: (templates, fx, actor) => {
+      const byRef = new Map(templates.map((t) => [t.ref, t]));
+      expect(templates.filter((t) => t.kind === "builtin")).toHaveLength(8);
+      if (actor === "otherOrgMember") return expect(templates.filter((t) => t.kind !== "builtin")).toEqual([]);
+      expect(byRef.get(fx.templates.orgA)).toMatchObject({ kind: "org", name: ORG_TEMPLATE_A.name, editable: actor === "hrAdmin" || actor === "owner" });
+      if (actor === "employee") expect(byRef.get(fx.templates.personalA1)).toMatchObject({ kind: "personal", name: SECRETS.a1PersonalTemplate.text, editable: true });
+      else expect(byRef.has(fx.templates.personalA1)).toBe(false);
+    },
+  },
+
+  "meetings.saveTemplate": {
+    // The org template: HR admins and owners of org A edit it; a member editing (or creating)
+    // one is refused, and so is org B's HR admin. (A personal template is anyone's to create:
+    // tests/integration/meetings.test.ts.)
+    expect: only("hrAdmin", "owner"),
+    input: async (fx, purpose) => {
+      const templateId =
+        purpose === "ok" ? (await callerAs(fx, "hrAdmin").meetings.saveTemplate({ scope: "org", name: "Scratch org template", ...TEMPLATE_BODY })).templateId : fx.templates.orgA;
+      return { templateId, scope: "org" as const, name: "OVERWRITTEN by the matrix", ...TEMPLATE_BODY };
+    },
+    check: (saved, fx) => {
+      isUuid(saved.templateId);
+      expect(saved.templateId).not.toBe(fx.templates.orgA);
+    },
+    cleanup: resetMeetings,
+  },
+
+  "meetings.deleteTemplate": {
+    // A personal template: its owner's alone, not even HR's or the owner's of the organization.
+    expect: only("employee"),
+    input: async (fx, purpose) => ({
+      templateId:
+        purpose === "ok"
+          ? (await callerAs(fx, "employee").meetings.saveTemplate({ scope: "personal", name: "Scratch personal template", ...TEMPLATE_BODY })).templateId
+          : fx.templates.personalA1,
+    }),
+    check: (deleted) => expect(deleted).toEqual({ deleted: true }),
+    cleanup: resetMeetings,
+  },
+
+  "meetings.applyTemplate": {
+    expect: only("employee", "manager"),
+    input: (fx, purpose) => ({ meetingId: purpose === "ok" ? fx.meetings.scratchA1 : fx.meetings.firstA1, templateRef: fx.templates.orgA }),
+    check: (applied) => expect(applied).toEqual({ added: 2, skipped: 0 }),
+    cleanup: resetMeetings,
+  },
+
+  "meetings.planFromAssessment": {
+    // Adds to pair A1's next meeting (the first): there is no other target; resetMeetings undoes it.
+    expect: only("employee", "manager"),
+    input: (fx) => ({ pairId: fx.pairs.a1, assessmentId: fx.assessments.revealedA1 }),
+    check: (planned, fx) => {
+      expect(planned.meetingId).toBe(fx.meetings.firstA1);
+      expect(planned.added).toBeGreaterThan(0);
+    },
+    cleanup: resetMeetings,
+  },
+
+  "meetings.preferences": {
+    // Everyone's own: nobody has set any in the fixture.
+    expect: only(...EVERY_MEMBER),
+    input: () => undefined,
+    check: (preferences) => expect(preferences).toEqual({ reminderMinutes: 1440, assessmentDigest: "weekly", calendarFeed: null }),
+  },
+
+  "meetings.setPreferences": {
+    expect: only(...EVERY_MEMBER),
+    input: () => ({ reminderMinutes: 30, assessmentDigest: "off" as const }),
+    check: (preferences) => expect(preferences).toEqual({ reminderMinutes: 30, assessmentDigest: "off", calendarFeed: null }),
+    cleanup: resetMeetings,
+  },
+
+  "meetings.regenerateCalendarToken": {
+    expect: only(...EVERY_MEMBER),
+    input: () => undefined,
+    // 32 random bytes in base64url, shown once.
+    check: (feed) => expect(feed.token).toMatch(/^[A-Za-z0-9_-]{43}$/),
+    cleanup: resetMeetings,
+  },
+
+  "meetings.revokeCalendarToken": {
+    expect: only(...EVERY_MEMBER),
+    input: () => undefined,
+    check: (revoked) => expect(revoked).toEqual({ revoked: true }),
+    cleanup: resetMeetings,
   },
 };
 

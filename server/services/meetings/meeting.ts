@@ -211,6 +211,7 @@ export async function reorderAgenda(db: Db, actor: Actor, input: { meetingId: st
 export async function saveSharedNotes(db: Db, actor: Actor, input: { meetingId: string; body: string; baseVersion: number }) {
   const outcome = await db.transaction(async (tx) => {
     const access = await requireMeetingMember(tx, actor, input.meetingId, { lock: "update" });
+    assertWritable(access);
     const [current] = await tx
       .select({ body: sharedNotes.body, version: sharedNotes.version, updatedById: sharedNotes.updatedById })
       .from(sharedNotes)
@@ -241,6 +242,7 @@ export class NotesConflictError extends ConflictError {
 export async function savePrivateNote(db: Db, actor: Actor, input: { meetingId: string; body: string }) {
   return db.transaction(async (tx) => {
     const access = await requireMeetingMember(tx, actor, input.meetingId, { lock: "share" });
+    assertWritable(access);
     const now = new Date();
     await tx
       .insert(privateNotes)
@@ -296,6 +298,7 @@ export async function updateActionItem(
 ) {
   return db.transaction(async (tx) => {
     const { item, access } = await requireActionItem(tx, actor, input.itemId);
+    assertWritable(access);
     if (input.ownerId !== undefined) assertOwner(access, input.ownerId);
     await tx
       .update(actionItems)

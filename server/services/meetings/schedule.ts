@@ -76,7 +76,7 @@ export async function syncPair(db: Db, orgId: string, pairId: string, now: Date)
       .select()
       .from(meetingSeries)
       .where(and(eq(meetingSeries.orgId, orgId), eq(meetingSeries.pairId, pairId)))
-      .orderBy(asc(meetingSeries.startsOn));
+      .orderBy(asc(meetingSeries.startsOn), asc(meetingSeries.createdAt));
 
     if (!pair.endedAt) {
       for (const s of series) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
 import { meetingSeries, meetings, pairs as pairsTable, people, type SeriesFrequency } from "@/db/schema";
@@ -85,14 +85,17 @@ export async function updateSeriesFrom(db: Db, actor: Actor, input: SeriesInput 
       })
       .returning();
 
-    // Meetings of the old rule from that date on, re-keyed onto the new rule's occurrences.
+    // Meetings of the old rule from that date on that haven't started, re-keyed onto the new
+    // rule's occurrences (one that already took place today stays where it happened). Targets
+    // ignore a pause or an end, so every meeting gets a date; whether it shows still depends on them.
     const fromInstant = zonedInstant(fromDate, "00:00", old.timeZone);
     const moving = await tx
       .select()
       .from(meetings)
-      .where(and(eq(meetings.orgId, old.orgId), eq(meetings.seriesId, old.id), gte(meetings.occurrenceStart, fromInstant)))
+      .where(and(eq(meetings.orgId, old.orgId), eq(meetings.seriesId, old.id), gte(meetings.occurrenceStart, fromInstant), gte(meetings.startsAt, now)))
       .orderBy(asc(meetings.occurrenceStart));
-    const targets = nextOccurrences(ruleOf(created!), zonedInstant(fromDate, "00:00", created!.timeZone), moving.length);
+    const newFrom = zonedInstant(fromDate, "00:00", created!.timeZone);
+    const targets = nextOccurrences({ ...ruleOf(created!), endsOn: null, pausedFrom: null }, newFrom > now ? newFrom : now, moving.length);
     for (const [i, meeting] of moving.entries()) {
       const target = targets[i]!;
       // A skip stays a skip; a meeting someone moved by hand keeps its time.
@@ -108,10 +111,18 @@ export async function updateSeriesFrom(db: Db, actor: Actor, input: SeriesInput 
         .where(and(eq(meetings.orgId, old.orgId), eq(meetings.id, meeting.id)));
     }
 
-    if (fromDate === old.startsOn) {
+    const [kept] = await tx
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(and(eq(meetings.orgId, old.orgId), eq(meetings.seriesId, old.id)))
+      .limit(1);
+    if (fromDate === old.startsOn && !kept) {
       // Nothing of the old rule ever happened: the new series replaces it.
       await tx.update(meetingSeries).set({ previousSeriesId: old.previousSeriesId }).where(eq(meetingSeries.id, created!.id));
       await tx.delete(meetingSeries).where(and(eq(meetingSeries.orgId, old.orgId), eq(meetingSeries.id, old.id)));
+    } else if (fromDate === old.startsOn) {
+      // Its first day is today and a meeting already took place: keep that one, plan nothing more.
+      await tx.update(meetingSeries).set({ endsOn: fromDate, pausedFrom: fromDate, updatedAt: now }).where(and(eq(meetingSeries.orgId, old.orgId), eq(meetingSeries.id, old.id)));
     } else {
       const dayBefore = DateTime.fromISO(fromDate).minus({ days: 1 }).toISODate()!;
       await tx.update(meetingSeries).set({ endsOn: dayBefore, updatedAt: now }).where(and(eq(meetingSeries.orgId, old.orgId), eq(meetingSeries.id, old.id)));
@@ -144,8 +155,27 @@ export async function setSeriesState(
         const yesterday = DateTime.fromISO(todayLocal).minus({ days: 1 }).toISODate()!;
         // Yesterday is the earliest: "it ended yesterday" cancels today's meeting too.
         if (input.lastDate < yesterday) throw new InvalidInputError("The last 1:1 can be yesterday at the earliest.");
-        const endsOn = input.lastDate < series.startsOn ? series.startsOn : input.lastDate;
-        await tx.update(meetingSeries).set({ endsOn, updatedAt: now }).where(where);
+        if (input.lastDate < series.startsOn) {
+          // Ended before it began: the series goes, unless something was already planned on it.
+          const [planned] = await tx
+            .select({ id: meetings.id })
+            .from(meetings)
+            .where(
+              and(
+                eq(meetings.orgId, series.orgId),
+                eq(meetings.seriesId, series.id),
+                sql`(exists (select 1 from agenda_items a where a.meeting_id = ${meetings.id})
+                  or exists (select 1 from action_items x where x.meeting_id = ${meetings.id})
+                  or exists (select 1 from shared_notes n where n.meeting_id = ${meetings.id})
+                  or exists (select 1 from private_notes p where p.meeting_id = ${meetings.id}))`,
+              ),
+            )
+            .limit(1);
+          if (planned) throw new ConflictError(`The first 1:1 already has an agenda, notes or action items. End the series on ${series.startsOn} or later to keep them.`);
+          await tx.delete(meetingSeries).where(where);
+          return { seriesId: series.id };
+        }
+        await tx.update(meetingSeries).set({ endsOn: input.lastDate, updatedAt: now }).where(where);
         break;
       }
     }
@@ -199,7 +229,7 @@ export async function getPairMeetings(db: Db, actor: Actor, input: { pairId: str
   const past = await db
     .select()
     .from(meetings)
-    .where(and(eq(meetings.orgId, pair.orgId), eq(meetings.pairId, pair.pairId), lt(meetings.startsAt, now), eq(meetings.status, "scheduled")))
+    .where(and(eq(meetings.orgId, pair.orgId), eq(meetings.pairId, pair.pairId), lte(meetings.endsAt, now), eq(meetings.status, "scheduled")))
     .orderBy(desc(meetings.startsAt))
     .limit(20);
   const seriesById = new Map(schedule.series.map((s) => [s.id, s]));
