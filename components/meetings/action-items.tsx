@@ -123,8 +123,8 @@ function ActionItemRow({ item, meetingId, timeZone, onChanged }: { item: ActionI
         id={`${ids}-done`}
         type="checkbox"
         className="mt-1 h-5 w-5 shrink-0"
-        checked={item.done}
-        disabled={update.isPending}
+        // Shows the change at once; the reloaded item confirms it (or puts it back on an error).
+        checked={update.isPending && update.variables.done !== undefined ? update.variables.done : item.done}
         onChange={(e) => update.mutate({ itemId: item.id, done: e.target.checked })}
       />
       <div className="min-w-0 flex-1">

@@ -195,8 +195,8 @@ function SortableAgendaItem({
           id={`${ids}-done`}
           type="checkbox"
           className="mt-3.5 h-5 w-5 shrink-0"
-          checked={item.done}
-          disabled={!editable || update.isPending}
+          checked={update.isPending && update.variables.done !== undefined ? update.variables.done : item.done}
+          disabled={!editable}
           onChange={(e) => update.mutate({ itemId: item.id, done: e.target.checked })}
           aria-label={`Discussed: ${item.text}`}
         />

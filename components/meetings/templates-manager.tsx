@@ -70,7 +70,7 @@ function TemplateCard({ template: t, onEdit }: { template: Template; onEdit: () 
         <div className="mt-2 space-y-3">
           {t.sections.map((s, i) => (
             <div key={i}>
-              <h3 className="text-sm font-semibold text-slate-800">{s.title}</h3>
+              <p className="text-sm font-semibold text-slate-800">{s.title}</p>
               <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
                 {s.items.map((item, j) => (
                   <li key={j}>

@@ -56,12 +56,18 @@ export function useNoteAutosave({
   const backoff = useRef(1000);
   const inFlight = useRef(false);
   const latest = useRef(body);
-  latest.current = body;
+  // The latest save function, without making every render a new `flush` (whose effect cleanup
+  // would cancel the pending save timer).
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  });
 
   // Text typed before a reload that never reached the server comes back first.
   useEffect(() => {
     const unsaved = read(storageKey);
     if (unsaved !== null && unsaved !== serverBody) {
+      latest.current = unsaved;
       // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring from storage after mount
       setBody(unsaved);
       schedule(0);
@@ -81,7 +87,7 @@ export function useNoteAutosave({
     inFlight.current = true;
     setStatus({ kind: "saving" });
     try {
-      const result = await save(text, version.current);
+      const result = await saveRef.current(text, version.current);
       version.current = result.version;
       saved.current = text;
       backoff.current = 1000;
@@ -111,7 +117,7 @@ export function useNoteAutosave({
       schedule(wait);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [save, storageKey]);
+  }, [storageKey]);
 
   function schedule(ms: number) {
     if (timer.current) clearTimeout(timer.current);
@@ -123,12 +129,18 @@ export function useNoteAutosave({
     window.addEventListener("online", online);
     return () => {
       window.removeEventListener("online", online);
-      if (timer.current) clearTimeout(timer.current);
+      // Leaving the page (client navigation) with a save pending: send it now. If that fails,
+      // the text is still in localStorage and comes back on the next visit.
+      if (timer.current) {
+        clearTimeout(timer.current);
+        void flush();
+      }
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [flush]);
 
   const change = (text: string) => {
+    latest.current = text;
     setBody(text);
     write(storageKey, text);
     if (status.kind !== "conflict") schedule(DEBOUNCE_MS);

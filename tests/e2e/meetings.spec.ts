@@ -82,7 +82,7 @@ test("set up a series, apply a template, reorder by keyboard, add an action item
 
   // An action item for Olivia, shared notes and a private note.
   await page.getByLabel("New action item").fill("Write up the on-call proposal");
-  await page.getByLabel("Owner").selectOption({ label: "Olivia Brooks" });
+  await page.getByLabel("Owner", { exact: true }).selectOption({ label: "Olivia Brooks" });
   await page.getByRole("button", { name: "Add action item" }).click();
   await expect(page.getByRole("list", { name: "Action items" })).toContainText("Write up the on-call proposal");
   await page.getByLabel(/^Shared notes/).fill("Olivia leads the on-call review.");
