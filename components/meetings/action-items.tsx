@@ -46,12 +46,15 @@ export function ActionItems({
   const [text, setText] = useState("");
   const [ownerId, setOwnerId] = useState(meId);
   const [dueOn, setDueOn] = useState("");
+  // One key per item being added: sending it again after a lost response adds nothing twice.
+  const [clientKey, setClientKey] = useState(() => crypto.randomUUID());
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.meetings.get.queryKey({ meetingId }) });
   const add = useMutation(
     trpc.meetings.addActionItem.mutationOptions({
       onSuccess: () => {
         setText("");
         setDueOn("");
+        setClientKey(crypto.randomUUID());
       },
       onSettled: invalidate,
     }),
@@ -70,7 +73,7 @@ export function ActionItems({
           className="grid gap-3 rounded-lg border border-dashed border-slate-300 p-3 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end"
           onSubmit={(e) => {
             e.preventDefault();
-            add.mutate({ meetingId, text, ownerId, dueOn: dueOn || null });
+            add.mutate({ meetingId, text, ownerId, dueOn: dueOn || null, clientKey });
           }}
         >
           <div>

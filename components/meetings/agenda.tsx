@@ -36,12 +36,15 @@ export function Agenda({ meetingId, items, editable }: { meetingId: string; item
   const order = pendingOrder ?? items.map((i) => i.id);
   const [announcement, setAnnouncement] = useState("");
   const [text, setText] = useState("");
+  // One key per item being added: sending it again after a lost response adds nothing twice.
+  const [clientKey, setClientKey] = useState(() => crypto.randomUUID());
 
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.meetings.get.queryKey({ meetingId }) });
   const add = useMutation(
     trpc.meetings.addAgendaItem.mutationOptions({
       onSuccess: async () => {
         setText("");
+        setClientKey(crypto.randomUUID());
         await invalidate();
         document.getElementById(`${ids}-new`)?.focus();
       },
@@ -116,7 +119,7 @@ export function Agenda({ meetingId, items, editable }: { meetingId: string; item
           className="flex flex-wrap items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            add.mutate({ meetingId, text });
+            add.mutate({ meetingId, text, clientKey });
           }}
         >
           <div className="min-w-0 flex-1">

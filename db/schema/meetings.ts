@@ -123,6 +123,8 @@ export const agendaItems = pgTable(
     source: agendaSource().notNull().default("person"),
     /** What produced it ("template:trust-reset", "gap:<assessment>:trust"), so applying twice adds nothing. */
     sourceKey: text(),
+    /** The browser's id for the add, so a retried request (lost response) adds nothing twice. */
+    clientKey: text(),
     createdById: uuid().notNull(),
     doneAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
@@ -130,6 +132,7 @@ export const agendaItems = pgTable(
   },
   (t) => [
     index("agenda_items_meeting_idx").on(t.orgId, t.meetingId, t.position),
+    uniqueIndex("agenda_items_client_key_idx").on(t.orgId, t.clientKey),
     foreignKey({ columns: [t.orgId, t.meetingId], foreignColumns: [meetings.orgId, meetings.id] }).onDelete("cascade"),
     foreignKey({ columns: [t.orgId, t.createdById], foreignColumns: [people.orgId, people.id] }),
   ],
@@ -188,12 +191,15 @@ export const actionItems = pgTable(
     ownerId: uuid().notNull(),
     dueOn: date({ mode: "string" }),
     doneAt: timestamp({ withTimezone: true }),
+    /** The browser's id for the add, so a retried request (lost response) adds nothing twice. */
+    clientKey: text(),
     createdById: uuid().notNull(),
     createdAt: createdAt(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("action_items_meeting_idx").on(t.orgId, t.meetingId),
+    uniqueIndex("action_items_client_key_idx").on(t.orgId, t.clientKey),
     index("action_items_open_pair_idx").on(t.orgId, t.pairId).where(sql`${t.doneAt} is null`),
     foreignKey({ columns: [t.orgId, t.pairId], foreignColumns: [pairs.orgId, pairs.id] }).onDelete("cascade"),
     foreignKey({ columns: [t.orgId, t.meetingId], foreignColumns: [meetings.orgId, meetings.id] }).onDelete("cascade"),

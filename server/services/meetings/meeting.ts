@@ -50,6 +50,7 @@ export async function getMeeting(db: Db, actor: Actor, input: { meetingId: strin
   const origin = db
     .select({ id: meetings.id, startsAt: meetings.startsAt })
     .from(meetings)
+    .where(eq(meetings.orgId, access.orgId))
     .as("origin");
   const actions = await db
     .select({
@@ -124,17 +125,42 @@ function assertWritable(access: MeetingAccess) {
 // ---------------------------------------------------------------------------------------------
 // Agenda
 
-export async function addAgendaItem(db: Db, actor: Actor, input: { meetingId: string; text: string; detail?: string | null }) {
+/**
+ * An add the browser already made (same client key): its id when it is on the same meeting, so a
+ * retry after a lost response adds nothing; a conflict when the key was used elsewhere.
+ */
+async function alreadyAdded(tx: Db, table: typeof agendaItems | typeof actionItems, orgId: string, meetingId: string, clientKey: string | undefined) {
+  if (!clientKey) return null;
+  const [row] = await tx
+    .select({ id: table.id, meetingId: table.meetingId })
+    .from(table)
+    .where(and(eq(table.orgId, orgId), eq(table.clientKey, clientKey)));
+  if (!row) return null;
+  if (row.meetingId !== meetingId) throw new ConflictError("This item was already added to another meeting.");
+  return { id: row.id };
+}
+
+export async function addAgendaItem(db: Db, actor: Actor, input: { meetingId: string; text: string; detail?: string | null; clientKey?: string }) {
   return db.transaction(async (tx) => {
     const access = await requireMeetingMember(tx, actor, input.meetingId, { lock: "update" });
     assertWritable(access);
+    const existing = await alreadyAdded(tx, agendaItems, access.orgId, access.meeting.id, input.clientKey);
+    if (existing) return existing;
     const [{ max }] = (await tx
       .select({ max: sql<number>`coalesce(max(${agendaItems.position}), -1)::int` })
       .from(agendaItems)
       .where(and(eq(agendaItems.orgId, access.orgId), eq(agendaItems.meetingId, access.meeting.id)))) as [{ max: number }];
     const [item] = await tx
       .insert(agendaItems)
-      .values({ orgId: access.orgId, meetingId: access.meeting.id, position: max + 1, text: input.text.trim(), detail: input.detail?.trim() || null, createdById: actor.personId })
+      .values({
+        orgId: access.orgId,
+        meetingId: access.meeting.id,
+        position: max + 1,
+        text: input.text.trim(),
+        detail: input.detail?.trim() || null,
+        clientKey: input.clientKey ?? null,
+        createdById: actor.personId,
+      })
       .returning({ id: agendaItems.id });
     return { id: item!.id };
   });
@@ -259,11 +285,14 @@ function assertOwner(access: MeetingAccess, ownerId: string) {
   if (ownerId !== access.managerId && ownerId !== access.reportId) throw new InvalidInputError("An action item belongs to one of the two of you.");
 }
 
-export async function addActionItem(db: Db, actor: Actor, input: { meetingId: string; text: string; ownerId: string; dueOn: string | null }) {
+export async function addActionItem(db: Db, actor: Actor, input: { meetingId: string; text: string; ownerId: string; dueOn: string | null; clientKey?: string }) {
   return db.transaction(async (tx) => {
-    const access = await requireMeetingMember(tx, actor, input.meetingId, { lock: "share" });
+    // "update": two retries of the same add must not both pass the client-key check.
+    const access = await requireMeetingMember(tx, actor, input.meetingId, { lock: "update" });
     assertWritable(access);
     assertOwner(access, input.ownerId);
+    const existing = await alreadyAdded(tx, actionItems, access.orgId, access.meeting.id, input.clientKey);
+    if (existing) return existing;
     const [item] = await tx
       .insert(actionItems)
       .values({
@@ -274,6 +303,7 @@ export async function addActionItem(db: Db, actor: Actor, input: { meetingId: st
         text: input.text.trim(),
         ownerId: input.ownerId,
         dueOn: input.dueOn,
+        clientKey: input.clientKey ?? null,
         createdById: actor.personId,
       })
       .returning({ id: actionItems.id });

@@ -75,7 +75,14 @@ export const meetingsRouter = router({
 
   get: protectedProcedure.input(meetingId).query(({ ctx, input }) => getMeeting(ctx.db, ctx.actor, input)),
   addAgendaItem: protectedProcedure
-    .input(z.object({ meetingId: id(), text: required(500, "The agenda item", "Write what you want to talk about."), detail: text({ max: 2000, label: "The detail" }).nullish() }))
+    .input(
+      z.object({
+        meetingId: id(),
+        text: required(500, "The agenda item", "Write what you want to talk about."),
+        detail: text({ max: 2000, label: "The detail" }).nullish(),
+        clientKey: id().optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => addAgendaItem(ctx.db, ctx.actor, input)),
   updateAgendaItem: protectedProcedure
     .input(
@@ -100,7 +107,7 @@ export const meetingsRouter = router({
     .mutation(({ ctx, input }) => savePrivateNote(ctx.db, ctx.actor, input)),
 
   addActionItem: protectedProcedure
-    .input(z.object({ meetingId: id(), text: required(500, "The action item", "Write what needs doing."), ownerId: id(), dueOn: day().nullable() }))
+    .input(z.object({ meetingId: id(), text: required(500, "The action item", "Write what needs doing."), ownerId: id(), dueOn: day().nullable(), clientKey: id().optional() }))
     .mutation(({ ctx, input }) => addActionItem(ctx.db, ctx.actor, input)),
   updateActionItem: protectedProcedure
     .input(
