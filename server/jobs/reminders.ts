@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { DateTime } from "luxon";
 import { z } from "zod";
@@ -37,6 +37,8 @@ import { defineHandler, enqueueMany, type JobHandlers, type JobResult, type NewJ
 
 export const MEETING_REMINDER = "meeting.reminder";
 export const ASSESSMENT_DIGEST = "assessment.digest";
+/** An assessment joins the weekly digest once it has waited this long for an answer. */
+export const DIGEST_GRACE_MS = 2 * 86_400_000;
 
 /** Reminders are planned for meetings starting this far ahead: the longest lead time allowed (7 days). */
 export const REMINDER_HORIZON_MS = 7 * 24 * 60 * 60_000;
@@ -205,7 +207,15 @@ async function planDigests(db: Db, now: Date): Promise<number> {
     .leftJoin(cycles, and(eq(cycles.orgId, assessments.orgId), eq(cycles.id, assessments.cycleId)))
     .innerJoin(people, and(eq(people.orgId, responses.orgId), eq(people.id, responses.respondentId)))
     .leftJoin(meetingPreferences, and(eq(meetingPreferences.orgId, people.orgId), eq(meetingPreferences.personId, people.id)))
-    .where(and(pendingResponse(), isNull(people.deactivatedAt), or(isNull(meetingPreferences.personId), eq(meetingPreferences.assessmentDigest, "weekly"))));
+    .where(
+      and(
+        pendingResponse(),
+        // Only what has waited a while: a new assessment already announced itself by email.
+        lte(assessments.createdAt, new Date(now.getTime() - DIGEST_GRACE_MS)),
+        isNull(people.deactivatedAt),
+        or(isNull(meetingPreferences.personId), eq(meetingPreferences.assessmentDigest, "weekly")),
+      ),
+    );
 
   // Due from the start of the ISO week, i.e. at once: a fixed run time keeps re-runs no-ops.
   const weekStart = DateTime.fromJSDate(now, { zone: "utc" }).startOf("week").toJSDate();

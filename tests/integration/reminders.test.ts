@@ -278,6 +278,17 @@ describe("assessment digest", () => {
       .where(and(eq(outboxEmails.to, person.email), like(outboxEmails.subject, "%waiting for your answers")))
       .orderBy(asc(outboxEmails.createdAt));
 
+  it("leaves a just-opened assessment out of the digest for two days: it was announced by its own email", async () => {
+    const { assessmentId } = await callerFor(t.db, w.a.report2.id).assessments.startCheckIn({ pairId: (await callerFor(t.db, w.a.report2.id).me.get()).pairs.asReport[0]!.id });
+    const now = new Date();
+    await scheduleReminders(t.db, now);
+    expect(await jobByKey(assessmentDigestKey(w.a.manager2.id, now))).toBeUndefined();
+    const later = new Date(now.getTime() + 3 * 86_400_000);
+    await scheduleReminders(t.db, later);
+    expect(await jobByKey(assessmentDigestKey(w.a.manager2.id, later))).toMatchObject({ outcome: null });
+    await callerFor(t.db, w.a.report2.id).assessments.cancelCheckIn({ assessmentId });
+  });
+
   it("goes to people with pending assessments once a week, not to those who turned it off, and stops once they submit", async () => {
     await openCycleFor(t.db, w, "b", { name: "Digest round <B>" });
     const report = w.b.report2;
