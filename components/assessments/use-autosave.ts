@@ -89,9 +89,12 @@ export function useAutosave(assessmentId: string, serverAnswers: Answers, enable
       const attempt = (async (): Promise<boolean> => {
         try {
           await client.assessments.saveDraft.mutate({ assessmentId, changes: batch });
-          // Drop what was saved, unless it changed again meanwhile.
+          // Drop what was saved, unless it changed again meanwhile. The stored copy is shared by
+          // every tab of this assessment: remove only what this save covered, as saved.
           for (const [k, v] of Object.entries(batch)) if (pending.current[k] === v) delete pending.current[k];
-          writeUnsaved(assessmentId, pending.current);
+          const stored = readUnsaved(assessmentId);
+          for (const [k, v] of Object.entries(batch)) if (stored[k] === v) delete stored[k];
+          writeUnsaved(assessmentId, stored);
           failures.current = 0;
           setStatus({ kind: "saved", at: new Date() });
           return true;
@@ -129,7 +132,8 @@ export function useAutosave(assessmentId: string, serverAnswers: Answers, enable
     (key: string, value: AnswerValue | null) => {
       setAnswers((prev) => applyChanges(prev, { [key]: value }));
       pending.current[key] = value;
-      writeUnsaved(assessmentId, pending.current);
+      // Merge into the stored copy: another tab of the same assessment keeps its own answers there.
+      writeUnsaved(assessmentId, { ...readUnsaved(assessmentId), [key]: value });
       setStatus((s) => (s.kind === "retrying" || s.kind === "refused" ? s : { kind: "idle" }));
       schedule(DEBOUNCE_MS, () => void flushRef.current());
     },
