@@ -8,14 +8,17 @@ import type { Side } from "@/server/assessment/item-bank";
 // six reports is one manager-side contributor. Counting responses would let one manager's own
 // answers pass as "six" and be shown.
 //
-// Two families of protection:
-// - Hierarchies (org → departments → teams, or nested manager subtrees) are laminar: a group's
+// Three levels of protection:
+// - Hierarchies (org → departments, or nested manager subtrees alone) are laminar: a group's
 //   children are disjoint parts of it. `suppressTree` hides groups so that no published figure
 //   and no figure computable from published ones by adding and subtracting covers 1 to k−1
 //   people (threshold, complement and secondary suppression).
-// - Overlapping groups (filters, teams that cut across departments) are checked on their actual
-//   members: `safeToPublish` finds pairs of figures whose difference isolates 1 to k−1 people,
-//   and `enforce` hides figures until there are none.
+// - Filters are checked on their actual members in pairs: `safeToPublish` finds two figures
+//   whose difference isolates 1 to k−1 people, and `enforce` hides figures until there are none.
+// - Any family of groups published together, however they overlap or nest (the org, every
+//   department and every team of a cycle: what the trends service uses): `suppressFamily` hides
+//   groups until every "atom" (contributions held by exactly the same published groups) holds
+//   none or at least k people, which covers every sum and difference of published figures.
 
 export const MIN_GROUP_SIZE_DEFAULT = 5;
 export const MIN_GROUP_SIZE_MIN = 3;
@@ -368,11 +371,292 @@ function isolatesFewerThanK(a: ReadonlySet<string>, b: ReadonlySet<string>, k: n
 }
 
 function assertUniqueGroupIds(figures: readonly PublishedFigure[]): void {
+  assertUniqueIds(figures.map((figure) => figure.groupId));
+}
+
+function assertUniqueIds(ids: readonly string[]): void {
   const seen = new Set<string>();
-  for (const figure of figures) {
-    if (seen.has(figure.groupId)) throw new RangeError(`figure ${figure.groupId} appears twice`);
-    seen.add(figure.groupId);
+  for (const id of ids) {
+    if (seen.has(id)) throw new RangeError(`figure ${id} appears twice`);
+    seen.add(id);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole family of groups published together: org, departments, teams (overlapping, nested)
+// ---------------------------------------------------------------------------------------------
+
+/** A group published among others, with what went into its figures on each side they report. */
+export interface FamilyGroup {
+  id: string;
+  /**
+   * Per side the group's figures report, the contributions that went into them: the ids of
+   * responses, or of complete pairs (one person on each side). Where each person contributes
+   * once, the people's own ids will do.
+   */
+  members: Partial<Record<Side, ReadonlySet<string>>>;
+}
+
+export interface FamilyOptions {
+  /**
+   * The person behind a contribution on a side. By default a member id is a person id. Counting
+   * contributions instead of people would let one manager's responses about six reports pass
+   * for six people; counting people alone would miss that a manager with reports in two
+   * departments contributes different answers to each.
+   */
+  personOf?: (side: Side, memberId: string) => string;
+  /** Groups to hide whatever their size, e.g. those hidden for another set of figures. */
+  forceHidden?: ReadonlySet<string>;
+}
+
+/**
+ * Rules 1–3 over every group published together, however they overlap or nest: the org, every
+ * department, every team (a manager's subtree), and anything else shown beside them. Returns
+ * the ids of the groups to hide; a group is hidden when it must be on any side it reports.
+ *
+ * The guarantee, on each side: split the contributions by which published groups hold them.
+ * Each part (an "atom": contributions held by exactly the same published groups) holds none or
+ * at least k people. A figure computed by adding and subtracting published figures, any number
+ * of them, is a weighted sum that takes one weight per atom, so it covers nobody or at least k
+ * people. In particular, for any two published groups A and B, A \ B and B \ A each hold none or
+ * at least k people, and every published group holds at least k.
+ *
+ * How: hide every group under k on a side it reports (and `forceHidden`). Then, while some atom
+ * holds 1 to k−1 people, take the smallest such atom and hide the smallest group whose hiding
+ * merges it into another atom, or takes it out of every published group: for two groups that
+ * differ by a few people, the smaller of the two. Fewest people on the side that falls short
+ * first, then fewest contributions, then id. Groups are only ever added, so the loop ends;
+ * hiding a group only merges atoms, so it never breaks what was already safe. The same input
+ * gives the same result, whatever its order.
+ */
+export function suppressFamily(groups: readonly FamilyGroup[], k: number, options: FamilyOptions = {}): Set<string> {
+  assertValidK(k);
+  assertUniqueIds(groups.map((group) => group.id));
+  const personOf = options.personOf ?? ((_side: Side, memberId: string) => memberId);
+  // Index order is id order, so nothing depends on the order of the input.
+  const ordered = [...groups].sort((a, b) => compareIds(a.id, b.id));
+  for (const group of ordered) {
+    if (!ALL_SIDES.some((side) => group.members[side] !== undefined)) throw new RangeError(`group ${group.id} reports no side`);
+  }
+  const indexed = ALL_SIDES.flatMap((side) => (ordered.some((group) => group.members[side] !== undefined) ? [indexSide(ordered, side, personOf)] : []));
+  const contributions = ordered.map((_, g) => indexed.reduce((sum, s) => sum + (s.members[g]?.length ?? 0), 0));
+
+  const hidden = ordered.map((group) => options.forceHidden?.has(group.id) ?? false);
+  for (const s of indexed) {
+    s.people.forEach((count, g) => {
+      if (s.members[g] !== null && count < k) hidden[g] = true;
+    });
+  }
+  const sides = indexed.map((s) => new AtomIndex(s, hidden, k));
+
+  for (;;) {
+    const violation = smallestViolation(sides);
+    if (violation === null) break;
+    const { side, signature } = violation;
+    const people = side.indexed.people;
+    const bySize = (a: number, b: number) => (people[a] ?? 0) - (people[b] ?? 0) || (contributions[a] ?? 0) - (contributions[b] ?? 0) || a - b;
+    const merging = side.mergingGroups(signature);
+    // Hiding one group of the atom always changes its signature, so even without a merge the
+    // loop moves on (it ends at the latest when the atom is in no published group).
+    const next = (merging.length > 0 ? merging : [...signature]).sort(bySize)[0];
+    if (next === undefined) throw new Error("suppression invariant broken: an atom with no published group");
+    hidden[next] = true;
+    for (const s of sides) s.hide(next);
+  }
+  return new Set(ordered.filter((_, g) => hidden[g]).map((group) => group.id));
+}
+
+interface IndexedSide {
+  side: Side;
+  /** Per group (in id order): its contributions on this side as indexes, null if it doesn't report the side. */
+  members: (number[] | null)[];
+  /** Per contribution: the index of the person who made it. */
+  personOf: number[];
+  /** Per group: distinct people on this side. */
+  people: number[];
+}
+
+function indexSide(groups: readonly FamilyGroup[], side: Side, personOf: (side: Side, memberId: string) => string): IndexedSide {
+  const contributionIndex = new Map<string, number>();
+  const personIndex = new Map<string, number>();
+  const personOfContribution: number[] = [];
+  const members = groups.map((group) => {
+    const ids = group.members[side];
+    if (ids === undefined) return null;
+    return [...ids].map((id) => {
+      let index = contributionIndex.get(id);
+      if (index === undefined) {
+        const person = personOf(side, id);
+        let p = personIndex.get(person);
+        if (p === undefined) {
+          p = personIndex.size;
+          personIndex.set(person, p);
+        }
+        index = personOfContribution.push(p) - 1;
+        contributionIndex.set(id, index);
+      }
+      return index;
+    });
+  });
+  const people = members.map((list) => (list === null ? 0 : new Set(list.map((c) => personOfContribution[c])).size));
+  return { side, members, personOf: personOfContribution, people };
+}
+
+interface Atom {
+  /** Indexes of the published groups holding it, ascending. */
+  signature: number[];
+  /** Person index → how many of the atom's contributions are theirs. */
+  people: Map<number, number>;
+}
+
+/**
+ * One side's atoms, kept up to date as groups are hidden: hiding a group moves only its own
+ * contributions, so a large organization's thousands of teams are settled in one pass over
+ * the groups hidden rather than a recount per group.
+ */
+class AtomIndex {
+  private readonly signatures: number[][];
+  private readonly atoms = new Map<string, Atom>();
+  /** Keys of the atoms holding 1 to k−1 people. */
+  readonly violating = new Set<string>();
+
+  constructor(
+    readonly indexed: IndexedSide,
+    hidden: readonly boolean[],
+    private readonly k: number,
+  ) {
+    this.signatures = indexed.personOf.map(() => []);
+    indexed.members.forEach((list, g) => {
+      if (list === null || hidden[g]) return;
+      for (const c of list) this.signatures[c]?.push(g);
+    });
+    this.signatures.forEach((signature, c) => this.enter(c, signature));
+  }
+
+  /**
+   * The published groups whose hiding would merge the atom with this signature into another
+   * atom, or take it out of every published group. Hiding a group that holds the atom merges it
+   * with the atom held by the others alone; hiding one that doesn't merges it with the atom held
+   * by the same groups and that one. Those atoms lie inside every group of the signature, so the
+   * smallest of them is the only place to look.
+   */
+  mergingGroups(signature: readonly number[]): number[] {
+    const found = new Set<number>();
+    for (const g of signature) if (signature.length === 1 || this.atoms.has(signature.filter((x) => x !== g).join(","))) found.add(g);
+    const size = (g: number) => this.indexed.members[g]?.length ?? 0;
+    const narrowest = signature.reduce((a, b) => (size(b) < size(a) ? b : a));
+    for (const c of this.indexed.members[narrowest] ?? []) {
+      const extra = oneMore(signature, this.signatures[c] ?? []);
+      if (extra !== null) found.add(extra);
+    }
+    return [...found];
+  }
+
+  atom(key: string): Atom | undefined {
+    return this.atoms.get(key);
+  }
+
+  hide(g: number): void {
+    for (const c of this.indexed.members[g] ?? []) {
+      const signature = this.signatures[c] ?? [];
+      this.leave(c, signature);
+      const next = signature.filter((x) => x !== g);
+      this.signatures[c] = next;
+      this.enter(c, next);
+    }
+  }
+
+  private enter(c: number, signature: number[]): void {
+    // In no published group: not part of any figure, nothing to protect.
+    if (signature.length === 0) return;
+    const key = signature.join(",");
+    let atom = this.atoms.get(key);
+    if (atom === undefined) {
+      atom = { signature, people: new Map() };
+      this.atoms.set(key, atom);
+    }
+    const person = this.indexed.personOf[c] ?? -1;
+    atom.people.set(person, (atom.people.get(person) ?? 0) + 1);
+    this.check(key, atom);
+  }
+
+  private leave(c: number, signature: number[]): void {
+    if (signature.length === 0) return;
+    const key = signature.join(",");
+    const atom = this.atoms.get(key);
+    if (atom === undefined) return;
+    const person = this.indexed.personOf[c] ?? -1;
+    const count = (atom.people.get(person) ?? 0) - 1;
+    if (count > 0) atom.people.set(person, count);
+    else atom.people.delete(person);
+    if (atom.people.size === 0) this.atoms.delete(key);
+    this.check(key, atom);
+  }
+
+  private check(key: string, atom: Atom): void {
+    if (atom.people.size > 0 && atom.people.size < this.k && this.atoms.has(key)) this.violating.add(key);
+    else this.violating.delete(key);
+  }
+}
+
+/** If `wider` is `signature` plus one group (both ascending), that group; otherwise null. */
+function oneMore(signature: readonly number[], wider: readonly number[]): number | null {
+  if (wider.length !== signature.length + 1) return null;
+  let extra: number | null = null;
+  for (let i = 0, j = 0; j < wider.length; j++) {
+    if (i < signature.length && wider[j] === signature[i]) i++;
+    else if (extra === null) extra = wider[j] ?? null;
+    else return null;
+  }
+  return extra;
+}
+
+/** The atom to fix first: fewest people, then the employee side, then by the groups holding it. */
+function smallestViolation(sides: readonly AtomIndex[]): { side: AtomIndex; signature: number[] } | null {
+  let found: { side: AtomIndex; signature: number[]; people: number; key: string } | null = null;
+  for (const side of sides) {
+    for (const key of side.violating) {
+      const atom = side.atom(key);
+      if (atom === undefined) continue;
+      const people = atom.people.size;
+      if (found === null || people < found.people || (people === found.people && found.side === side && compareIds(key, found.key) < 0)) {
+        found = { side, signature: atom.signature, people, key };
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Checks a family of published groups against `suppressFamily`'s guarantee and returns what
+ * breaks it: an atom (contributions held by the same published groups) with 1 to k−1 people on a
+ * side, named by the ids of the groups holding it. Never counts: a log of problems leaks nothing.
+ * For tests and assertions; the server hides groups with `suppressFamily`.
+ */
+export function familyProblems(groups: readonly FamilyGroup[], hidden: ReadonlySet<string>, k: number, personOf: FamilyOptions["personOf"] = (_side, memberId) => memberId): { side: Side; groupIds: string[] }[] {
+  assertValidK(k);
+  const ordered = [...groups].sort((a, b) => compareIds(a.id, b.id));
+  const problems: { side: Side; groupIds: string[] }[] = [];
+  for (const side of ALL_SIDES) {
+    const held = new Map<string, { groups: string[]; people: Set<string> }>();
+    for (const group of ordered) {
+      if (hidden.has(group.id)) continue;
+      for (const id of group.members[side] ?? []) {
+        const entry = held.get(id) ?? { groups: [], people: new Set([personOf(side, id)]) };
+        entry.groups.push(group.id);
+        held.set(id, entry);
+      }
+    }
+    const atoms = new Map<string, { groupIds: string[]; people: Set<string> }>();
+    for (const { groups: groupIds, people } of held.values()) {
+      const key = groupIds.join("\u0000");
+      const atom = atoms.get(key) ?? { groupIds, people: new Set<string>() };
+      for (const person of people) atom.people.add(person);
+      atoms.set(key, atom);
+    }
+    for (const atom of atoms.values()) if (atom.people.size < k) problems.push({ side, groupIds: atom.groupIds });
+  }
+  return problems;
 }
 
 // ---------------------------------------------------------------------------------------------

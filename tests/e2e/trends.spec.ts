@@ -24,6 +24,52 @@ test("HR sees anonymized trends: small groups say only 'fewer than k responses';
   await expect(page.getByRole("table", { name: /Managers' view/ })).toBeVisible();
 });
 
+test("HR picks a team: a team too small or too close to its department says only 'fewer than k responses'", async ({ page, signInAs }) => {
+  await signInAs("hannah.schmidt@brightwater.example");
+  await page.goto("/admin/trends");
+  await page.getByRole("link", { name: "Q3 2026 relationship check" }).click();
+  await expect(page.getByRole("link", { name: "Q3 2026 relationship check" })).toHaveAttribute("aria-current", "page");
+
+  // Teams are rows of the heatmap too, named after their manager.
+  const heatmap = page.getByRole("table", { name: /Reports' view per group and dimension/ });
+  await expect(heatmap.getByRole("row", { name: /^Team of Sam Rivera/ }).getByRole("cell").first()).toHaveText("fewer than k responses");
+  await expect(heatmap.getByRole("row", { name: /^Team of Aisha Bello/ }).getByRole("cell").first()).toHaveText(/^\d\.\d\d$/);
+
+  // Sam Rivera's team: 5 reports, inside Engineering; every figure is hidden, with no count.
+  const teams = page.getByRole("region", { name: "Teams" });
+  await teams.getByLabel("Team", { exact: true }).selectOption({ label: "Team of Sam Rivera" });
+  await teams.getByRole("button", { name: "Show team" }).click();
+  await expect(page).toHaveURL(/[?&]group=team%3A[0-9a-f-]{36}/);
+  await expect(page.getByRole("heading", { level: 2, name: "Team of Sam Rivera: Q3 2026 relationship check" })).toBeVisible();
+  await expect(teams.getByLabel("Team", { exact: true }).locator("option:checked")).toHaveText("Team of Sam Rivera");
+  const detail = page.getByRole("region", { name: "Figures per dimension for Team of Sam Rivera (scrolls sideways)" });
+  await expect(detail.getByRole("row", { name: /^Trust/ }).getByRole("cell").first()).toHaveText("fewer than k responses");
+  for (const label of ["Pairs invited", "Reports submitted", "Managers submitted", "Complete pairs"]) {
+    await expect(page.locator("dl > div").filter({ hasText: label }).locator("dd")).toHaveText("fewer than k responses");
+  }
+  await expectNoAxeViolations(page, "trends with a team picked");
+
+  // Aisha Bello's team: 6 reports show their view; she alone is the managers' side, hidden.
+  await teams.getByLabel("Team", { exact: true }).selectOption({ label: "Team of Aisha Bello" });
+  await teams.getByRole("button", { name: "Show team" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Team of Aisha Bello: Q3 2026 relationship check" })).toBeVisible();
+  const trust = page.getByRole("region", { name: "Figures per dimension for Team of Aisha Bello (scrolls sideways)" }).getByRole("row", { name: /^Trust/ }).getByRole("cell");
+  await expect(trust.nth(0)).toHaveText(/^\d\.\d\d$/);
+  await expect(trust.nth(1)).toHaveText("fewer than k responses");
+  // The team's trend across cycles, as a table.
+  await expect(page.getByRole("heading", { level: 2, name: "Team of Aisha Bello over time" })).toBeVisible();
+  await page.getByText("Show as a table").click();
+  const trendRows = page.getByRole("table", { name: /for Team of Aisha Bello/ }).getByRole("row", { name: /^Trust/ });
+  await expect(trendRows.first()).toContainText("fewer than k responses");
+
+  // The export holds the teams as the screen shows them.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export this view (CSV)" }).click();
+  const csv = await (await (await download).createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  expect(csv).toContain("Team of Sam Rivera,Trust,fewer than k responses,fewer than k responses");
+  expect(csv).toMatch(/\nTeam of Aisha Bello,Trust,\d\.\d\d,fewer than k responses,/);
+});
+
 test("trends fit a phone and a member gets 404", async ({ browser }) => {
   const { signInAs } = await import("./support/auth");
   const phone = await (await browser.newContext({ viewport: { width: 360, height: 780 } })).newPage();

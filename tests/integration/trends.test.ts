@@ -1,7 +1,7 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lte, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assessments, orgRoles, pairs, people, responses } from "@/db/schema";
+import { assessments, cycles, orgRoles, pairs, people, responses } from "@/db/schema";
 import { seedDemoOrg } from "@/db/seed/demo-org";
 import { HIDDEN_REASON } from "@/server/analysis/anonymity";
 import { createTestDb, type TestDb } from "../support/db";
@@ -21,25 +21,40 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Who submitted, per side, per group, computed here from the database, independently of the code under test. */
+/**
+ * Who submitted, per side, per group, computed here from the database, independently of the code
+ * under test: the org, the report's department, and the team of every manager above the pair,
+ * as reporting lines stood when the cycle opened. Each side maps an answering pair to its person.
+ */
 async function contributors(cycleId: string) {
+  const [cycle] = await t.db.select({ openedAt: cycles.openedAt }).from(cycles).where(eq(cycles.id, cycleId));
+  const lines = await t.db
+    .select({ managerId: pairs.managerId, reportId: pairs.reportId })
+    .from(pairs)
+    .where(and(eq(pairs.orgId, orgId), lte(pairs.startedAt, cycle!.openedAt!), or(isNull(pairs.endedAt), gt(pairs.endedAt, cycle!.openedAt!))));
+  const managerOf = new Map(lines.map((l) => [l.reportId, l.managerId]));
   const rows = await t.db
-    .select({ side: responses.side, respondentId: responses.respondentId, departmentId: report.departmentId })
+    .select({ assessmentId: responses.assessmentId, side: responses.side, respondentId: responses.respondentId, departmentId: report.departmentId, managerId: pairs.managerId })
     .from(responses)
     .innerJoin(assessments, eq(assessments.id, responses.assessmentId))
     .innerJoin(pairs, eq(pairs.id, assessments.pairId))
     .innerJoin(report, eq(report.id, pairs.reportId))
     .where(and(eq(assessments.cycleId, cycleId), isNotNull(responses.submittedAt)));
-  const groups = new Map<string, { employee: Set<string>; manager: Set<string> }>();
-  const add = (g: string, side: "employee" | "manager", id: string) => {
-    if (!groups.has(g)) groups.set(g, { employee: new Set(), manager: new Set() });
-    groups.get(g)![side].add(id);
+  const groups = new Map<string, { employee: Map<string, string>; manager: Map<string, string> }>();
+  const teams = new Map<string, string>();
+  const add = (g: string, side: "employee" | "manager", assessmentId: string, id: string) => {
+    if (!groups.has(g)) groups.set(g, { employee: new Map(), manager: new Map() });
+    groups.get(g)![side].set(assessmentId, id);
   };
   for (const r of rows) {
-    add(`org:${orgId}`, r.side, r.respondentId);
-    if (r.departmentId) add(r.departmentId, r.side, r.respondentId);
+    add(`org:${orgId}`, r.side, r.assessmentId, r.respondentId);
+    if (r.departmentId) add(r.departmentId, r.side, r.assessmentId, r.respondentId);
+    for (let m: string | undefined = r.managerId; m !== undefined; m = managerOf.get(m)) {
+      add(`team:${m}`, r.side, r.assessmentId, r.respondentId);
+      teams.set(`team:${m}`, m);
+    }
   }
-  return groups;
+  return { groups, teams };
 }
 
 type AnyCell = { hidden: true; reason: string } | { hidden: false; value: unknown; n: Partial<Record<"employee" | "manager", number>> };
@@ -62,15 +77,19 @@ describe("org trends", () => {
     for (const c of first.cycles) {
       const view = await hr.trends.cycle({ cycleId: c.id });
       const k = view.k!;
-      const actual = await contributors(c.id);
-      const text = JSON.stringify(view);
-      // No individual: no person's name or id, no answer key, anywhere.
+      const { groups: actual, teams } = await contributors(c.id);
+      // No individual: no person's name or id, no answer key, anywhere; a manager's name and id
+      // appear only as their team's ("Team of <name>", "team:<id>").
+      let text = JSON.stringify(view);
+      for (const [teamId, managerId] of teams) text = text.replaceAll(`"${teamId}"`, '""').replaceAll(`"Team of ${names.find((p) => p.id === managerId)!.name}"`, '""');
       for (const p of names) {
         expect(text).not.toContain(p.id);
         expect(text).not.toContain(p.name);
       }
+      expect(view.groups.filter((g) => g.kind === "team").map((g) => g.id).sort()).toEqual([...teams.keys()].sort());
       for (const g of view.groups) {
-        const who = actual.get(g.id) ?? { employee: new Set(), manager: new Set() };
+        const answeredOn = (side: "employee" | "manager") => new Set(actual.get(g.id)?.[side].values());
+        const who = { employee: answeredOn("employee"), manager: answeredOn("manager") };
         for (const cell of cellsIn(g)) {
           if (cell.hidden) {
             expect(cell).toEqual({ hidden: true, reason: HIDDEN_REASON });
@@ -88,17 +107,17 @@ describe("org trends", () => {
         }
         for (const side of ["employee", "manager"] as const) if (who[side].size < k) expect(g.hiddenSides, `${g.name} has too few on ${side}`).toContain(side);
       }
-      // Differencing: on each side, the people two groups published on that side do not share
-      // are none or at least k.
+      // Differencing: on each side, the answers one published group holds and another doesn't
+      // come from none or at least k people, either way round (departments and teams included).
       for (const side of ["employee", "manager"] as const) {
         const visible = view.groups.filter((g) => !g.hiddenSides.includes(side));
         for (const a of visible)
           for (const b of visible) {
-            if (a.id >= b.id) continue;
+            if (a.id === b.id) continue;
             const A = actual.get(a.id)![side];
             const B = actual.get(b.id)![side];
-            const diff = [...A].filter((x) => !B.has(x)).length + [...B].filter((x) => !A.has(x)).length;
-            expect(diff === 0 || diff >= k, `${a.name} vs ${b.name} on ${side}: ${diff}`).toBe(true);
+            const outside = new Set([...A].filter(([answer]) => !B.has(answer)).map(([, person]) => person)).size;
+            expect(outside === 0 || outside >= k, `${a.name} minus ${b.name} on ${side}: ${outside}`).toBe(true);
           }
       }
       // Small departments are hidden; the org is shown.

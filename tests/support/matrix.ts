@@ -647,7 +647,11 @@ export const matrix: Matrix = {
     input: (fx) => ({ cycleId: fx.cycles.revealedA }),
     check: (trends, fx) => {
       expect(trends.cycle?.id).toBe(fx.cycles.revealedA);
-      expectNoPerson(fx, "trends.cycle", trends);
+      // A team carries its manager's name and id ("Team of <name>", "team:<id>"), nobody else's.
+      const managers = [fx.w.a.owner, fx.w.a.grand, fx.w.a.manager1, fx.w.a.manager2];
+      expect(trends.groups.filter((g) => g.kind === "team").map((g) => g.id).sort()).toEqual(managers.map((m) => `team:${m.id}`).sort());
+      const json = managers.reduce((text, m) => text.replaceAll(`Team of ${m.name}`, "Team").replaceAll(`team:${m.id}`, "team"), JSON.stringify(trends));
+      expectNoPerson(fx, "trends.cycle", json);
     },
   },
 
@@ -666,7 +670,9 @@ export const matrix: Matrix = {
     input: (fx) => ({ cycleId: fx.cycles.revealedA }),
     check: (file, fx) => {
       expect(file.csv).toContain("Engineering A");
-      expectNoPerson(fx, "trends.exportCsv", file);
+      expect(file.csv).toContain(`Team of ${fx.w.a.manager1.name},`);
+      const managers = [fx.w.a.owner, fx.w.a.grand, fx.w.a.manager1, fx.w.a.manager2];
+      expectNoPerson(fx, "trends.exportCsv", managers.reduce((text, m) => text.replaceAll(`Team of ${m.name}`, "Team"), JSON.stringify(file)));
     },
   },
 

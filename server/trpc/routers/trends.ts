@@ -3,7 +3,8 @@ import { exportCycleTrendsCsv, getCycleTrends, getTrendSeries } from "@/server/s
 import { orgAdminProcedure, router } from "../init";
 import { id } from "../validation";
 
-const groupId = z.union([id(), z.string().regex(/^org:[0-9a-fA-F-]{36}$/).transform((s) => s.toLowerCase())]);
+// A department's id, the org ("org:<id>") or a manager's team ("team:<manager's id>").
+const groupId = z.union([id(), z.string().regex(/^(org|team):[0-9a-fA-F-]{36}$/).transform((s) => s.toLowerCase())]);
 
 export const trendsRouter = router({
   cycle: orgAdminProcedure.input(z.object({ cycleId: id().optional() })).query(({ ctx, input }) => getCycleTrends(ctx.db, ctx.actor, input)),

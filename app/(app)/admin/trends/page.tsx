@@ -4,6 +4,7 @@ import { z } from "zod";
 import { TrendChart, type TrendSeries } from "@/components/pairs/trend-chart";
 import { CellValue, heatClass } from "@/components/trends/cell";
 import { ExportTrendsButton } from "@/components/trends/export-button";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getItemBank } from "@/server/assessment/item-bank";
@@ -59,6 +60,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
     }),
   }));
   const chooseLabels = Object.fromEntries(bank.chooseAgain.options.map((o) => [o.value, o.label.employee]));
+  const teams = view.groups.filter((g) => g.kind === "team");
 
   return (
     <div className="space-y-8">
@@ -98,9 +100,10 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {view.groups.map((g) => (
-                <tr key={g.id}>
-                  <th scope="row" className="p-2 font-normal">
+              {view.groups.map((g, i) => (
+                <tr key={g.id} className={g.kind !== view.groups[i - 1]?.kind && i > 0 ? "border-t-2 border-slate-300" : undefined}>
+                  {/* Teams are indented under the team they are part of. */}
+                  <th scope="row" className="p-2 font-normal" style={g.kind === "team" ? { paddingLeft: `${0.5 + g.depth}rem` } : undefined}>
                     <Link href={href({ group: g.id })} aria-current={g.id === group.id ? "true" : undefined} className={`underline ${g.id === group.id ? "font-semibold text-brand-900" : "text-brand-800"}`}>{g.name}</Link>
                   </th>
                   {g.dimensions.map((d) => {
@@ -116,8 +119,32 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
             </tbody>
           </table>
         </Card>
-        <p className="text-sm text-slate-600">Means on the 1–5 scale; the gap is the mean absolute difference between a report and their manager. Select a group for its detail.</p>
+        <p className="text-sm text-slate-600">
+          Means on the 1–5 scale; the gap is the mean absolute difference between a report and their manager. A team is a manager and everyone below them, directly or not, as
+          reporting lines stood when the cycle opened. Select a group for its detail.
+        </p>
       </section>
+
+      {teams.length > 0 ? (
+        <section aria-labelledby="teams" className="space-y-2">
+          <h2 id="teams" className="text-lg font-semibold">Teams</h2>
+          {/* A plain GET form: choosing a team works without JavaScript, and the URL can be shared. */}
+          <form action="/admin/trends" method="get" className="flex flex-wrap items-end gap-2">
+            <input type="hidden" name="cycle" value={view.cycle.id} />
+            <input type="hidden" name="metric" value={metric} />
+            <div className="min-w-0 grow sm:grow-0">
+              <label htmlFor="team" className="block text-sm font-medium text-slate-700">Team</label>
+              <select id="team" name="group" defaultValue={group.kind === "team" ? group.id : teams[0]!.id} className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:w-80 sm:text-sm">
+                {teams.map((g) => (
+                  <option key={g.id} value={g.id}>{g.name}</option>
+                ))}
+              </select>
+            </div>
+            <Button type="submit" variant="secondary">Show team</Button>
+          </form>
+          <p className="text-sm text-slate-600">Listed top down: each team comes right after the team it is part of. A team too small, or too close to another group, says only &ldquo;{HIDDEN_REASON}&rdquo;.</p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="detail" className="space-y-3">
         <h2 id="detail" className="text-lg font-semibold">{group.name}: {view.cycle.name}</h2>
