@@ -1,0 +1,114 @@
+import autocannon from "autocannon";
+import { percentile } from "./stats";
+
+// HTTP load with autocannon, spread over every server given (one autocannon instance per
+// server, the connections split between them, all at once). Each connection is one signed-in
+// person with their own session cookie and their own requests, so nothing is served from a
+// per-person cache that other connections warmed. Latency percentiles are computed from every
+// response of every instance, not averaged across instances.
+
+export interface LoadRequest {
+  method: "GET" | "POST";
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+export interface LoadScenario {
+  name: string;
+  /** The requests one connection sends, in a loop; `i` is the connection's number. */
+  requestsFor(i: number): { cookie: string; requests: LoadRequest[] };
+}
+
+export interface LoadResult {
+  name: string;
+  servers: string[];
+  connections: number;
+  durationS: number;
+  requests: number;
+  rps: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Connection errors, timeouts and non-2xx answers together; the benchmark fails on any. */
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+}
+
+export async function runLoad(scenario: LoadScenario, servers: readonly string[], connections: number, durationS: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  let next = 0;
+  const instances = servers.map((url, s) => {
+    const share = Math.floor(connections / servers.length) + (s < connections % servers.length ? 1 : 0);
+    return new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url,
+          connections: share,
+          duration: durationS,
+          timeout: 10,
+          setupClient(client) {
+            const { cookie, requests } = scenario.requestsFor(next++);
+            client.setRequests(
+              requests.map((r) => ({
+                method: r.method,
+                path: r.path,
+                body: r.body,
+                headers: { cookie, ...(r.body ? { "content-type": "application/json" } : {}), ...r.headers },
+              })),
+            );
+          },
+        },
+        (err, result) => (err ? reject(err) : resolve(result)),
+      );
+      instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+        latencies.push(responseTime);
+        statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
+      });
+    });
+  });
+  const results = await Promise.all(instances);
+  const sum = (f: (r: autocannon.Result) => number) => results.reduce((s, r) => s + f(r), 0);
+  const timeouts = sum((r) => r.timeouts);
+  const non2xx = sum((r) => r.non2xx);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    name: scenario.name,
+    servers: [...servers],
+    connections,
+    durationS,
+    requests: latencies.length,
+    rps: round(latencies.length / durationS),
+    p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    p99Ms: round(percentile(latencies, 99)),
+    maxMs: round(Math.max(0, ...latencies)),
+    errors: sum((r) => r.errors) + non2xx,
+    timeouts,
+    non2xx,
+    statusCodes,
+  };
+}
+
+/** One request of each kind a scenario sends, with fetch, so a mistake shows its answer. */
+export async function preflight(scenario: LoadScenario, servers: readonly string[]): Promise<void> {
+  for (const [s, url] of servers.entries()) {
+    const { cookie, requests } = scenario.requestsFor(s);
+    for (const r of requests) {
+      const res = await fetch(url + r.path, {
+        method: r.method,
+        body: r.body,
+        redirect: "manual",
+        headers: { cookie, ...(r.body ? { "content-type": "application/json" } : {}), ...r.headers },
+      });
+      if (res.status < 200 || res.status >= 300) {
+        throw new Error(`${scenario.name}: ${r.method} ${url}${r.path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      }
+      await res.arrayBuffer();
+    }
+  }
+}

@@ -1,0 +1,337 @@
+// `npm run bench [-- --people 2000 --cycles 3]`: the performance benchmark of issue 8 against the
+// Postgres database at DATABASE_URL (refused if it holds anything but benchmark data, and on
+// the embedded database). See docs/performance.md for what it measures and the latest results.
+//
+//   1. generates the synthetic organization (db/seed/synthetic-org.ts), or reuses it;
+//   2. times the HR trends procedures through the tRPC caller, and the SQL floor;
+//   3. measures the first-load JavaScript of every page of the production build;
+//   4. starts two servers on one Postgres and checks they act as one (sessions, rate limits,
+//      reminders);
+//   5. load-tests pages and autosave with autocannon over both servers;
+//   6. runs Lighthouse on the sign-in, home, dashboard and trends pages;
+//
+// and writes bench/results.json (plus bench/explain.txt, the query plans) and a table. It
+// exits non-zero when a load test saw any error or a scale-out check failed.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { CANT_SAY } from "@/server/assessment/item-bank";
+import { pickActors, type Actors } from "./actors";
+import { parseBenchArgs, type BenchArgs } from "./args";
+import { benchDatabaseUrl, prepareBenchmarkDatabase, resetTransientState } from "./database";
+import { measureFirstLoadJs, type FirstLoadJs } from "./first-load-js";
+import { runLighthouse, type LighthouseResult } from "./lighthouse";
+import { preflight, runLoad, type LoadResult, type LoadScenario } from "./load";
+import { checkReminders, checkSessionsAndLimits, plantReminder, waitForPlanted, waitForWorkers, type ScaleOutResult, type WorkerCatchUp } from "./scale-out";
+import { mintSessionCookie, newAuthSecret, startServer, type BenchServer } from "./servers";
+import { table } from "./stats";
+import { measureTrends, type TrendsResult } from "./trends";
+
+const TARGETS = {
+  hrTrendsP95Ms: 300,
+  hrTrendsRatio: 2,
+  dashboardP95Ms: 50,
+  firstLoadOverBaselineKb: 30,
+  lighthousePerformance: 95,
+  lighthouseAccessibility: 100,
+};
+
+interface Results {
+  generatedAt: string;
+  commit: { sha: string; dirty: boolean; appDir: string };
+  machine: { cpus: number; node: string; postgres: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
+  options: Omit<BenchArgs, "skip"> & { skip: string[] };
+  dataset: { slug: string; reused: boolean; seedSeconds: number | null; rows: Record<string, number> };
+  hrTrends?: Omit<TrendsResult, "explain">;
+  pairDashboard?: LoadResult;
+  assessmentAutosave?: LoadResult;
+  loadTests?: Record<string, LoadResult>;
+  firstLoadJsKb?: Record<string, number>;
+  firstLoadJs?: Omit<FirstLoadJs, "routes" | "chunks">;
+  lighthouse?: Record<string, LighthouseResult>;
+  workers?: WorkerCatchUp;
+  scaleOut?: ScaleOutResult;
+  targets: { name: string; target: string; actual: string; met: boolean }[];
+  failures: string[];
+  seconds: number;
+}
+
+const started = Date.now();
+const log = (m: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}`);
+
+function git(appDir: string, args: string[]): string {
+  try {
+    return execFileSync("git", ["-C", appDir, ...args], { encoding: "utf8" }).trim();
+  } catch {
+    return "";
+  }
+}
+
+async function main(): Promise<number> {
+  const args = parseBenchArgs(process.argv.slice(2));
+  const url = benchDatabaseUrl();
+  const appDir = path.resolve(args.appDir);
+  const failures: string[] = [];
+  const results: Results = {
+    generatedAt: new Date().toISOString(),
+    commit: { sha: git(appDir, ["rev-parse", "HEAD"]), dirty: git(appDir, ["status", "--porcelain", "--", ".", ":!bench"]) !== "", appDir },
+    machine: { cpus: os.cpus().length, node: process.version, postgres: "", loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100), loadAverageAtEnd: [] },
+    options: { ...args, skip: [...args.skip] },
+    dataset: { slug: "", reused: false, seedSeconds: null, rows: {} },
+    targets: [],
+    failures,
+    seconds: 0,
+  };
+
+  log(`database ${new URL(url).pathname.slice(1)}: preparing ${args.people} people × ${args.cycles} cycles (seed ${args.seed})`);
+  const prepared = await prepareBenchmarkDatabase(url, { ...args, log: (m) => log(`  ${m}`) });
+  results.dataset.slug = prepared.slug;
+  results.dataset.reused = prepared.seeded === null;
+  results.dataset.seedSeconds = prepared.seeded?.seconds ?? null;
+
+  const sql = postgres(url, { max: 4, onnotice: () => {} });
+  const servers: BenchServer[] = [];
+  try {
+    results.machine.postgres = (await sql<{ v: string }[]>`select version() as v`)[0]!.v.split(" ").slice(0, 2).join(" ");
+    for (const table of ["people", "pairs", "cycles", "assessments", "responses", "meeting_series", "meetings", "agenda_items", "action_items"]) {
+      const [row] = await sql.unsafe<{ n: number }[]>(`select count(*)::int as n from ${table}`);
+      results.dataset.rows[table] = row!.n;
+    }
+    await resetTransientState(sql);
+
+    if (!args.skip.has("trends")) {
+      log(`HR trends: ${args.runs} runs each, through the tRPC caller and as one SQL statement`);
+      const trends = await measureTrends(url, prepared.orgId, args.runs, (m) => log(`  ${m}`));
+      const { explain, ...rest } = trends;
+      results.hrTrends = rest;
+      fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
+      fs.writeFileSync(path.join(path.dirname(path.resolve(args.out)), "explain.txt"), explain);
+    }
+
+    if (!args.skip.has("js")) {
+      log(`first-load JavaScript of the build in ${appDir}`);
+      const js = measureFirstLoadJs(appDir);
+      const { routes, chunks: _chunks, ...restJs } = js;
+      results.firstLoadJsKb = routes;
+      results.firstLoadJs = restJs;
+    }
+
+    const needServers = !args.skip.has("servers") && !(args.skip.has("load") && args.skip.has("lighthouse") && args.skip.has("scale"));
+    if (needServers) {
+      const actors = await pickActors(sql, prepared.orgId, Math.max(args.connections * 2, 100));
+      const planted = await plantReminder(sql, prepared.orgId);
+      const authSecret = newAuthSecret();
+      log(`starting two servers (ports ${args.port}, ${args.port + 1}) from ${appDir}`);
+      const serverStart = Date.now();
+      servers.push(...(await Promise.all([startServer({ appDir, databaseUrl: url, authSecret }, args.port), startServer({ appDir, databaseUrl: url, authSecret }, args.port + 1)])));
+      log(`  both answer /api/health after ${((Date.now() - serverStart) / 1000).toFixed(1)} s; waiting (≤ ${args.workerWait} s) for their workers' first reminder sweep`);
+      results.workers = await waitForWorkers(sql, planted, serverStart, args.workerWait);
+      log(`  workers ${results.workers.caughtUp ? "idle" : "STILL BUSY"} after ${results.workers.seconds} s: ${JSON.stringify(results.workers.jobs)}, ${results.workers.outboxEmails} emails`);
+      if (!results.workers.caughtUp) log("  measuring while the sweep runs (see docs/performance.md: the sweep's cost grows with the number of pairs)");
+      const [a, b] = servers as [BenchServer, BenchServer];
+
+      if (!args.skip.has("scale")) {
+        log("scale-out: sessions and rate limits across the two servers");
+        results.scaleOut = await checkSessionsAndLimits(sql, [a, b], { signIn: actors.manager, limited: actors.dashboard.at(-1)! });
+        log(`  ${results.scaleOut.problems.length === 0 ? "both hold" : results.scaleOut.problems.join("; ")}`);
+      }
+
+      if (!args.skip.has("load")) {
+        results.loadTests = await loadTests(args, actors, authSecret, [a.url, b.url]);
+        results.pairDashboard = results.loadTests.pairDashboard;
+        results.assessmentAutosave = results.loadTests.autosave;
+        for (const r of Object.values(results.loadTests)) if (r.errors > 0) failures.push(`load test ${r.name}: ${r.errors} errors (${JSON.stringify(r.statusCodes)})`);
+      }
+
+      if (!args.skip.has("lighthouse")) {
+        log("Lighthouse (mobile profile) on four pages");
+        const cookie = async (p: { id: string; email: string; name: string }) => mintSessionCookie(authSecret, p);
+        const dashboardOf = actors.dashboard[0]!;
+        results.lighthouse = await runLighthouse(
+          [
+            { name: "/sign-in", url: `${a.url}/sign-in` },
+            { name: "/", url: `${a.url}/`, cookie: await cookie(actors.manager) },
+            { name: "/pairs/[pairId]", url: `${a.url}/pairs/${dashboardOf.pairId}`, cookie: await cookie(dashboardOf) },
+            { name: "/admin/trends", url: `${a.url}/admin/trends`, cookie: await cookie(actors.hrAdmin) },
+          ],
+          (m) => log(`  ${m}`),
+        );
+      }
+
+      if (results.scaleOut) {
+        if (!results.workers.caughtUp) {
+          log(`scale-out: waiting (≤ ${args.workerWait} s) for the workers to send the planted reminder`);
+          if (!(await waitForPlanted(sql, planted, args.workerWait))) log("  not sent yet: the sweep has not reached that pair");
+        }
+        results.scaleOut = await checkReminders(sql, planted, results.scaleOut);
+        failures.push(...results.scaleOut.problems.map((p) => `scale-out: ${p}`));
+        log(`scale-out: reminder once ${results.scaleOut.reminderOnce.ok ? "yes" : "NO"}; ${results.scaleOut.duplicateEmails} duplicate emails`);
+      }
+    }
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    await sql.end({ timeout: 5 });
+  }
+
+  results.machine.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  results.targets = targets(results);
+  results.seconds = Math.round((Date.now() - started) / 1000);
+  const out = path.resolve(args.out);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
+  console.log("\n" + report(results));
+  console.log(`\nWrote ${path.relative(process.cwd(), out)} in ${results.seconds} s.`);
+  if (failures.length > 0) {
+    console.error(`\nFailed:\n${failures.map((f) => `  - ${f}`).join("\n")}`);
+    return 1;
+  }
+  return 0;
+}
+
+async function loadTests(args: BenchArgs, actors: Actors, authSecret: string, urls: string[]): Promise<Record<string, LoadResult>> {
+  const cookies = new Map<string, string>();
+  const cookieOf = async (p: { id: string; email: string; name: string }) => {
+    let c = cookies.get(p.id);
+    if (!c) cookies.set(p.id, (c = await mintSessionCookie(authSecret, p)));
+    return c;
+  };
+  for (const p of [...actors.dashboard, ...actors.autosave, ...actors.mixed]) await cookieOf(p);
+  const cookie = (p: { id: string }) => cookies.get(p.id)!;
+  const save = (assessmentId: string, key: string, value: number | string) =>
+    ({ method: "POST", path: "/api/trpc/assessments.saveDraft", body: JSON.stringify({ json: { assessmentId, changes: { [key]: value } } }) }) as const;
+  const scenarios: LoadScenario[] = [
+    {
+      name: "pairDashboard",
+      requestsFor: (i) => {
+        const p = actors.dashboard[i % actors.dashboard.length]!;
+        return { cookie: cookie(p), requests: [{ method: "GET", path: `/pairs/${p.pairId}` }] };
+      },
+    },
+    {
+      name: "pairDashboardApi",
+      requestsFor: (i) => {
+        const p = actors.dashboard[i % actors.dashboard.length]!;
+        return { cookie: cookie(p), requests: [{ method: "GET", path: `/api/trpc/pairs.dashboard?input=${encodeURIComponent(JSON.stringify({ json: { pairId: p.pairId } }))}` }] };
+      },
+    },
+    {
+      name: "autosave",
+      requestsFor: (i) => {
+        const p = actors.autosave[i % actors.autosave.length]!;
+        // As the answering page sends them: one or a few changed questions per save.
+        return { cookie: cookie(p), requests: [save(p.assessmentId, "trust.ability", 4), save(p.assessmentId, "goals.success", CANT_SAY), save(p.assessmentId, "trust.ability", 3)] };
+      },
+    },
+    {
+      name: "home",
+      requestsFor: (i) => {
+        const p = actors.autosave[i % actors.autosave.length]!;
+        return { cookie: cookie(p), requests: [{ method: "GET", path: "/" }] };
+      },
+    },
+    {
+      // Issue 7's journey: the home page, an autosave, the pair dashboard, in a loop.
+      name: "journey",
+      requestsFor: (i) => {
+        const p = actors.mixed[i % actors.mixed.length]!;
+        return { cookie: cookie(p), requests: [{ method: "GET", path: "/" }, save(p.assessmentId, "contact.enough", 4), { method: "GET", path: `/pairs/${p.pairId}` }] };
+      },
+    },
+  ];
+  const out: Record<string, LoadResult> = {};
+  for (const scenario of scenarios) {
+    await preflight(scenario, urls);
+    // Warm-up, not recorded: route bundles load and JIT on first use.
+    await runLoad(scenario, urls, Math.min(10, args.connections), 3);
+    log(`load ${scenario.name}: ${args.connections} connections over ${urls.length} servers for ${args.duration} s`);
+    const r = await runLoad(scenario, urls, args.connections, args.duration);
+    out[scenario.name] = r;
+    log(`  ${r.rps} req/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors}`);
+  }
+  // The same dashboard load on one server, for comparison (two servers share two cores).
+  const single = await runLoad(scenarios[0]!, urls.slice(0, 1), args.connections, args.duration);
+  out.pairDashboardOneServer = { ...single, name: "pairDashboardOneServer" };
+  log(`load pairDashboard on one server: ${single.rps} req/s, p95 ${single.p95Ms} ms, errors ${single.errors}`);
+  return out;
+}
+
+function targets(r: Results): Results["targets"] {
+  const t: Results["targets"] = [];
+  if (r.hrTrends) {
+    t.push({ name: "HR trends p95 (worst procedure)", target: `≤ ${TARGETS.hrTrendsP95Ms} ms`, actual: `${r.hrTrends.p95Ms} ms`, met: r.hrTrends.p95Ms <= TARGETS.hrTrendsP95Ms });
+    t.push({ name: "HR trends p95 / floor p95 (worst)", target: `≤ ${TARGETS.hrTrendsRatio}×`, actual: `${r.hrTrends.ratio}×`, met: r.hrTrends.ratio <= TARGETS.hrTrendsRatio });
+  }
+  if (r.pairDashboard) {
+    t.push({ name: "pair dashboard p95 at 50 connections", target: `≤ ${TARGETS.dashboardP95Ms} ms`, actual: `${r.pairDashboard.p95Ms} ms`, met: r.pairDashboard.p95Ms <= TARGETS.dashboardP95Ms });
+    const errors = Object.values(r.loadTests ?? {}).reduce((s, x) => s + x.errors, 0);
+    t.push({ name: "load test errors", target: "0", actual: String(errors), met: errors === 0 });
+  }
+  if (r.firstLoadJsKb && r.firstLoadJs) {
+    const worst = Object.entries(r.firstLoadJs.overBaseline).sort((a, b) => b[1] - a[1])[0]!;
+    t.push({ name: `first-load JS over ${r.firstLoadJs.baselineRoute} (worst: ${worst[0]})`, target: `≤ ${TARGETS.firstLoadOverBaselineKb} kB`, actual: `${worst[1]} kB`, met: worst[1] <= TARGETS.firstLoadOverBaselineKb });
+  }
+  for (const [page, l] of Object.entries(r.lighthouse ?? {})) {
+    // A failed run shows its error code (e.g. NO_FCP when the page took too long to paint).
+    const failed = `failed (${/\(([A-Z_]+)\)\s*$/.exec(l.error ?? "")?.[1] ?? "error"})`;
+    t.push({ name: `Lighthouse ${page} performance`, target: `≥ ${TARGETS.lighthousePerformance}`, actual: l.performance === null ? failed : String(l.performance), met: (l.performance ?? 0) >= TARGETS.lighthousePerformance });
+    t.push({ name: `Lighthouse ${page} accessibility`, target: `${TARGETS.lighthouseAccessibility}`, actual: l.accessibility === null ? failed : String(l.accessibility), met: (l.accessibility ?? 0) >= TARGETS.lighthouseAccessibility });
+  }
+  return t;
+}
+
+function report(r: Results): string {
+  const parts: string[] = [`Tandem benchmark: ${r.dataset.slug} (${Object.entries(r.dataset.rows).map(([k, v]) => `${v} ${k}`).join(", ")}), commit ${r.commit.sha.slice(0, 10)}${r.commit.dirty ? "+changes" : ""}`];
+  if (r.hrTrends) {
+    parts.push(
+      "HR trends (ms; through the tRPC caller vs. the SQL floor)\n" +
+        table([
+          ["procedure", "runs", "p50", "p95", "floor p50", "floor p95", "ratio p95", "statements", "SQL ms"],
+          ...r.hrTrends.procedures.map((p) => [p.procedure, p.timing.runs, p.timing.p50Ms, p.timing.p95Ms, p.floor.p50Ms, p.floor.p95Ms, p.ratio, p.queries, p.sqlExecutionMs]),
+        ]),
+    );
+  }
+  if (r.loadTests) {
+    parts.push(
+      "HTTP load (autocannon)\n" +
+        table([
+          ["scenario", "servers", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"],
+          ...Object.values(r.loadTests).map((l) => [l.name, l.servers.length, l.connections, l.rps, l.p50Ms, l.p95Ms, l.p99Ms, l.errors]),
+        ]),
+    );
+  }
+  if (r.firstLoadJsKb && r.firstLoadJs) {
+    parts.push(
+      `First-load JS (kB gzipped; baseline ${r.firstLoadJs.baselineRoute})\n` +
+        table([["route", "kB", "over baseline"], ...Object.entries(r.firstLoadJsKb).map(([route, kb]) => [route, kb, r.firstLoadJs!.overBaseline[route] ?? 0])]),
+    );
+  }
+  if (r.lighthouse) {
+    parts.push(
+      "Lighthouse (mobile)\n" +
+        table([
+          ["page", "performance", "accessibility", "LCP ms", "TBT ms", "JS kB"],
+          ...Object.entries(r.lighthouse).map(([page, l]) => [page, l.performance ?? "–", l.accessibility ?? "–", l.largestContentfulPaintMs ?? Number.NaN, l.totalBlockingTimeMs ?? Number.NaN, l.scriptTransferKb ?? Number.NaN]),
+        ]),
+    );
+  }
+  if (r.workers) parts.push(`Workers: first sweep and sends done ${r.workers.seconds} s after start; jobs ${JSON.stringify(r.workers.jobs)}; ${r.workers.outboxEmails} emails`);
+  if (r.scaleOut) {
+    const s = r.scaleOut;
+    parts.push(
+      `Scale-out (two servers): sessions on either ${s.sessionsWorkOnEither ? "yes" : "NO"}; rate limit ${s.rateLimitHolds.emailsSent}/${s.rateLimitHolds.requests} links sent (limit ${s.rateLimitHolds.limit}) ${s.rateLimitHolds.ok ? "holds" : "BROKEN"}; ` +
+        `reminder once ${s.reminderOnce.ok ? "yes" : "NO"}; duplicate emails ${s.duplicateEmails}`,
+    );
+  }
+  parts.push("Targets\n" + table([["target", "wanted", "actual", "met"], ...r.targets.map((t) => [t.name, t.target, t.actual, t.met ? "yes" : "NO"])]));
+  return parts.join("\n\n");
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`\nBenchmark failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exit(1);
+  },
+);
