@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from "luxon";
-import { RRule, type Weekday } from "rrule";
+import * as rruleModule from "rrule";
+import type { RRule as RRuleInstance, Weekday } from "rrule";
 import type { SeriesFrequency } from "@/db/schema";
 
 // Occurrences of a 1:1 series, from an RFC 5545 rule evaluated by the rrule library.
@@ -35,6 +36,10 @@ export interface Occurrence {
   localDate: string;
 }
 
+// Bundlers (Next, Vitest) resolve rrule's ES module and see its named exports; Node's own ESM
+// loader (tsx scripts such as `npm run db:seed`) gets its CommonJS build as a default export only.
+const { RRule } = "RRule" in rruleModule ? rruleModule : (rruleModule as unknown as { default: typeof rruleModule }).default;
+
 const WEEKDAYS: readonly Weekday[] = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
 const BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 
@@ -69,7 +74,7 @@ function floating(localDate: string, time: string): Date {
 }
 
 /** The rrule object in floating time (dtstart = local start on startsOn). */
-export function floatingRule(rule: SeriesRule): RRule {
+export function floatingRule(rule: SeriesRule): RRuleInstance {
   const last = lastLocalDate(rule);
   const weekday = WEEKDAYS[rule.weekday - 1]!;
   return new RRule({
