@@ -29,7 +29,7 @@ export function AssessmentForm({ assessmentId, bankVersion, side, otherName, min
   const bank = getItemBank(bankVersion);
   const router = useRouter();
   const client = useTRPCClient();
-  const { answers, setAnswer, status, saveNow } = useAutosave(assessmentId, initialAnswers, true);
+  const { answers, setAnswer, status, saveNow } = useAutosave(assessmentId, side, initialAnswers, true);
   const first = otherName.split(" ")[0] ?? otherName;
   const t = (m: { employee: string; manager: string }) => personalize(m[side], otherName);
 

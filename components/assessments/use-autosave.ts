@@ -18,23 +18,25 @@ export type SaveStatus =
 const DEBOUNCE_MS = 700;
 const MAX_BACKOFF_MS = 30_000;
 
-function storageKey(assessmentId: string) {
-  return `tandem:unsaved:${assessmentId}`;
+// Per side, not only per assessment: both people of a pair may use the same browser, and one
+// must never find (and send as theirs) the other's unsaved answers.
+function storageKey(assessmentId: string, side: string) {
+  return `tandem:unsaved:${assessmentId}:${side}`;
 }
 
-function readUnsaved(assessmentId: string): Changes {
+function readUnsaved(key: string): Changes {
   try {
-    const raw = window.localStorage.getItem(storageKey(assessmentId));
+    const raw = window.localStorage.getItem(key);
     return raw ? (JSON.parse(raw) as Changes) : {};
   } catch {
     return {};
   }
 }
 
-function writeUnsaved(assessmentId: string, changes: Changes) {
+function writeUnsaved(key: string, changes: Changes) {
   try {
-    if (Object.keys(changes).length === 0) window.localStorage.removeItem(storageKey(assessmentId));
-    else window.localStorage.setItem(storageKey(assessmentId), JSON.stringify(changes));
+    if (Object.keys(changes).length === 0) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, JSON.stringify(changes));
   } catch {
     // Storage full or disabled: the in-memory queue still retries.
   }
@@ -55,7 +57,8 @@ function applyChanges(answers: Answers, changes: Changes): Answers {
  * dropped network or an expired session loses nothing: they are sent again, with backoff,
  * until the server accepts or refuses them.
  */
-export function useAutosave(assessmentId: string, serverAnswers: Answers, enabled: boolean) {
+export function useAutosave(assessmentId: string, side: string, serverAnswers: Answers, enabled: boolean) {
+  const unsavedKey = storageKey(assessmentId, side);
   const client = useTRPCClient();
   const [answers, setAnswers] = useState<Answers>(serverAnswers);
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
@@ -92,9 +95,9 @@ export function useAutosave(assessmentId: string, serverAnswers: Answers, enable
           // Drop what was saved, unless it changed again meanwhile. The stored copy is shared by
           // every tab of this assessment: remove only what this save covered, as saved.
           for (const [k, v] of Object.entries(batch)) if (pending.current[k] === v) delete pending.current[k];
-          const stored = readUnsaved(assessmentId);
+          const stored = readUnsaved(unsavedKey);
           for (const [k, v] of Object.entries(batch)) if (stored[k] === v) delete stored[k];
-          writeUnsaved(assessmentId, stored);
+          writeUnsaved(unsavedKey, stored);
           failures.current = 0;
           setStatus({ kind: "saved", at: new Date() });
           return true;
@@ -122,7 +125,7 @@ export function useAutosave(assessmentId: string, serverAnswers: Answers, enable
       }
       if (!ok) return;
     }
-  }, [assessmentId, client, enabled, schedule]);
+  }, [assessmentId, client, enabled, schedule, unsavedKey]);
 
   useEffect(() => {
     flushRef.current = flush;
@@ -133,24 +136,24 @@ export function useAutosave(assessmentId: string, serverAnswers: Answers, enable
       setAnswers((prev) => applyChanges(prev, { [key]: value }));
       pending.current[key] = value;
       // Merge into the stored copy: another tab of the same assessment keeps its own answers there.
-      writeUnsaved(assessmentId, { ...readUnsaved(assessmentId), [key]: value });
+      writeUnsaved(unsavedKey, { ...readUnsaved(unsavedKey), [key]: value });
       setStatus((s) => (s.kind === "retrying" || s.kind === "refused" ? s : { kind: "idle" }));
       schedule(DEBOUNCE_MS, () => void flushRef.current());
     },
-    [assessmentId, schedule],
+    [schedule, unsavedKey],
   );
 
   // Changes left unsaved by an earlier visit (reload while offline, expired session): apply
   // them over the server's draft and send them again.
   useEffect(() => {
     if (!enabled) return;
-    const unsaved = readUnsaved(assessmentId);
+    const unsaved = readUnsaved(unsavedKey);
     if (Object.keys(unsaved).length === 0) return;
     pending.current = { ...unsaved, ...pending.current };
     // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring from storage after mount
     setAnswers((prev) => applyChanges(prev, unsaved));
     void flush();
-  }, [assessmentId, enabled, flush]);
+  }, [enabled, flush, unsavedKey]);
 
   useEffect(() => {
     const online = () => {

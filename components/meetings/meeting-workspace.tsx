@@ -88,8 +88,8 @@ export function MeetingWorkspace({ meetingId }: { meetingId: string }) {
           Notes
         </h2>
         <div className="grid gap-6 lg:grid-cols-2">
-          <SharedNotes meetingId={meeting.id} body={data.sharedNotes.body} version={data.sharedNotes.version} readOnly={!editable} />
-          <PrivateNote meetingId={meeting.id} body={data.privateNote.body} />
+          <SharedNotes meetingId={meeting.id} meId={data.me.id} body={data.sharedNotes.body} version={data.sharedNotes.version} readOnly={!editable} />
+          <PrivateNote meetingId={meeting.id} meId={data.me.id} body={data.privateNote.body} />
         </div>
       </section>
     </div>

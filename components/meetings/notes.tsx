@@ -45,11 +45,12 @@ function StatusLine({ status }: { status: NoteStatus }) {
 
 const textareaClass = "block min-h-40 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm";
 
-export function SharedNotes({ meetingId, body, version, readOnly }: { meetingId: string; body: string; version: number; readOnly: boolean }) {
+export function SharedNotes({ meetingId, meId, body, version, readOnly }: { meetingId: string; meId: string; body: string; version: number; readOnly: boolean }) {
   const client = useTRPCClient();
   const ids = useId();
   const notes = useNoteAutosave({
-    storageKey: `tandem:shared-notes:${meetingId}`,
+    // Per person: the other person of the pair may use this browser too.
+    storageKey: `tandem:shared-notes:${meetingId}:${meId}`,
     serverBody: body,
     serverVersion: version,
     save: (text, baseVersion) => client.meetings.saveSharedNotes.mutate({ meetingId, body: text, baseVersion }),
@@ -106,11 +107,12 @@ function MergeNotes({ mine, theirs, onMerge }: { mine: string; theirs: { body: s
   );
 }
 
-export function PrivateNote({ meetingId, body }: { meetingId: string; body: string }) {
+export function PrivateNote({ meetingId, meId, body }: { meetingId: string; meId: string; body: string }) {
   const client = useTRPCClient();
   const ids = useId();
   const notes = useNoteAutosave({
-    storageKey: `tandem:private-note:${meetingId}`,
+    // Per person: nobody else signing in on this browser may find (or save as theirs) this note.
+    storageKey: `tandem:private-note:${meetingId}:${meId}`,
     serverBody: body,
     serverVersion: 0,
     save: async (text) => {

@@ -15,7 +15,7 @@ export async function getMeeting(db: Db, actor: Actor, input: { meetingId: strin
   const access = await requireMeetingMember(db, actor, input.meetingId);
   // Bring carry-over up to date first, so the page shows the items where they now are.
   if (!access.ended) await syncPair(db, access.orgId, access.pairId, now);
-  const { meeting } = await requireMeetingMember(db, actor, input.meetingId);
+  const { meeting } = access;
   const [series] = await db.select().from(meetingSeries).where(and(eq(meetingSeries.orgId, access.orgId), eq(meetingSeries.id, meeting.seriesId)));
 
   const names = await db

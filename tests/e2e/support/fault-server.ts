@@ -44,6 +44,10 @@ export function restartableServer(port: number, dataDir: string, options: { wipe
 }
 
 /** A localStorage value of the page's origin (what the autosave hooks keep unsaved). */
-export function storedItem(page: Page, key: string): Promise<string | null> {
-  return page.evaluate((k) => window.localStorage.getItem(k), key);
+/** What this device keeps under `prefix` (keys end with the person or side they belong to). */
+export function storedItem(page: Page, prefix: string): Promise<string | null> {
+  return page.evaluate((p) => {
+    const key = Object.keys(window.localStorage).find((k) => k.startsWith(`${p}:`));
+    return key === undefined ? null : window.localStorage.getItem(key);
+  }, prefix);
 }
