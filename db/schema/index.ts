@@ -4,3 +4,4 @@ export * from "./system";
 export * from "./assessments";
 export * from "./audit";
 export * from "./meetings";
+export * from "./trends";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -31,6 +32,8 @@ export const organizations = pgTable(
     // Anonymity threshold k for HR trends (PRODUCT.md §5); owners may set 3–10.
     minGroupSize: integer().notNull().default(5),
     isDemo: boolean().notNull().default(false),
+    /** Bumped by triggers when anything every cycle's trend figures depend on changes (db/schema/trends.ts). */
+    trendsVersion: bigint({ mode: "number" }).notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [check("organizations_min_group_size_range", sql`${t.minGroupSize} between 3 and 10`)],
