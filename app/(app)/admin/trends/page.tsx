@@ -4,6 +4,7 @@ import { z } from "zod";
 import { TrendChart, type TrendSeries } from "@/components/pairs/trend-chart";
 import { CellValue, heatClass } from "@/components/trends/cell";
 import { ExportTrendsButton } from "@/components/trends/export-button";
+import { ALL_TEAMS_UP_TO, findTeams, heatmapRows, TEAMS_FOUND_SHOWN } from "@/components/trends/heatmap-rows";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,7 +23,7 @@ type Metric = keyof typeof METRICS;
 const two = (v: number) => v.toFixed(2);
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
-export default async function TrendsPage({ searchParams }: { searchParams: Promise<{ cycle?: string; group?: string; metric?: string }> }) {
+export default async function TrendsPage({ searchParams }: { searchParams: Promise<{ cycle?: string; group?: string; metric?: string; team?: string }> }) {
   const params = await searchParams;
   const cycleId = params.cycle && z.uuid().safeParse(params.cycle).success ? params.cycle : undefined;
   const metric: Metric = params.metric === "manager" || params.metric === "gap" ? params.metric : "employee";
@@ -61,6 +62,10 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   }));
   const chooseLabels = Object.fromEntries(bank.chooseAgain.options.map((o) => [o.value, o.label.employee]));
   const teams = view.groups.filter((g) => g.kind === "team");
+  const heatmapGroups = heatmapRows(view.groups, group);
+  const teamsLeftOut = teams.length - heatmapGroups.filter((g) => g.kind === "team").length;
+  const teamQuery = (params.team ?? "").trim().slice(0, 100);
+  const found = findTeams(teams, teamQuery);
 
   return (
     <div className="space-y-8">
@@ -100,20 +105,25 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {view.groups.map((g, i) => (
-                <tr key={g.id} className={g.kind !== view.groups[i - 1]?.kind && i > 0 ? "border-t-2 border-slate-300" : undefined}>
+              {heatmapGroups.map((g, i) => (
+                <tr key={g.id} className={g.kind !== heatmapGroups[i - 1]?.kind && i > 0 ? "border-t-2 border-slate-300" : undefined}>
                   {/* Teams are indented under the team they are part of. */}
                   <th scope="row" className="p-2 font-normal" style={g.kind === "team" ? { paddingLeft: `${0.5 + g.depth}rem` } : undefined}>
                     <Link href={href({ group: g.id })} aria-current={g.id === group.id ? "true" : undefined} className={`underline ${g.id === group.id ? "font-semibold text-brand-900" : "text-brand-800"}`}>{g.name}</Link>
                   </th>
-                  {g.dimensions.map((d) => {
-                    const c = metric === "gap" ? d.meanAbsGap : d.mean[metric];
-                    return (
-                      <td key={d.key} className={`p-2 ${c.hidden ? "" : heatClass(c.value, METRICS[metric].kind)}`}>
-                        <CellValue cell={c} format={two} />
-                      </td>
-                    );
-                  })}
+                  {/* A row with nothing to show says so once: most rows of a large organization. */}
+                  {g.dimensions.every((d) => (metric === "gap" ? d.meanAbsGap : d.mean[metric]).hidden) ? (
+                    <td colSpan={g.dimensions.length} className="p-2 text-xs text-slate-600">{HIDDEN_REASON}</td>
+                  ) : (
+                    g.dimensions.map((d) => {
+                      const c = metric === "gap" ? d.meanAbsGap : d.mean[metric];
+                      return (
+                        <td key={d.key} className={`p-2 ${c.hidden ? "" : heatClass(c.value, METRICS[metric].kind)}`}>
+                          <CellValue cell={c} format={two} />
+                        </td>
+                      );
+                    })
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -122,26 +132,57 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
         <p className="text-sm text-slate-600">
           Means on the 1–5 scale; the gap is the mean absolute difference between a report and their manager. A team is a manager and everyone below them, directly or not, as
           reporting lines stood when the cycle opened. Select a group for its detail.
+          {teamsLeftOut > 0 ? ` With ${teams.length} teams, the heatmap shows the two top levels and, once you select a team, the teams above it and those directly in it (${teamsLeftOut} not shown now; find any team below).` : null}
         </p>
       </section>
 
       {teams.length > 0 ? (
         <section aria-labelledby="teams" className="space-y-2">
           <h2 id="teams" className="text-lg font-semibold">Teams</h2>
-          {/* A plain GET form: choosing a team works without JavaScript, and the URL can be shared. */}
-          <form action="/admin/trends" method="get" className="flex flex-wrap items-end gap-2">
-            <input type="hidden" name="cycle" value={view.cycle.id} />
-            <input type="hidden" name="metric" value={metric} />
-            <div className="min-w-0 grow sm:grow-0">
-              <label htmlFor="team" className="block text-sm font-medium text-slate-700">Team</label>
-              <select id="team" name="group" defaultValue={group.kind === "team" ? group.id : teams[0]!.id} className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:w-80 sm:text-sm">
-                {teams.map((g) => (
-                  <option key={g.id} value={g.id}>{g.name}</option>
-                ))}
-              </select>
-            </div>
-            <Button type="submit" variant="secondary">Show team</Button>
-          </form>
+          {/* Plain GET forms: choosing a team works without JavaScript, and the URL can be shared. */}
+          {teams.length <= ALL_TEAMS_UP_TO ? (
+            <form action="/admin/trends" method="get" className="flex flex-wrap items-end gap-2">
+              <input type="hidden" name="cycle" value={view.cycle.id} />
+              <input type="hidden" name="metric" value={metric} />
+              <div className="min-w-0 grow sm:grow-0">
+                <label htmlFor="team" className="block text-sm font-medium text-slate-700">Team</label>
+                <select id="team" name="group" defaultValue={group.kind === "team" ? group.id : teams[0]!.id} className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:w-80 sm:text-sm">
+                  {teams.map((g) => (
+                    <option key={g.id} value={g.id}>{g.name}</option>
+                  ))}
+                </select>
+              </div>
+              <Button type="submit" variant="secondary">Show team</Button>
+            </form>
+          ) : (
+            // Thousands of teams make a list nobody can scroll: find one by its manager's name.
+            <>
+              <form action="/admin/trends" method="get" role="search" aria-label="Find a team" className="flex flex-wrap items-end gap-2">
+                <input type="hidden" name="cycle" value={view.cycle.id} />
+                <input type="hidden" name="metric" value={metric} />
+                <input type="hidden" name="group" value={group.id} />
+                <div className="min-w-0 grow sm:grow-0">
+                  <label htmlFor="team-search" className="block text-sm font-medium text-slate-700">Find a team by its manager&apos;s name</label>
+                  <input id="team-search" name="team" type="search" defaultValue={teamQuery} className="mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:w-80 sm:text-sm" />
+                </div>
+                <Button type="submit" variant="secondary">Find team</Button>
+              </form>
+              {teamQuery ? (
+                found.length > 0 ? (
+                  <ul aria-label="Teams found" className="space-y-1 text-sm">
+                    {found.slice(0, TEAMS_FOUND_SHOWN).map((g) => (
+                      <li key={g.id}>
+                        <Link href={href({ group: g.id })} className="inline-flex min-h-11 items-center font-medium text-brand-800 underline">{g.name}</Link>
+                      </li>
+                    ))}
+                    {found.length > TEAMS_FOUND_SHOWN ? <li className="text-slate-600">{found.length - TEAMS_FOUND_SHOWN} more: type more of the name.</li> : null}
+                  </ul>
+                ) : (
+                  <p className="text-sm text-slate-700">No team of a manager named &ldquo;{teamQuery}&rdquo;.</p>
+                )
+              ) : null}
+            </>
+          )}
           <p className="text-sm text-slate-600">Listed top down: each team comes right after the team it is part of. A team too small, or too close to another group, says only &ldquo;{HIDDEN_REASON}&rdquo;.</p>
         </section>
       ) : null}
