@@ -601,13 +601,19 @@ class AtomIndex {
     hidden: readonly boolean[],
     private readonly k: number,
   ) {
-    this.atomOf = Array.from({ length: numbered.personOf.length }, () => this.root);
+    this.atomOf = new Array<Atom>(numbered.personOf.length).fill(this.root);
     // Groups in ascending order, so each contribution walks down the trie along its signature.
     numbered.members.forEach((list, g) => {
       if (list === null || hidden[g]) return;
+      const pass = ++this.pass;
       for (let i = 0; i < list.length; i++) {
         const c = list[i] ?? 0;
-        this.atomOf[c] = this.child(this.atomOf[c] ?? this.root, g);
+        const from = this.atomOf[c] ?? this.root;
+        if (from.seenIn !== pass) {
+          from.seenIn = pass;
+          from.movesTo = this.child(from, g);
+        }
+        this.atomOf[c] = from.movesTo ?? this.root;
       }
     });
     const entered = new Set<Atom>();

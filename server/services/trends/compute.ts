@@ -324,9 +324,15 @@ class Suppression {
           if (people) people[a] = kind.person(item, side);
         });
       }
+      const numbers = (g: GroupData, numberOf: (item: T) => number) => {
+        const items = kind.of(g);
+        const list = new Int32Array(items.length);
+        items.forEach((item, i) => (list[i] = numberOf(item)));
+        return list;
+      };
       numbered = {
-        positions: this.groups.map((g) => Int32Array.from(kind.of(g), kind.position)),
-        assessments: this.groups.map((g) => Int32Array.from(kind.of(g), kind.assessment)),
+        positions: this.groups.map((g) => numbers(g, kind.position)),
+        assessments: this.groups.map((g) => numbers(g, kind.assessment)),
         personOf,
         shared,
       };
@@ -533,18 +539,23 @@ export function computeCycleFigures(
   const sideFigure = <T,>(g: GroupData, decision: () => Decision, side: Side, value: (rs: readonly Response[]) => T | null): Cell<T> => {
     const { hidden, whole, kept } = decision();
     if (hidden[g.index]) return hiddenCell();
-    const contributing = whole ? g.responses[side] : g.responses[side].filter((r) => kept[r.position] === 1);
+    const all = g.responses[side];
+    const contributing = whole || all.every((r) => kept[r.position] === 1) ? all : all.filter((r) => kept[r.position] === 1);
     const v = value(contributing);
-    return v === null ? hiddenCell() : cell(v, whole ? g.people : side === "employee" ? { employee: respondents(contributing), manager: 0 } : { employee: 0, manager: respondents(contributing) }, k, [side]);
+    if (v === null) return hiddenCell();
+    if (contributing === all) return cell(v, g.people, k, [side]);
+    const n = respondents(contributing);
+    return cell(v, side === "employee" ? { employee: n, manager: 0 } : { employee: 0, manager: n }, k, [side]);
   };
   /** A figure over the complete pairs `keep` retains; it reports both sides. */
   const pairDecision = (keep: (p: CompletePair) => boolean) => once(() => suppression.figure(pairKind, pairHidden, true, keep));
   const pairFigure = <T,>(g: GroupData, decision: () => Decision, value: (ps: readonly CompletePair[]) => T | null): Cell<T> => {
     const { hidden, whole, kept } = decision();
     if (hidden[g.index]) return hiddenCell();
-    const contributing = whole ? g.complete : g.complete.filter((p) => kept[p.index] === 1);
+    const all = g.complete;
+    const contributing = whole || all.every((p) => kept[p.index] === 1) ? all : all.filter((p) => kept[p.index] === 1);
     const v = value(contributing);
-    return v === null ? hiddenCell() : cell(v, whole ? g.pairPeople : pairCounts(contributing), k, SIDES);
+    return v === null ? hiddenCell() : cell(v, contributing === all ? g.pairPeople : pairCounts(contributing), k, SIDES);
   };
   const bySide = <T,>(make: (side: Side) => T): Record<Side, T> => ({ employee: make("employee"), manager: make("manager") });
   const trust = bank.dimensions.findIndex((d) => d.key === "trust");
