@@ -567,8 +567,8 @@ interface Atom {
   children: Map<number, Atom> | undefined;
   /** How many contributions it holds now. */
   size: number;
-  /** Person → how many of the atom's contributions are theirs. */
-  people: Map<number, number>;
+  /** Person → how many of the atom's contributions are theirs; made when the first one enters. */
+  people: Map<number, number> | undefined;
   /** `signature.join(",")`, made when a tie between atoms is broken by it. */
   key: string | undefined;
   /** Scratch for a pass over contributions: the pass that last saw the atom, and its result. */
@@ -577,7 +577,7 @@ interface Atom {
 }
 
 function newAtom(signature: number[]): Atom {
-  return { signature, children: undefined, size: 0, people: new Map(), key: undefined, seenIn: 0, movesTo: undefined };
+  return { signature, children: undefined, size: 0, people: undefined, key: undefined, seenIn: 0, movesTo: undefined };
 }
 
 /**
@@ -700,19 +700,21 @@ class AtomIndex {
   private enter(atom: Atom, c: number): void {
     const person = this.numbered.personOf[c] ?? -1;
     atom.size++;
+    atom.people ??= new Map();
     atom.people.set(person, (atom.people.get(person) ?? 0) + 1);
   }
 
   private leave(atom: Atom, c: number): void {
     const person = this.numbered.personOf[c] ?? -1;
-    const count = (atom.people.get(person) ?? 0) - 1;
-    if (count > 0) atom.people.set(person, count);
-    else atom.people.delete(person);
+    const count = (atom.people?.get(person) ?? 0) - 1;
+    if (count > 0) atom.people?.set(person, count);
+    else atom.people?.delete(person);
     atom.size--;
   }
 
   private check(atom: Atom): void {
-    if (atom !== this.root && atom.people.size > 0 && atom.people.size < this.k) this.violating.add(atom);
+    const people = atom.people?.size ?? 0;
+    if (atom !== this.root && people > 0 && people < this.k) this.violating.add(atom);
     else this.violating.delete(atom);
   }
 }
@@ -734,7 +736,7 @@ function smallestViolation(sides: readonly AtomIndex[]): { side: AtomIndex; atom
   let found: { side: AtomIndex; atom: Atom; people: number; key: string } | null = null;
   for (const side of sides) {
     for (const atom of side.violating) {
-      const people = atom.people.size;
+      const people = atom.people?.size ?? 0;
       if (found !== null && (people > found.people || (people === found.people && found.side !== side))) continue;
       const key = (atom.key ??= atom.signature.join(","));
       if (found === null || people < found.people || compareIds(key, found.key) < 0) found = { side, atom, people, key };

@@ -188,6 +188,14 @@ function meanOfScores(scores: readonly (number | null)[]): number | null {
   return count === 0 ? null : sum / count;
 }
 
+/** `meanOf` the responses' means of one dimension, in a loop of its own: thousands of groups ask. */
+function dimensionMean(responses: readonly Response[], di: number): number | null {
+  if (responses.length === 0) return null;
+  let sum = 0;
+  for (const r of responses) sum += r.means[di] ?? 0;
+  return sum / responses.length;
+}
+
 function scaleScore(value: unknown): number | null {
   return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 5 ? value : null;
 }
@@ -588,7 +596,7 @@ export function computeCycleFigures(
       const dimensions: DimensionFigures[] = bank.dimensions.map((d, di) => {
         const decisions = dimensionDecisions[di];
         if (decisions === undefined) throw new Error(`no figures for dimension ${d.key}`);
-        const sideMean = (side: Side) => sideFigure(g, decisions.mean[side], side, (rs) => meanOf(rs, (r) => r.means[di] ?? 0));
+        const sideMean = (side: Side) => sideFigure(g, decisions.mean[side], side, (rs) => dimensionMean(rs, di));
         const alpha = (side: Side) => sideFigure(g, decisions.alpha[side], side, (rs) => cronbachAlpha(rs.map((r) => r.scores[di] ?? []))?.alpha ?? null);
         return {
           key: d.key,
