@@ -277,7 +277,8 @@ class Suppression {
   /** Group positions in id order, the order suppression numbers groups in. */
   private order: number[] | undefined;
   private readonly numbered = new Map<object, NumberedKind>();
-  private readonly checks = new Map<object, Map<string, Uint8Array>>();
+  /** Per kind and base, per contributions left out: what the check hid. */
+  private readonly checks = new Map<object, Map<Uint8Array, Map<string, Uint8Array>>>();
 
   constructor(
     private readonly groups: readonly GroupData[],
@@ -302,18 +303,8 @@ class Suppression {
     });
     const whole = dropped.length === 0;
     if (whole || !check) return { hidden: base, whole, kept };
-    let known = this.checks.get(kind);
-    if (known === undefined) {
-      known = new Map();
-      this.checks.set(kind, known);
-    }
-    const key = dropped.join();
-    let hidden = known.get(key);
-    if (hidden === undefined) {
-      hidden = this.run(kind, kept, base);
-      known.set(key, hidden);
-    }
-    return { hidden, whole, kept };
+    const checked = memo(memo(this.checks, kind, () => new Map()), base, () => new Map());
+    return { hidden: memo(checked, dropped.join(), () => this.run(kind, kept, base)), whole, kept };
   }
 
   /** A kind's contributions per group as numbers, made once for all its figures. */
@@ -416,6 +407,16 @@ interface NumberedKind {
   personOf: Int32Array[];
   /** Whether two contributions share an assessment (never, from the database). */
   shared: boolean;
+}
+
+/** `map.get(key)`, made with `make` and kept the first time. */
+function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }
 
 /** Computes once, when first asked. */
