@@ -431,52 +431,82 @@ export interface FamilyOptions {
  */
 export function suppressFamily(groups: readonly FamilyGroup[], k: number, options: FamilyOptions = {}): Set<string> {
   assertValidK(k);
-  assertUniqueIds(groups.map((group) => group.id));
+  const order = familyOrder(groups.map((group) => group.id));
   const personOf = options.personOf ?? ((_side: Side, memberId: string) => memberId);
-  // Index order is id order, so nothing depends on the order of the input.
-  const ordered = [...groups].sort((a, b) => compareIds(a.id, b.id));
+  const ordered = order.map((i) => groups[i] as FamilyGroup);
   for (const group of ordered) {
     if (!ALL_SIDES.some((side) => group.members[side] !== undefined)) throw new RangeError(`group ${group.id} reports no side`);
   }
-  const indexed = ALL_SIDES.flatMap((side) => (ordered.some((group) => group.members[side] !== undefined) ? [indexSide(ordered, side, personOf)] : []));
-  const contributions = ordered.map((_, g) => indexed.reduce((sum, s) => sum + (s.members[g]?.length ?? 0), 0));
-
-  const hidden = ordered.map((group) => options.forceHidden?.has(group.id) ?? false);
-  for (const s of indexed) {
-    s.people.forEach((count, g) => {
-      if (s.members[g] !== null && count < k) hidden[g] = true;
-    });
-  }
-  const sides = indexed.map((s) => new AtomIndex(s, hidden, k));
-
-  for (;;) {
-    const violation = smallestViolation(sides);
-    if (violation === null) break;
-    const { side, signature } = violation;
-    const people = side.indexed.people;
-    const bySize = (a: number, b: number) => (people[a] ?? 0) - (people[b] ?? 0) || (contributions[a] ?? 0) - (contributions[b] ?? 0) || a - b;
-    const merging = side.mergingGroups(signature);
-    // Hiding one group of the atom always changes its signature, so even without a merge the
-    // loop moves on (it ends at the latest when the atom is in no published group).
-    const next = (merging.length > 0 ? merging : [...signature]).sort(bySize)[0];
-    if (next === undefined) throw new Error("suppression invariant broken: an atom with no published group");
-    hidden[next] = true;
-    for (const s of sides) s.hide(next);
-  }
+  const sides = ALL_SIDES.flatMap((side) => (ordered.some((group) => group.members[side] !== undefined) ? [numberSide(ordered, side, personOf)] : []));
+  const hidden = suppressNumberedFamily(
+    sides,
+    ordered.map((group) => options.forceHidden?.has(group.id) ?? false),
+    k,
+  );
   return new Set(ordered.filter((_, g) => hidden[g]).map((group) => group.id));
 }
 
-interface IndexedSide {
-  side: Side;
-  /** Per group (in id order): its contributions on this side as indexes, null if it doesn't report the side. */
-  members: (number[] | null)[];
-  /** Per contribution: the index of the person who made it. */
-  personOf: number[];
-  /** Per group: distinct people on this side. */
-  people: number[];
+/**
+ * The order `suppressFamily` numbers groups in: positions in `ids`, sorted by id. Numbering by id
+ * makes the result independent of the input's order (ties are broken by number). Refuses an id
+ * that appears twice.
+ */
+export function familyOrder(ids: readonly string[]): number[] {
+  assertUniqueIds(ids);
+  return ids.map((_, i) => i).sort((a, b) => compareIds(ids[a] ?? "", ids[b] ?? ""));
 }
 
-function indexSide(groups: readonly FamilyGroup[], side: Side, personOf: (side: Side, memberId: string) => string): IndexedSide {
+/** One side of a family whose groups, contributions and people are numbered. */
+export interface NumberedFamilySide {
+  /**
+   * Per group, numbered in id order (see `familyOrder`): its contributions on this side, each
+   * once, or null if the group doesn't report the side. Not read for groups hidden up front.
+   */
+  members: readonly (ArrayLike<number> | null)[];
+  /** Per contribution: the number of the person who made it (numbers from 0). */
+  personOf: ArrayLike<number>;
+}
+
+/**
+ * `suppressFamily` for callers that number things themselves, so that a family of thousands of
+ * groups is not turned into sets of strings for every figure: `forceHidden` and the result are
+ * per group, in the same id order as the sides' `members`. Callers that keep their own numbering
+ * get exactly the decisions `suppressFamily` would make on the same groups.
+ */
+export function suppressNumberedFamily(sides: readonly NumberedFamilySide[], forceHidden: readonly boolean[], k: number): boolean[] {
+  assertValidK(k);
+  const hidden = [...forceHidden];
+  const contributions = hidden.map((_, g) => sides.reduce((sum, s) => sum + (s.members[g]?.length ?? 0), 0));
+  // A group's people per side. Groups hidden up front are never candidates, so not counted.
+  const people = sides.map((s) => {
+    const distinct = new DistinctCounter(s.personOf);
+    return hidden.map((isHidden, g) => (isHidden ? 0 : distinct.count(s.members[g] ?? [])));
+  });
+  sides.forEach((s, i) => {
+    people[i]?.forEach((count, g) => {
+      if (!forceHidden[g] && s.members[g] !== null && count < k) hidden[g] = true;
+    });
+  });
+  const atoms = sides.map((s, i) => new AtomIndex(s, people[i] ?? [], hidden, k));
+
+  for (;;) {
+    const violation = smallestViolation(atoms);
+    if (violation === null) break;
+    const { side, atom } = violation;
+    const sizes = side.groupPeople;
+    const bySize = (a: number, b: number) => (sizes[a] ?? 0) - (sizes[b] ?? 0) || (contributions[a] ?? 0) - (contributions[b] ?? 0) || a - b;
+    const merging = side.mergingGroups(atom.signature);
+    // Hiding one group of the atom always changes its signature, so even without a merge the
+    // loop moves on (it ends at the latest when the atom is in no published group).
+    const next = (merging.length > 0 ? merging : [...atom.signature]).sort(bySize)[0];
+    if (next === undefined) throw new Error("suppression invariant broken: an atom with no published group");
+    hidden[next] = true;
+    for (const s of atoms) s.hide(next);
+  }
+  return hidden;
+}
+
+function numberSide(groups: readonly FamilyGroup[], side: Side, personOf: (side: Side, memberId: string) => string): NumberedFamilySide {
   const contributionIndex = new Map<string, number>();
   const personIndex = new Map<string, number>();
   const personOfContribution: number[] = [];
@@ -498,15 +528,56 @@ function indexSide(groups: readonly FamilyGroup[], side: Side, personOf: (side: 
       return index;
     });
   });
-  const people = members.map((list) => (list === null ? 0 : new Set(list.map((c) => personOfContribution[c])).size));
-  return { side, members, personOf: personOfContribution, people };
+  return { members, personOf: personOfContribution };
 }
 
+/** Distinct people among lists of contributions, with one scratch array for every count. */
+class DistinctCounter {
+  private readonly seen: Int32Array;
+  private round = 0;
+
+  constructor(private readonly personOf: ArrayLike<number>) {
+    let people = 0;
+    for (let c = 0; c < personOf.length; c++) people = Math.max(people, (personOf[c] ?? 0) + 1);
+    this.seen = new Int32Array(people);
+  }
+
+  count(contributions: ArrayLike<number>): number {
+    this.round++;
+    let distinct = 0;
+    for (let i = 0; i < contributions.length; i++) {
+      const person = this.personOf[contributions[i] ?? 0] ?? 0;
+      if (this.seen[person] !== this.round) {
+        this.seen[person] = this.round;
+        distinct++;
+      }
+    }
+    return distinct;
+  }
+}
+
+/**
+ * Contributions held by exactly the same published groups. Atoms are the nodes of a trie over
+ * signatures (ascending group numbers), so finding the atom of a signature walks it instead of
+ * building a key, and every signature has one node whether or not anyone is in it now.
+ */
 interface Atom {
-  /** Indexes of the published groups holding it, ascending. */
+  /** Numbers of the published groups holding it, ascending. */
   signature: number[];
-  /** Person index → how many of the atom's contributions are theirs. */
-  people: Map<number, number>;
+  children: Map<number, Atom> | undefined;
+  /** How many contributions it holds now. */
+  size: number;
+  /** Person → how many of the atom's contributions are theirs; made when the first one enters. */
+  people: Map<number, number> | undefined;
+  /** `signature.join(",")`, made when a tie between atoms is broken by it. */
+  key: string | undefined;
+  /** Scratch for a pass over contributions: the pass that last saw the atom, and its result. */
+  seenIn: number;
+  movesTo: Atom | undefined;
+}
+
+function newAtom(signature: number[]): Atom {
+  return { signature, children: undefined, size: 0, people: undefined, key: undefined, seenIn: 0, movesTo: undefined };
 }
 
 /**
@@ -515,22 +586,43 @@ interface Atom {
  * the groups hidden rather than a recount per group.
  */
 class AtomIndex {
-  private readonly signatures: number[][];
-  private readonly atoms = new Map<string, Atom>();
-  /** Keys of the atoms holding 1 to k−1 people. */
-  readonly violating = new Set<string>();
+  /** The empty signature: contributions in no published group, part of no figure. Never an atom. */
+  private readonly root = newAtom([]);
+  /** Per contribution: the atom holding it. */
+  private readonly atomOf: Atom[];
+  /** Atoms holding 1 to k−1 people. */
+  readonly violating = new Set<Atom>();
+  private pass = 0;
 
   constructor(
-    readonly indexed: IndexedSide,
+    private readonly numbered: NumberedFamilySide,
+    /** Per group: distinct people on this side (counted for the groups not hidden up front). */
+    readonly groupPeople: readonly number[],
     hidden: readonly boolean[],
     private readonly k: number,
   ) {
-    this.signatures = indexed.personOf.map(() => []);
-    indexed.members.forEach((list, g) => {
+    this.atomOf = new Array<Atom>(numbered.personOf.length).fill(this.root);
+    // Groups in ascending order, so each contribution walks down the trie along its signature.
+    numbered.members.forEach((list, g) => {
       if (list === null || hidden[g]) return;
-      for (const c of list) this.signatures[c]?.push(g);
+      const pass = ++this.pass;
+      for (let i = 0; i < list.length; i++) {
+        const c = list[i] ?? 0;
+        const from = this.atomOf[c] ?? this.root;
+        if (from.seenIn !== pass) {
+          from.seenIn = pass;
+          from.movesTo = this.child(from, g);
+        }
+        this.atomOf[c] = from.movesTo ?? this.root;
+      }
     });
-    this.signatures.forEach((signature, c) => this.enter(c, signature));
+    const entered = new Set<Atom>();
+    this.atomOf.forEach((atom, c) => {
+      if (atom === this.root) return;
+      this.enter(atom, c);
+      entered.add(atom);
+    });
+    for (const atom of entered) this.check(atom);
   }
 
   /**
@@ -542,60 +634,88 @@ class AtomIndex {
    */
   mergingGroups(signature: readonly number[]): number[] {
     const found = new Set<number>();
-    for (const g of signature) if (signature.length === 1 || this.atoms.has(signature.filter((x) => x !== g).join(","))) found.add(g);
-    const size = (g: number) => this.indexed.members[g]?.length ?? 0;
+    for (const g of signature) if (signature.length === 1 || this.holdsAny(this.find(signature, g))) found.add(g);
+    const size = (g: number) => this.numbered.members[g]?.length ?? 0;
     const narrowest = signature.reduce((a, b) => (size(b) < size(a) ? b : a));
-    for (const c of this.indexed.members[narrowest] ?? []) {
-      const extra = oneMore(signature, this.signatures[c] ?? []);
+    const pass = ++this.pass;
+    const list = this.numbered.members[narrowest] ?? [];
+    for (let i = 0; i < list.length; i++) {
+      const atom = this.atomOf[list[i] ?? 0];
+      if (atom === undefined || atom.seenIn === pass) continue;
+      atom.seenIn = pass;
+      const extra = oneMore(signature, atom.signature);
       if (extra !== null) found.add(extra);
     }
     return [...found];
   }
 
-  atom(key: string): Atom | undefined {
-    return this.atoms.get(key);
-  }
-
   hide(g: number): void {
-    for (const c of this.indexed.members[g] ?? []) {
-      const signature = this.signatures[c] ?? [];
-      this.leave(c, signature);
-      const next = signature.filter((x) => x !== g);
-      this.signatures[c] = next;
-      this.enter(c, next);
+    const list = this.numbered.members[g];
+    if (list === null || list === undefined) return;
+    const pass = ++this.pass;
+    const touched: Atom[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i] ?? 0;
+      const from = this.atomOf[c] ?? this.root;
+      if (from.seenIn !== pass) {
+        from.seenIn = pass;
+        from.movesTo = this.find(from.signature, g, true);
+        touched.push(from, from.movesTo);
+      }
+      const to = from.movesTo ?? this.root;
+      this.leave(from, c);
+      if (to !== this.root) this.enter(to, c);
+      this.atomOf[c] = to;
     }
+    for (const atom of touched) this.check(atom);
   }
 
-  private enter(c: number, signature: number[]): void {
-    // In no published group: not part of any figure, nothing to protect.
-    if (signature.length === 0) return;
-    const key = signature.join(",");
-    let atom = this.atoms.get(key);
-    if (atom === undefined) {
-      atom = { signature, people: new Map() };
-      this.atoms.set(key, atom);
+  private child(atom: Atom, g: number): Atom {
+    atom.children ??= new Map();
+    let next = atom.children.get(g);
+    if (next === undefined) {
+      next = newAtom([...atom.signature, g]);
+      atom.children.set(g, next);
     }
-    const person = this.indexed.personOf[c] ?? -1;
+    return next;
+  }
+
+  /** The node of `signature` without `without`; made if missing when `make`. */
+  private find(signature: readonly number[], without: number, make: true): Atom;
+  private find(signature: readonly number[], without: number): Atom | undefined;
+  private find(signature: readonly number[], without: number, make = false): Atom | undefined {
+    let atom: Atom | undefined = this.root;
+    for (const g of signature) {
+      if (g === without) continue;
+      atom = make ? this.child(atom, g) : atom.children?.get(g);
+      if (atom === undefined) return undefined;
+    }
+    return atom;
+  }
+
+  private holdsAny(atom: Atom | undefined): boolean {
+    return atom !== undefined && atom !== this.root && atom.size > 0;
+  }
+
+  private enter(atom: Atom, c: number): void {
+    const person = this.numbered.personOf[c] ?? -1;
+    atom.size++;
+    atom.people ??= new Map();
     atom.people.set(person, (atom.people.get(person) ?? 0) + 1);
-    this.check(key, atom);
   }
 
-  private leave(c: number, signature: number[]): void {
-    if (signature.length === 0) return;
-    const key = signature.join(",");
-    const atom = this.atoms.get(key);
-    if (atom === undefined) return;
-    const person = this.indexed.personOf[c] ?? -1;
-    const count = (atom.people.get(person) ?? 0) - 1;
-    if (count > 0) atom.people.set(person, count);
-    else atom.people.delete(person);
-    if (atom.people.size === 0) this.atoms.delete(key);
-    this.check(key, atom);
+  private leave(atom: Atom, c: number): void {
+    const person = this.numbered.personOf[c] ?? -1;
+    const count = (atom.people?.get(person) ?? 0) - 1;
+    if (count > 0) atom.people?.set(person, count);
+    else atom.people?.delete(person);
+    atom.size--;
   }
 
-  private check(key: string, atom: Atom): void {
-    if (atom.people.size > 0 && atom.people.size < this.k && this.atoms.has(key)) this.violating.add(key);
-    else this.violating.delete(key);
+  private check(atom: Atom): void {
+    const people = atom.people?.size ?? 0;
+    if (atom !== this.root && people > 0 && people < this.k) this.violating.add(atom);
+    else this.violating.delete(atom);
   }
 }
 
@@ -612,16 +732,14 @@ function oneMore(signature: readonly number[], wider: readonly number[]): number
 }
 
 /** The atom to fix first: fewest people, then the employee side, then by the groups holding it. */
-function smallestViolation(sides: readonly AtomIndex[]): { side: AtomIndex; signature: number[] } | null {
-  let found: { side: AtomIndex; signature: number[]; people: number; key: string } | null = null;
+function smallestViolation(sides: readonly AtomIndex[]): { side: AtomIndex; atom: Atom } | null {
+  let found: { side: AtomIndex; atom: Atom; people: number; key: string } | null = null;
   for (const side of sides) {
-    for (const key of side.violating) {
-      const atom = side.atom(key);
-      if (atom === undefined) continue;
-      const people = atom.people.size;
-      if (found === null || people < found.people || (people === found.people && found.side === side && compareIds(key, found.key) < 0)) {
-        found = { side, signature: atom.signature, people, key };
-      }
+    for (const atom of side.violating) {
+      const people = atom.people?.size ?? 0;
+      if (found !== null && (people > found.people || (people === found.people && found.side !== side))) continue;
+      const key = (atom.key ??= atom.signature.join(","));
+      if (found === null || people < found.people || compareIds(key, found.key) < 0) found = { side, atom, people, key };
     }
   }
   return found;

@@ -30,8 +30,10 @@ const Z_95 = 1.959963985;
 export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   assertFinite(values);
+  // Indexed loops over numbers here and below: for…of boxes every fractional value it yields, and
+  // trends take means and correlations over tens of thousands of them per cycle.
   let sum = 0;
-  for (const value of values) sum += value;
+  for (let i = 0; i < values.length; i++) sum += values[i] as number;
   return sum / values.length;
 }
 
@@ -123,16 +125,17 @@ export interface Reliability {
 export function cronbachAlpha(matrix: readonly (readonly MaybeScore[])[]): Reliability | null {
   const k = itemCount(matrix);
   if (k < 2) return null;
-  const rows = matrix.filter(isCompleteRow);
+  // Trends compute α for every group over responses already known to be complete: no copy then.
+  const rows = matrix.every(isCompleteRow) ? matrix : matrix.filter(isCompleteRow);
   const n = rows.length;
   if (n < 2) return null;
 
-  const totalVariance = sampleVariance(rows.map(sum));
+  const totalVariance = sampleVariance(rows, sum);
   if (totalVariance === 0) return null;
 
   let itemVarianceSum = 0;
   for (let item = 0; item < k; item++) {
-    itemVarianceSum += sampleVariance(rows.map((row) => row[item] ?? 0));
+    itemVarianceSum += sampleVariance(rows, (row) => row[item] ?? 0);
   }
   return { alpha: (k / (k - 1)) * (1 - itemVarianceSum / totalVariance), n, k };
 }
@@ -198,7 +201,10 @@ function horner(coefficients: readonly number[], x: number): number {
   return value;
 }
 
-function completePairs(xs: readonly MaybeScore[], ys: readonly MaybeScore[]): { x: number[]; y: number[] } {
+function completePairs(xs: readonly MaybeScore[], ys: readonly MaybeScore[]): { x: readonly number[]; y: readonly number[] } {
+  // Trends correlate pairs already known to be complete, for every group: no copy then.
+  // Every value was just checked to be a score.
+  if (isEveryPairComplete(xs, ys)) return { x: xs as readonly number[], y: ys as readonly number[] };
   const x: number[] = [];
   const y: number[] = [];
   for (let i = 0; i < xs.length; i++) {
@@ -210,6 +216,12 @@ function completePairs(xs: readonly MaybeScore[], ys: readonly MaybeScore[]): { 
     }
   }
   return { x, y };
+}
+
+/** Whether completePairs would keep every pair, checking the values in the same order it does. */
+function isEveryPairComplete(xs: readonly MaybeScore[], ys: readonly MaybeScore[]): boolean {
+  for (let i = 0; i < xs.length; i++) if (!(isScore(xs[i]) && isScore(ys[i]))) return false;
+  return true;
 }
 
 /** Items in the scale: every row must have the same length, or the columns would not line up. */
@@ -236,7 +248,7 @@ function isScore(value: MaybeScore | undefined): value is number {
 }
 
 function assertFinite(values: readonly number[]): void {
-  for (const value of values) isScore(value);
+  for (let i = 0; i < values.length; i++) isScore(values[i]);
 }
 
 function isConstant(values: readonly number[]): boolean {
@@ -245,16 +257,22 @@ function isConstant(values: readonly number[]): boolean {
 
 function sum(values: readonly number[]): number {
   let total = 0;
-  for (const value of values) total += value;
+  for (let i = 0; i < values.length; i++) total += values[i] as number;
   return total;
 }
 
-/** Sample variance (divisor n − 1); callers guarantee n ≥ 2. Two-pass for accuracy. */
-function sampleVariance(values: readonly number[]): number {
-  const centre = sum(values) / values.length;
+/**
+ * Sample variance (divisor n − 1) of one value per item; callers guarantee n ≥ 2. Two-pass for
+ * accuracy. Takes each item's value rather than a list of values, so α over thousands of rows
+ * builds no column: the additions are the same, in the same order.
+ */
+function sampleVariance<T>(items: readonly T[], value: (item: T) => number): number {
+  let total = 0;
+  for (const item of items) total += value(item);
+  const centre = total / items.length;
   let squares = 0;
-  for (const value of values) squares += (value - centre) ** 2;
-  return squares / (values.length - 1);
+  for (const item of items) squares += (value(item) - centre) ** 2;
+  return squares / (items.length - 1);
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -7,12 +7,14 @@ import {
   cell,
   enforce,
   enforceEachSide,
+  familyOrder,
   familyProblems,
   figureVisible,
   hiddenCell,
   safeToPublish,
   suppressFamily,
   suppressGroups,
+  suppressNumberedFamily,
   suppressTree,
   type FamilyGroup,
   type GroupNode,
@@ -556,6 +558,54 @@ describe("property: suppressFamily over random organizations (fast-check)", () =
     );
   });
 });
+
+describe("property: suppressNumberedFamily decides as suppressFamily does, however things are numbered (fast-check)", () => {
+  it("numbering contributions and people in another order changes nothing; neither does hiding up front", () => {
+    fc.assert(
+      fc.property(randomOrg, fc.nat(), ({ k, family, personOf, forced }, seed) => {
+        const random = prng(seed);
+        const order = familyOrder(family.map((g) => g.id));
+        const ordered = order.map((i) => family[i] as FamilyGroup);
+        const sides = BOTH.filter((side) => ordered.some((g) => g.members[side] !== undefined)).map((side) => {
+          // Contributions and people numbered in a shuffled order, not as they first appear.
+          const contributions = shuffled([...new Set(ordered.flatMap((g) => [...(g.members[side] ?? [])]))], random);
+          const people = shuffled([...new Set(contributions.map((c) => personOf(side, c)))], random);
+          const numberOf = new Map(contributions.map((c, i) => [c, i]));
+          const personNumber = new Map(people.map((p, i) => [p, i]));
+          return {
+            members: ordered.map((g) => {
+              const ids = g.members[side];
+              return ids === undefined ? null : shuffled([...ids], random).map((c) => numberOf.get(c) ?? -1);
+            }),
+            personOf: contributions.map((c) => personNumber.get(personOf(side, c)) ?? -1),
+          };
+        });
+        const hidden = suppressNumberedFamily(
+          sides,
+          ordered.map((g) => forced.has(g.id)),
+          k,
+        );
+        expect(sorted(ordered.filter((_, g) => hidden[g]).map((g) => g.id))).toEqual(sorted(suppressFamily(family, k, { personOf, forceHidden: forced })));
+      }),
+      { seed: 20_260_604, numRuns: 200 },
+    );
+  });
+
+  it("numbers groups in id order and refuses an id twice", () => {
+    expect(familyOrder(["b", "a", "c"])).toEqual([1, 0, 2]);
+    expect(() => familyOrder(["a", "b", "a"])).toThrow(RangeError);
+  });
+});
+
+/** A copy of `items` in an order drawn from `random`. */
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
 
 describe("cells", () => {
   it("a visible cell carries the value and the counts of the sides it reports", () => {
