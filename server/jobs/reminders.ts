@@ -20,7 +20,7 @@ import { appUrl } from "@/server/env";
 import { sendMail, type Mail } from "@/server/mail";
 import { assessmentDigestMail, meetingReminderMail } from "@/server/mail/meeting-templates";
 import { DEFAULT_REMINDER_MINUTES } from "@/server/services/meetings/preferences";
-import { isLiveMeeting, PLANNED_AHEAD, ruleOf, syncPair } from "@/server/services/meetings/schedule";
+import { isLiveMeeting, PLANNED_AHEAD, plannedOccurrences, ruleOf, syncPair } from "@/server/services/meetings/schedule";
 import { nextOccurrences } from "@/server/meetings/recurrence";
 import { defineHandler, enqueueMany, type JobHandlers, type JobResult, type NewJob } from "./queue";
 
@@ -128,7 +128,7 @@ function pendingResponse(): SQL {
 // The sweep
 
 export interface SweepResult {
-  /** Pairs whose schedules needed new meeting rows (syncPair ran for them). */
+  /** Series whose schedules needed new meeting rows. */
   toppedUp: number;
   /** Reminder and digest jobs inserted or re-planned (0 when nothing changed). */
   reminders: number;
@@ -145,14 +145,14 @@ export async function scheduleReminders(db: Db, now: Date): Promise<SweepResult>
   return { toppedUp, reminders: await planMeetingReminders(db, now), digests: await planDigests(db, now) };
 }
 
-/** Pairs whose schedules are topped up per statement batch; one transaction each (syncPair). */
-const TOP_UP_BATCH = 200;
-
 /**
- * Gives meetings rows to the occurrences reminders will be about. syncPair keeps the next
- * PLANNED_AHEAD + 1 occurrences of a series planned; only series with fewer than PLANNED_AHEAD
- * planned ahead (one has passed since, or the series is new or was resumed) and that still have
- * an occurrence to plan need it, which on a normal sweep is the few whose meeting just ended.
+ * Gives meetings rows to the occurrences reminders will be about, as syncPair plans them (the
+ * next PLANNED_AHEAD + 1 from a day back), for the series that need it: fewer than
+ * PLANNED_AHEAD planned ahead (a meeting has passed since, or the series is new or resumed) and
+ * an occurrence still to plan. On a normal sweep that is the few whose meeting just ended.
+ * Rows go in by the batch (insert … on conflict do nothing, as ensureMeeting), not pair by
+ * pair: carrying action items over is left to the next reader of the pair, who runs syncPair
+ * anyway (pages, and the reminder handler before it counts them). Returns how many series.
  */
 async function topUpSchedules(db: Db, now: Date): Promise<number> {
   const recent = DateTime.fromJSDate(now, { zone: "utc" }).minus({ days: 2 }).toISODate()!;
@@ -169,26 +169,24 @@ async function topUpSchedules(db: Db, now: Date): Promise<number> {
     .groupBy(meetingSeries.id)
     .having(sql`count(${meetings.id}) filter (where ${gt(meetings.occurrenceStart, now)}) < ${PLANNED_AHEAD}`);
 
-  const pairKeys = new Map<string, { orgId: string; pairId: string }>();
+  let toppedUp = 0;
+  const rows: (typeof meetings.$inferInsert)[] = [];
   for (const { series, lastPlanned } of candidates) {
     // A series that ends or pauses before its next occurrence has nothing left to plan.
     const after = lastPlanned ? new Date(Math.max(lastPlanned.getTime() + 1, dayBack.getTime())) : dayBack;
     if (nextOccurrences(ruleOf(series), after, 1).length === 0) continue;
-    pairKeys.set(series.pairId, { orgId: series.orgId, pairId: series.pairId });
-  }
-  const todo = [...pairKeys.values()];
-  for (let i = 0; i < todo.length; i += TOP_UP_BATCH) {
-    for (const p of todo.slice(i, i + TOP_UP_BATCH)) {
-      try {
-        // Also carries action items over, as page views do.
-        await syncPair(db, p.orgId, p.pairId, now);
-      } catch (err) {
-        // One broken pair must not stop everyone else's reminders.
-        console.error(`[tandem] reminders: could not plan pair ${p.pairId}:`, err);
-      }
+    toppedUp++;
+    for (const o of plannedOccurrences(series, now)) {
+      rows.push({ orgId: series.orgId, pairId: series.pairId, seriesId: series.id, occurrenceStart: o.occurrenceStart, startsAt: o.startsAt, endsAt: o.endsAt });
     }
   }
-  return todo.length;
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insert(meetings)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing({ target: [meetings.seriesId, meetings.occurrenceStart] });
+  }
+  return toppedUp;
 }
 
 const person = alias(people, "person");

@@ -107,7 +107,7 @@ function seriesOf(db: Db, orgId: string, pairId: string): Promise<SeriesRow[]> {
 }
 
 /** The occurrences that get a row ahead of time: from a day back, so a meeting in progress (or moved later) keeps its row. */
-function plannedOccurrences(series: SeriesRow, now: Date): Occurrence[] {
+export function plannedOccurrences(series: SeriesRow, now: Date): Occurrence[] {
   return nextOccurrences(ruleOf(series), new Date(now.getTime() - 86_400_000), PLANNED_AHEAD + 1);
 }
 
