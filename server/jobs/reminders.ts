@@ -169,6 +169,14 @@ async function topUpSchedules(db: Db, now: Date): Promise<number> {
     .groupBy(meetingSeries.id)
     .having(sql`count(${meetings.id}) filter (where ${gt(meetings.occurrenceStart, now)}) < ${PLANNED_AHEAD}`);
 
+  // In the order syncPair inserts (a pair's series by start, then occurrences), so a page view
+  // planning the same pair at the same moment waits on us, or we on it, but never both.
+  candidates.sort(
+    (a, b) =>
+      a.series.pairId.localeCompare(b.series.pairId) ||
+      a.series.startsOn.localeCompare(b.series.startsOn) ||
+      a.series.createdAt.getTime() - b.series.createdAt.getTime(),
+  );
   let toppedUp = 0;
   const rows: (typeof meetings.$inferInsert)[] = [];
   for (const { series, lastPlanned } of candidates) {
