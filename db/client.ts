@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import type { Logger } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -20,12 +21,29 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-export function drizzleForPglite(client: PGlite): Db {
-  return drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
+// Databases opened on embedded PGlite: one connection, one process (ADR 1). A few callers need
+// to know, e.g. to not hold a transaction open while other statements run (they would queue
+// behind it on the one connection).
+const embedded = new WeakSet<Db>();
+
+/** Options for both drivers; `logger` sees every statement (tests count them). */
+export interface DrizzleOptions {
+  logger?: Logger;
 }
 
-export function drizzleForPostgres(client: postgres.Sql): Db {
-  return drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
+export function drizzleForPglite(client: PGlite, options: DrizzleOptions = {}): Db {
+  const db = drizzlePglite({ client, schema, casing: "snake_case", logger: options.logger }) as unknown as Db;
+  embedded.add(db);
+  return db;
+}
+
+/** Is this the embedded database (one connection), rather than a pool of Postgres connections? */
+export function isEmbedded(db: Db): boolean {
+  return embedded.has(db);
+}
+
+export function drizzleForPostgres(client: postgres.Sql, options: DrizzleOptions = {}): Db {
+  return drizzlePostgres({ client, schema, casing: "snake_case", logger: options.logger }) as unknown as Db;
 }
 
 export class DatabaseLockedError extends Error {

@@ -93,9 +93,23 @@ export async function enqueueMany(db: Db, jobsToAdd: NewJob[]): Promise<number> 
   const batch = [...new Map(jobsToAdd.map((j) => [j.key, j])).values()];
   let written = 0;
   for (let i = 0; i < batch.length; i += 500) {
+    const chunk = batch.slice(i, i + 500);
+    // Sweeps enqueue the same plan every few minutes: read first, and write only what is new
+    // or would change, so a plan that stands costs one read and no row locks or WAL.
+    const existing = await db
+      .select({ key: jobs.key, runAt: jobs.runAt, attempts: jobs.attempts, finishedAt: jobs.finishedAt, outcome: jobs.outcome })
+      .from(jobs)
+      .where(inArray(jobs.key, chunk.map((j) => j.key)));
+    const byKey = new Map(existing.map((row) => [row.key, row]));
+    const changed = chunk.filter((j) => {
+      const row = byKey.get(j.key);
+      // The same rule as the upsert's setWhere below, which stays the authority under races.
+      return !row || row.outcome === "cancelled" || (row.finishedAt === null && row.attempts === 0 && row.runAt.getTime() !== j.runAt.getTime());
+    });
+    if (changed.length === 0) continue;
     const rows = await db
       .insert(jobs)
-      .values(batch.slice(i, i + 500).map((j) => ({ kind: j.kind, key: j.key, payload: j.payload, runAt: j.runAt })))
+      .values(changed.map((j) => ({ kind: j.kind, key: j.key, payload: j.payload, runAt: j.runAt })))
       .onConflictDoUpdate({
         target: jobs.key,
         set: {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { DateTime } from "luxon";
 import { z } from "zod";
@@ -11,6 +11,7 @@ import {
   mailDeliveries,
   meetingPreferences,
   meetingSeries,
+  meetings,
   pairs,
   people,
   responses,
@@ -19,7 +20,8 @@ import { appUrl } from "@/server/env";
 import { sendMail, type Mail } from "@/server/mail";
 import { assessmentDigestMail, meetingReminderMail } from "@/server/mail/meeting-templates";
 import { DEFAULT_REMINDER_MINUTES } from "@/server/services/meetings/preferences";
-import { syncPair } from "@/server/services/meetings/schedule";
+import { isLiveMeeting, PLANNED_AHEAD, plannedOccurrences, ruleOf, syncPair } from "@/server/services/meetings/schedule";
+import { nextOccurrences } from "@/server/meetings/recurrence";
 import { defineHandler, enqueueMany, type JobHandlers, type JobResult, type NewJob } from "./queue";
 
 // Reminder emails, planned by a sweep and sent by the job queue (docs/decisions/0003-job-queue.md).
@@ -126,6 +128,8 @@ function pendingResponse(): SQL {
 // The sweep
 
 export interface SweepResult {
+  /** Series whose schedules needed new meeting rows. */
+  toppedUp: number;
   /** Reminder and digest jobs inserted or re-planned (0 when nothing changed). */
   reminders: number;
   digests: number;
@@ -133,69 +137,122 @@ export interface SweepResult {
 
 /**
  * Plans reminders for every open pair's meetings of the next 7 days and this week's assessment
- * digests. Idempotent; safe to run on several app servers at once.
+ * digests. Idempotent; safe to run on several app servers at once (the worker also makes sure
+ * only one runs it at a time: runReminderSweep).
  */
 export async function scheduleReminders(db: Db, now: Date): Promise<SweepResult> {
-  return { reminders: await planMeetingReminders(db, now), digests: await planDigests(db, now) };
+  const toppedUp = await topUpSchedules(db, now);
+  return { toppedUp, reminders: await planMeetingReminders(db, now), digests: await planDigests(db, now) };
 }
 
-async function planMeetingReminders(db: Db, now: Date): Promise<number> {
-  // Series that may still produce meetings (two days of slack for time zones), of open pairs.
+/**
+ * Gives meetings rows to the occurrences reminders will be about, as syncPair plans them (the
+ * next PLANNED_AHEAD + 1 from a day back), for the series that need it: fewer than
+ * PLANNED_AHEAD planned ahead (a meeting has passed since, or the series is new or resumed) and
+ * an occurrence still to plan. On a normal sweep that is the few whose meeting just ended.
+ * Rows go in by the batch (insert … on conflict do nothing, as ensureMeeting), not pair by
+ * pair: carrying action items over is left to the next reader of the pair, who runs syncPair
+ * anyway (pages, and the reminder handler before it counts them). Returns how many series.
+ */
+async function topUpSchedules(db: Db, now: Date): Promise<number> {
   const recent = DateTime.fromJSDate(now, { zone: "utc" }).minus({ days: 2 }).toISODate()!;
-  const pairRows = await db
-    .selectDistinct({ orgId: pairs.orgId, pairId: pairs.id, managerId: pairs.managerId, reportId: pairs.reportId })
+  const dayBack = new Date(now.getTime() - 86_400_000);
+  const candidates = await db
+    .select({
+      series: meetingSeries,
+      lastPlanned: sql<Date | null>`max(${meetings.occurrenceStart})`.mapWith(meetings.occurrenceStart),
+    })
     .from(meetingSeries)
     .innerJoin(pairs, and(eq(pairs.orgId, meetingSeries.orgId), eq(pairs.id, meetingSeries.pairId)))
-    .where(and(isNull(pairs.endedAt), or(isNull(meetingSeries.endsOn), gte(meetingSeries.endsOn, recent))));
+    .leftJoin(meetings, and(eq(meetings.orgId, meetingSeries.orgId), eq(meetings.seriesId, meetingSeries.id), gte(meetings.occurrenceStart, dayBack)))
+    .where(and(isNull(pairs.endedAt), or(isNull(meetingSeries.endsOn), gte(meetingSeries.endsOn, recent))))
+    .groupBy(meetingSeries.id)
+    .having(sql`count(${meetings.id}) filter (where ${gt(meetings.occurrenceStart, now)}) < ${PLANNED_AHEAD}`);
 
-  const horizon = now.getTime() + REMINDER_HORIZON_MS;
-  const planned: { orgId: string; pairId: string; meetingId: string; startsAt: Date; personIds: [string, string] }[] = [];
-  for (const p of pairRows) {
-    try {
-      // Plans the rows the reminders point at (and carries action items over), as page views do.
-      const schedule = await syncPair(db, p.orgId, p.pairId, now);
-      for (const m of schedule.upcoming) {
-        const start = m.startsAt.getTime();
-        if (m.status !== "scheduled" || start <= now.getTime() || start > horizon) continue;
-        planned.push({ orgId: p.orgId, pairId: p.pairId, meetingId: m.id, startsAt: m.startsAt, personIds: [p.managerId, p.reportId] });
-      }
-    } catch (err) {
-      // One broken pair must not stop everyone else's reminders.
-      console.error(`[tandem] reminders: could not plan pair ${p.pairId}:`, err);
+  // In the order syncPair inserts (a pair's series by start, then occurrences), so a page view
+  // planning the same pair at the same moment waits on us, or we on it, but never both.
+  candidates.sort(
+    (a, b) =>
+      a.series.pairId.localeCompare(b.series.pairId) ||
+      a.series.startsOn.localeCompare(b.series.startsOn) ||
+      a.series.createdAt.getTime() - b.series.createdAt.getTime(),
+  );
+  let toppedUp = 0;
+  const rows: (typeof meetings.$inferInsert)[] = [];
+  for (const { series, lastPlanned } of candidates) {
+    // A series that ends or pauses before its next occurrence has nothing left to plan.
+    const after = lastPlanned ? new Date(Math.max(lastPlanned.getTime() + 1, dayBack.getTime())) : dayBack;
+    if (nextOccurrences(ruleOf(series), after, 1).length === 0) continue;
+    toppedUp++;
+    for (const o of plannedOccurrences(series, now)) {
+      rows.push({ orgId: series.orgId, pairId: series.pairId, seriesId: series.id, occurrenceStart: o.occurrenceStart, startsAt: o.startsAt, endsAt: o.endsAt });
     }
   }
-
-  // One preferences query per organization, not per person.
-  const byOrg = new Map<string, Set<string>>();
-  for (const m of planned) {
-    const ids = byOrg.get(m.orgId) ?? new Set<string>();
-    for (const id of m.personIds) ids.add(id);
-    byOrg.set(m.orgId, ids);
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insert(meetings)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing({ target: [meetings.seriesId, meetings.occurrenceStart] });
   }
-  const settings = new Map<string, ReminderPerson>();
-  for (const [orgId, ids] of byOrg) for (const [id, person] of await reminderPeople(db, orgId, [...ids])) settings.set(id, person);
+  return toppedUp;
+}
+
+const person = alias(people, "person");
+
+/**
+ * One reminder per person per scheduled meeting of an open pair starting in the next 7 days,
+ * in one statement over the planned meetings, then enqueued (only what is new or changed is
+ * written). The same rules as the handler: live in its series (isLiveMeeting), the person
+ * active, their lead time (the default without a preferences row; none when turned off).
+ */
+async function planMeetingReminders(db: Db, now: Date): Promise<number> {
+  const horizon = new Date(now.getTime() + REMINDER_HORIZON_MS);
+  const rows = await db
+    .select({
+      meeting: { id: meetings.id, orgId: meetings.orgId, pairId: meetings.pairId, occurrenceStart: meetings.occurrenceStart, startsAt: meetings.startsAt },
+      series: meetingSeries,
+      personId: person.id,
+      prefsId: meetingPreferences.personId,
+      reminderMinutes: meetingPreferences.reminderMinutes,
+    })
+    .from(meetings)
+    .innerJoin(pairs, and(eq(pairs.orgId, meetings.orgId), eq(pairs.id, meetings.pairId)))
+    .innerJoin(meetingSeries, and(eq(meetingSeries.orgId, meetings.orgId), eq(meetingSeries.id, meetings.seriesId)))
+    .innerJoin(person, and(eq(person.orgId, pairs.orgId), or(eq(person.id, pairs.managerId), eq(person.id, pairs.reportId))))
+    .leftJoin(meetingPreferences, and(eq(meetingPreferences.orgId, person.orgId), eq(meetingPreferences.personId, person.id)))
+    .where(
+      and(
+        isNull(pairs.endedAt),
+        eq(meetings.status, "scheduled"),
+        gt(meetings.startsAt, now),
+        lte(meetings.startsAt, horizon),
+        isNull(person.deactivatedAt),
+      ),
+    );
 
   const batch: NewJob[] = [];
-  for (const m of planned) {
-    for (const personId of m.personIds) {
-      const lead = settings.get(personId)?.leadMinutes;
-      if (lead === null || lead === undefined) continue;
-      batch.push({
-        kind: MEETING_REMINDER,
-        key: meetingReminderKey(m.meetingId, personId, m.startsAt),
-        payload: {
-          orgId: m.orgId,
-          pairId: m.pairId,
-          meetingId: m.meetingId,
-          personId,
-          startsAt: m.startsAt.toISOString(),
-        } satisfies z.input<typeof meetingReminderPayload>,
-        // May be in the past (the meeting was planned or moved inside the lead time): a run time
-        // in the past is due at once. Kept stable rather than "now" so a re-run changes nothing.
-        runAt: new Date(m.startsAt.getTime() - lead * 60_000),
-      });
-    }
+  for (const { meeting: m, series, personId, prefsId, reminderMinutes } of rows) {
+    if (!isLiveMeeting(m, series, null)) continue;
+    // As reminderPeople reads it: no row means the default, a row with null minutes means off.
+    const lead = prefsId === null ? DEFAULT_REMINDER_MINUTES : reminderMinutes;
+    if (lead === null) continue;
+    batch.push({
+      kind: MEETING_REMINDER,
+      key: meetingReminderKey(m.id, personId, m.startsAt),
+      payload: {
+        orgId: m.orgId,
+        pairId: m.pairId,
+        meetingId: m.id,
+        personId,
+        startsAt: m.startsAt.toISOString(),
+      } satisfies z.input<typeof meetingReminderPayload>,
+      // May be in the past (the meeting was planned or moved inside the lead time): a run time
+      // in the past is due at once. Kept stable rather than "now" so a re-run changes nothing.
+      runAt: new Date(m.startsAt.getTime() - lead * 60_000),
+    });
   }
+  // Stable order: two sweepers upserting the same keys lock them in the same order.
+  batch.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return enqueueMany(db, batch);
 }
 

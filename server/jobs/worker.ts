@@ -1,67 +1,88 @@
 import type { Db } from "@/db/client";
 import { isBuildPhase } from "@/server/env";
+import { runExclusively } from "./exclusive";
 import { pruneFinishedJobs, runDueJobs, type JobHandlers } from "./queue";
-import { pruneMailDeliveries, reminderHandlers, scheduleReminders } from "./reminders";
+import { pruneMailDeliveries, reminderHandlers, scheduleReminders, type SweepResult } from "./reminders";
 
-// The background loop of one app server process (started by server/startup.ts). Every tick it
-// runs due jobs; every few minutes it first re-plans reminders. Several processes on one
-// Postgres may each run it: enqueueing is idempotent and claims skip each other's rows.
-// On PGlite only the server process may open the database, so the loop lives in that process
+// The background work of one app server process (started by server/startup.ts): two loops on
+// their own timers. One runs due jobs every `intervalMs`; the other re-plans reminders every
+// `sweepIntervalMs`. Sending never waits for planning: a long sweep delays the next sweep,
+// never a reminder that is due. Several processes on one Postgres may each run both loops:
+// claims skip each other's rows, and an advisory lock lets one sweep at a time while the
+// others only send (runReminderSweep).
+// On PGlite only the server process may open the database, so the loops live in that process
 // and nowhere else (no separate worker process).
 
 export interface WorkerOptions {
   /** How often due jobs are claimed. Bounds how late a reminder can be, beyond a sweep. */
   intervalMs?: number;
   /**
-   * How often the reminder sweep runs. It syncs every open pair's schedule, which is far more
-   * work than claiming jobs, and is only needed to notice new or moved meetings and new pending
-   * assessments: everything else is re-checked when a reminder is sent.
+   * How often the reminder sweep runs. It plans rows for new occurrences and reminders for the
+   * next 7 days, far more work than claiming jobs, and is only needed to notice new or moved
+   * meetings and new pending assessments: everything else is re-checked when a reminder is sent.
    */
   sweepIntervalMs?: number;
   handlers?: JobHandlers;
+  /** The sweep (tests replace it); by default runReminderSweep. */
+  sweep?: (db: Db, now: Date) => Promise<unknown>;
+}
+
+interface Loop {
+  timer: NodeJS.Timeout | null;
+  /** The run in flight, so stopWorker can wait for it. */
+  current: Promise<void> | null;
 }
 
 interface WorkerState {
-  timer: NodeJS.Timeout | null;
   stopped: boolean;
-  /** The tick in flight, so stopWorker can wait for it. */
-  current: Promise<void> | null;
-  lastSweepAt: number;
+  send: Loop;
+  sweep: Loop;
 }
 
 const CLAIM_LIMIT = 20;
 /** Finished jobs and delivery records are kept this long for whoever investigates, then pruned. */
 const RETENTION_MS = 30 * 24 * 60 * 60_000;
+/** Names the sweep's advisory lock; one name per installation's database. */
+export const SWEEP_LOCK = "tandem:reminder-sweep";
+
+/**
+ * The reminder sweep and housekeeping, unless another app server (or another caller in this
+ * process) is sweeping right now, in which case it skips this round: "skipped". Never throws.
+ */
+export async function runReminderSweep(db: Db, now: Date): Promise<SweepResult | "skipped" | "failed"> {
+  try {
+    const outcome = await runExclusively(db, SWEEP_LOCK, async () => {
+      const result = await scheduleReminders(db, now);
+      const before = new Date(now.getTime() - RETENTION_MS);
+      await pruneFinishedJobs(db, before);
+      await pruneMailDeliveries(db, before);
+      return result;
+    });
+    return outcome.ran ? outcome.value : "skipped";
+  } catch (err) {
+    // Jobs planned by earlier sweeps still go out: the sending loop doesn't wait for this one.
+    console.error("[tandem] worker: reminder sweep failed:", err);
+    return "failed";
+  }
+}
 
 // On globalThis: Next evaluates server modules several times in one process (instrumentation,
 // route bundles), and each evaluation must not start another loop.
 const holder = globalThis as unknown as { __tandemWorker?: WorkerState };
 
-/** Starts the loop once per process; false when it was already running or this is `next build`. */
+/** Starts the loops once per process; false when they were already running or this is `next build`. */
 export function startWorker(getDbFn: () => Promise<Db>, options: WorkerOptions = {}): boolean {
   if (isBuildPhase() || holder.__tandemWorker) return false;
   const intervalMs = options.intervalMs ?? 30_000;
   const sweepIntervalMs = options.sweepIntervalMs ?? 5 * 60_000;
   const handlers = options.handlers ?? reminderHandlers();
-  const state: WorkerState = { timer: null, stopped: false, current: null, lastSweepAt: Number.NEGATIVE_INFINITY };
+  const sweep = options.sweep ?? runReminderSweep;
+  const state: WorkerState = { stopped: false, send: { timer: null, current: null }, sweep: { timer: null, current: null } };
   holder.__tandemWorker = state;
 
-  const tick = async () => {
+  const send = async () => {
     try {
       const db = await getDbFn();
-      const sweepAt = new Date();
-      if (sweepAt.getTime() - state.lastSweepAt >= sweepIntervalMs) {
-        state.lastSweepAt = sweepAt.getTime();
-        try {
-          await scheduleReminders(db, sweepAt);
-          const before = new Date(sweepAt.getTime() - RETENTION_MS);
-          await pruneFinishedJobs(db, before);
-          await pruneMailDeliveries(db, before);
-        } catch (err) {
-          // Jobs planned by earlier sweeps still go out below.
-          console.error("[tandem] worker: reminder sweep failed:", err);
-        }
-      }
       // Drain: at 10:00 on a Monday hundreds of reminders come due at once, more than one
       // claim's worth. Keep claiming while full batches come back, within one interval.
       const started = Date.now();
@@ -73,29 +94,41 @@ export function startWorker(getDbFn: () => Promise<Db>, options: WorkerOptions =
     }
   };
 
-  const schedule = (delayMs: number) => {
+  const plan = async () => {
+    try {
+      await sweep(await getDbFn(), new Date());
+    } catch (err) {
+      console.error("[tandem] worker: reminder sweep failed:", err);
+    }
+  };
+
+  // A timeout chain per loop rather than setInterval: a slow run never overlaps the next one
+  // of the same loop, and the two loops never wait for each other.
+  const schedule = (loop: Loop, run: () => Promise<void>, delayMs: number, everyMs: number) => {
     if (state.stopped) return;
-    // A timeout chain rather than setInterval: a slow tick never overlaps the next one.
-    state.timer = setTimeout(() => {
-      state.current = tick().finally(() => {
-        state.current = null;
-        schedule(intervalMs);
+    loop.timer = setTimeout(() => {
+      loop.current = run().finally(() => {
+        loop.current = null;
+        schedule(loop, run, everyMs, everyMs);
       });
     }, delayMs);
     // Never keeps the process alive on its own (tests, scripts, shutdown).
-    state.timer.unref();
+    loop.timer.unref();
   };
-  // The first tick soon after start: catches up on what came due while the server was down.
-  schedule(Math.min(intervalMs, 2_000));
+  // Soon after start, sending first: it catches up on what came due while the server was down,
+  // with what earlier sweeps planned. The first sweep follows a moment later.
+  const firstSendMs = Math.min(intervalMs, 2_000);
+  schedule(state.send, send, firstSendMs, intervalMs);
+  schedule(state.sweep, plan, Math.min(sweepIntervalMs, firstSendMs + 3_000), sweepIntervalMs);
   return true;
 }
 
-/** Stops the loop and waits for a tick in flight; startWorker may be called again afterwards. */
+/** Stops both loops and waits for runs in flight; startWorker may be called again afterwards. */
 export async function stopWorker(): Promise<void> {
   const state = holder.__tandemWorker;
   if (!state) return;
   state.stopped = true;
-  if (state.timer) clearTimeout(state.timer);
-  await state.current;
+  for (const loop of [state.send, state.sweep]) if (loop.timer) clearTimeout(loop.timer);
+  await Promise.all([state.send.current, state.sweep.current]);
   holder.__tandemWorker = undefined;
 }

@@ -100,14 +100,63 @@ function toOccurrence(floatingDate: Date, rule: SeriesRule): Occurrence {
   return { occurrenceStart: startsAt, startsAt, endsAt: new Date(startsAt.getTime() + rule.durationMinutes * 60_000), localDate };
 }
 
+const DAY_MS = 86_400_000;
+
+/** The nth (1–4) or last (-1) ISO weekday of a month, as a floating "YYYY-MM-DD". */
+function nthWeekdayOfMonth(year: number, month: number, weekday: number, nth: number): string {
+  // Months as Date.UTC counts them (0-based, overflowing into the next year).
+  const isoWeekday = (t: number) => ((new Date(t).getUTCDay() + 6) % 7) + 1;
+  let t: number;
+  if (nth === -1) {
+    const lastDay = Date.UTC(year, month + 1, 0);
+    t = lastDay - ((isoWeekday(lastDay) - weekday + 7) % 7) * DAY_MS;
+  } else {
+    const firstDay = Date.UTC(year, month, 1);
+    t = firstDay + (((weekday - isoWeekday(firstDay) + 7) % 7) + 7 * (nth - 1)) * DAY_MS;
+  }
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * The rule as `floatingRule` gives it, but with DTSTART moved forward to one of its own
+ * occurrences on or after `near` minus one interval. rrule iterates from DTSTART on every
+ * call, so the full rule costs time in proportion to the series' age; this one costs the
+ * same for a series started years ago as for one started last week.
+ *
+ * Moving DTSTART to an occurrence keeps every later occurrence: a weekly rule counts its
+ * weeks (and every-two-weeks parity) from DTSTART's week, a monthly one its months from
+ * DTSTART's month, and DTSTART itself is one of them. UNTIL is unchanged.
+ */
+export function floatingRuleNear(rule: SeriesRule, near: Date): RRuleInstance {
+  const full = floatingRule(rule);
+  // The first occurrence is at most a few weeks (months) after DTSTART: cheap to find.
+  const first = full.after(full.options.dtstart, true);
+  if (!first) return full;
+  let start: Date;
+  if (rule.frequency === "monthly") {
+    const target = new Date(near.getTime());
+    target.setUTCMonth(target.getUTCMonth() - 1);
+    const nth = rule.weekOfMonth ?? 1;
+    const y = target.getUTCFullYear();
+    const m = target.getUTCMonth();
+    start = floating(nthWeekdayOfMonth(y, m, rule.weekday, nth), rule.startTime);
+    if (start < target) start = floating(nthWeekdayOfMonth(y, m + 1, rule.weekday, nth), rule.startTime);
+  } else {
+    const step = (rule.frequency === "biweekly" ? 14 : 7) * DAY_MS;
+    const target = near.getTime() - step;
+    start = new Date(first.getTime() + Math.max(0, Math.ceil((target - first.getTime()) / step)) * step);
+  }
+  if (start <= first) return full;
+  return new RRule({ ...full.origOptions, dtstart: start });
+}
+
 /** Occurrences whose start lies in [from, to). */
 export function occurrencesBetween(rule: SeriesRule, from: Date, to: Date): Occurrence[] {
   // Widen the floating window by two days each side (any zone offset is < 1 day), then filter on
   // the real instants.
-  const dayMs = 86_400_000;
-  const floatingFrom = new Date(from.getTime() - 2 * dayMs);
-  const floatingTo = new Date(to.getTime() + 2 * dayMs);
-  return floatingRule(rule)
+  const floatingFrom = new Date(from.getTime() - 2 * DAY_MS);
+  const floatingTo = new Date(to.getTime() + 2 * DAY_MS);
+  return floatingRuleNear(rule, floatingFrom)
     .between(floatingFrom, floatingTo, true)
     .map((d) => toOccurrence(d, rule))
     .filter((o) => o.startsAt >= from && o.startsAt < to);
@@ -116,8 +165,8 @@ export function occurrencesBetween(rule: SeriesRule, from: Date, to: Date): Occu
 /** The first `count` occurrences starting at or after `from`. */
 export function nextOccurrences(rule: SeriesRule, from: Date, count: number): Occurrence[] {
   const out: Occurrence[] = [];
-  const r = floatingRule(rule);
-  let cursor = new Date(from.getTime() - 2 * 86_400_000);
+  let cursor = new Date(from.getTime() - 2 * DAY_MS);
+  const r = floatingRuleNear(rule, cursor);
   // Each step asks rrule for the next floating date after the cursor; the zone filter drops the
   // ones that are before `from` in real time.
   for (let guard = 0; out.length < count && guard < count + 8; guard++) {

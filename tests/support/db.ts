@@ -10,6 +10,13 @@ import { env } from "@/server/env";
 export interface TestDb {
   db: Db;
   kind: "pglite" | "postgres";
+  /** Every statement sent through `db` (and through `connectAgain` databases), in order. */
+  statements: string[];
+  /**
+   * The same database as another app server would reach it: on Postgres a pool of its own
+   * (closed with the rest), on PGlite the one database itself (one process, one connection).
+   */
+  connectAgain(): Db;
   close(): Promise<void>;
 }
 
@@ -22,7 +29,9 @@ export async function createTestDb(): Promise<TestDb> {
   if (!serverUrl) {
     const snapshot = fs.readFileSync(inject("pgliteSnapshot"));
     const client = await PGlite.create({ loadDataDir: new Blob([snapshot]) });
-    return { db: drizzleForPglite(client), kind: "pglite", close: () => client.close() };
+    const statements: string[] = [];
+    const db = drizzleForPglite(client, { logger: { logQuery: (query) => void statements.push(query) } });
+    return { db, kind: "pglite", statements, connectAgain: () => db, close: () => client.close() };
   }
   const name = `tandem_test_${crypto.randomBytes(6).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -30,12 +39,20 @@ export async function createTestDb(): Promise<TestDb> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   await migratePostgresUrl(url.toString());
-  const client = postgres(url.toString(), { max: 10, onnotice: () => {} });
+  const statements: string[] = [];
+  const logger = { logQuery: (query: string) => void statements.push(query) };
+  const clients = [postgres(url.toString(), { max: 10, onnotice: () => {} })];
   return {
-    db: drizzleForPostgres(client),
+    db: drizzleForPostgres(clients[0]!, { logger }),
     kind: "postgres",
+    statements,
+    connectAgain() {
+      const client = postgres(url.toString(), { max: 10, onnotice: () => {} });
+      clients.push(client);
+      return drizzleForPostgres(client, { logger });
+    },
     async close() {
-      await client.end({ timeout: 5 });
+      for (const client of clients) await client.end({ timeout: 5 });
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end({ timeout: 5 });
     },

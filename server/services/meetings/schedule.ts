@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actionItems, agendaItems, meetingSeries, meetings, pairs } from "@/db/schema";
 import { lastLocalDate, localParts, nextOccurrences, type Occurrence, type SeriesRule } from "@/server/meetings/recurrence";
@@ -66,24 +66,21 @@ export interface PairSchedule {
 
 /**
  * Plans the pair's next occurrences, carries open action items over, and answers the schedule.
- * Runs in its own transaction unless given one.
+ * Reads first: when everything is already planned and nothing needs carrying over (the usual
+ * case on a page view), it answers without writing. Otherwise the writes run in their own
+ * transaction (or a savepoint of the caller's).
  */
 export async function syncPair(db: Db, orgId: string, pairId: string, now: Date): Promise<PairSchedule> {
+  const read = await readPairSchedule(db, orgId, pairId, now);
+  if (read) return read;
   return db.transaction(async (tx) => {
     const [pair] = await tx.select({ endedAt: pairs.endedAt }).from(pairs).where(and(eq(pairs.orgId, orgId), eq(pairs.id, pairId)));
     if (!pair) return { series: [], upcoming: [], next: null };
-    const series = await tx
-      .select()
-      .from(meetingSeries)
-      .where(and(eq(meetingSeries.orgId, orgId), eq(meetingSeries.pairId, pairId)))
-      .orderBy(asc(meetingSeries.startsOn), asc(meetingSeries.createdAt));
+    const series = await seriesOf(tx, orgId, pairId);
 
     if (!pair.endedAt) {
       for (const s of series) {
-        // From a day back, so a meeting in progress (or moved later) keeps its row.
-        for (const occurrence of nextOccurrences(ruleOf(s), new Date(now.getTime() - 86_400_000), PLANNED_AHEAD + 1)) {
-          await ensureMeeting(tx, s, occurrence);
-        }
+        for (const occurrence of plannedOccurrences(s, now)) await ensureMeeting(tx, s, occurrence);
       }
     }
 
@@ -101,24 +98,72 @@ export async function syncPair(db: Db, orgId: string, pairId: string, now: Date)
   });
 }
 
-/** Open action items on meetings of the pair that have ended move to `next` (once: they are then on it). */
-async function carryOver(tx: Db, orgId: string, pairId: string, next: MeetingRow, now: Date) {
-  const ended = tx
+function seriesOf(db: Db, orgId: string, pairId: string): Promise<SeriesRow[]> {
+  return db
+    .select()
+    .from(meetingSeries)
+    .where(and(eq(meetingSeries.orgId, orgId), eq(meetingSeries.pairId, pairId)))
+    .orderBy(asc(meetingSeries.startsOn), asc(meetingSeries.createdAt));
+}
+
+/** The occurrences that get a row ahead of time: from a day back, so a meeting in progress (or moved later) keeps its row. */
+export function plannedOccurrences(series: SeriesRow, now: Date): Occurrence[] {
+  return nextOccurrences(ruleOf(series), new Date(now.getTime() - 86_400_000), PLANNED_AHEAD + 1);
+}
+
+/**
+ * The schedule syncPair would answer, from reads alone, or null when syncPair has something to
+ * write: an occurrence it plans has no row yet, or an open action item waits on a meeting that
+ * has ended.
+ */
+async function readPairSchedule(db: Db, orgId: string, pairId: string, now: Date): Promise<PairSchedule | null> {
+  const [pair] = await db.select({ endedAt: pairs.endedAt }).from(pairs).where(and(eq(pairs.orgId, orgId), eq(pairs.id, pairId)));
+  if (!pair) return { series: [], upcoming: [], next: null };
+  const series = await seriesOf(db, orgId, pairId);
+  const dayBack = new Date(now.getTime() - 86_400_000);
+  // Upcoming meetings, and the rows of occurrences planned from a day back (moved or not).
+  const rows = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.orgId, orgId), eq(meetings.pairId, pairId), or(gt(meetings.endsAt, now), gte(meetings.occurrenceStart, dayBack))))
+    .orderBy(asc(meetings.startsAt));
+  if (!pair.endedAt) {
+    const planned = new Set(rows.map((m) => `${m.seriesId}/${m.occurrenceStart.getTime()}`));
+    for (const s of series) {
+      if (plannedOccurrences(s, now).some((o) => !planned.has(`${s.id}/${o.occurrenceStart.getTime()}`))) return null;
+    }
+  }
+  const seriesById = new Map(series.map((s) => [s.id, s]));
+  const upcoming = rows.filter((m) => m.endsAt > now && isLiveMeeting(m, seriesById.get(m.seriesId)!, pair.endedAt));
+  const next = upcoming.find((m) => m.status === "scheduled") ?? null;
+  if (next) {
+    const [waiting] = await db
+      .select({ id: actionItems.id })
+      .from(actionItems)
+      .where(and(openItemsToCarry(orgId, pairId, next), inArray(actionItems.meetingId, endedMeetings(db, orgId, pairId, now))))
+      .limit(1);
+    if (waiting) return null;
+  }
+  return { series, upcoming, next };
+}
+
+function endedMeetings(db: Db, orgId: string, pairId: string, now: Date) {
+  return db
     .select({ id: meetings.id })
     .from(meetings)
     .where(and(eq(meetings.orgId, orgId), eq(meetings.pairId, pairId), lte(meetings.endsAt, now)));
+}
+
+function openItemsToCarry(orgId: string, pairId: string, next: MeetingRow) {
+  return and(eq(actionItems.orgId, orgId), eq(actionItems.pairId, pairId), isNull(actionItems.doneAt), ne(actionItems.meetingId, next.id));
+}
+
+/** Open action items on meetings of the pair that have ended move to `next` (once: they are then on it). */
+async function carryOver(tx: Db, orgId: string, pairId: string, next: MeetingRow, now: Date) {
   await tx
     .update(actionItems)
     .set({ meetingId: next.id, updatedAt: now })
-    .where(
-      and(
-        eq(actionItems.orgId, orgId),
-        eq(actionItems.pairId, pairId),
-        isNull(actionItems.doneAt),
-        ne(actionItems.meetingId, next.id),
-        inArray(actionItems.meetingId, ended),
-      ),
-    );
+    .where(and(openItemsToCarry(orgId, pairId, next), inArray(actionItems.meetingId, endedMeetings(tx, orgId, pairId, now))));
 }
 
 /** Counts shown next to a meeting in lists (home, schedule). */
