@@ -2,11 +2,12 @@ import type { Db } from "@/db/client";
 import { isBuildPhase } from "@/server/env";
 import { runExclusively } from "./exclusive";
 import { pruneFinishedJobs, runDueJobs, type JobHandlers } from "./queue";
+import { refreshStaleFigures } from "@/server/services/trends/stored-figures";
 import { pruneMailDeliveries, reminderHandlers, scheduleReminders, type SweepResult } from "./reminders";
 
-// The background work of one app server process (started by server/startup.ts): two loops on
-// their own timers. One runs due jobs every `intervalMs`; the other re-plans reminders every
-// `sweepIntervalMs`. Sending never waits for planning: a long sweep delays the next sweep,
+// The background work of one app server process (started by server/startup.ts): loops on
+// their own timers. One runs due jobs every `intervalMs`; one re-plans reminders every
+// `sweepIntervalMs`; one recomputes stale HR trend figures every `figuresIntervalMs`. Sending never waits for planning: a long sweep delays the next sweep,
 // never a reminder that is due. Several processes on one Postgres may each run both loops:
 // claims skip each other's rows, and an advisory lock lets one sweep at a time while the
 // others only send (runReminderSweep).
@@ -25,6 +26,8 @@ export interface WorkerOptions {
   handlers?: JobHandlers;
   /** The sweep (tests replace it); by default runReminderSweep. */
   sweep?: (db: Db, now: Date) => Promise<unknown>;
+  /** How often stored HR trend figures that went stale are recomputed (0: never). */
+  figuresIntervalMs?: number;
 }
 
 interface Loop {
@@ -37,6 +40,7 @@ interface WorkerState {
   stopped: boolean;
   send: Loop;
   sweep: Loop;
+  figures: Loop;
 }
 
 const CLAIM_LIMIT = 20;
@@ -44,6 +48,24 @@ const CLAIM_LIMIT = 20;
 const RETENTION_MS = 30 * 24 * 60 * 60_000;
 /** Names the sweep's advisory lock; one name per installation's database. */
 export const SWEEP_LOCK = "tandem:reminder-sweep";
+export const FIGURES_LOCK = "tandem:trend-figures";
+/** Stale snapshots recomputed per round: each is one cycle of one organization, up to a few seconds of CPU. */
+const FIGURES_PER_ROUND = 2;
+
+/**
+ * Recomputes HR trend figures that went stale since someone last looked (a response was
+ * submitted, someone changed department…), so the next view of the trends page reads stored
+ * figures instead of computing them. One server at a time. Never throws.
+ */
+export async function runFiguresRefresh(db: Db): Promise<number | "skipped" | "failed"> {
+  try {
+    const outcome = await runExclusively(db, FIGURES_LOCK, () => refreshStaleFigures(db, FIGURES_PER_ROUND));
+    return outcome.ran ? outcome.value : "skipped";
+  } catch (err) {
+    console.error("[tandem] worker: trend figures refresh failed:", err);
+    return "failed";
+  }
+}
 
 /**
  * The reminder sweep and housekeeping, unless another app server (or another caller in this
@@ -77,7 +99,8 @@ export function startWorker(getDbFn: () => Promise<Db>, options: WorkerOptions =
   const sweepIntervalMs = options.sweepIntervalMs ?? 5 * 60_000;
   const handlers = options.handlers ?? reminderHandlers();
   const sweep = options.sweep ?? runReminderSweep;
-  const state: WorkerState = { stopped: false, send: { timer: null, current: null }, sweep: { timer: null, current: null } };
+  const figuresIntervalMs = options.figuresIntervalMs ?? 60_000;
+  const state: WorkerState = { stopped: false, send: { timer: null, current: null }, sweep: { timer: null, current: null }, figures: { timer: null, current: null } };
   holder.__tandemWorker = state;
 
   const send = async () => {
@@ -120,6 +143,12 @@ export function startWorker(getDbFn: () => Promise<Db>, options: WorkerOptions =
   const firstSendMs = Math.min(intervalMs, 2_000);
   schedule(state.send, send, firstSendMs, intervalMs);
   schedule(state.sweep, plan, Math.min(sweepIntervalMs, firstSendMs + 3_000), sweepIntervalMs);
+  if (figuresIntervalMs > 0) {
+    const refresh = async () => {
+      await runFiguresRefresh(await getDbFn());
+    };
+    schedule(state.figures, refresh, figuresIntervalMs, figuresIntervalMs);
+  }
   return true;
 }
 
@@ -128,7 +157,7 @@ export async function stopWorker(): Promise<void> {
   const state = holder.__tandemWorker;
   if (!state) return;
   state.stopped = true;
-  for (const loop of [state.send, state.sweep]) if (loop.timer) clearTimeout(loop.timer);
-  await Promise.all([state.send.current, state.sweep.current]);
+  for (const loop of [state.send, state.sweep, state.figures]) if (loop.timer) clearTimeout(loop.timer);
+  await Promise.all([state.send.current, state.sweep.current, state.figures.current]);
   holder.__tandemWorker = undefined;
 }
