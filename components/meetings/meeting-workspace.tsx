@@ -10,7 +10,7 @@ import { ActionItems } from "./action-items";
 import { Agenda } from "./agenda";
 import { formatMeetingDay, formatMeetingStart, formatMeetingTimes } from "./format";
 import { PrivateNote, SharedNotes } from "./notes";
-import { fieldClass, labelClass } from "./series-form";
+import { fieldClass, labelClass } from "@/components/ui/field";
 
 export function MeetingWorkspace({ meetingId }: { meetingId: string }) {
   const trpc = useTRPC();
