@@ -1,7 +1,6 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/shell/app-header";
-import { TRPCReactProvider } from "@/components/trpc/client";
 import { currentPersonId } from "@/server/auth";
 import { getMe } from "@/server/trpc/server";
 
@@ -11,7 +10,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   // A session whose person was removed or deactivated: start over at sign-in.
   if (!me) redirect("/sign-in?error=NoAccount");
   return (
-    <TRPCReactProvider>
+    <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-10 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow">
         Skip to content
       </a>
@@ -19,6 +18,6 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-6 outline-none sm:px-6 sm:py-10">
         {children}
       </main>
-    </TRPCReactProvider>
+    </>
   );
 }

@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { formatDay } from "@/components/ui/format";
 import { formatMeetingStart } from "./format";
-import { fieldClass, labelClass } from "./series-form";
+import { fieldClass, labelClass } from "@/components/ui/field";
 
 export interface ActionItem {
   id: string;

@@ -1,14 +1,11 @@
 "use client";
 
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
-import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState, type ComponentProps, type ComponentType, type CSSProperties, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
-import { fieldClass, labelClass } from "./series-form";
+import { fieldClass, labelClass } from "@/components/ui/field";
 
 export interface AgendaItem {
   id: string;
@@ -18,6 +15,44 @@ export interface AgendaItem {
   done: boolean;
 }
 
+/** What the drag-and-drop list (agenda-sortable.tsx) hands each row: its node, its handle's props. */
+export interface DragBinding {
+  setNodeRef: (node: HTMLElement | null) => void;
+  setActivatorNodeRef: (node: HTMLElement | null) => void;
+  handleProps: ComponentProps<"button">;
+  style: CSSProperties;
+  isDragging: boolean;
+}
+
+export interface AgendaListProps {
+  items: AgendaItem[];
+  renderItem: (item: AgendaItem, index: number, drag?: DragBinding) => ReactNode;
+  /** The ids in their current order (may name an item a reload has just removed). */
+  order: string[];
+  onReorder: (activeId: string, overId: string) => void;
+  listProps: ComponentProps<"ol">;
+}
+
+type SortableList = ComponentType<AgendaListProps>;
+let sortableList: SortableList | undefined;
+let sortableListLoad: Promise<SortableList> | undefined;
+function loadSortableList(): Promise<SortableList> {
+  sortableListLoad ??= import("./agenda-sortable").then(
+    (m) => (sortableList = m.default),
+    (err: unknown) => {
+      sortableListLoad = undefined; // offline for a moment: try again on the next touch
+      throw err;
+    },
+  );
+  return sortableListLoad;
+}
+
+function arrayMove<T>(list: T[], from: number, to: number): T[] {
+  const next = [...list];
+  next.splice(to, 0, ...next.splice(from, 1));
+  return next;
+}
+
 const sourceLabels: Partial<Record<AgendaItem["source"], string>> = { gap: "Gap", blind_spot: "Blind spot", topic: "Topic", template: "Template" };
 
 /**
@@ -25,6 +60,10 @@ const sourceLabels: Partial<Record<AgendaItem["source"], string>> = { gap: "Gap"
  * handle's keyboard mode (space, arrows, space), or with the move up / move down buttons.
  * Order changes show at once and are saved in one call; if the other person changed the list
  * meanwhile, the server refuses and the agenda reloads.
+ *
+ * Dragging (dnd-kit) loads after the page: once the browser is idle, or as soon as a handle is
+ * hovered, touched or focused. Until then the list is the same list without drag; the move
+ * buttons work from the start.
  */
 export function Agenda({ meetingId, items, editable }: { meetingId: string; items: AgendaItem[]; editable: boolean }) {
   const trpc = useTRPC();
@@ -38,6 +77,11 @@ export function Agenda({ meetingId, items, editable }: { meetingId: string; item
   const [text, setText] = useState("");
   // One key per item being added: sending it again after a lost response adds nothing twice.
   const [clientKey, setClientKey] = useState(() => crypto.randomUUID());
+  // Items being edited and their drafts, kept here so that they survive the list being mounted
+  // again when drag and drop arrives.
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [Sortable, setSortable] = useState<SortableList | undefined>(() => sortableList);
+  const refocus = useRef<string | undefined>(undefined);
 
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.meetings.get.queryKey({ meetingId }) });
   const add = useMutation(
@@ -69,42 +113,77 @@ export function Agenda({ meetingId, items, editable }: { meetingId: string; item
     reorder.mutate({ meetingId, itemIds: next });
   }
 
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
-  function onDragEnd(event: DragEndEvent) {
-    const { active, over } = event;
-    if (!over || active.id === over.id) return;
-    const from = order.indexOf(String(active.id));
-    const to = order.indexOf(String(over.id));
-    commit(arrayMove(order, from, to), String(active.id));
+  function wantDrag() {
+    if (!editable || Sortable) return;
+    loadSortableList().then(
+      (list) => {
+        // The list is mounted anew with drag and drop: keep the keyboard focus where it was.
+        const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.agendaFocus : undefined;
+        refocus.current = focused;
+        setSortable(() => list);
+      },
+      () => {
+        // Without drag and drop the move buttons still reorder; a later touch tries again.
+      },
+    );
   }
+
+  useEffect(() => {
+    if (!editable || Sortable) return;
+    if ("requestIdleCallback" in window) {
+      const id = window.requestIdleCallback(wantDrag, { timeout: 3000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = setTimeout(wantDrag, 1000);
+    return () => clearTimeout(id);
+    // wantDrag reads only editable and Sortable.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editable, Sortable]);
+
+  useEffect(() => {
+    const key = refocus.current;
+    refocus.current = undefined;
+    if (key) document.querySelector<HTMLElement>(`[data-agenda-focus="${CSS.escape(key)}"]`)?.focus();
+  }, [Sortable]);
+
+  const renderItem = (item: AgendaItem, index: number, drag?: DragBinding) => (
+    <AgendaRow
+      key={item.id}
+      item={item}
+      index={index}
+      count={ordered.length}
+      editable={editable}
+      meetingId={meetingId}
+      drag={drag}
+      draft={drafts[item.id]}
+      setDraft={(draft) =>
+        setDrafts((d) => {
+          const next = { ...d };
+          if (draft === undefined) delete next[item.id];
+          else next[item.id] = draft;
+          return next;
+        })
+      }
+      onWantDrag={wantDrag}
+      onMove={(delta) => commit(arrayMove(order, index, index + delta), item.id)}
+    />
+  );
+  const listProps: ComponentProps<"ol"> = { className: "space-y-2", "aria-label": "Agenda" };
 
   return (
     <div className="space-y-3">
       {ordered.length === 0 ? <p className="text-sm text-slate-700">Nothing on the agenda yet. Add what you want to talk about, or start from a template.</p> : null}
-      <DndContext
-        sensors={sensors}
-        collisionDetection={closestCenter}
-        onDragEnd={onDragEnd}
-        accessibility={{
-          screenReaderInstructions: { draggable: "To reorder, press space to pick up this item, use the arrow keys to move it, and press space again to drop it." },
-        }}
-      >
-        <SortableContext items={order} strategy={verticalListSortingStrategy}>
-          <ol className="space-y-2" aria-label="Agenda">
-            {ordered.map((item, index) => (
-              <SortableAgendaItem
-                key={item.id}
-                item={item}
-                index={index}
-                count={ordered.length}
-                editable={editable}
-                meetingId={meetingId}
-                onMove={(delta) => commit(arrayMove(order, index, index + delta), item.id)}
-              />
-            ))}
-          </ol>
-        </SortableContext>
-      </DndContext>
+      {Sortable && editable ? (
+        <Sortable
+          items={ordered}
+          order={order}
+          renderItem={renderItem}
+          listProps={listProps}
+          onReorder={(activeId, overId) => commit(arrayMove(order, order.indexOf(activeId), order.indexOf(overId)), activeId)}
+        />
+      ) : (
+        <ol {...listProps}>{ordered.map((item, index) => renderItem(item, index))}</ol>
+      )}
       <p className="sr-only" role="status" aria-live="polite">
         {announcement}
       </p>
@@ -142,12 +221,16 @@ export function Agenda({ meetingId, items, editable }: { meetingId: string; item
   );
 }
 
-function SortableAgendaItem({
+function AgendaRow({
   item,
   index,
   count,
   editable,
   meetingId,
+  drag,
+  draft,
+  setDraft,
+  onWantDrag,
   onMove,
 }: {
   item: AgendaItem;
@@ -155,33 +238,36 @@ function SortableAgendaItem({
   count: number;
   editable: boolean;
   meetingId: string;
+  drag: DragBinding | undefined;
+  /** The text being edited, or undefined when not editing. */
+  draft: string | undefined;
+  setDraft: (draft: string | undefined) => void;
+  onWantDrag: () => void;
   onMove: (delta: -1 | 1) => void;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const ids = useId();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !editable });
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(item.text);
+  const editing = draft !== undefined;
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.meetings.get.queryKey({ meetingId }) });
-  const update = useMutation(trpc.meetings.updateAgendaItem.mutationOptions({ onSuccess: () => setEditing(false), onSettled: invalidate }));
+  const update = useMutation(trpc.meetings.updateAgendaItem.mutationOptions({ onSuccess: () => setDraft(undefined), onSettled: invalidate }));
   const remove = useMutation(trpc.meetings.deleteAgendaItem.mutationOptions({ onSettled: invalidate }));
   const label = sourceLabels[item.source];
 
   return (
     <li
-      ref={setNodeRef}
-      style={{ transform: CSS.Transform.toString(transform), transition }}
-      className={`rounded-lg border border-slate-200 bg-white p-3 ${isDragging ? "relative z-10 shadow-lg" : ""}`}
+      ref={drag?.setNodeRef}
+      style={drag?.style}
+      className={`rounded-lg border border-slate-200 bg-white p-3 ${drag?.isDragging ? "relative z-10 shadow-lg" : ""}`}
     >
       <div className="flex items-start gap-2">
         {editable ? (
           <button
             type="button"
-            ref={setActivatorNodeRef}
-            {...attributes}
-            {...listeners}
+            ref={drag?.setActivatorNodeRef}
+            {...(drag ? drag.handleProps : { onFocus: onWantDrag, onPointerEnter: onWantDrag, onPointerDown: onWantDrag })}
             aria-label={`Reorder: ${item.text}`}
+            data-agenda-focus={`handle-${item.id}`}
             className="flex min-h-11 min-w-11 cursor-grab touch-none items-center justify-center rounded-md text-slate-500 hover:bg-slate-100"
           >
             <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5" fill="currentColor">
@@ -202,6 +288,7 @@ function SortableAgendaItem({
           disabled={!editable}
           onChange={(e) => update.mutate({ itemId: item.id, done: e.target.checked })}
           aria-label={`Discussed: ${item.text}`}
+          data-agenda-focus={`done-${item.id}`}
         />
         <div className="min-w-0 flex-1 py-2.5">
           {editing ? (
@@ -209,17 +296,17 @@ function SortableAgendaItem({
               className="flex flex-wrap gap-2"
               onSubmit={(e) => {
                 e.preventDefault();
-                update.mutate({ itemId: item.id, text: draft });
+                update.mutate({ itemId: item.id, text: draft ?? item.text });
               }}
             >
               <label htmlFor={`${ids}-edit`} className="sr-only">
                 Agenda item
               </label>
-              <input id={`${ids}-edit`} className={`${fieldClass} mt-0 flex-1`} value={draft} maxLength={500} onChange={(e) => setDraft(e.target.value)} autoFocus />
+              <input id={`${ids}-edit`} className={`${fieldClass} mt-0 flex-1`} value={draft ?? ""} maxLength={500} onChange={(e) => setDraft(e.target.value)} autoFocus />
               <Button type="submit" disabled={update.isPending}>
                 Save
               </Button>
-              <Button type="button" variant="ghost" onClick={() => setEditing(false)}>
+              <Button type="button" variant="ghost" onClick={() => setDraft(undefined)}>
                 Cancel
               </Button>
             </form>
@@ -242,10 +329,10 @@ function SortableAgendaItem({
         // aria-disabled, not disabled, at the ends: a disabled button would drop the keyboard focus
         // of someone moving an item to the top or bottom.
         <div className="mt-1 flex flex-wrap justify-end gap-1 text-sm">
-          <Button type="button" variant="ghost" className="px-2 aria-disabled:opacity-50" aria-label={`Move up: ${item.text}`} aria-disabled={index === 0} onClick={() => index > 0 && onMove(-1)}>
+          <Button type="button" variant="ghost" className="px-2 aria-disabled:opacity-50" aria-label={`Move up: ${item.text}`} data-agenda-focus={`up-${item.id}`} aria-disabled={index === 0} onClick={() => index > 0 && onMove(-1)}>
             Move up
           </Button>
-          <Button type="button" variant="ghost" className="px-2 aria-disabled:opacity-50" aria-label={`Move down: ${item.text}`} aria-disabled={index === count - 1} onClick={() => index < count - 1 && onMove(1)}>
+          <Button type="button" variant="ghost" className="px-2 aria-disabled:opacity-50" aria-label={`Move down: ${item.text}`} data-agenda-focus={`down-${item.id}`} aria-disabled={index === count - 1} onClick={() => index < count - 1 && onMove(1)}>
             Move down
           </Button>
           <Button
@@ -253,14 +340,12 @@ function SortableAgendaItem({
             variant="ghost"
             className="px-2"
             aria-label={`Edit: ${item.text}`}
-            onClick={() => {
-              setDraft(item.text);
-              setEditing(true);
-            }}
+            data-agenda-focus={`edit-${item.id}`}
+            onClick={() => setDraft(item.text)}
           >
             Edit
           </Button>
-          <Button type="button" variant="ghost" className="px-2" aria-label={`Delete: ${item.text}`} disabled={remove.isPending} onClick={() => remove.mutate({ itemId: item.id })}>
+          <Button type="button" variant="ghost" className="px-2" aria-label={`Delete: ${item.text}`} data-agenda-focus={`delete-${item.id}`} disabled={remove.isPending} onClick={() => remove.mutate({ itemId: item.id })}>
             Delete
           </Button>
         </div>

@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { fieldClass, labelClass } from "./series-form";
+import { fieldClass, labelClass } from "@/components/ui/field";
 
 const LEADS: { value: string; label: string }[] = [
   { value: "off", label: "No reminders" },

@@ -1,17 +1,30 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useTRPC } from "@/components/trpc/client";
+import { useState, useTransition } from "react";
+import { planNextMeetingAction } from "@/app/(app)/actions";
+import { callAction } from "@/components/trpc/call-action";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatMeetingStart } from "./format";
 
+type PlanResult = Awaited<ReturnType<typeof planNextMeetingAction>>;
+
 /** "Plan our next 1:1": the dashboard's gaps, blind spots and topics become the next meeting's agenda. */
 export function PlanNextMeeting({ pairId, assessmentId }: { pairId: string; assessmentId: string }) {
-  const trpc = useTRPC();
-  const plan = useMutation(trpc.meetings.planFromAssessment.mutationOptions());
-  const noSeries = plan.error?.data?.code === "CONFLICT" && plan.error.message.startsWith("Set up");
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<PlanResult | null>(null);
+  const plan = {
+    isPending: pending,
+    data: result?.data,
+    error: result?.error,
+    mutate: (input: { pairId: string; assessmentId: string }) =>
+      startTransition(async () => {
+        setResult(null);
+        setResult(await callAction(() => planNextMeetingAction(input)));
+      }),
+  };
+  const noSeries = plan.error?.code === "CONFLICT" && plan.error.message.startsWith("Set up");
   return (
     <Card className="space-y-3 border-brand-100 bg-brand-50/40 p-4 sm:p-5">
       <div>

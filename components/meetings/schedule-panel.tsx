@@ -8,7 +8,8 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { describeSeries, formatMeetingStart, localDate, localTime, type SeriesSummary } from "./format";
-import { fieldClass, labelClass, SeriesForm } from "./series-form";
+import { fieldClass, labelClass } from "@/components/ui/field";
+import { SeriesForm } from "./series-form";
 
 export interface ScheduleMeeting {
   id: string;

@@ -5,12 +5,10 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
+import { fieldClass, labelClass } from "@/components/ui/field";
 import { WEEKDAYS, WEEKS_OF_MONTH, type SeriesSummary } from "./format";
 
 const DURATIONS = [15, 20, 25, 30, 45, 50, 60, 90];
-
-export const fieldClass = "mt-1 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm";
-export const labelClass = "block text-sm font-medium text-slate-800";
 
 function allTimeZones(): string[] {
   try {

@@ -1,14 +1,22 @@
 import "server-only";
+import { defaultShouldDehydrateQuery } from "@tanstack/react-query";
 import { TRPCError } from "@trpc/server";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import superjson from "superjson";
 import { makeQueryClient } from "@/components/trpc/query-client";
 import { appRouter, createCaller } from "./root";
 import { createRequestContext } from "./request-context";
 
 // For server components: one query client and one context per request.
-export const getQueryClient = cache(makeQueryClient);
+export const getQueryClient = cache(() =>
+  makeQueryClient({
+    serializeData: superjson.serialize,
+    // Pending queries too: a page may start a query it does not await and stream its result.
+    shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
+  }),
+);
 const getContext = cache(createRequestContext);
 
 export const trpc = createTRPCOptionsProxy({ ctx: getContext, router: appRouter, queryClient: getQueryClient });

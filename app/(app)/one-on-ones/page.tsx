@@ -6,6 +6,7 @@ import { NextMeetings } from "@/components/meetings/next-meetings";
 import { PageHeader } from "@/components/ui/page-header";
 import { appUrl } from "@/server/env";
 import { getCaller, getQueryClient, trpc } from "@/server/trpc/server";
+import { TRPCReactProvider } from "@/components/trpc/client";
 
 export const metadata: Metadata = { title: "1:1s" };
 
@@ -14,24 +15,26 @@ export default async function OneOnOnesPage() {
   const queryClient = getQueryClient();
   const [rows] = await Promise.all([caller.meetings.mine(), queryClient.prefetchQuery(trpc.meetings.preferences.queryOptions())]);
   return (
-    <div className="space-y-8">
-      <PageHeader title="1:1s">
-        Your recurring 1:1s with your manager and your reports. <Link href="/one-on-ones/templates" className="underline">Agenda templates</Link>
-      </PageHeader>
-      <section aria-labelledby="next-heading">
-        <h2 id="next-heading" className="mb-3 text-lg font-semibold">
-          Next 1:1s
-        </h2>
-        <NextMeetings rows={rows} />
-      </section>
-      <section aria-labelledby="settings-heading">
-        <h2 id="settings-heading" className="sr-only">
-          Reminders and calendar
-        </h2>
-        <HydrationBoundary state={dehydrate(queryClient)}>
-          <MeetingSettings origin={appUrl()} />
-        </HydrationBoundary>
-      </section>
-    </div>
+    <TRPCReactProvider>
+      <div className="space-y-8">
+        <PageHeader title="1:1s">
+          Your recurring 1:1s with your manager and your reports. <Link href="/one-on-ones/templates" className="underline">Agenda templates</Link>
+        </PageHeader>
+        <section aria-labelledby="next-heading">
+          <h2 id="next-heading" className="mb-3 text-lg font-semibold">
+            Next 1:1s
+          </h2>
+          <NextMeetings rows={rows} />
+        </section>
+        <section aria-labelledby="settings-heading">
+          <h2 id="settings-heading" className="sr-only">
+            Reminders and calendar
+          </h2>
+          <HydrationBoundary state={dehydrate(queryClient)}>
+            <MeetingSettings origin={appUrl()} />
+          </HydrationBoundary>
+        </section>
+      </div>
+    </TRPCReactProvider>
   );
 }

@@ -7,6 +7,7 @@ import { Badge, Card } from "@/components/ui/card";
 import { formatDay } from "@/components/ui/format";
 import { HIDDEN_REASON } from "@/server/analysis/anonymity";
 import { getCaller, orNotFound } from "@/server/trpc/server";
+import { TRPCReactProvider } from "@/components/trpc/client";
 
 export const metadata: Metadata = { title: "Cycles" };
 
@@ -19,66 +20,68 @@ export default async function CyclesPage() {
   const today = new Date().toISOString().slice(0, 10);
 
   return (
-    <div className="space-y-8">
-      <PageHeader title="Assessment cycles">
-        Run a round of relationship assessments. You see how many have answered, never who: individual answers stay with each pair, and a count below the minimum group size shows only as &ldquo;fewer than k responses&rdquo;.
-      </PageHeader>
+    <TRPCReactProvider>
+      <div className="space-y-8">
+        <PageHeader title="Assessment cycles">
+          Run a round of relationship assessments. You see how many have answered, never who: individual answers stay with each pair, and a count below the minimum group size shows only as &ldquo;fewer than k responses&rdquo;.
+        </PageHeader>
 
-      <section aria-labelledby="cycle-list" className="space-y-3">
-        <h2 id="cycle-list" className="text-lg font-semibold">
-          Cycles
-        </h2>
-        {cycles.length === 0 ? <Card className="p-4 text-sm text-slate-700">No cycles yet. Create the first one below.</Card> : null}
-        <ul className="space-y-3">
-          {cycles.map((c) => (
-            <li key={c.id}>
-              <Card className="space-y-4 p-4 sm:p-5">
-                <div className="flex flex-wrap items-start justify-between gap-3">
-                  <div>
-                    <h3 className="font-semibold">{c.name}</h3>
-                    <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
-                      <Badge tone={c.status === "open" ? "brand" : "slate"}>{statusLabel[c.status]}</Badge>
-                      <span>
-                        {formatDay(c.opensOn)} to {formatDay(c.closesOn)}
-                      </span>
-                      <span>· {c.allDepartments ? "all pairs" : c.departments.join(", ")}</span>
-                      {c.minGroupSize ? <span>· groups of at least {c.minGroupSize}</span> : null}
-                    </p>
+        <section aria-labelledby="cycle-list" className="space-y-3">
+          <h2 id="cycle-list" className="text-lg font-semibold">
+            Cycles
+          </h2>
+          {cycles.length === 0 ? <Card className="p-4 text-sm text-slate-700">No cycles yet. Create the first one below.</Card> : null}
+          <ul className="space-y-3">
+            {cycles.map((c) => (
+              <li key={c.id}>
+                <Card className="space-y-4 p-4 sm:p-5">
+                  <div className="flex flex-wrap items-start justify-between gap-3">
+                    <div>
+                      <h3 className="font-semibold">{c.name}</h3>
+                      <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+                        <Badge tone={c.status === "open" ? "brand" : "slate"}>{statusLabel[c.status]}</Badge>
+                        <span>
+                          {formatDay(c.opensOn)} to {formatDay(c.closesOn)}
+                        </span>
+                        <span>· {c.allDepartments ? "all pairs" : c.departments.join(", ")}</span>
+                        {c.minGroupSize ? <span>· groups of at least {c.minGroupSize}</span> : null}
+                      </p>
+                    </div>
+                    <div className="flex flex-col gap-2 sm:items-end">
+                      {c.status === "open" ? <RemindButton cycleId={c.id} /> : null}
+                      <CycleActions cycleId={c.id} status={c.status} name={c.name} />
+                    </div>
                   </div>
-                  <div className="flex flex-col gap-2 sm:items-end">
-                    {c.status === "open" ? <RemindButton cycleId={c.id} /> : null}
-                    <CycleActions cycleId={c.id} status={c.status} name={c.name} />
-                  </div>
-                </div>
-                {c.status !== "draft" ? (
-                  <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-                    {[
-                      ["Pairs invited", c.participation.pairs],
-                      ["Reports submitted", c.participation.employeeSubmitted],
-                      ["Managers submitted", c.participation.managerSubmitted],
-                      ["Complete pairs", c.participation.complete],
-                    ].map(([label, value]) => (
-                      <div key={label} className="rounded-lg bg-slate-50 p-3">
-                        <dt className="text-slate-600">{label}</dt>
-                        <dd className={value === null ? "text-sm text-slate-600" : "text-xl font-semibold text-slate-900"}>{value ?? HIDDEN_REASON}</dd>
-                      </div>
-                    ))}
-                  </dl>
-                ) : null}
-              </Card>
-            </li>
-          ))}
-        </ul>
-      </section>
+                  {c.status !== "draft" ? (
+                    <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+                      {[
+                        ["Pairs invited", c.participation.pairs],
+                        ["Reports submitted", c.participation.employeeSubmitted],
+                        ["Managers submitted", c.participation.managerSubmitted],
+                        ["Complete pairs", c.participation.complete],
+                      ].map(([label, value]) => (
+                        <div key={label} className="rounded-lg bg-slate-50 p-3">
+                          <dt className="text-slate-600">{label}</dt>
+                          <dd className={value === null ? "text-sm text-slate-600" : "text-xl font-semibold text-slate-900"}>{value ?? HIDDEN_REASON}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  ) : null}
+                </Card>
+              </li>
+            ))}
+          </ul>
+        </section>
 
-      <section aria-labelledby="new-cycle" className="space-y-3">
-        <h2 id="new-cycle" className="text-lg font-semibold">
-          New cycle
-        </h2>
-        <Card className="p-4 sm:p-5">
-          <CreateCycleForm departments={departments} today={today} />
-        </Card>
-      </section>
-    </div>
+        <section aria-labelledby="new-cycle" className="space-y-3">
+          <h2 id="new-cycle" className="text-lg font-semibold">
+            New cycle
+          </h2>
+          <Card className="p-4 sm:p-5">
+            <CreateCycleForm departments={departments} today={today} />
+          </Card>
+        </section>
+      </div>
+    </TRPCReactProvider>
   );
 }

@@ -8,6 +8,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { formatDay } from "@/components/ui/format";
 import { getCaller, orNotFound } from "@/server/trpc/server";
+import { TRPCReactProvider } from "@/components/trpc/client";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -19,48 +20,50 @@ export default async function AssessmentPage({ params, searchParams }: { params:
   const title = a.cycle ? a.cycle.name : "Pair check-in";
 
   return (
-    <div className="space-y-6">
-      <PageHeader eyebrow={title} title={`Your relationship with ${a.other.name}`}>
-        You answer as {a.side === "manager" ? `${first}'s manager` : `${first}'s report`}.
-        {a.dueOn ? ` Open until ${formatDay(a.dueOn)}.` : ""}
-      </PageHeader>
+    <TRPCReactProvider>
+      <div className="space-y-6">
+        <PageHeader eyebrow={title} title={`Your relationship with ${a.other.name}`}>
+          You answer as {a.side === "manager" ? `${first}'s manager` : `${first}'s report`}.
+          {a.dueOn ? ` Open until ${formatDay(a.dueOn)}.` : ""}
+        </PageHeader>
 
-      {a.state === "revealed" ? (
-        <Card className="space-y-3 p-5">
-          <p>You have both submitted. Your answers are visible to the two of you.</p>
-          <ButtonLink href={`/assessments/${a.id}/results`}>See the results</ButtonLink>
-        </Card>
-      ) : a.mine.submittedAt ? (
-        <Card className="space-y-2 p-5">
-          {(await searchParams).submitted ? <Alert tone="success">Your answers are submitted.</Alert> : null}
-          <p className="font-medium">Waiting for {first}.</p>
-          <p className="text-slate-700">
-            {a.state === "closed"
-              ? `This assessment closed before ${first} submitted, so nothing is revealed. Your answers stay private.`
-              : `As soon as ${first} submits, you will both see both sets of answers. We will email you.`}
-          </p>
-        </Card>
-      ) : a.state === "closed" ? (
-        <Card className="p-5 text-slate-700">This assessment closed before you submitted. Nothing is revealed to anyone, and your draft stays private.</Card>
-      ) : (
-        <>
-          {a.other.submitted ? <Alert tone="info">{first} has submitted. As soon as you submit, you will both see the answers.</Alert> : null}
-          <AssessmentForm
-            assessmentId={a.id}
-            bankVersion={a.bankVersion}
-            side={a.side}
-            otherName={a.other.name}
-            minGroupSize={a.minGroupSize}
-            dueOn={a.dueOn ? formatDay(a.dueOn) : null}
-            initialAnswers={a.mine.answers}
-          />
-        </>
-      )}
-      {a.kind === "check_in" && a.state === "open" ? (
-        <div className="border-t border-slate-200 pt-4">
-          <CancelCheckInButton assessmentId={a.id} otherFirstName={first ?? a.other.name} />
-        </div>
-      ) : null}
-    </div>
+        {a.state === "revealed" ? (
+          <Card className="space-y-3 p-5">
+            <p>You have both submitted. Your answers are visible to the two of you.</p>
+            <ButtonLink href={`/assessments/${a.id}/results`}>See the results</ButtonLink>
+          </Card>
+        ) : a.mine.submittedAt ? (
+          <Card className="space-y-2 p-5">
+            {(await searchParams).submitted ? <Alert tone="success">Your answers are submitted.</Alert> : null}
+            <p className="font-medium">Waiting for {first}.</p>
+            <p className="text-slate-700">
+              {a.state === "closed"
+                ? `This assessment closed before ${first} submitted, so nothing is revealed. Your answers stay private.`
+                : `As soon as ${first} submits, you will both see both sets of answers. We will email you.`}
+            </p>
+          </Card>
+        ) : a.state === "closed" ? (
+          <Card className="p-5 text-slate-700">This assessment closed before you submitted. Nothing is revealed to anyone, and your draft stays private.</Card>
+        ) : (
+          <>
+            {a.other.submitted ? <Alert tone="info">{first} has submitted. As soon as you submit, you will both see the answers.</Alert> : null}
+            <AssessmentForm
+              assessmentId={a.id}
+              bankVersion={a.bankVersion}
+              side={a.side}
+              otherName={a.other.name}
+              minGroupSize={a.minGroupSize}
+              dueOn={a.dueOn ? formatDay(a.dueOn) : null}
+              initialAnswers={a.mine.answers}
+            />
+          </>
+        )}
+        {a.kind === "check_in" && a.state === "open" ? (
+          <div className="border-t border-slate-200 pt-4">
+            <CancelCheckInButton assessmentId={a.id} otherFirstName={first ?? a.other.name} />
+          </div>
+        ) : null}
+      </div>
+    </TRPCReactProvider>
   );
 }

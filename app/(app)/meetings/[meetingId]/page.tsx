@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { MeetingWorkspace } from "@/components/meetings/meeting-workspace";
 import { getCaller, getQueryClient, orNotFound, trpc } from "@/server/trpc/server";
+import { TRPCReactProvider } from "@/components/trpc/client";
 
 export const metadata: Metadata = { title: "1:1 meeting" };
 
@@ -15,8 +16,10 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
   await orNotFound(queryClient.fetchQuery(trpc.meetings.get.queryOptions({ meetingId })));
   await queryClient.prefetchQuery(trpc.meetings.templates.queryOptions());
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <MeetingWorkspace meetingId={meetingId} />
-    </HydrationBoundary>
+    <TRPCReactProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <MeetingWorkspace meetingId={meetingId} />
+      </HydrationBoundary>
+    </TRPCReactProvider>
   );
 }

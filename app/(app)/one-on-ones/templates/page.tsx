@@ -4,6 +4,7 @@ import Link from "next/link";
 import { TemplatesManager } from "@/components/meetings/templates-manager";
 import { PageHeader } from "@/components/ui/page-header";
 import { getMe, getQueryClient, trpc } from "@/server/trpc/server";
+import { TRPCReactProvider } from "@/components/trpc/client";
 
 export const metadata: Metadata = { title: "Agenda templates" };
 
@@ -13,13 +14,15 @@ export default async function TemplatesPage() {
   await queryClient.prefetchQuery(trpc.meetings.templates.queryOptions());
   const canManageOrg = me.roles.includes("hr_admin") || me.roles.includes("owner");
   return (
-    <div className="space-y-6">
-      <PageHeader eyebrow={<Link href="/one-on-ones" className="underline">1:1s</Link>} title="Agenda templates">
-        Start a meeting from a template: its items are added to the agenda, without repeating ones already there.
-      </PageHeader>
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <TemplatesManager canManageOrg={canManageOrg} />
-      </HydrationBoundary>
-    </div>
+    <TRPCReactProvider>
+      <div className="space-y-6">
+        <PageHeader eyebrow={<Link href="/one-on-ones" className="underline">1:1s</Link>} title="Agenda templates">
+          Start a meeting from a template: its items are added to the agenda, without repeating ones already there.
+        </PageHeader>
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <TemplatesManager canManageOrg={canManageOrg} />
+        </HydrationBoundary>
+      </div>
+    </TRPCReactProvider>
   );
 }

@@ -8,6 +8,7 @@ import { SeriesForm } from "@/components/meetings/series-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCaller, orNotFound } from "@/server/trpc/server";
+import { TRPCReactProvider } from "@/components/trpc/client";
 
 export const metadata: Metadata = { title: "1:1s" };
 
@@ -19,59 +20,61 @@ export default async function PairMeetingsPage({ params }: { params: Promise<{ p
   const today = new Date().toISOString().slice(0, 10);
 
   return (
-    <div className="space-y-8">
-      <PageHeader eyebrow={<Link href={`/pairs/${pairId}`} className="underline">Dashboard with {other.name}</Link>} title={`1:1s with ${other.name}`}>
-        Agendas and shared notes are for the two of you; private notes are yours alone.
-      </PageHeader>
+    <TRPCReactProvider>
+      <div className="space-y-8">
+        <PageHeader eyebrow={<Link href={`/pairs/${pairId}`} className="underline">Dashboard with {other.name}</Link>} title={`1:1s with ${other.name}`}>
+          Agendas and shared notes are for the two of you; private notes are yours alone.
+        </PageHeader>
 
-      {data.pair.ended ? (
-        <Card className="p-4 text-sm text-slate-700">This relationship has ended: its past meetings, notes and action items are kept below.</Card>
-      ) : data.series ? (
-        <SeriesPanel pairId={pairId} series={data.series} today={today} />
-      ) : (
-        <Card className="space-y-4 p-5">
-          <div>
-            <h2 className="text-lg font-semibold">Set up your recurring 1:1</h2>
-            <p className="text-slate-700">Pick a rhythm that suits you both. Either of you can change it later, skip a week or move one meeting.</p>
-          </div>
-          <SeriesForm pairId={pairId} today={today} />
-        </Card>
-      )}
-
-      {!data.pair.ended && data.series ? (
-        <section aria-labelledby="upcoming">
-          <h2 id="upcoming" className="mb-3 text-lg font-semibold">
-            Coming up
-          </h2>
-          <UpcomingMeetings meetings={data.upcoming} canChange={!data.pair.ended} />
-        </section>
-      ) : null}
-
-      {data.past.length === 0 && !data.series ? null : (
-      <section aria-labelledby="past">
-        <h2 id="past" className="mb-3 text-lg font-semibold">
-          Earlier meetings
-        </h2>
-        {data.past.length === 0 ? (
-          <Card className="p-4 text-sm text-slate-700">None yet.</Card>
+        {data.pair.ended ? (
+          <Card className="p-4 text-sm text-slate-700">This relationship has ended: its past meetings, notes and action items are kept below.</Card>
+        ) : data.series ? (
+          <SeriesPanel pairId={pairId} series={data.series} today={today} />
         ) : (
-          <ul className="space-y-2">
-            {data.past.map((m) => (
-              <li key={m.id} className="text-sm">
-                <Link href={`/meetings/${m.id}`} className="font-medium text-brand-800 underline">
-                  {formatMeetingStart(m.startsAt, m.timeZone)}
-                </Link>
-                <span className="text-slate-700">
-                  {" "}
-                  · {m.agenda} agenda {m.agenda === 1 ? "item" : "items"}
-                  {m.openActions > 0 ? ` · ${m.openActions} open action ${m.openActions === 1 ? "item" : "items"}` : ""}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <Card className="space-y-4 p-5">
+            <div>
+              <h2 className="text-lg font-semibold">Set up your recurring 1:1</h2>
+              <p className="text-slate-700">Pick a rhythm that suits you both. Either of you can change it later, skip a week or move one meeting.</p>
+            </div>
+            <SeriesForm pairId={pairId} today={today} />
+          </Card>
         )}
-      </section>
-      )}
-    </div>
+
+        {!data.pair.ended && data.series ? (
+          <section aria-labelledby="upcoming">
+            <h2 id="upcoming" className="mb-3 text-lg font-semibold">
+              Coming up
+            </h2>
+            <UpcomingMeetings meetings={data.upcoming} canChange={!data.pair.ended} />
+          </section>
+        ) : null}
+
+        {data.past.length === 0 && !data.series ? null : (
+        <section aria-labelledby="past">
+          <h2 id="past" className="mb-3 text-lg font-semibold">
+            Earlier meetings
+          </h2>
+          {data.past.length === 0 ? (
+            <Card className="p-4 text-sm text-slate-700">None yet.</Card>
+          ) : (
+            <ul className="space-y-2">
+              {data.past.map((m) => (
+                <li key={m.id} className="text-sm">
+                  <Link href={`/meetings/${m.id}`} className="font-medium text-brand-800 underline">
+                    {formatMeetingStart(m.startsAt, m.timeZone)}
+                  </Link>
+                  <span className="text-slate-700">
+                    {" "}
+                    · {m.agenda} agenda {m.agenda === 1 ? "item" : "items"}
+                    {m.openActions > 0 ? ` · ${m.openActions} open action ${m.openActions === 1 ? "item" : "items"}` : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        )}
+      </div>
+    </TRPCReactProvider>
   );
 }
