@@ -5,12 +5,6 @@ const nextConfig: NextConfig = {
   // bundling it breaks those paths (STACK.md, PGlite pitfall 1).
   serverExternalPackages: ["@electric-sql/pglite", "@touch4it/ical-timezones"],
   poweredByHeader: false,
-  turbopack: {
-    resolveAlias: {
-      // Next's client entry imports its polyfills by this relative path; see the stand-in's comment.
-      "../build/polyfills/polyfill-module": "./scripts/build/no-polyfill-module.js",
-    },
-  },
   // The build checks the app's own types; tests are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   async headers() {

@@ -289,7 +289,8 @@ function report(r: Results): string {
         table([
           ["procedure", "runs", "p50", "p95", "floor p50", "floor p95", "ratio p95", "statements", "SQL ms"],
           ...r.hrTrends.procedures.map((p) => [p.procedure, p.timing.runs, p.timing.p50Ms, p.timing.p95Ms, p.floor.p50Ms, p.floor.p95Ms, p.ratio, p.queries, p.sqlExecutionMs]),
-        ]),
+        ]) +
+        `\nComputing the stored figures (once per change): one cycle ${r.hrTrends.computing.coldCycleMs} ms; the other cycles for the series ${r.hrTrends.computing.coldSeriesMs} ms; one cycle after a change ${r.hrTrends.computing.afterChangeMs} ms`,
     );
   }
   if (r.loadTests) {
