@@ -155,9 +155,13 @@ describe("stored trend figures", () => {
     [
       "a submitted answer is corrected",
       async (o) => {
-        const [answered] = await t.db.select({ id: responses.id, answers: responses.answers }).from(responses).where(eq(responses.respondentId, o.person.get("Bo report 2")!));
+        const [answered] = await t.db
+          .select({ id: responses.id, answers: responses.answers })
+          .from(responses)
+          .innerJoin(assessments, eq(assessments.id, responses.assessmentId))
+          .where(and(eq(assessments.cycleId, o.cycleIds[1]!), eq(responses.respondentId, o.person.get("Bo report 2")!)));
         const scale = Object.values(answered!.answers).includes(1) ? 5 : 1;
-        return t.db.update(responses).set({ answers: completeAnswers(1, {}, scale) }).where(eq(responses.respondentId, o.person.get("Bo report 2")!));
+        return t.db.update(responses).set({ answers: completeAnswers(1, {}, scale) }).where(eq(responses.id, answered!.id));
       },
     ],
     ["a department is renamed", (o) => t.db.update(departments).set({ name: "Revenue" }).where(eq(departments.id, o.dept.sales))],

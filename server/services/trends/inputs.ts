@@ -113,3 +113,18 @@ export async function loadCycleInputs(db: Db, orgId: string, cycle: OpenedCycle)
   const responseRows: ResponseRow[] = rows.map((r) => ({ ...r, groupIds: groupsOfPair.get(r.assessmentId) ?? [orgGroup] }));
   return { bankVersion: cycle.bankVersion, groups, invited, rows: responseRows, k };
 }
+
+/**
+ * Whether a group id can name a group of this organization: the org itself, one of its
+ * departments, or the team of one of its people. Checked before any figures are computed, so
+ * an id from elsewhere is "not found" at the cost of one lookup and changes nothing.
+ */
+export async function groupMayExist(db: Db, orgId: string, groupId: string): Promise<boolean> {
+  if (groupId.startsWith("org:")) return groupId === orgGroupId(orgId);
+  if (groupId.startsWith("team:")) {
+    const [person] = await db.select({ id: people.id }).from(people).where(and(eq(people.orgId, orgId), eq(people.id, groupId.slice("team:".length))));
+    return person !== undefined;
+  }
+  const [department] = await db.select({ id: departments.id }).from(departments).where(and(eq(departments.orgId, orgId), eq(departments.id, groupId)));
+  return department !== undefined;
+}

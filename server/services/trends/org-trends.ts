@@ -4,7 +4,7 @@ import { HIDDEN_REASON, type Cell } from "@/server/analysis/anonymity";
 import { LMX_AGREEMENT_BENCHMARK } from "@/server/analysis/statistics";
 import { recordAudit } from "@/server/services/audit/audit";
 import { NotFoundError } from "@/server/services/errors";
-import { openedCycles, orgGroupId } from "./inputs";
+import { groupMayExist, openedCycles, orgGroupId } from "./inputs";
 import { cycleFiguresOf, groupFiguresAcross } from "./stored-figures";
 
 /** One cycle's anonymized figures for the organization, each department and each team. */
@@ -23,8 +23,10 @@ export async function getCycleTrends(db: Db, actor: Actor, input: { cycleId?: st
  * A group found in no cycle, including when none has opened yet, is not found.
  */
 export async function getTrendSeries(db: Db, actor: Actor, input: { groupId?: string }) {
+  const groupId = input.groupId ?? orgGroupId(actor.orgId);
+  if (!(await groupMayExist(db, actor.orgId, groupId))) throw new NotFoundError();
   const all = await openedCycles(db, actor.orgId);
-  const figures = await groupFiguresAcross(db, actor.orgId, all, input.groupId ?? orgGroupId(actor.orgId));
+  const figures = await groupFiguresAcross(db, actor.orgId, all, groupId);
   const series = all.flatMap((c, i) => {
     const g = figures[i];
     return g ? [{ cycle: { id: c.id, name: c.name }, dimensions: g.dimensions.map((d) => ({ key: d.key, name: d.name, mean: d.mean, meanAbsGap: d.meanAbsGap })) }] : [];
