@@ -70,8 +70,11 @@ test("set up a series, apply a template, reorder by keyboard, add an action item
   await expect.poll(async () => (await agendaTexts(page))[0]?.trim()).toBe(second);
   // …and with the Move down button, by Enter.
   await page.getByRole("button", { name: `Move down: ${second}` }).focus();
+  const saved = page.waitForResponse((r) => r.url().includes("meetings.reorderAgenda") && r.request().method() === "POST");
   await page.keyboard.press("Enter");
   await expect.poll(async () => (await agendaTexts(page))[1]?.trim()).toBe(second);
+  // The new order shows at once; reload once the server has it.
+  expect((await saved).ok()).toBe(true);
   await page.reload();
   expect((await agendaTexts(page))[1]?.trim()).toBe(second);
 
