@@ -132,7 +132,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
         <p className="text-sm text-slate-600">
           Means on the 1–5 scale; the gap is the mean absolute difference between a report and their manager. A team is a manager and everyone below them, directly or not, as
           reporting lines stood when the cycle opened. Select a group for its detail.
-          {teamsLeftOut > 0 ? ` With ${teams.length} teams, the heatmap shows the two top levels and, once you select a team, the teams above it and those directly in it (${teamsLeftOut} not shown now; find any team below).` : null}
+          {teamsLeftOut > 0 ? ` With ${teams.length.toLocaleString("en")} teams, the heatmap shows the two top levels and, once you select a team, the teams above it and those directly in it (${teamsLeftOut.toLocaleString("en")} not shown now; find any team below).` : null}
         </p>
       </section>
 
