@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
+import { useHydrated, useOptimisticToggle } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { formatDay } from "@/components/ui/format";
 import { formatMeetingStart } from "./format";
@@ -117,6 +118,8 @@ export function ActionItems({
 function ActionItemRow({ item, meetingId, timeZone, onChanged }: { item: ActionItem; meetingId: string; timeZone: string; onChanged: () => void }) {
   const trpc = useTRPC();
   const ids = useId();
+  const hydrated = useHydrated();
+  const done = useOptimisticToggle();
   const update = useMutation(trpc.meetings.updateActionItem.mutationOptions({ onSettled: onChanged }));
   const remove = useMutation(trpc.meetings.deleteActionItem.mutationOptions({ onSettled: onChanged }));
   const error = update.error ?? remove.error;
@@ -127,8 +130,9 @@ function ActionItemRow({ item, meetingId, timeZone, onChanged }: { item: ActionI
         type="checkbox"
         className="mt-1 h-5 w-5 shrink-0"
         // Shows the change at once; the reloaded item confirms it (or puts it back on an error).
-        checked={update.isPending && update.variables.done !== undefined ? update.variables.done : item.done}
-        onChange={(e) => update.mutate({ itemId: item.id, done: e.target.checked })}
+        checked={done.shown(item.done)}
+        disabled={!hydrated}
+        onChange={(e) => done.set(e.target.checked, item.done, (value, onError) => update.mutate({ itemId: item.id, done: value }, { onError }))}
       />
       <div className="min-w-0 flex-1">
         <label htmlFor={`${ids}-done`} className={`break-words ${item.done ? "text-slate-500 line-through" : "text-slate-900"}`}>

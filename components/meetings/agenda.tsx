@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type ComponentProps, type ComponentType, type CSSProperties, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
+import { useHydrated, useOptimisticToggle } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { fieldClass, labelClass } from "@/components/ui/field";
@@ -245,6 +246,8 @@ function AgendaRow({
   onWantDrag: () => void;
   onMove: (delta: -1 | 1) => void;
 }) {
+  const hydrated = useHydrated();
+  const done = useOptimisticToggle();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const ids = useId();
@@ -284,9 +287,9 @@ function AgendaRow({
           id={`${ids}-done`}
           type="checkbox"
           className="mt-3.5 h-5 w-5 shrink-0"
-          checked={update.isPending && update.variables.done !== undefined ? update.variables.done : item.done}
-          disabled={!editable}
-          onChange={(e) => update.mutate({ itemId: item.id, done: e.target.checked })}
+          checked={done.shown(item.done)}
+          disabled={!editable || !hydrated}
+          onChange={(e) => done.set(e.target.checked, item.done, (value, onError) => update.mutate({ itemId: item.id, done: value }, { onError }))}
           aria-label={`Discussed: ${item.text}`}
           data-agenda-focus={`done-${item.id}`}
         />
