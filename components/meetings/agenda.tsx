@@ -3,7 +3,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type ComponentProps, type ComponentType, type CSSProperties, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { useHydrated, useOptimisticToggle } from "@/components/ui/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { useOptimisticToggle } from "@/components/ui/use-optimistic-toggle";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { fieldClass, labelClass } from "@/components/ui/field";

@@ -427,8 +427,7 @@ function once<T>(make: () => T): () => T {
 
 /**
  * Figures per group for one cycle. `groups` is the whole family published for the cycle, and
- * suppression is decided over all of it; `only` limits which groups' figures are computed and
- * returned (one group's trend across cycles needs that group alone).
+ * suppression is decided over all of it.
  */
 export function computeCycleFigures(
   bank: ItemBank,
@@ -436,7 +435,6 @@ export function computeCycleFigures(
   invited: readonly InvitedPair[],
   rows: readonly ResponseRow[],
   k: number,
-  only?: ReadonlySet<string>,
 ): GroupFigures[] {
   const people = new Numbering();
   const assessments = new Numbering();
@@ -590,7 +588,6 @@ export function computeCycleFigures(
   const allPairsDecision = pairDecision(() => true);
 
   return data
-    .filter((g) => only === undefined || only.has(g.def.id))
     .map((g) => {
       const id = g.def.id;
       const hiddenOn = (side: Side) => sideHidden[side][g.index] === 1;

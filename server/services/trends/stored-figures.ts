@@ -148,6 +148,7 @@ export async function refreshStaleFigures(db: Db, limit = 2): Promise<number> {
     .from(trendSnapshots)
     .innerJoin(cycles, eq(cycles.id, trendSnapshots.cycleId))
     .innerJoin(organizations, eq(organizations.id, trendSnapshots.orgId))
+    // `inputsOf`, written in SQL: stale is any snapshot whose inputs differ from the current ones.
     .where(sql`${trendSnapshots.inputs} <> ${`f${FIGURES_FORMAT}.o`} || ${organizations.trendsVersion} || '.c' || ${cycles.figuresVersion}`)
     .orderBy(asc(trendSnapshots.computedAt))
     .limit(limit);
