@@ -146,7 +146,7 @@ async function main(): Promise<number> {
       }
 
       if (!args.skip.has("lighthouse")) {
-        log("Lighthouse (mobile profile) on four pages");
+        log(`Lighthouse (mobile profile) on four pages, ${args.lighthouseRuns} runs each (the median run is kept)`);
         const cookie = async (p: { id: string; email: string; name: string }) => mintSessionCookie(authSecret, p);
         const dashboardOf = actors.dashboard[0]!;
         results.lighthouse = await runLighthouse(
@@ -157,6 +157,7 @@ async function main(): Promise<number> {
             { name: "/admin/trends", url: `${a.url}/admin/trends`, cookie: await cookie(actors.hrAdmin) },
           ],
           (m) => log(`  ${m}`),
+          args.lighthouseRuns,
         );
       }
 

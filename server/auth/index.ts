@@ -1,5 +1,6 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth, { type NextAuthConfig } from "next-auth";
+import { cache } from "react";
 import Credentials from "next-auth/providers/credentials";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { z } from "zod";
@@ -133,11 +134,14 @@ async function buildConfig(): Promise<NextAuthConfig> {
 
 export const { handlers, auth, signIn, signOut } = NextAuth(buildConfig);
 
-/** The signed-in person's id, or null. */
-export async function currentPersonId(): Promise<string | null> {
+/**
+ * The signed-in person's id, or null. Once per request while a page renders (its layout and its
+ * procedures both ask): each auth() decrypts the session cookie and encrypts a renewed one.
+ */
+export const currentPersonId = cache(async (): Promise<string | null> => {
   const session = await auth();
   return session?.personId ?? null;
-}
+});
 
 /** Sign-in methods this server offers, for the sign-in page. */
 export function signInMethods() {

@@ -2,13 +2,19 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Db } from "@/db/client";
-import { isOrgAdmin, loadActor } from "@/server/access/actor";
+import { isOrgAdmin, loadActor, type Actor } from "@/server/access/actor";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/services/errors";
 
 export interface Context {
   db: Db;
   /** The person the session signed in as; null when signed out. */
   personId: string | null;
+  /**
+   * The actor, loaded once for everything one request calls (a page's layout and the page both
+   * call procedures with the same context). Absent for contexts that outlive a request, such as
+   * tests' callers, which must see a role or deactivation change at once.
+   */
+  requestActor?: () => Promise<Actor | null>;
 }
 
 export function createContext(input: Context): Context {
@@ -65,7 +71,7 @@ export const publicProcedure = t.procedure.use(mapDomainErrors);
 
 /** Signed in as an active person; `ctx.actor` is never null below this tier. */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const actor = ctx.personId ? await loadActor(ctx.db, ctx.personId) : null;
+  const actor = ctx.personId ? await (ctx.requestActor?.() ?? loadActor(ctx.db, ctx.personId)) : null;
   if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   return next({ ctx: { ...ctx, actor } });
 });

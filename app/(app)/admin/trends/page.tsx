@@ -109,7 +109,9 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
                 <tr key={g.id} className={g.kind !== heatmapGroups[i - 1]?.kind && i > 0 ? "border-t-2 border-slate-300" : undefined}>
                   {/* Teams are indented under the team they are part of. */}
                   <th scope="row" className="p-2 font-normal" style={g.kind === "team" ? { paddingLeft: `${0.5 + g.depth}rem` } : undefined}>
-                    <Link href={href({ group: g.id })} aria-current={g.id === group.id ? "true" : undefined} className={`underline ${g.id === group.id ? "font-semibold text-brand-900" : "text-brand-800"}`}>{g.name}</Link>
+                    {/* Plain links: hundreds of rows of Next links cost the page its responsiveness while it
+                        hydrates (Lighthouse's blocking time) and prefetch a page each; the detail is a load away. */}
+                    <a href={`${href({ group: g.id })}#detail`} aria-current={g.id === group.id ? "true" : undefined} className={`underline ${g.id === group.id ? "font-semibold text-brand-900" : "text-brand-800"}`}>{g.name}</a>
                   </th>
                   {/* A row with nothing to show says so once: most rows of a large organization. */}
                   {g.dimensions.every((d) => (metric === "gap" ? d.meanAbsGap : d.mean[metric]).hidden) ? (
@@ -172,7 +174,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
                   <ul aria-label="Teams found" className="space-y-1 text-sm">
                     {found.slice(0, TEAMS_FOUND_SHOWN).map((g) => (
                       <li key={g.id}>
-                        <Link href={href({ group: g.id })} className="inline-flex min-h-11 items-center font-medium text-brand-800 underline">{g.name}</Link>
+                        <a href={`${href({ group: g.id })}#detail`} className="inline-flex min-h-11 items-center font-medium text-brand-800 underline">{g.name}</a>
                       </li>
                     ))}
                     {found.length > TEAMS_FOUND_SHOWN ? <li className="text-slate-600">{found.length - TEAMS_FOUND_SHOWN} more: type more of the name.</li> : null}
