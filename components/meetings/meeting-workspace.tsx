@@ -1,16 +1,29 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useId, useState } from "react";
+import { lazy, Suspense } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { Button } from "@/components/ui/button";
 import { Alert, Badge, Card } from "@/components/ui/card";
-import { ActionItems } from "./action-items";
 import { Agenda } from "./agenda";
 import { formatMeetingDay, formatMeetingStart, formatMeetingTimes } from "./format";
-import { PrivateNote, SharedNotes } from "./notes";
-import { fieldClass, labelClass } from "@/components/ui/field";
+
+// Below the agenda, the template picker, the action items and the notes are chunks of their own,
+// hydrated after the agenda: the page's first script is what the agenda needs. The server renders
+// them as usual, so they show at once, and the browser fetches them as soon as this module runs,
+// alongside hydration.
+const loadApplyTemplate = () => import("./apply-template");
+const loadActionItems = () => import("./action-items");
+const loadNotes = () => import("./notes");
+if (typeof window !== "undefined") {
+  void loadApplyTemplate();
+  void loadActionItems();
+  void loadNotes();
+}
+const ActionItems = lazy(() => loadActionItems().then((m) => ({ default: m.ActionItems })));
+const SharedNotes = lazy(() => loadNotes().then((m) => ({ default: m.SharedNotes })));
+const PrivateNote = lazy(() => loadNotes().then((m) => ({ default: m.PrivateNote })));
+const ApplyTemplate = lazy(() => loadApplyTemplate().then((m) => ({ default: m.ApplyTemplate })));
 
 export function MeetingWorkspace({ meetingId }: { meetingId: string }) {
   const trpc = useTRPC();
@@ -64,7 +77,11 @@ export function MeetingWorkspace({ meetingId }: { meetingId: string }) {
         </div>
         <Card className="space-y-4 p-4">
           <Agenda meetingId={meeting.id} items={data.agenda} editable={editable} />
-          {editable ? <ApplyTemplate meetingId={meeting.id} /> : null}
+          {editable ? (
+            <Suspense>
+              <ApplyTemplate meetingId={meeting.id} />
+            </Suspense>
+          ) : null}
         </Card>
       </section>
 
@@ -73,14 +90,16 @@ export function MeetingWorkspace({ meetingId }: { meetingId: string }) {
           Action items
         </h2>
         <p className="text-sm text-slate-700">Open items move to your next 1:1 automatically once this one is over.</p>
-        <ActionItems
-          meetingId={meeting.id}
-          items={data.actionItems}
-          people={[people.manager, people.report]}
-          meId={data.me.id}
-          timeZone={meeting.timeZone}
-          canAdd={editable}
-        />
+        <Suspense>
+          <ActionItems
+            meetingId={meeting.id}
+            items={data.actionItems}
+            people={[people.manager, people.report]}
+            meId={data.me.id}
+            timeZone={meeting.timeZone}
+            canAdd={editable}
+          />
+        </Suspense>
       </section>
 
       <section aria-labelledby="notes-heading" className="space-y-4">
@@ -88,87 +107,12 @@ export function MeetingWorkspace({ meetingId }: { meetingId: string }) {
           Notes
         </h2>
         <div className="grid gap-6 lg:grid-cols-2">
-          <SharedNotes meetingId={meeting.id} meId={data.me.id} body={data.sharedNotes.body} version={data.sharedNotes.version} readOnly={!editable} />
-          <PrivateNote meetingId={meeting.id} meId={data.me.id} body={data.privateNote.body} />
+          <Suspense>
+            <SharedNotes meetingId={meeting.id} meId={data.me.id} body={data.sharedNotes.body} version={data.sharedNotes.version} readOnly={!editable} />
+            <PrivateNote meetingId={meeting.id} meId={data.me.id} body={data.privateNote.body} />
+          </Suspense>
         </div>
       </section>
     </div>
-  );
-}
-
-function ApplyTemplate({ meetingId }: { meetingId: string }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const ids = useId();
-  const templates = useQuery(trpc.meetings.templates.queryOptions());
-  const [ref, setRef] = useState("");
-  const [result, setResult] = useState<string | null>(null);
-  const apply = useMutation(
-    trpc.meetings.applyTemplate.mutationOptions({
-      onSuccess: async ({ added, skipped }) => {
-        // Say what happened once the agenda shows it.
-        await queryClient.invalidateQueries({ queryKey: trpc.meetings.get.queryKey({ meetingId }) });
-        setResult(
-          added === 0
-            ? "Everything in this template is already on the agenda."
-            : `Added ${added} ${added === 1 ? "item" : "items"}${skipped ? ` (${skipped} already on the agenda)` : ""}.`,
-        );
-      },
-    }),
-  );
-  const list = templates.data ?? [];
-  const groups = [
-    { label: "Built-in", items: list.filter((t) => t.kind === "builtin") },
-    { label: "Your organization's", items: list.filter((t) => t.kind === "org") },
-    { label: "Yours", items: list.filter((t) => t.kind === "personal") },
-  ].filter((g) => g.items.length > 0);
-  const chosen = list.find((t) => t.ref === ref);
-
-  return (
-    <form
-      className="space-y-2 border-t border-slate-200 pt-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setResult(null);
-        if (ref) apply.mutate({ meetingId, templateRef: ref });
-      }}
-    >
-      <div className="flex flex-wrap items-end gap-2">
-        <div className="min-w-0 flex-1">
-          <label htmlFor={`${ids}-template`} className={labelClass}>
-            Start from a template
-          </label>
-          <select id={`${ids}-template`} className={fieldClass} value={ref} onChange={(e) => setRef(e.target.value)} disabled={templates.isPending}>
-            <option value="">{templates.isPending ? "Loading templates…" : "Choose a template"}</option>
-            {groups.map((g) => (
-              <optgroup key={g.label} label={g.label}>
-                {g.items.map((t) => (
-                  <option key={t.ref} value={t.ref}>
-                    {t.name}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <Button type="submit" variant="secondary" disabled={!ref || apply.isPending}>
-          Add its items
-        </Button>
-      </div>
-      {chosen ? <p className="text-sm text-slate-700">{chosen.purpose}</p> : null}
-      <p role="status" aria-live="polite" className="text-sm text-emerald-800">
-        {result}
-      </p>
-      {apply.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {apply.error.message}
-        </p>
-      ) : null}
-      <p className="text-sm">
-        <Link href="/one-on-ones/templates" className="underline">
-          Manage templates
-        </Link>
-      </p>
-    </form>
   );
 }
