@@ -2,10 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { fieldClass, labelClass } from "@/components/ui/field";
+import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 
 /** "Start from a template": adds a template's items to the agenda, skipping those already on it. */
 export function ApplyTemplate({ meetingId }: { meetingId: string }) {
@@ -14,6 +15,9 @@ export function ApplyTemplate({ meetingId }: { meetingId: string }) {
   const ids = useId();
   const templates = useQuery(trpc.meetings.templates.queryOptions());
   const [ref, setRef] = useState("");
+  // Hydrates after the page: a template chosen before that stays chosen.
+  const select = useRef<HTMLSelectElement>(null);
+  useTypedBeforeHydration(select, "", setRef);
   const [result, setResult] = useState<string | null>(null);
   const apply = useMutation(
     trpc.meetings.applyTemplate.mutationOptions({
@@ -50,7 +54,7 @@ export function ApplyTemplate({ meetingId }: { meetingId: string }) {
           <label htmlFor={`${ids}-template`} className={labelClass}>
             Start from a template
           </label>
-          <select id={`${ids}-template`} className={fieldClass} value={ref} onChange={(e) => setRef(e.target.value)} disabled={templates.isPending}>
+          <select ref={select} id={`${ids}-template`} className={fieldClass} value={ref} onChange={(e) => setRef(e.target.value)} disabled={templates.isPending}>
             <option value="">{templates.isPending ? "Loading templates…" : "Choose a template"}</option>
             {groups.map((g) => (
               <optgroup key={g.label} label={g.label}>

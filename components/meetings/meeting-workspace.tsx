@@ -5,17 +5,20 @@ import Link from "next/link";
 import { lazy, Suspense } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Alert, Badge, Card } from "@/components/ui/card";
+import { recordTypingBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 import { Agenda } from "./agenda";
 import { formatMeetingDay, formatMeetingStart, formatMeetingTimes } from "./format";
 
 // Below the agenda, the template picker, the action items and the notes are chunks of their own,
 // hydrated after the agenda: the page's first script is what the agenda needs. The server renders
 // them as usual, so they show at once, and the browser fetches them as soon as this module runs,
-// alongside hydration.
+// alongside hydration. Until a chunk has hydrated its fields, what is typed into them is recorded
+// (components/ui/use-typed-before-hydration.ts) and taken over when it has.
 const loadApplyTemplate = () => import("./apply-template");
 const loadActionItems = () => import("./action-items");
 const loadNotes = () => import("./notes");
 if (typeof window !== "undefined") {
+  recordTypingBeforeHydration();
   void loadApplyTemplate();
   void loadActionItems();
   void loadNotes();
