@@ -1,13 +1,11 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { lazy, Suspense } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { Alert, Badge, Card } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { recordTypingBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 import { Agenda } from "./agenda";
-import { formatMeetingDay, formatMeetingStart, formatMeetingTimes } from "./format";
 
 // Below the agenda, the template picker, the action items and the notes are chunks of their own,
 // hydrated after the agenda: the page's first script is what the agenda needs. The server renders
@@ -28,50 +26,15 @@ const SharedNotes = lazy(() => loadNotes().then((m) => ({ default: m.SharedNotes
 const PrivateNote = lazy(() => loadNotes().then((m) => ({ default: m.PrivateNote })));
 const ApplyTemplate = lazy(() => loadApplyTemplate().then((m) => ({ default: m.ApplyTemplate })));
 
+/** The agenda, action items and notes; the page renders the header above (meeting-header.tsx). */
 export function MeetingWorkspace({ meetingId }: { meetingId: string }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.meetings.get.queryOptions({ meetingId }));
   const { meeting, people } = data;
-  const other = data.me.side === "manager" ? people.report : people.manager;
   const editable = !(meeting.pairEnded && meeting.state === "upcoming");
 
   return (
-    <div className="space-y-8">
-      <div className="space-y-2">
-        <p className="text-sm font-medium text-brand-800">
-          <Link href={`/pairs/${meeting.pairId}/one-on-ones`} className="underline">
-            1:1s with {other.name}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{formatMeetingDay(meeting.startsAt, meeting.timeZone)}</h1>
-        <p className="flex flex-wrap items-center gap-2 text-slate-700">
-          {formatMeetingTimes(meeting.startsAt, meeting.endsAt, meeting.timeZone)}
-          {meeting.state === "now" ? <Badge tone="brand">Happening now</Badge> : null}
-          {meeting.state === "past" ? <Badge>Past</Badge> : null}
-          {meeting.status === "skipped" ? <Badge tone="amber">Skipped</Badge> : null}
-          {meeting.moved ? <Badge tone="amber">Moved</Badge> : null}
-        </p>
-        <nav aria-label="Meetings" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-          {data.previous ? (
-            <Link href={`/meetings/${data.previous.id}`} className="inline-flex min-h-11 items-center underline">
-              ← Previous: {formatMeetingStart(data.previous.startsAt, meeting.timeZone)}
-            </Link>
-          ) : null}
-          {data.next ? (
-            <Link href={`/meetings/${data.next.id}`} className="inline-flex min-h-11 items-center underline">
-              Next: {formatMeetingStart(data.next.startsAt, meeting.timeZone)} →
-            </Link>
-          ) : null}
-          <a href={`/api/meetings/${meeting.id}/ics`} className="inline-flex min-h-11 items-center underline" download>
-            Add to calendar (.ics)
-          </a>
-        </nav>
-      </div>
-
-      {!meeting.live || meeting.status === "skipped" ? (
-        <Alert tone="info">{meeting.status === "skipped" ? "This meeting is skipped. Its agenda and notes are kept." : "This meeting is no longer part of the schedule. Its agenda and notes are kept."}</Alert>
-      ) : null}
-
+    <>
       <section aria-labelledby="agenda-heading" className="space-y-3">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <h2 id="agenda-heading" className="text-lg font-semibold">
@@ -116,6 +79,6 @@ export function MeetingWorkspace({ meetingId }: { meetingId: string }) {
           </Suspense>
         </div>
       </section>
-    </div>
+    </>
   );
 }
