@@ -2,10 +2,11 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useOptimisticToggle } from "@/components/ui/use-optimistic-toggle";
+import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 import { Button } from "@/components/ui/button";
 import { formatDay } from "@/components/ui/format";
 import { formatMeetingStart } from "./format";
@@ -48,6 +49,13 @@ export function ActionItems({
   const [text, setText] = useState("");
   const [ownerId, setOwnerId] = useState(meId);
   const [dueOn, setDueOn] = useState("");
+  // This list hydrates after the page: keep what was typed or chosen in the form before that.
+  const textRef = useRef<HTMLInputElement>(null);
+  const ownerRef = useRef<HTMLSelectElement>(null);
+  const dueRef = useRef<HTMLInputElement>(null);
+  useTypedBeforeHydration(textRef, "", setText);
+  useTypedBeforeHydration(ownerRef, meId, setOwnerId);
+  useTypedBeforeHydration(dueRef, "", setDueOn);
   // One key per item being added: sending it again after a lost response adds nothing twice.
   const [clientKey, setClientKey] = useState(() => crypto.randomUUID());
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.meetings.get.queryKey({ meetingId }) });
@@ -82,13 +90,13 @@ export function ActionItems({
             <label htmlFor={`${ids}-text`} className={labelClass}>
               New action item
             </label>
-            <input id={`${ids}-text`} className={fieldClass} value={text} maxLength={500} onChange={(e) => setText(e.target.value)} placeholder="What will be done?" />
+            <input ref={textRef} id={`${ids}-text`} className={fieldClass} value={text} maxLength={500} onChange={(e) => setText(e.target.value)} placeholder="What will be done?" />
           </div>
           <div>
             <label htmlFor={`${ids}-owner`} className={labelClass}>
               Owner
             </label>
-            <select id={`${ids}-owner`} className={fieldClass} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+            <select ref={ownerRef} id={`${ids}-owner`} className={fieldClass} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
               {people.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.id === meId ? `${p.name} (you)` : p.name}
@@ -100,7 +108,7 @@ export function ActionItems({
             <label htmlFor={`${ids}-due`} className={labelClass}>
               Due (optional)
             </label>
-            <input id={`${ids}-due`} type="date" className={fieldClass} value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
+            <input ref={dueRef} id={`${ids}-due`} type="date" className={fieldClass} value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
           </div>
           <Button type="submit" disabled={add.isPending || text.trim() === ""}>
             Add action item

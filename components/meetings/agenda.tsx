@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState, type ComponentProps, type Component
 import { useTRPC } from "@/components/trpc/client";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useOptimisticToggle } from "@/components/ui/use-optimistic-toggle";
+import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { fieldClass, labelClass } from "@/components/ui/field";
@@ -77,6 +78,9 @@ export function Agenda({ meetingId, items, editable }: { meetingId: string; item
   const order = pendingOrder ?? items.map((i) => i.id);
   const [announcement, setAnnouncement] = useState("");
   const [text, setText] = useState("");
+  // Typed before the page hydrated: the input still shows it, and now the state has it too.
+  const newItem = useRef<HTMLInputElement>(null);
+  useTypedBeforeHydration(newItem, "", setText);
   // One key per item being added: sending it again after a lost response adds nothing twice.
   const [clientKey, setClientKey] = useState(() => crypto.randomUUID());
   // Items being edited and their drafts, kept here so that they survive the list being mounted
@@ -207,7 +211,7 @@ export function Agenda({ meetingId, items, editable }: { meetingId: string; item
             <label htmlFor={`${ids}-new`} className={labelClass}>
               Add an agenda item
             </label>
-            <input id={`${ids}-new`} className={fieldClass} value={text} maxLength={500} onChange={(e) => setText(e.target.value)} placeholder="What do you want to talk about?" />
+            <input ref={newItem} id={`${ids}-new`} className={fieldClass} value={text} maxLength={500} onChange={(e) => setText(e.target.value)} placeholder="What do you want to talk about?" />
           </div>
           <Button type="submit" disabled={add.isPending || text.trim() === ""}>
             Add

@@ -1,8 +1,9 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useTRPCClient } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
+import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 import { useNoteAutosave, type NoteStatus } from "./use-note-autosave";
 
 const time = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
@@ -55,12 +56,16 @@ export function SharedNotes({ meetingId, meId, body, version, readOnly }: { meet
     serverVersion: version,
     save: (text, baseVersion) => client.meetings.saveSharedNotes.mutate({ meetingId, body: text, baseVersion }),
   });
+  // Notes hydrate after the page: what was typed before that is kept and saved.
+  const field = useRef<HTMLTextAreaElement>(null);
+  useTypedBeforeHydration(field, body, notes.change);
   return (
     <div className="space-y-2">
       <label htmlFor={`${ids}-shared`} className="block text-sm font-medium text-slate-800">
         Shared notes <span className="font-normal text-slate-600">(both of you can read and edit)</span>
       </label>
       <textarea
+        ref={field}
         id={`${ids}-shared`}
         className={textareaClass}
         value={notes.body}
@@ -120,12 +125,14 @@ export function PrivateNote({ meetingId, meId, body }: { meetingId: string; meId
       return { version: 0 };
     },
   });
+  const field = useRef<HTMLTextAreaElement>(null);
+  useTypedBeforeHydration(field, body, notes.change);
   return (
     <div className="space-y-2">
       <label htmlFor={`${ids}-private`} className="block text-sm font-medium text-slate-800">
         Private notes <span className="font-normal text-slate-600">(only you can ever read these)</span>
       </label>
-      <textarea id={`${ids}-private`} className={textareaClass} value={notes.body} maxLength={50_000} onChange={(e) => notes.change(e.target.value)} />
+      <textarea ref={field} id={`${ids}-private`} className={textareaClass} value={notes.body} maxLength={50_000} onChange={(e) => notes.change(e.target.value)} />
       <StatusLine status={notes.status} />
     </div>
   );

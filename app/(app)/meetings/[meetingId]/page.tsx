@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { MeetingHeader } from "@/components/meetings/meeting-header";
 import { MeetingWorkspace } from "@/components/meetings/meeting-workspace";
 import { getCaller, getQueryClient, orNotFound, trpc } from "@/server/trpc/server";
 import { TRPCReactProvider } from "@/components/trpc/client";
@@ -13,13 +14,16 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
   if (!z.uuid().safeParse(meetingId).success) notFound();
   await getCaller(); // signed out → sign-in
   const queryClient = getQueryClient();
-  await orNotFound(queryClient.fetchQuery(trpc.meetings.get.queryOptions({ meetingId })));
+  const data = await orNotFound(queryClient.fetchQuery(trpc.meetings.get.queryOptions({ meetingId })));
   await queryClient.prefetchQuery(trpc.meetings.templates.queryOptions());
   return (
-    <TRPCReactProvider>
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <MeetingWorkspace meetingId={meetingId} />
-      </HydrationBoundary>
-    </TRPCReactProvider>
+    <div className="space-y-8">
+      <MeetingHeader data={data} />
+      <TRPCReactProvider>
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <MeetingWorkspace meetingId={meetingId} />
+        </HydrationBoundary>
+      </TRPCReactProvider>
+    </div>
   );
 }
