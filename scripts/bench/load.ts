@@ -36,6 +36,8 @@ export interface LoadResult {
   timeouts: number;
   non2xx: number;
   statusCodes: Record<string, number>;
+  /** CPU time per response, in ms: the app servers' and Postgres's (the benchmark's own is not counted). */
+  cpuMsPerRequest?: { app: number; postgres: number };
 }
 
 export async function runLoad(scenario: LoadScenario, servers: readonly string[], connections: number, durationS: number): Promise<LoadResult> {

@@ -25,7 +25,7 @@ import { measureFirstLoadJs, type FirstLoadJs } from "./first-load-js";
 import { runLighthouse, type LighthouseResult } from "./lighthouse";
 import { preflight, runLoad, type LoadResult, type LoadScenario } from "./load";
 import { checkReminders, checkSessionsAndLimits, plantReminder, waitForPlanted, waitForWorkers, type ScaleOutResult, type WorkerCatchUp } from "./scale-out";
-import { mintSessionCookie, newAuthSecret, startServer, type BenchServer } from "./servers";
+import { cpuMsOf, mintSessionCookie, newAuthSecret, startServer, type BenchServer } from "./servers";
 import { table } from "./stats";
 import { measureTrends, type TrendsResult } from "./trends";
 
@@ -139,7 +139,7 @@ async function main(): Promise<number> {
       }
 
       if (!args.skip.has("load")) {
-        results.loadTests = await loadTests(args, actors, authSecret, [a.url, b.url]);
+        results.loadTests = await loadTests(args, actors, authSecret, [a, b]);
         results.pairDashboard = results.loadTests.pairDashboard;
         results.assessmentAutosave = results.loadTests.autosave;
         for (const r of Object.values(results.loadTests)) if (r.errors > 0) failures.push(`load test ${r.name}: ${r.errors} errors (${JSON.stringify(r.statusCodes)})`);
@@ -191,7 +191,18 @@ async function main(): Promise<number> {
   return 0;
 }
 
-async function loadTests(args: BenchArgs, actors: Actors, authSecret: string, urls: string[]): Promise<Record<string, LoadResult>> {
+async function loadTests(args: BenchArgs, actors: Actors, authSecret: string, servers: BenchServer[]): Promise<Record<string, LoadResult>> {
+  const urls = servers.map((s) => s.url);
+  // CPU per request, app servers and Postgres apart: unlike latency, it does not depend on how
+  // busy the machine is, so it shows what a change saved even when the throughput barely moves.
+  const measured = async (scenario: LoadScenario, on: BenchServer[]): Promise<LoadResult> => {
+    const appCpu = () => on.reduce((sum, s) => sum + s.cpuMs(), 0);
+    const postgresCpu = () => cpuMsOf((p) => p.comm === "postgres");
+    const [app0, pg0] = [appCpu(), postgresCpu()];
+    const r = await runLoad(scenario, on.map((s) => s.url), args.connections, args.duration);
+    const per = (ms: number) => (r.requests > 0 ? Math.round((ms / r.requests) * 100) / 100 : 0);
+    return { ...r, cpuMsPerRequest: { app: per(appCpu() - app0), postgres: per(postgresCpu() - pg0) } };
+  };
   const cookies = new Map<string, string>();
   const cookieOf = async (p: { id: string; email: string; name: string }) => {
     let c = cookies.get(p.id);
@@ -247,12 +258,12 @@ async function loadTests(args: BenchArgs, actors: Actors, authSecret: string, ur
     // Warm-up, not recorded: route bundles load and JIT on first use.
     await runLoad(scenario, urls, Math.min(10, args.connections), 3);
     log(`load ${scenario.name}: ${args.connections} connections over ${urls.length} servers for ${args.duration} s`);
-    const r = await runLoad(scenario, urls, args.connections, args.duration);
+    const r = await measured(scenario, servers);
     out[scenario.name] = r;
-    log(`  ${r.rps} req/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors}`);
+    log(`  ${r.rps} req/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors}; CPU per request: app ${r.cpuMsPerRequest!.app} ms, Postgres ${r.cpuMsPerRequest!.postgres} ms`);
   }
   // The same dashboard load on one server, for comparison (two servers share two cores).
-  const single = await runLoad(scenarios[0]!, urls.slice(0, 1), args.connections, args.duration);
+  const single = await measured(scenarios[0]!, servers.slice(0, 1));
   out.pairDashboardOneServer = { ...single, name: "pairDashboardOneServer" };
   log(`load pairDashboard on one server: ${single.rps} req/s, p95 ${single.p95Ms} ms, errors ${single.errors}`);
   return out;
@@ -298,8 +309,8 @@ function report(r: Results): string {
     parts.push(
       "HTTP load (autocannon)\n" +
         table([
-          ["scenario", "servers", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"],
-          ...Object.values(r.loadTests).map((l) => [l.name, l.servers.length, l.connections, l.rps, l.p50Ms, l.p95Ms, l.p99Ms, l.errors]),
+          ["scenario", "servers", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "app CPU ms/req", "PG CPU ms/req"],
+          ...Object.values(r.loadTests).map((l) => [l.name, l.servers.length, l.connections, l.rps, l.p50Ms, l.p95Ms, l.p99Ms, l.errors, l.cpuMsPerRequest?.app ?? "–", l.cpuMsPerRequest?.postgres ?? "–"]),
         ]),
     );
   }

@@ -15,6 +15,8 @@ export interface BenchServer {
   url: string;
   logFile: string;
   startedAt: number;
+  /** CPU time the server's processes have used so far, in ms (Linux /proc). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -93,7 +95,33 @@ export async function startServer(config: ServerConfig, port: number): Promise<B
     }
     await sleep(250);
   }
-  return { port, url, logFile, startedAt, stop };
+  return { port, url, logFile, startedAt, cpuMs: () => cpuMsOf((stat) => stat.pgrp === child.pid), stop };
+}
+
+const TICKS_PER_S = 100; // USER_HZ on Linux
+
+/**
+ * CPU time (user + system, ms) used so far by the processes `pick` selects, from /proc: the
+ * processes that have exited since are not counted, so take differences over a span in which
+ * they all live.
+ */
+export function cpuMsOf(pick: (stat: { pid: number; comm: string; pgrp: number }) => boolean): number {
+  let ticks = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let text: string;
+    try {
+      text = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    // pid (comm) state ppid pgrp ...; comm may hold spaces and parentheses.
+    const close = text.lastIndexOf(")");
+    const comm = text.slice(text.indexOf("(") + 1, close);
+    const f = text.slice(close + 2).split(" ");
+    if (pick({ pid: Number(entry), comm, pgrp: Number(f[2]) })) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return (ticks * 1000) / TICKS_PER_S;
 }
 
 function tail(file: string): string {

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { z } from "zod";
 import { TrendChart, type TrendSeries } from "@/components/pairs/trend-chart";
-import { CellValue, heatClass } from "@/components/trends/cell";
+import { CellValue } from "@/components/trends/cell";
+import { Heatmap } from "@/components/trends/heatmap";
 import { ExportTrendsButton } from "@/components/trends/export-button";
 import { ALL_TEAMS_UP_TO, findTeams, heatmapRows, TEAMS_FOUND_SHOWN } from "@/components/trends/heatmap-rows";
 import { Button } from "@/components/ui/button";
@@ -94,42 +96,25 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           ))}
         </nav>
         <Card className="overflow-x-auto" tabIndex={0} role="region" aria-label="Heatmap by group and dimension (scrolls sideways)">
-          <table className="w-full min-w-[48rem] text-left text-sm">
-            <caption className="sr-only">{METRICS[metric].label} per group and dimension, {view.cycle.name}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="p-2 font-medium">Group</th>
-                {bank.dimensions.map((d) => (
-                  <th key={d.key} scope="col" className="p-2 font-medium">{d.name}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {heatmapGroups.map((g, i) => (
-                <tr key={g.id} className={g.kind !== heatmapGroups[i - 1]?.kind && i > 0 ? "border-t-2 border-slate-300" : undefined}>
-                  {/* Teams are indented under the team they are part of. */}
-                  <th scope="row" className="p-2 font-normal" style={g.kind === "team" ? { paddingLeft: `${0.5 + g.depth}rem` } : undefined}>
-                    {/* Plain links: hundreds of rows of Next links cost the page its responsiveness while it
-                        hydrates (Lighthouse's blocking time) and prefetch a page each; the detail is a load away. */}
-                    <a href={`${href({ group: g.id })}#detail`} aria-current={g.id === group.id ? "true" : undefined} className={`underline ${g.id === group.id ? "font-semibold text-brand-900" : "text-brand-800"}`}>{g.name}</a>
-                  </th>
-                  {/* A row with nothing to show says so once: most rows of a large organization. */}
-                  {g.dimensions.every((d) => (metric === "gap" ? d.meanAbsGap : d.mean[metric]).hidden) ? (
-                    <td colSpan={g.dimensions.length} className="p-2 text-xs text-slate-600">{HIDDEN_REASON}</td>
-                  ) : (
-                    g.dimensions.map((d) => {
-                      const c = metric === "gap" ? d.meanAbsGap : d.mean[metric];
-                      return (
-                        <td key={d.key} className={`p-2 ${c.hidden ? "" : heatClass(c.value, METRICS[metric].kind)}`}>
-                          <CellValue cell={c} format={two} />
-                        </td>
-                      );
-                    })
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {/* A boundary of its own: React hydrates it in short slices after the rest of the page. */}
+          <Suspense>
+            <Heatmap
+              caption={`${METRICS[metric].label} per group and dimension, ${view.cycle.name}`}
+              columns={bank.dimensions.map((d) => d.name)}
+              rows={heatmapGroups.map((g) => {
+                const cells = g.dimensions.map((d) => {
+                  const c = metric === "gap" ? d.meanAbsGap : d.mean[metric];
+                  // Two decimals are shown; rounding here keeps the payload short.
+                  return c.hidden ? null : Math.round(c.value * 100) / 100;
+                });
+                return { id: g.id, name: g.name, kind: g.kind, depth: g.depth, cells: cells.every((c) => c === null) ? null : cells };
+              })}
+              selectedId={group.id}
+              kind={METRICS[metric].kind}
+              hrefOf={`/admin/trends?${new URLSearchParams({ cycle: view.cycle.id, metric })}`}
+              hiddenText={HIDDEN_REASON}
+            />
+          </Suspense>
         </Card>
         <p className="text-sm text-slate-600">
           Means on the 1–5 scale; the gap is the mean absolute difference between a report and their manager. A team is a manager and everyone below them, directly or not, as
