@@ -1,6 +1,4 @@
-import { Group } from "@visx/group";
 import { scaleLinear } from "@visx/scale";
-import { Line } from "@visx/shape";
 import { formatScore } from "./format";
 
 export interface GapRow {
@@ -18,6 +16,8 @@ const HEIGHT = 28;
 const PAD = 10;
 const x = scaleLinear<number>({ domain: [1, 5], range: [PAD, WIDTH - PAD] });
 const TICKS = [1, 2, 3, 4, 5];
+// The scale's ticks as one path (a page shows nine of these charts' rows).
+const TICK_PATH = TICKS.map((t) => `M${x(t)} ${-HEIGHT / 2 + 2}V${HEIGHT / 2 - 2}`).join("");
 
 /** The two marks of the legend and the chart: you are a filled circle, the other a hollow diamond. */
 export function YouMark({ size = 12 }: { size?: number }) {
@@ -64,16 +64,14 @@ export function GapChart({ rows, otherName, describedBy }: { rows: GapRow[]; oth
                 {r.large ? <span className="ml-2 text-xs font-semibold text-red-700">large gap</span> : r.notable ? <span className="ml-2 text-xs font-semibold text-amber-800">gap</span> : null}
               </span>
               <svg aria-hidden="true" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="w-full">
-                <Group top={HEIGHT / 2}>
-                  {TICKS.map((t) => (
-                    <Line key={t} from={{ x: x(t), y: -HEIGHT / 2 + 2 }} to={{ x: x(t), y: HEIGHT / 2 - 2 }} className="stroke-slate-200" strokeWidth={1} />
-                  ))}
+                <g transform={`translate(0 ${HEIGHT / 2})`}>
+                  <path d={TICK_PATH} className="stroke-slate-200" strokeWidth={1} />
                   {r.mine !== null && r.theirs !== null ? (
-                    <Line from={{ x: x(r.mine), y: 0 }} to={{ x: x(r.theirs), y: 0 }} className={tone} strokeWidth={r.large ? 5 : 3} strokeLinecap="round" />
+                    <line x1={x(r.mine)} y1={0} x2={x(r.theirs)} y2={0} className={tone} strokeWidth={r.large ? 5 : 3} strokeLinecap="round" />
                   ) : null}
                   {r.theirs !== null ? <rect x={x(r.theirs) - 5} y={-5} width={10} height={10} transform={`rotate(45 ${x(r.theirs)} 0)`} className="fill-white stroke-violet-700" strokeWidth={2} /> : null}
                   {r.mine !== null ? <circle cx={x(r.mine)} cy={0} r={6} className="fill-brand-700" /> : null}
-                </Group>
+                </g>
               </svg>
             </li>
           );

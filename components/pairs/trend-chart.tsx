@@ -1,5 +1,3 @@
-import { scaleLinear } from "@visx/scale";
-import { Line, LinePath } from "@visx/shape";
 import { OtherMark, YouMark } from "./gap-chart";
 
 export interface TrendSeries {
@@ -11,36 +9,54 @@ export interface TrendSeries {
 const W = 200;
 const H = 90;
 const P = 12;
+// Grid lines at 1, 3 and 5, as one path.
+const GRID = [1, 3, 5].map((t) => `M${P} ${yOf(t)}H${W - P}`).join("");
+
+function yOf(v: number): number {
+  return H - P - ((v - 1) * (H - 2 * P)) / 4;
+}
+
+/** The line through a series' known points; a lone point is a zero-length segment, so its mark shows. */
+function pathOf(points: readonly (number | null)[]): string | null {
+  const n = Math.max(1, points.length - 1);
+  const at = points.flatMap((v, i) => (v === null ? [] : [`${+(P + (i * (W - 2 * P)) / n).toFixed(2)} ${+yOf(v).toFixed(2)}`]));
+  if (at.length === 0) return null;
+  return at.length === 1 ? `M${at[0]}h0` : `M${at.join("L")}`;
+}
 
 /**
  * One small line chart per dimension: your rating and theirs across the pair's revealed
- * assessments. Server-drawn SVG; the table next to it holds the same numbers.
+ * assessments. Server-drawn SVG; the table next to it holds the same numbers. Each line is one
+ * path whose points are drawn by markers defined once, so a chart is three elements however
+ * many assessments it shows: nine charts of a few dozen elements each cost the page a quarter
+ * of its server rendering time.
  */
 export function TrendChart({ series, describedBy, labels }: { series: TrendSeries[]; describedBy: string; labels: { mine: string; theirs: string } }) {
+  const you = `${describedBy}-you`;
+  const them = `${describedBy}-them`;
   return (
     <figure aria-describedby={describedBy}>
+      <svg aria-hidden="true" width="0" height="0" className="absolute">
+        <defs>
+          <marker id={you} viewBox="0 0 10 10" refX="5" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse">
+            <circle cx="5" cy="5" r="4" className="fill-brand-700" />
+          </marker>
+          <marker id={them} viewBox="0 0 16 16" refX="8" refY="8" markerWidth="16" markerHeight="16" markerUnits="userSpaceOnUse">
+            <rect x="4" y="4" width="8" height="8" transform="rotate(45 8 8)" className="fill-white stroke-violet-700" strokeWidth="2" />
+          </marker>
+        </defs>
+      </svg>
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         {series.map((s) => {
-          const n = Math.max(1, s.points.length - 1);
-          const x = scaleLinear<number>({ domain: [0, n], range: [P, W - P] });
-          const y = scaleLinear<number>({ domain: [1, 5], range: [H - P, P] });
-          const line = (pick: (p: TrendSeries["points"][number]) => number | null) =>
-            s.points.map((p, i) => ({ i, v: pick(p) })).filter((d): d is { i: number; v: number } => d.v !== null);
+          const theirs = pathOf(s.points.map((p) => p.theirs));
+          const mine = pathOf(s.points.map((p) => p.mine));
           return (
             <li key={s.key} className="rounded-lg border border-slate-200 bg-white p-2">
               <p className="text-xs font-medium text-slate-800">{s.name}</p>
               <svg aria-hidden="true" viewBox={`0 0 ${W} ${H}`} className="w-full">
-                {[1, 3, 5].map((t) => (
-                  <Line key={t} from={{ x: P, y: y(t) }} to={{ x: W - P, y: y(t) }} className="stroke-slate-100" />
-                ))}
-                <LinePath data={line((p) => p.theirs)} x={(d) => x(d.i)} y={(d) => y(d.v)} className="stroke-violet-700" strokeWidth={2} strokeDasharray="4 3" fill="none" />
-                <LinePath data={line((p) => p.mine)} x={(d) => x(d.i)} y={(d) => y(d.v)} className="stroke-brand-700" strokeWidth={2.5} fill="none" />
-                {line((p) => p.theirs).map((d) => (
-                  <rect key={`t${d.i}`} x={x(d.i) - 4} y={y(d.v) - 4} width={8} height={8} transform={`rotate(45 ${x(d.i)} ${y(d.v)})`} className="fill-white stroke-violet-700" strokeWidth={2} />
-                ))}
-                {line((p) => p.mine).map((d) => (
-                  <circle key={`m${d.i}`} cx={x(d.i)} cy={y(d.v)} r={4} className="fill-brand-700" />
-                ))}
+                <path d={GRID} className="stroke-slate-100" />
+                {theirs ? <path d={theirs} className="stroke-violet-700" strokeWidth={2} strokeDasharray="4 3" fill="none" markerStart={`url(#${them})`} markerMid={`url(#${them})`} markerEnd={`url(#${them})`} /> : null}
+                {mine ? <path d={mine} className="stroke-brand-700" strokeWidth={2.5} fill="none" markerStart={`url(#${you})`} markerMid={`url(#${you})`} markerEnd={`url(#${you})`} /> : null}
               </svg>
               <p className="flex justify-between text-[11px] text-slate-600">
                 <span>{s.points[0]?.label}</span>
