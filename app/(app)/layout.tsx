@@ -2,11 +2,11 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/shell/app-header";
 import { currentPersonId } from "@/server/auth";
-import { getMe } from "@/server/trpc/server";
+import { getShell } from "@/server/trpc/server";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   if (!(await currentPersonId())) redirect("/sign-in");
-  const me = await getMe().catch(() => null);
+  const me = await getShell().catch(() => null);
   // A session whose person was removed or deactivated: start over at sign-in.
   if (!me) redirect("/sign-in?error=NoAccount");
   return (

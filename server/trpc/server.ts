@@ -32,8 +32,11 @@ export const getCaller = cache(async () => {
   return createCaller(ctx);
 });
 
-/** The signed-in person, once per request: the layout and the page both need it. */
+/** The signed-in person with their pairs, once per request. */
 export const getMe = cache(async () => (await getCaller()).me.get());
+
+/** The signed-in person's name, organization and roles, once per request: every page's header. */
+export const getShell = cache(async () => (await getCaller()).me.shell());
 
 /** Awaits a procedure call from a server component; "not found" becomes Next's 404 page. */
 export async function orNotFound<T>(call: Promise<T>): Promise<T> {

@@ -41,6 +41,15 @@ describe("me.get", () => {
     expect((await callerFor(t.db, w.a.owner.id).me.get()).roles).toEqual(["member", "owner"]);
   });
 
+  it("me.shell, every page's header, says the same of the person, organization and roles, and nothing of another organization", async () => {
+    for (const person of [w.a.manager1, w.a.hr, w.a.owner, w.b.manager1]) {
+      const me = await callerFor(t.db, person.id).me.get();
+      expect(await callerFor(t.db, person.id).me.shell()).toEqual({ person: { id: me.person.id, name: me.person.name }, org: { id: me.org.id, name: me.org.name }, roles: me.roles });
+    }
+    expect((await callerFor(t.db, w.b.manager1.id).me.shell()).org.name).toBe("Org B");
+    expect(await codeOf(callerFor(t.db, null).me.shell())).toBe("UNAUTHORIZED");
+  });
+
   it("keeps a closed pair visible to its two people after a manager change", async () => {
     const report = await createPerson(t.db, w.a.org.id, { name: "Mover", managerId: w.a.manager1.id });
     await t.db.transaction((tx) => setManager(tx, { orgId: w.a.org.id, personId: report.id, managerId: w.a.manager2.id }));

@@ -471,6 +471,12 @@ export const matrix: Matrix = {
     check: (me, fx, actor) => expect(me.person.id).toBe(personOf(fx.w, actor)?.id),
   },
 
+  "me.shell": {
+    expect: only(...EVERY_MEMBER),
+    input: () => undefined,
+    check: (me, fx, actor) => expect(me.person.id).toBe(personOf(fx.w, actor)?.id),
+  },
+
   "directory.list": {
     expect: only(...EVERY_MEMBER),
     // A search for a person of pair A1: found within org A, nowhere else. (Every field is

@@ -59,3 +59,17 @@ export async function getMe(db: Db, actor: Actor) {
 }
 
 export type Me = Awaited<ReturnType<typeof getMe>>;
+
+/**
+ * What every signed-in page's header shows: the person's name, their organization's name and
+ * their roles, in one query. Pages that need the pairs too call getMe.
+ */
+export async function getMyShell(db: Db, actor: Actor) {
+  const [row] = await db
+    .select({ person: { id: people.id, name: people.name }, org: { id: organizations.id, name: organizations.name } })
+    .from(people)
+    .innerJoin(organizations, eq(organizations.id, people.orgId))
+    .where(and(eq(people.orgId, actor.orgId), eq(people.id, actor.personId)));
+  if (!row) throw new NotFoundError();
+  return { ...row, roles: [...actor.roles].sort() };
+}
