@@ -59,7 +59,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   --connections N    autocannon connections (default 50)
   --port N           first server port (default 3300; the second server uses N+1)
   --worker-wait S    how long to wait for the servers' first reminder sweep before loading them (default 600)
-  --lighthouse-runs N  Lighthouse runs per page; the median run is kept (default 3)
+  --lighthouse-runs N  Lighthouse runs per page; the median run is kept (default 5)
   --app-dir DIR      checkout whose production build (.next) is served (default: this one)
   --skip SECTION     skip one of: ${SECTIONS.join(", ")} (repeatable)
   --out FILE         results file (default bench/results.json)`);
@@ -82,7 +82,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     connections: positiveInt("connections", values.connections, 50),
     port: positiveInt("port", values.port, 3300),
     workerWait: positiveInt("worker-wait", values["worker-wait"], 600),
-    lighthouseRuns: positiveInt("lighthouse-runs", values["lighthouse-runs"], 3),
+    lighthouseRuns: positiveInt("lighthouse-runs", values["lighthouse-runs"], 5),
     appDir: values["app-dir"] ?? process.cwd(),
     skip,
     out: values.out ?? "bench/results.json",

@@ -80,7 +80,7 @@ async function startChromium(): Promise<{ port: number; stop(): Promise<void> }>
  * Lighthouse's own guidance on variability advises: one run on a shared 2-core machine moves by
  * ten points). `performanceRuns` lists every run's score; a failed run counts as the lowest.
  */
-export async function runLighthouse(pages: readonly LighthousePage[], log: (m: string) => void, runs = 3): Promise<Record<string, LighthouseResult>> {
+export async function runLighthouse(pages: readonly LighthousePage[], log: (m: string) => void, runs = 5): Promise<Record<string, LighthouseResult>> {
   const chromium = await startChromium();
   const out: Record<string, LighthouseResult> = {};
   try {

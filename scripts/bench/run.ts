@@ -146,6 +146,9 @@ async function main(): Promise<number> {
       }
 
       if (!args.skip.has("lighthouse")) {
+        // Lighthouse's blocking time is the page's main-thread work as this machine ran it: measure
+        // with the servers and Postgres done with the load tests' backlog and the workers' sends.
+        log(`  servers and Postgres idle after ${await waitForIdle(servers)} s`);
         log(`Lighthouse (mobile profile) on four pages, ${args.lighthouseRuns} runs each (the median run is kept)`);
         const cookie = async (p: { id: string; email: string; name: string }) => mintSessionCookie(authSecret, p);
         const dashboardOf = actors.dashboard[0]!;
@@ -267,6 +270,24 @@ async function loadTests(args: BenchArgs, actors: Actors, authSecret: string, se
   out.pairDashboardOneServer = { ...single, name: "pairDashboardOneServer" };
   log(`load pairDashboard on one server: ${single.rps} req/s, p95 ${single.p95Ms} ms, errors ${single.errors}`);
   return out;
+}
+
+/**
+ * Waits (at most 60 s) until the app servers and Postgres together use under a tenth of a core
+ * for three seconds running; returns the seconds waited.
+ */
+async function waitForIdle(servers: readonly BenchServer[]): Promise<number> {
+  const started = Date.now();
+  const busy = () => servers.reduce((sum, s) => sum + s.cpuMs(), 0) + cpuMsOf((p) => p.comm === "postgres");
+  let quiet = 0;
+  let last = busy();
+  while (quiet < 3 && Date.now() - started < 60_000) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = busy();
+    quiet = now - last < 100 ? quiet + 1 : 0;
+    last = now;
+  }
+  return Math.round((Date.now() - started) / 1000);
 }
 
 function targets(r: Results): Results["targets"] {
