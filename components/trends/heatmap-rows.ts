@@ -36,3 +36,24 @@ export function findTeams<G extends { name: string }>(teams: readonly G[], query
   const q = query.trim().toLocaleLowerCase("en");
   return q ? teams.filter((g) => g.name.toLocaleLowerCase("en").includes(q)) : [];
 }
+
+/** A heatmap row: its figure per dimension (null: hidden), or null when the whole row is hidden. */
+export interface HeatmapRow {
+  id: string;
+  name: string;
+  kind: string;
+  depth: number;
+  cells: (number | null)[] | null;
+}
+
+/** Rows as shown: neighbouring rows with nothing to show, at the same level, share one row. */
+export function heatmapDisplayRows(rows: readonly HeatmapRow[]): HeatmapRow[][] {
+  const out: HeatmapRow[][] = [];
+  for (const row of rows) {
+    const last = out.at(-1);
+    const joins = last && row.cells === null && last[0]!.cells === null && last[0]!.kind === row.kind && last[0]!.depth === row.depth;
+    if (joins) last.push(row);
+    else out.push([row]);
+  }
+  return out;
+}

@@ -1,21 +1,15 @@
 "use client";
 
+import { Fragment } from "react";
 import { heatClass } from "./cell";
-
-/** A heatmap row: its figure per dimension (null: hidden), or null when the whole row is hidden. */
-export interface HeatmapRow {
-  id: string;
-  name: string;
-  kind: string;
-  depth: number;
-  cells: (number | null)[] | null;
-}
+import { heatmapDisplayRows, type HeatmapRow } from "./heatmap-rows";
 
 /**
  * The trends heatmap, drawn in the browser from its numbers. At 200 groups, the same table as
  * server markup made the page's React payload 140 kB, which the phone parses before it responds
  * (Lighthouse's blocking time); as numbers it is a tenth of that. Rows link to the group's detail
- * with plain links: hundreds of Next links would each hydrate and prefetch a page.
+ * with plain links: hundreds of Next links would each hydrate and prefetch a page. In a large
+ * organization most groups have nothing to show: neighbouring ones are listed in one row.
  */
 export function Heatmap({
   caption,
@@ -47,26 +41,34 @@ export function Heatmap({
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
-        {rows.map((g, i) => (
-          <tr key={g.id} className={g.kind !== rows[i - 1]?.kind && i > 0 ? "border-t-2 border-slate-300" : undefined}>
-            {/* Teams are indented under the team they are part of. */}
-            <th scope="row" className="p-2 font-normal" style={g.kind === "team" ? { paddingLeft: `${0.5 + g.depth}rem` } : undefined}>
-              <a href={`${hrefOf}&group=${encodeURIComponent(g.id)}#detail`} aria-current={g.id === selectedId ? "true" : undefined} className={`underline ${g.id === selectedId ? "font-semibold text-brand-900" : "text-brand-800"}`}>
-                {g.name}
-              </a>
-            </th>
-            {/* A row with nothing to show says so once: most rows of a large organization. */}
-            {g.cells === null ? (
-              <td colSpan={columns.length} className="p-2 text-xs text-slate-600">{hiddenText}</td>
-            ) : (
-              g.cells.map((v, j) => (
-                <td key={columns[j]} className={`p-2 ${v === null ? "" : heatClass(v, kind)}`}>
-                  {v === null ? <span className="text-xs text-slate-600">{hiddenText}</span> : v.toFixed(2)}
-                </td>
-              ))
-            )}
-          </tr>
-        ))}
+        {heatmapDisplayRows(rows).map((run, i, all) => {
+          const g = run[0]!;
+          return (
+            <tr key={g.id} className={i > 0 && g.kind !== all[i - 1]![0]!.kind ? "border-t-2 border-slate-300" : undefined}>
+              {/* Teams are indented under the team they are part of. */}
+              <th scope="row" className="min-w-40 p-2 font-normal" style={g.kind === "team" ? { paddingLeft: `${0.5 + g.depth}rem` } : undefined}>
+                {run.map((r, j) => (
+                  <Fragment key={r.id}>
+                    {j > 0 ? ", " : null}
+                    <a href={`${hrefOf}&group=${encodeURIComponent(r.id)}#detail`} aria-current={r.id === selectedId ? "true" : undefined} className={`underline ${r.id === selectedId ? "font-semibold text-brand-900" : "text-brand-800"}`}>
+                      {r.name}
+                    </a>
+                  </Fragment>
+                ))}
+              </th>
+              {/* A row with nothing to show says so once: most rows of a large organization. */}
+              {g.cells === null ? (
+                <td colSpan={columns.length} className="p-2 text-xs text-slate-600">{hiddenText}</td>
+              ) : (
+                g.cells.map((v, j) => (
+                  <td key={columns[j]} className={`p-2 ${v === null ? "" : heatClass(v, kind)}`}>
+                    {v === null ? <span className="text-xs text-slate-600">{hiddenText}</span> : v.toFixed(2)}
+                  </td>
+                ))
+              )}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -9,7 +9,7 @@ test("HR sees anonymized trends: small groups say only 'fewer than k responses';
   await page.getByRole("link", { name: "Q3 2026 relationship check" }).click();
   await expect(page.getByRole("link", { name: "Q3 2026 relationship check" })).toHaveAttribute("aria-current", "page");
   const heatmap = page.getByRole("table", { name: /Reports' view per group and dimension/ });
-  await expect(heatmap.getByRole("row", { name: /^Finance/ }).getByRole("cell").first()).toHaveText("fewer than k responses");
+  await expect(heatmap.getByRole("row", { name: /\bFinance\b/ }).getByRole("cell").first()).toHaveText("fewer than k responses");
   await expect(heatmap.getByRole("row", { name: /^Brightwater Analytics/ }).getByRole("cell").first()).toHaveText(/^\d\.\d\d$/);
   await expectNoAxeViolations(page, "trends");
 
@@ -32,7 +32,7 @@ test("HR picks a team: a team too small or too close to its department says only
 
   // Teams are rows of the heatmap too, named after their manager.
   const heatmap = page.getByRole("table", { name: /Reports' view per group and dimension/ });
-  await expect(heatmap.getByRole("row", { name: /^Team of Sam Rivera/ }).getByRole("cell").first()).toHaveText("fewer than k responses");
+  await expect(heatmap.getByRole("row", { name: /\bTeam of Sam Rivera\b/ }).getByRole("cell").first()).toHaveText("fewer than k responses");
   await expect(heatmap.getByRole("row", { name: /^Team of Aisha Bello/ }).getByRole("cell").first()).toHaveText(/^\d\.\d\d$/);
 
   // Sam Rivera's team: 5 reports, inside Engineering; every figure is hidden, with no count.

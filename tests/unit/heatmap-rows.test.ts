@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL_TEAMS_UP_TO, findTeams, heatmapRows } from "@/components/trends/heatmap-rows";
+import { ALL_TEAMS_UP_TO, findTeams, heatmapDisplayRows, heatmapRows, type HeatmapRow } from "@/components/trends/heatmap-rows";
 
 // The trends heatmap of a large organization: the org, every department, the two top levels of
 // teams, and around a selected team the teams above it and those directly in it.
@@ -52,5 +52,32 @@ describe("findTeams", () => {
     expect(ids(findTeams(teams, "  LI "))).toEqual(["Ana Lima", "Bo Lindqvist"]);
     expect(findTeams(teams, "   ")).toEqual([]);
     expect(findTeams(teams, "zz")).toEqual([]);
+  });
+});
+
+describe("heatmapDisplayRows", () => {
+  const row = (id: string, kind: string, depth: number, shown: boolean): HeatmapRow => ({ id, name: id, kind, depth, cells: shown ? [3.5, null] : null });
+  const ids = (rows: HeatmapRow[]) => heatmapDisplayRows(rows).map((run) => run.map((r) => r.id).join("+"));
+
+  it("lists neighbouring wholly hidden rows of the same kind and level in one row, and keeps every group", () => {
+    const rows = [
+      row("org", "org", 0, true),
+      row("Sales", "department", 0, false),
+      row("Legal", "department", 0, false),
+      row("Ops", "department", 0, true),
+      row("IT", "department", 0, false),
+      row("CEO", "team", 0, false),
+      row("A", "team", 1, false),
+      row("B", "team", 1, false),
+      row("A1", "team", 2, false),
+      row("C", "team", 1, true),
+    ];
+    expect(ids(rows)).toEqual(["org", "Sales+Legal", "Ops", "IT", "CEO", "A+B", "A1", "C"]);
+    expect(heatmapDisplayRows(rows).flat()).toEqual(rows);
+  });
+
+  it("never joins a row that has a figure, even partly hidden", () => {
+    const partly: HeatmapRow = { id: "P", name: "P", kind: "department", depth: 0, cells: [null, null] };
+    expect(ids([row("X", "department", 0, false), partly, row("Y", "department", 0, false)])).toEqual(["X", "P", "Y"]);
   });
 });
