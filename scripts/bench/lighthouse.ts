@@ -78,7 +78,7 @@ async function startChromium(): Promise<{ port: number; stop(): Promise<void> }>
 /**
  * Each page `runs` times in one Chromium, keeping the run with the median performance score (as
  * Lighthouse's own guidance on variability advises: one run on a shared 2-core machine moves by
- * ten points). `performanceRuns` lists every run's score; a failed run counts as the lowest.
+ * ten points). `performanceRuns` lists every run's score (null: the run failed).
  */
 export async function runLighthouse(pages: readonly LighthousePage[], log: (m: string) => void, runs = 5): Promise<Record<string, LighthouseResult>> {
   const chromium = await startChromium();
@@ -87,8 +87,11 @@ export async function runLighthouse(pages: readonly LighthousePage[], log: (m: s
     for (const page of pages) {
       const all: LighthouseResult[] = [];
       for (let i = 0; i < runs; i++) all.push(await runOnce(chromium.port, page));
-      const ranked = [...all].sort((a, b) => (a.performance ?? -1) - (b.performance ?? -1));
-      const median = ranked[Math.floor((ranked.length - 1) / 2)]!;
+      // The median of the runs that measured the page (the lower of the two middle ones for an
+      // even count); a run Lighthouse itself failed (no navigation seen) is left out, unless
+      // most runs failed: then the page is reported as failed.
+      const measured = all.filter((r) => r.performance !== null).sort((a, b) => a.performance! - b.performance!);
+      const median = measured.length * 2 > all.length ? measured[Math.floor((measured.length - 1) / 2)]! : all.find((r) => r.performance === null)!;
       out[page.name] = { ...median, performanceRuns: all.map((r) => r.performance) };
       const r = out[page.name]!;
       log(r.error ? `${page.name}: Lighthouse failed: ${r.error}` : `${page.name}: performance ${r.performance} (runs: ${r.performanceRuns!.join(", ")}), accessibility ${r.accessibility}`);
