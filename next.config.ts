@@ -5,10 +5,6 @@ const nextConfig: NextConfig = {
   // bundling it breaks those paths (STACK.md, PGlite pitfall 1).
   serverExternalPackages: ["@electric-sql/pglite", "@touch4it/ical-timezones"],
   poweredByHeader: false,
-  // The stylesheet (Tailwind: ~35 kB, the same for every page) goes into the page's head instead
-  // of a render-blocking request: on a slow phone connection the first paint no longer waits for
-  // a second round trip. The CSP already allows inline styles (server/security/csp.ts).
-  experimental: { inlineCss: true },
   // The build checks the app's own types; tests are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   async headers() {
