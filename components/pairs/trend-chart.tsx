@@ -28,8 +28,8 @@ function pathOf(points: readonly (number | null)[]): string | null {
  * One small line chart per dimension: your rating and theirs across the pair's revealed
  * assessments. Server-drawn SVG; the table next to it holds the same numbers. Each line is one
  * path whose points are drawn by markers defined once, so a chart is three elements however
- * many assessments it shows: nine charts of a few dozen elements each cost the page a quarter
- * of its server rendering time.
+ * many assessments it shows: nine charts of a few dozen elements each were a fifth of the
+ * dashboard's server rendering time.
  */
 export function TrendChart({ series, describedBy, labels }: { series: TrendSeries[]; describedBy: string; labels: { mine: string; theirs: string } }) {
   const you = `${describedBy}-you`;

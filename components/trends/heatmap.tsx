@@ -7,7 +7,7 @@ import { heatmapDisplayRows, type HeatmapRow } from "./heatmap-rows";
 /**
  * The trends heatmap, drawn in the browser from its numbers. At 200 groups, the same table as
  * server markup made the page's React payload 140 kB, which the phone parses before it responds
- * (Lighthouse's blocking time); as numbers it is a tenth of that. Rows link to the group's detail
+ * (Lighthouse's blocking time); as numbers it is about a sixth of that. Rows link to the group's detail
  * with plain links: hundreds of Next links would each hydrate and prefetch a page. In a large
  * organization most groups have nothing to show: neighbouring ones are listed in one row.
  */
