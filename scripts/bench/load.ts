@@ -16,7 +16,7 @@ export interface LoadRequest {
 
 export interface LoadScenario {
   name: string;
-  /** The requests one connection sends, in a loop; `i` is the connection's number. */
+  /** The requests one connection sends, in a loop; `i` is the connection's number; "" for no cookie. */
   requestsFor(i: number): { cookie: string; requests: LoadRequest[] };
 }
 
@@ -60,7 +60,7 @@ export async function runLoad(scenario: LoadScenario, servers: readonly string[]
                 method: r.method,
                 path: r.path,
                 body: r.body,
-                headers: { cookie, ...(r.body ? { "content-type": "application/json" } : {}), ...r.headers },
+                headers: { ...(cookie ? { cookie } : {}), ...(r.body ? { "content-type": "application/json" } : {}), ...r.headers },
               })),
             );
           },
@@ -105,7 +105,7 @@ export async function preflight(scenario: LoadScenario, servers: readonly string
         method: r.method,
         body: r.body,
         redirect: "manual",
-        headers: { cookie, ...(r.body ? { "content-type": "application/json" } : {}), ...r.headers },
+        headers: { ...(cookie ? { cookie } : {}), ...(r.body ? { "content-type": "application/json" } : {}), ...r.headers },
       });
       if (res.status < 200 || res.status >= 300) {
         throw new Error(`${scenario.name}: ${r.method} ${url}${r.path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
