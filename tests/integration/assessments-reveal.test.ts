@@ -68,8 +68,12 @@ describe("before both have submitted", () => {
     expectNoneOf(JSON.stringify(mine), managerAnswers, employeeDraft, MANAGER_SECRET);
 
     const list = await as(w.a.report1).assessments.listMine();
-    expect(list.find((a) => a.id === a1)).toMatchObject({ state: "open", mine: "draft", otherSubmitted: false, side: "employee" });
+    expect(list.find((a) => a.id === a1)).toMatchObject({ state: "open", mine: "draft", otherSubmitted: false, side: "employee", other: { id: w.a.manager1.id, name: "Manager A1" } });
     expectNoneOf(JSON.stringify(list), managerAnswers, employeeDraft, MANAGER_SECRET);
+    // The same assessment from the other side; nothing of the other pair or organization.
+    const managers = await as(w.a.manager1).assessments.listMine();
+    expect(managers.find((a) => a.id === a1)).toMatchObject({ state: "open", mine: "draft", side: "manager", other: { id: w.a.report1.id, name: "Report A1" } });
+    expect(managers.map((a) => a.id)).not.toContain(a2);
 
     const theirs = await as(w.a.manager1).assessments.get({ assessmentId: a1 });
     expect(theirs).toMatchObject({ side: "manager", other: { name: "Report A1", submitted: false } });

@@ -1,18 +1,20 @@
-import { and, desc, eq, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { assessments, cycles, pairs, people, responses } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
 
-const mine = alias(responses, "mine");
-const theirs = alias(responses, "theirs");
 const other = alias(people, "other");
 
 export type MyResponseState = "not_started" | "draft" | "submitted";
 
-/** The actor's assessments, from both sides of their pairs, newest first, with each side's status. */
+/**
+ * The actor's assessments, from both sides of their pairs, newest first, with each side's status.
+ * Two small queries rather than one six-table join: Postgres spent seven times as long choosing
+ * that join's order (about 3 ms on every home page) as running it.
+ */
 export async function listMyAssessments(db: Db, actor: Actor) {
-  const rows = await db
+  const list = await db
     .select({
       id: assessments.id,
       kind: assessments.kind,
@@ -22,28 +24,37 @@ export async function listMyAssessments(db: Db, actor: Actor) {
       createdAt: assessments.createdAt,
       cycleName: cycles.name,
       cycleStatus: cycles.status,
-      side: mine.side,
-      myRevision: mine.revision,
-      mySubmittedAt: mine.submittedAt,
-      theirSubmittedAt: theirs.submittedAt,
-      other: { id: other.id, name: other.name },
       pairId: pairs.id,
+      managerId: pairs.managerId,
     })
-    .from(assessments)
-    .innerJoin(pairs, and(eq(pairs.orgId, assessments.orgId), eq(pairs.id, assessments.pairId)))
-    .innerJoin(
-      mine,
-      and(
-        eq(mine.orgId, assessments.orgId),
-        eq(mine.assessmentId, assessments.id),
-        eq(mine.side, sql`case when ${pairs.managerId} = ${actor.personId} then 'manager'::side else 'employee'::side end`),
-      ),
-    )
-    .innerJoin(theirs, and(eq(theirs.orgId, assessments.orgId), eq(theirs.assessmentId, assessments.id), ne(theirs.side, mine.side)))
-    .innerJoin(other, and(eq(other.orgId, theirs.orgId), eq(other.id, theirs.respondentId)))
+    .from(pairs)
+    .innerJoin(assessments, and(eq(assessments.orgId, pairs.orgId), eq(assessments.pairId, pairs.id)))
     .leftJoin(cycles, and(eq(cycles.orgId, assessments.orgId), eq(cycles.id, assessments.cycleId)))
-    .where(and(eq(assessments.orgId, actor.orgId), or(eq(pairs.managerId, actor.personId), eq(pairs.reportId, actor.personId))))
+    .where(and(eq(pairs.orgId, actor.orgId), or(eq(pairs.managerId, actor.personId), eq(pairs.reportId, actor.personId))))
     .orderBy(desc(assessments.createdAt));
+  if (list.length === 0) return [];
+
+  const sides = await db
+    .select({
+      assessmentId: responses.assessmentId,
+      side: responses.side,
+      revision: responses.revision,
+      submittedAt: responses.submittedAt,
+      respondent: { id: other.id, name: other.name },
+    })
+    .from(responses)
+    .innerJoin(other, and(eq(other.orgId, responses.orgId), eq(other.id, responses.respondentId)))
+    .where(and(eq(responses.orgId, actor.orgId), inArray(responses.assessmentId, list.map((a) => a.id))));
+  const sideOf = new Map(sides.map((r) => [`${r.assessmentId}:${r.side}`, r]));
+
+  const rows = list.flatMap((a) => {
+    const side = a.managerId === actor.personId ? "manager" : "employee";
+    const mine = sideOf.get(`${a.id}:${side}`);
+    const theirs = sideOf.get(`${a.id}:${side === "manager" ? "employee" : "manager"}`);
+    // Both sides' responses are created with the assessment; one without both is not listed.
+    if (!mine || !theirs) return [];
+    return [{ ...a, side, myRevision: mine.revision, mySubmittedAt: mine.submittedAt, theirSubmittedAt: theirs.submittedAt, other: theirs.respondent }];
+  });
 
   return rows.map((r) => {
     const state = r.revealedAt ? "revealed" : r.closedAt || r.cycleStatus === "closed" ? "closed" : "open";
