@@ -17,6 +17,8 @@ export interface TestDb {
    * (closed with the rest), on PGlite the one database itself (one process, one connection).
    */
   connectAgain(): Db;
+  /** On Postgres, the test database's URL, for a client of the test's own making. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function createTestDb(): Promise<TestDb> {
     db: drizzleForPostgres(clients[0]!, { logger }),
     kind: "postgres",
     statements,
+    url: url.toString(),
     connectAgain() {
       const client = postgres(url.toString(), { max: 10, onnotice: () => {} });
       clients.push(client);
