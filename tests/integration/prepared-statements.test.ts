@@ -5,7 +5,7 @@ import { drizzleForPostgres, MAX_PREPARED_PARAMETERS, type Db } from "@/db/clien
 import { people } from "@/db/schema";
 import { env } from "@/server/env";
 import { createTestDb, type TestDb } from "../support/db";
-import { createWorld, type World } from "../support/factories";
+import { createWorld, rowsOf, type World } from "../support/factories";
 
 // On Postgres, Drizzle's statements are prepared on their connection (db/client.ts): parsed
 // once and, once Postgres settles on a generic plan, planned once. What the benchmark's
@@ -28,8 +28,7 @@ describe.skipIf(!env().TEST_DATABASE_URL)("prepared statements on Postgres", () 
     await t.close();
   });
 
-  const prepared = async (on: Db = db) =>
-    (await on.execute<{ statement: string }>(sql`select statement from pg_prepared_statements`)).map((r) => r.statement);
+  const prepared = async (on: Db = db) => rowsOf<{ statement: string }>(await on.execute(sql`select statement from pg_prepared_statements`)).map((r) => r.statement);
 
   it("prepares a statement with parameters once, and answers it the same way every time", async () => {
     const byId = (id: string) => db.select({ name: people.name }).from(people).where(eq(people.id, id));
