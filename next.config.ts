@@ -22,6 +22,12 @@ const nextConfig: NextConfig = {
           { key: "Strict-Transport-Security", value: "max-age=63072000" },
         ],
       },
+      {
+        // API routes other than Auth.js's answer JSON or calendar files, never a page: nothing
+        // in them may load or run anything (proxy.ts gives pages their policy with a nonce).
+        source: "/api/((?!auth/).*)",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
+      },
     ];
   },
 };

@@ -20,6 +20,16 @@ test("every page is served with a nonce-based CSP and the protective headers", a
   expect(first.headers()["x-powered-by"]).toBeUndefined();
 });
 
+test("API answers carry a policy that lets nothing load or run; Auth.js's routes keep the nonce policy", async ({ request }) => {
+  for (const path of ["/api/health", "/api/trpc/me.shell"]) {
+    const res = await request.get(path);
+    expect(res.headers()["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    expect(res.headers()["x-content-type-options"], path).toBe("nosniff");
+  }
+  const auth = await request.get("/api/auth/csrf");
+  expect(auth.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+});
+
 test("the app runs without a single CSP violation, and the session cookie is HttpOnly and SameSite", async ({ page, context }) => {
   const violations: string[] = [];
   page.on("console", (m) => {
