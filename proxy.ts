@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/server/security/csp";
 
-// Runs before every page and route: gives each response its own script nonce and the
+// Runs before every page and Auth.js route: gives each response its own script nonce and the
 // Content-Security-Policy that requires it. Static headers live in next.config.ts.
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
