@@ -160,6 +160,7 @@ test("a private calendar feed that the person can replace", async ({ page, signI
   await expect(page.getByText(/^Every Tuesday at 10:00/)).toBeVisible();
 
   await page.getByRole("link", { name: "1:1s", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "1:1s" })).toBeVisible();
   await expectNoAxeViolations(page, "/one-on-ones");
   await page.getByRole("button", { name: "Turn on my calendar feed" }).click();
   const feed = page.getByLabel(/^Your feed address/);
