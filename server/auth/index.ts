@@ -134,7 +134,7 @@ async function buildConfig(): Promise<NextAuthConfig> {
   };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(buildConfig);
+export const { handlers, signIn, signOut } = NextAuth(buildConfig);
 
 /**
  * The signed-in person's id, or null; once per request while a page renders (its layout and its
