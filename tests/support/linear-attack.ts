@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { assessments, cycles, departments, pairs, people, responses } from "@/db/schema";
 import { getItemBank, type Side } from "@/server/assessment/item-bank";
 import { callerFor } from "./factories";
+import { settleTrends as publishAll } from "./trends";
 
 // The attacker's side of PRODUCT.md §5: an HR admin who writes down everything the app lets her
 // read, moment after moment, and a solver that asks whether any individual answer follows.
@@ -21,13 +22,9 @@ import { callerFor } from "./factories";
 
 const bank = getItemBank(1);
 
-/**
- * Where figures of a closed cycle become readable. The trends worker's publish step goes here
- * (once a cycle's figures are computed in the background rather than inside the request); every
- * test calls it after closing a cycle and before reading it.
- */
+/** Where figures of a closed cycle become readable: the worker's publishing step, run to the end. */
 export async function settleTrends(db: Db): Promise<void> {
-  void db;
+  await publishAll(db);
 }
 
 // ---------------------------------------------------------------------------------------------
