@@ -18,6 +18,8 @@ interface Props {
   side: Side;
   otherName: string;
   minGroupSize: number;
+  /** The HR cycle this assessment belongs to; null for a check-in, which never reaches HR. */
+  trendsCycle: { name: string; closesOn: string } | null;
   dueOn: string | null;
   initialAnswers: Answers;
 }
@@ -25,7 +27,7 @@ interface Props {
 const agreement = [...AGREEMENT_SCALE.map((o) => ({ value: o.value, label: o.label })), cantSayOption];
 const prediction = [...PREDICTION_SCALE.map((o) => ({ value: o.value, label: o.label })), cantSayOption];
 
-export function AssessmentForm({ assessmentId, bankVersion, side, otherName, minGroupSize, dueOn, initialAnswers }: Props) {
+export function AssessmentForm({ assessmentId, bankVersion, side, otherName, minGroupSize, trendsCycle, dueOn, initialAnswers }: Props) {
   const bank = getItemBank(bankVersion);
   const router = useRouter();
   const client = useTRPCClient();
@@ -156,9 +158,15 @@ export function AssessmentForm({ assessmentId, bankVersion, side, otherName, min
                 <strong>{first} won&apos;t see your answers until you have both submitted.</strong> Then you both see both sets at once.
               </li>
               <li>Nobody else ever sees your individual answers: not HR, not your manager&apos;s manager, not an export.</li>
-              <li>
-                HR sees only anonymized totals of groups of at least <strong>{minGroupSize} people</strong>; anything from fewer people is hidden.
-              </li>
+              {trendsCycle ? (
+                <li>
+                  HR sees only anonymized totals, and only <strong>after {trendsCycle.name} closes</strong>: each figure from at least <strong>{minGroupSize} people</strong> on each
+                  side, for the organization, departments and teams as they stood when the cycle opened. While it is open HR sees how many people have answered, never who, and
+                  nothing computed from answers.
+                </li>
+              ) : (
+                <li>This check-in stays between the two of you: it never counts in HR&apos;s figures.</li>
+              )}
               <li>Your answers save automatically as you go, on any device. Mark a question &ldquo;Can&apos;t say&rdquo; if you can&apos;t answer it.</li>
             </ul>
           </Card>

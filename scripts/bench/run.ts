@@ -337,7 +337,7 @@ function report(r: Results): string {
           ["procedure", "runs", "p50", "p95", "floor p50", "floor p95", "ratio p95", "statements", "SQL ms"],
           ...r.hrTrends.procedures.map((p) => [p.procedure, p.timing.runs, p.timing.p50Ms, p.timing.p95Ms, p.floor.p50Ms, p.floor.p95Ms, p.ratio, p.queries, p.sqlExecutionMs]),
         ]) +
-        `\nComputing the stored figures (once per change): one cycle ${r.hrTrends.computing.coldCycleMs} ms; the other cycles for the series ${r.hrTrends.computing.coldSeriesMs} ms; one cycle after a change ${r.hrTrends.computing.afterChangeMs} ms`,
+        `\nPublishing (once per closed cycle, by the worker): the first cycle ${r.hrTrends.computing.coldCycleMs} ms; the last, against every earlier one, ${r.hrTrends.computing.lastCycleMs} ms; all ${r.hrTrends.computing.allCyclesMs} ms. The across-cycles rule hides ${Math.round(r.hrTrends.computing.acrossCycles.hiddenByRuleShare * 100)}% of the cells shown without it (${r.hrTrends.computing.acrossCycles.visibleWithRule} of ${r.hrTrends.computing.acrossCycles.visibleWithoutRule} shown)`,
     );
   }
   if (r.loadTests) {

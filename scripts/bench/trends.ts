@@ -3,6 +3,9 @@ import { drizzleForPostgres } from "@/db/client";
 import { getItemBank } from "@/server/assessment/item-bank";
 import { createContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
+import { computeCycleFigures, type GroupFigures } from "@/server/services/trends/compute";
+import { loadCycleInputs, openedCycles } from "@/server/services/trends/inputs";
+import { publishCycle } from "@/server/services/trends/stored-figures";
 import { time, type Timing } from "./stats";
 
 // HR trends, timed through the tRPC caller (what the trends page and the API run: access
@@ -132,8 +135,14 @@ export interface TrendsResult {
   floorMs: number;
   ratio: number;
   procedures: ProcedureResult[];
-  /** Computing the figures, which the timed runs read from storage: ms of one call each. */
-  computing: { coldCycleMs: number; coldSeriesMs: number; afterChangeMs: number };
+  /** Publishing the figures, which the timed runs read from storage: ms per cycle, and what the across-cycles rule hides. */
+  computing: {
+    coldCycleMs: number;
+    lastCycleMs: number;
+    allCyclesMs: number;
+    perCycle: { name: string; publishMs: number; visibleWithoutRule: number; visibleWithRule: number }[];
+    acrossCycles: { visibleWithoutRule: number; visibleWithRule: number; hiddenByRuleShare: number };
+  };
   context: { responsesInCycle: number; departments: number; cycles: number; department: { id: string; name: string; people: number } };
   explain: string;
 }
@@ -160,8 +169,9 @@ export async function measureTrends(url: string, orgId: string, runs: number, lo
     const db = drizzleForPostgres(client);
     const [hr] = await client<{ id: string }[]>`select person_id as id from org_roles where org_id = ${orgId} and role = 'hr_admin' order by person_id limit 1`;
     if (!hr) throw new Error("the synthetic organization has no HR admin");
-    const [cycle] = await client<{ id: string }[]>`select id from cycles where org_id = ${orgId} and status <> 'draft' order by opens_on desc, created_at desc limit 1`;
-    if (!cycle) throw new Error("the synthetic organization has no opened cycle");
+    // The latest closed cycle: an open one has no figures (PRODUCT.md §5 rule 5).
+    const [cycle] = await client<{ id: string }[]>`select id from cycles where org_id = ${orgId} and status = 'closed' order by opens_on desc, created_at desc limit 1`;
+    if (!cycle) throw new Error("the synthetic organization has no closed cycle");
     const [counts] = await client<{ responses: number; departments: number; cycles: number }[]>`
       select (select count(*)::int from responses r join assessments a on a.org_id = r.org_id and a.id = r.assessment_id where a.cycle_id = ${cycle.id} and r.submitted_at is not null) as responses,
              (select count(*)::int from departments where org_id = ${orgId}) as departments,
@@ -170,22 +180,35 @@ export async function measureTrends(url: string, orgId: string, runs: number, lo
 
     const floorRows = async (sqlText: string, params: string[]) => (await floorClient.unsafe(sqlText, params)) as unknown as { kind: string; row: Row }[];
 
-    // Figures are stored once computed (server/services/trends/stored-figures.ts) and the
-    // timed runs read them. What computing costs, once: every cycle from nothing (as after a
-    // deploy that changes the figures' format), then one cycle again after a change to it (as
-    // after a submission; the background refresh usually does this before anyone looks).
+    // Figures are published once per closed cycle by the worker and only read afterwards. What
+    // publishing costs: every closed cycle from nothing, in the order they closed, each checked
+    // against those before it (as after a deploy that changes the figures' format). And what
+    // the across-cycles rule costs HR: cells visible without it that it hides.
     await client`delete from trend_snapshots where org_id = ${orgId}`;
-    let started = performance.now();
-    await caller.trends.cycle({ cycleId: cycle.id });
-    const coldCycleMs = round2(performance.now() - started);
-    started = performance.now();
-    await caller.trends.series({});
-    const coldSeriesMs = round2(performance.now() - started);
-    await client`update cycles set figures_version = figures_version + 1 where id = ${cycle.id}`;
-    started = performance.now();
-    await caller.trends.cycle({ cycleId: cycle.id });
-    const afterChangeMs = round2(performance.now() - started);
-    log(`computing: one cycle ${coldCycleMs} ms, the other ${counts!.cycles - 1} cycles for the series ${coldSeriesMs} ms, one cycle after a change ${afterChangeMs} ms`);
+    const closed = (await openedCycles(db, orgId)).filter((c) => c.status === "closed");
+    const publishMs: number[] = [];
+    const cells = { visibleWithoutRule: 0, visibleWithRule: 0 };
+    const perCycle: { name: string; publishMs: number; visibleWithoutRule: number; visibleWithRule: number }[] = [];
+    for (const c of closed) {
+      const [fresh] = await openedCycles(db, orgId, c.id);
+      const started = performance.now();
+      const published = await publishCycle(db, orgId, fresh!);
+      const ms = round2(performance.now() - started);
+      publishMs.push(ms);
+      const input = await loadCycleInputs(db, orgId, fresh!);
+      const alone = computeCycleFigures(getItemBank(input.bankVersion), input.groups, input.invited, input.rows, input.k);
+      const without = visibleCells(alone);
+      const withRule = visibleCells(published.groups);
+      cells.visibleWithoutRule += without;
+      cells.visibleWithRule += withRule;
+      perCycle.push({ name: c.name, publishMs: ms, visibleWithoutRule: without, visibleWithRule: withRule });
+      log(`published ${c.name} in ${ms} ms: ${withRule} cells shown, ${without} without the across-cycles rule`);
+    }
+    const coldCycleMs = publishMs[0] ?? 0;
+    const lastCycleMs = publishMs.at(-1) ?? 0;
+    const allCyclesMs = round2(publishMs.reduce((a, b) => a + b, 0));
+    const hiddenByRuleShare = cells.visibleWithoutRule ? round2((1 - cells.visibleWithRule / cells.visibleWithoutRule) * 100) / 100 : 0;
+    log(`publishing: first cycle ${coldCycleMs} ms, last (against ${closed.length - 1} earlier) ${lastCycleMs} ms, all ${allCyclesMs} ms; the across-cycles rule hides ${Math.round(hiddenByRuleShare * 100)}% of the cells shown without it`);
     // The largest department whose figures the latest cycle shows: with teams published too,
     // a department can be hidden whole (docs/decisions/0002), and a trend of hidden cells has
     // nothing to compare with the floor.
@@ -262,7 +285,7 @@ export async function measureTrends(url: string, orgId: string, runs: number, lo
       floorMs: worst.floor.p95Ms,
       ratio: Math.max(...results.map((r) => r.ratio)),
       procedures: results,
-      computing: { coldCycleMs, coldSeriesMs, afterChangeMs },
+      computing: { coldCycleMs, lastCycleMs, allCyclesMs, perCycle, acrossCycles: { ...cells, hiddenByRuleShare } },
       context: { responsesInCycle: counts!.responses, departments: counts!.departments, cycles: counts!.cycles, department },
       explain: explains.join("\n"),
     };
@@ -273,6 +296,19 @@ export async function measureTrends(url: string, orgId: string, runs: number, lo
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Visible cells of a cycle's figures: every figure of every group that is not hidden. */
+function visibleCells(groups: readonly GroupFigures[]): number {
+  let n = 0;
+  const count = (c: { hidden: boolean }) => void (c.hidden ? 0 : n++);
+  for (const g of groups) {
+    Object.values(g.participation).forEach(count);
+    count(g.largeTrustOrGoalsGapShare);
+    for (const side of ["employee", "manager"] as const) [g.chooseAgain[side], g.stance[side]].forEach(count);
+    for (const d of g.dimensions) [d.mean.employee, d.mean.manager, d.meanAbsGap, d.agreement, d.alpha.employee, d.alpha.manager].forEach(count);
+  }
+  return n;
+}
 
 interface CellLike {
   hidden: boolean;

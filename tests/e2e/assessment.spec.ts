@@ -62,7 +62,8 @@ test("HR opens a cycle; both sides answer blind; both see the answers at the sec
   await anna.getByRole("link", { name: `Start: ${CYCLE} with Tomás Alvarez` }).click();
   await expect(anna.getByRole("heading", { level: 1 })).toHaveText("Your relationship with Tomás Alvarez");
   await expect(anna.getByText("won't see your answers until you have both submitted")).toBeVisible();
-  await expect(anna.getByText(/groups of at least \d+ people/)).toBeVisible();
+  await expect(anna.getByText(/only after .* closes/)).toBeVisible();
+  await expect(anna.getByText(/at least \d+ people/)).toBeVisible();
   await expectNoAxeViolations(anna, "assessment intro");
   await anna.getByRole("button", { name: "Start", exact: true }).click();
 

@@ -211,7 +211,7 @@ describe("the solver", () => {
 });
 
 describe("attacks on an open cycle", () => {
-  it("a. polling an open cycle before and after each submission determines no one's answers", async () => {
+  it("a. polling an open cycle before and after each submission determines no one's answers", { timeout: 120_000 }, async () => {
     const org = await standardOrg("Polling");
     const notebook = new AttackNotebook(t.db, org.orgId, org.hrId);
     const cycleId = await openCycle(org, "Polled round");
@@ -226,7 +226,7 @@ describe("attacks on an open cycle", () => {
     expectNothingDetermined(attack(notebook));
   });
 
-  it("b. counting manager responses beside figures of manager people: no count differs from the people its figure is computed from, and a manager's second answer can't be isolated", async () => {
+  it("b. counting manager responses beside figures of manager people: no count differs from the people its figure is computed from, and a manager's second answer can't be isolated", { timeout: 120_000 }, async () => {
     const org = await standardOrg("Counting");
     const notebook = new AttackNotebook(t.db, org.orgId, org.hrId);
     const cycleId = await openCycle(org, "Counted round");
@@ -246,7 +246,7 @@ describe("attacks on an open cycle", () => {
     expectNothingDetermined(findings);
   });
 
-  it("c. α's count beside the mean's count: a \"can't say\" on one item is not revealed", async () => {
+  it("c. α's count beside the mean's count: a \"can't say\" on one item is not revealed", { timeout: 120_000 }, async () => {
     const org = await standardOrg("Cant say");
     const notebook = new AttackNotebook(t.db, org.orgId, org.hrId);
     const cycleId = await openCycle(org, "Round with a can't say");
@@ -262,7 +262,7 @@ describe("attacks on an open cycle", () => {
     expectNothingDetermined(findings);
   });
 
-  it("d. an HR admin who is also a manager learns nothing from her report's submission before the pair is revealed to her", async () => {
+  it("d. an HR admin who is also a manager learns nothing from her report's submission before the pair is revealed to her", { timeout: 120_000 }, async () => {
     const org = await standardOrg("HR manager", { Eve: ["hr_admin"] });
     const notebook = new AttackNotebook(t.db, org.orgId, org.id("Eve"));
     const cycleId = await openCycle(org, "Round Eve runs");
@@ -362,7 +362,7 @@ describe("attacks across cycles", () => {
     await notebook.record(`${name} closed`);
   }
 
-  it("g1. two cycles over the same group, one extra report (and her manager) in the second, everyone else answering alike: nothing determined", async () => {
+  it("g1. two cycles over the same group, one extra report (and her manager) in the second, everyone else answering alike: nothing determined", { timeout: 120_000 }, async () => {
     const org = await directorOrg("Two rounds");
     const notebook = new AttackNotebook(t.db, org.orgId, org.hrId, { shareAcrossCycles: true });
     const reports = range("M", 6).map((m) => `R of ${m}`);
@@ -371,7 +371,7 @@ describe("attacks across cycles", () => {
     expectNothingDetermined(attack(notebook));
   });
 
-  it("g2. three cycles over the same group, one report joining then another leaving, everyone else answering alike: nothing determined", async () => {
+  it("g2. three cycles over the same group, one report joining then another leaving, everyone else answering alike: nothing determined", { timeout: 120_000 }, async () => {
     const org = await directorOrg("Three rounds");
     const notebook = new AttackNotebook(t.db, org.orgId, org.hrId, { shareAcrossCycles: true });
     const reports = range("M", 7).map((m) => `R of ${m}`);
@@ -381,7 +381,7 @@ describe("attacks across cycles", () => {
     expectNothingDetermined(attack(notebook));
   });
 
-  it("h. a seeded random organization, random submissions over two cycles and moves between them: nothing recorded determines anyone", { timeout: 60_000 }, async () => {
+  it("h. a seeded random organization, random submissions over two cycles and moves between them: nothing recorded determines anyone", { timeout: 120_000 }, async () => {
     const next = random("anonymity-attack h");
     const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
     const depts = ["Eng", "Sales", "Ops"];

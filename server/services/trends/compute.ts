@@ -7,11 +7,10 @@ import type { DimensionKey, ItemBank, Side } from "@/server/assessment/item-bank
 // cells that pass the anonymity rules (PRODUCT.md §5). Pure: the service loads rows and k.
 //
 // Which groups a figure may be shown for is decided over the whole family of groups of the
-// cycle at once (the org, every department, every team), together with the groups of every
-// cycle published before it, with `suppressNumberedFamily` (server/analysis/anonymity.ts;
-// docs/decisions/0002-anonymity-suppression.md): what was published earlier stays as it is,
-// and the new cycle hides what would let a figure of it be subtracted from an earlier one to
-// isolate fewer than k people.
+// cycle at once (the org, every department, every team) with `suppressNumberedFamily`
+// (server/analysis/anonymity.ts; docs/decisions/0002-anonymity-suppression.md), after the
+// across-cycles rule has hidden what would let a figure of it be subtracted from the same
+// figure of an earlier published cycle to isolate fewer than k people.
 
 export interface ResponseRow {
   assessmentId: string;
@@ -312,11 +311,10 @@ const EMPTY = new Int32Array(0);
  * scope's (the usual case) it shares the scope's result; otherwise it is checked again,
  * starting from what its scope hides.
  *
- * Every check also holds the groups of the cycles published before this one, as they were
- * published: each earlier group that showed the figure is in the family and may not be hidden
- * (it was published), the others are left out. A pair is the same contribution in every cycle,
- * so a group whose contributors changed by one person between two cycles leaves an atom of one
- * person, and the new cycle's group is hidden: the across-cycles rule (ADR 0002).
+ * Every check also looks at the cycles published before this one (`acrossCycles`): a group
+ * whose figure an earlier cycle showed is hidden when its contributors, or the rest of the
+ * organization outside it, changed by 1 to k−1 people since. A contribution is the same in
+ * every cycle (see `contributionOf`), so "changed" means other answers, not other ids.
  */
 class Suppression {
   private readonly numbered = new Map<Family, Map<KindName, NumberedKind>>();
@@ -383,19 +381,32 @@ class Suppression {
     return numbered;
   }
 
+  /** Per group of the family: its contributions of this kind that `kept` retains, each once. */
+  private membersOf(family: Family, name: KindName, kept: Uint8Array | null): Int32Array[] {
+    const { positions, assessments } = this.numberedKind(family, name);
+    return family.data.map((_, i) => {
+      const all = assessments[i] ?? EMPTY;
+      const at = positions[i] ?? EMPTY;
+      const list = new Int32Array(all.length);
+      let length = 0;
+      const seen = new Set<number>();
+      for (let j = 0; j < all.length; j++) {
+        if (kept !== null && kept[at[j] ?? 0] !== 1) continue;
+        const a = all[j] ?? 0;
+        if (seen.has(a)) continue;
+        seen.add(a);
+        list[length++] = a;
+      }
+      return list.subarray(0, length);
+    });
+  }
+
   private run(name: KindName, kept: Uint8Array | null, earlierKept: readonly Uint8Array[], shownIn: ShownIn, forceHidden?: Uint8Array): Uint8Array {
     assertValidK(this.k);
-    const families: { family: Family; kept: Uint8Array | null; earlier?: EarlierFamily }[] = [
-      { family: this.current, kept },
-      ...this.earlier.map((e, i) => ({ family: e, kept: earlierKept[i] ?? null, earlier: e })),
-    ];
     const sides = this.current.kinds[name].sides;
     const personOf = sides.map(() => new Int32Array(this.contributions));
-    const ids: string[] = [];
-    const lists: Int32Array[] = [];
-    const upFront: boolean[] = [];
-    const locked: boolean[] = [];
-    for (const { family, kept: keptHere, earlier } of families) {
+    // The current cycle last: where a report's pair changed, its manager is today's.
+    for (const family of [...this.earlier, this.current]) {
       const kind = family.kinds[name] as unknown as Kind<unknown>;
       for (const item of kind.all) {
         sides.forEach((side, s) => {
@@ -403,44 +414,77 @@ class Suppression {
           if (people) people[kind.assessment(item)] = kind.person(item, side);
         });
       }
-      const { positions, assessments } = this.numberedKind(family, name);
-      family.data.forEach((g, i) => {
-        const shown = earlier ? shownOnce(earlier, g, shownIn) : forceHidden?.[i] !== 1;
-        ids.push(earlier ? `${earlier.key}\u0000${g.def.id}` : g.def.id);
-        upFront.push(!shown);
-        locked.push(earlier !== undefined && shown);
-        const all = assessments[i] ?? EMPTY;
-        if (!shown) {
-          lists.push(EMPTY);
-          return;
-        }
-        const at = positions[i] ?? EMPTY;
-        const list = new Int32Array(all.length);
-        let length = 0;
-        const seen = new Set<number>();
-        for (let j = 0; j < all.length; j++) {
-          if (keptHere !== null && keptHere[at[j] ?? 0] !== 1) continue;
-          const a = all[j] ?? 0;
-          if (seen.has(a)) continue;
-          seen.add(a);
-          list[length++] = a;
-        }
-        lists.push(list.subarray(0, length));
-      });
     }
-    const order = familyOrder(ids);
+    const current = this.membersOf(this.current, name, kept);
+    const forced = new Uint8Array(current.length);
+    if (forceHidden) forced.set(forceHidden);
+    this.acrossCycles(name, current, earlierKept, shownIn, personOf, forced);
+    const order = familyOrder(this.current.data.map((g) => g.def.id));
     const hidden = suppressNumberedFamily(
-      personOf.map((people) => ({ members: order.map((g) => lists[g] ?? EMPTY), personOf: people })),
-      order.map((g) => upFront[g] === true),
+      personOf.map((people) => ({ members: order.map((g) => current[g] ?? EMPTY), personOf: people })),
+      order.map((g) => forced[g] === 1),
       this.k,
-      order.map((g) => locked[g] === true),
     );
-    const result = new Uint8Array(this.current.data.length);
+    const result = new Uint8Array(current.length);
     order.forEach((g, n) => {
-      if (hidden[n] && g < this.current.data.length) result[g] = 1;
+      if (hidden[n]) result[g] = 1;
     });
     return result;
   }
+
+  /**
+   * The across-cycles rule: a group is hidden in this cycle when an earlier cycle showed the
+   * same figure for it and the two cycles' contributors differ by 1 to k−1 people either way,
+   * on a side the figure reports; or when the same holds for the rest of the organization
+   * outside it (organization minus group, in each cycle where both were shown). With answers
+   * that stay alike, either difference would give those few people's answers.
+   */
+  private acrossCycles(name: KindName, current: readonly Int32Array[], earlierKept: readonly Uint8Array[], shownIn: ShownIn, personOf: readonly Int32Array[], forced: Uint8Array): void {
+    if (this.earlier.length === 0) return;
+    const index = new Map(this.current.data.map((g, i) => [g.def.id, i]));
+    const orgOf = (family: Family) => family.data.findIndex((g) => g.def.kind === "org");
+    const org = orgOf(this.current);
+    const isolates = (a: ArrayLike<number>, b: ArrayLike<number>) => personOf.some((people) => isolatesFew(a, b, people, this.k) || isolatesFew(b, a, people, this.k));
+    this.earlier.forEach((e, ei) => {
+      const earlier = this.membersOf(e, name, earlierKept[ei] ?? null);
+      const eOrg = orgOf(e);
+      const orgShown = eOrg >= 0 && shownOnce(e, e.data[eOrg]!, shownIn);
+      e.data.forEach((g, j) => {
+        const i = index.get(g.def.id);
+        if (i === undefined || forced[i] === 1 || !shownOnce(e, g, shownIn)) return;
+        const now = current[i] ?? EMPTY;
+        const then = earlier[j] ?? EMPTY;
+        if (isolates(then, now)) {
+          forced[i] = 1;
+          return;
+        }
+        if (!orgShown || j === eOrg || org < 0 || i === org) return;
+        if (isolates(without(earlier[eOrg] ?? EMPTY, then), without(current[org] ?? EMPTY, now))) forced[i] = 1;
+      });
+    });
+  }
+}
+
+/** Whether the contributions of `a` that `b` doesn't hold come from 1 to k−1 people. */
+function isolatesFew(a: ArrayLike<number>, b: ArrayLike<number>, personOf: ArrayLike<number>, k: number): boolean {
+  const inB = new Set<number>();
+  for (let i = 0; i < b.length; i++) inB.add(b[i] ?? -1);
+  const people = new Set<number>();
+  for (let i = 0; i < a.length; i++) {
+    const c = a[i] ?? -1;
+    if (!inB.has(c)) people.add(personOf[c] ?? -1);
+    if (people.size >= k) return false;
+  }
+  return people.size > 0;
+}
+
+/** The contributions of `a` that `b` doesn't hold. */
+function without(a: ArrayLike<number>, b: ArrayLike<number>): Int32Array {
+  const inB = new Set<number>();
+  for (let i = 0; i < b.length; i++) inB.add(b[i] ?? -1);
+  const rest: number[] = [];
+  for (let i = 0; i < a.length; i++) if (!inB.has(a[i] ?? -1)) rest.push(a[i] ?? -1);
+  return Int32Array.from(rest);
 }
 
 /** Whether an earlier cycle showed the basis for this group (a group it has no figures of showed nothing). */

@@ -53,6 +53,7 @@ export default async function AssessmentPage({ params, searchParams }: { params:
               side={a.side}
               otherName={a.other.name}
               minGroupSize={a.minGroupSize}
+              trendsCycle={a.cycle}
               dueOn={a.dueOn ? formatDay(a.dueOn) : null}
               initialAnswers={a.mine.answers}
             />
