@@ -319,13 +319,17 @@ const EMPTY = new Int32Array(0);
 class Suppression {
   private readonly numbered = new Map<Family, Map<KindName, NumberedKind>>();
   private readonly checks = new Map<string, Uint8Array>();
+  private readonly marks: { contributions: Marks; people: Marks };
 
   constructor(
     private readonly current: Family,
     private readonly earlier: readonly EarlierFamily[],
     private readonly k: number,
     private readonly contributions: number,
-  ) {}
+    people: number,
+  ) {
+    this.marks = { contributions: new Marks(contributions), people: new Marks(people) };
+  }
 
   scope(name: KindName, shownIn: ShownIn, forceHidden?: Uint8Array): Uint8Array {
     return this.run(name, null, [], shownIn, forceHidden);
@@ -384,21 +388,37 @@ class Suppression {
   /** Per group of the family: its contributions of this kind that `kept` retains, each once. */
   private membersOf(family: Family, name: KindName, kept: Uint8Array | null): Int32Array[] {
     const { positions, assessments } = this.numberedKind(family, name);
+    const seen = this.marks.contributions;
     return family.data.map((_, i) => {
       const all = assessments[i] ?? EMPTY;
       const at = positions[i] ?? EMPTY;
       const list = new Int32Array(all.length);
       let length = 0;
-      const seen = new Set<number>();
+      const round = seen.next();
       for (let j = 0; j < all.length; j++) {
         if (kept !== null && kept[at[j] ?? 0] !== 1) continue;
         const a = all[j] ?? 0;
-        if (seen.has(a)) continue;
-        seen.add(a);
+        if (!seen.mark(a, round)) continue;
         list[length++] = a;
       }
       return list.subarray(0, length);
     });
+  }
+
+  /** Whether the contributions of `a` that `b` doesn't hold come from 1 to k−1 people. */
+  private isolatesFew(a: ArrayLike<number>, b: ArrayLike<number>, personOf: ArrayLike<number>): boolean {
+    const inB = this.marks.contributions;
+    const inBRound = inB.next();
+    for (let i = 0; i < b.length; i++) inB.mark(b[i] ?? 0, inBRound);
+    const people = this.marks.people;
+    const round = people.next();
+    let count = 0;
+    for (let i = 0; i < a.length; i++) {
+      const c = a[i] ?? 0;
+      if (inB.has(c, inBRound)) continue;
+      if (people.mark(personOf[c] ?? 0, round) && ++count >= this.k) return false;
+    }
+    return count > 0;
   }
 
   private run(name: KindName, kept: Uint8Array | null, earlierKept: readonly Uint8Array[], shownIn: ShownIn, forceHidden?: Uint8Array): Uint8Array {
@@ -444,11 +464,22 @@ class Suppression {
     const index = new Map(this.current.data.map((g, i) => [g.def.id, i]));
     const orgOf = (family: Family) => family.data.findIndex((g) => g.def.kind === "org");
     const org = orgOf(this.current);
-    const isolates = (a: ArrayLike<number>, b: ArrayLike<number>) => personOf.some((people) => isolatesFew(a, b, people, this.k) || isolatesFew(b, a, people, this.k));
+    const isolates = (a: ArrayLike<number>, b: ArrayLike<number>) => personOf.some((people) => this.isolatesFew(a, b, people) || this.isolatesFew(b, a, people));
+    const bitmap = (list: ArrayLike<number>) => {
+      const map = new Uint8Array(this.contributions);
+      for (let i = 0; i < list.length; i++) map[list[i] ?? 0] = 1;
+      return map;
+    };
+    const orgNow = org >= 0 ? (current[org] ?? EMPTY) : EMPTY;
+    const inOrgNow = bitmap(orgNow);
     this.earlier.forEach((e, ei) => {
       const earlier = this.membersOf(e, name, earlierKept[ei] ?? null);
       const eOrg = orgOf(e);
       const orgShown = eOrg >= 0 && shownOnce(e, e.data[eOrg]!, shownIn);
+      const orgThen = eOrg >= 0 ? (earlier[eOrg] ?? EMPTY) : EMPTY;
+      const inOrgThen = bitmap(orgThen);
+      const onlyThen = Array.from(orgThen).filter((c) => inOrgNow[c] !== 1);
+      const onlyNow = Array.from(orgNow).filter((c) => inOrgThen[c] !== 1);
       e.data.forEach((g, j) => {
         const i = index.get(g.def.id);
         if (i === undefined || forced[i] === 1 || !shownOnce(e, g, shownIn)) return;
@@ -459,33 +490,62 @@ class Suppression {
           return;
         }
         if (!orgShown || j === eOrg || org < 0 || i === org) return;
-        if (isolates(without(earlier[eOrg] ?? EMPTY, then), without(current[org] ?? EMPTY, now))) forced[i] = 1;
+        // The rest of the organization outside the group, then and now: only contributions that
+        // changed organization or group can differ, so only those are looked at.
+        if (personOf.some((people) => this.restDiffers(onlyThen, inOrgThen, then, now, people) || this.restDiffers(onlyNow, inOrgNow, now, then, people))) forced[i] = 1;
       });
     });
   }
-}
 
-/** Whether the contributions of `a` that `b` doesn't hold come from 1 to k−1 people. */
-function isolatesFew(a: ArrayLike<number>, b: ArrayLike<number>, personOf: ArrayLike<number>, k: number): boolean {
-  const inB = new Set<number>();
-  for (let i = 0; i < b.length; i++) inB.add(b[i] ?? -1);
-  const people = new Set<number>();
-  for (let i = 0; i < a.length; i++) {
-    const c = a[i] ?? -1;
-    if (!inB.has(c)) people.add(personOf[c] ?? -1);
-    if (people.size >= k) return false;
+  /**
+   * Whether (org A minus group A) minus (org B minus group B) comes from 1 to k−1 people: those
+   * of A's organization alone outside group A, and those of group B inside A's organization but
+   * outside group A (`inOrgA` marks A's organization; `onlyA` lists A's organization minus B's).
+   */
+  private restDiffers(onlyA: readonly number[], inOrgA: Uint8Array, groupA: ArrayLike<number>, groupB: ArrayLike<number>, personOf: ArrayLike<number>): boolean {
+    const inGroupA = this.marks.contributions;
+    const roundA = inGroupA.next();
+    for (let i = 0; i < groupA.length; i++) inGroupA.mark(groupA[i] ?? 0, roundA);
+    const people = this.marks.people;
+    const round = people.next();
+    let count = 0;
+    const counts = (c: number) => people.mark(personOf[c] ?? 0, round) && ++count >= this.k;
+    for (const c of onlyA) if (!inGroupA.has(c, roundA) && counts(c)) return false;
+    // Group B's contributions (all in B's organization) that are in A's organization, outside group A.
+    for (let i = 0; i < groupB.length; i++) {
+      const c = groupB[i] ?? 0;
+      if (inOrgA[c] !== 1 || inGroupA.has(c, roundA)) continue;
+      if (counts(c)) return false;
+    }
+    return count > 0;
   }
-  return people.size > 0;
 }
 
-/** The contributions of `a` that `b` doesn't hold. */
-function without(a: ArrayLike<number>, b: ArrayLike<number>): Int32Array {
-  const inB = new Set<number>();
-  for (let i = 0; i < b.length; i++) inB.add(b[i] ?? -1);
-  const rest: number[] = [];
-  for (let i = 0; i < a.length; i++) if (!inB.has(a[i] ?? -1)) rest.push(a[i] ?? -1);
-  return Int32Array.from(rest);
+/** Marks on numbers below a size, one round at a time, without clearing between rounds. */
+class Marks {
+  private readonly stamps: Int32Array;
+  private round = 0;
+
+  constructor(size: number) {
+    this.stamps = new Int32Array(size);
+  }
+
+  next(): number {
+    return ++this.round;
+  }
+
+  /** Marks `n` in `round`; false if it already was. */
+  mark(n: number, round: number): boolean {
+    if (this.stamps[n] === round) return false;
+    this.stamps[n] = round;
+    return true;
+  }
+
+  has(n: number, round: number): boolean {
+    return this.stamps[n] === round;
+  }
 }
+
 
 /** Whether an earlier cycle showed the basis for this group (a group it has no figures of showed nothing). */
 function shownOnce(earlier: EarlierFamily, g: GroupData, shownIn: ShownIn): boolean {
@@ -651,7 +711,7 @@ export function computeCycleFigures(
   }));
   const { data } = current;
 
-  const suppression = new Suppression(current, earlierFamilies, k, pairNumbers.size);
+  const suppression = new Suppression(current, earlierFamilies, k, pairNumbers.size, people.size);
   const shownSide = (side: Side): ShownIn => (g) => !g.hiddenSides.includes(side);
   const shownPairs: ShownIn = (g) => !g.participation.complete.hidden;
   const sideHidden: Record<Side, Uint8Array> = {
