@@ -55,6 +55,14 @@ test("HR opens a cycle; both sides answer blind; both see the answers at the sec
   await expect(card.getByText("Pairs invited")).toBeVisible();
   // Three pairs is fewer than k = 5: even the count is withheld.
   await expect(card.locator("dd").first()).toHaveText("fewer than k responses");
+  await expect(card.getByText(/Trends show no figures of this cycle until it closes/)).toBeVisible();
+  // On Trends the open cycle says when its figures will appear, and shows none.
+  await hr.getByRole("link", { name: "Trends" }).click();
+  await hr.getByRole("navigation", { name: "Cycles" }).getByRole("link", { name: `${CYCLE} (open)` }).click();
+  await expect(hr.getByText(`${CYCLE} is open. Its figures appear once it closes`)).toBeVisible();
+  await expect(hr.getByRole("button", { name: /Export/ })).toHaveCount(0);
+  await expect(hr.getByRole("table")).toHaveCount(0);
+  await expectNoAxeViolations(hr, "trends of an open cycle");
 
   // Anna, the report, starts from her home page.
   const anna = await personPage(browser, ANNA);
@@ -145,7 +153,7 @@ test("HR opens a cycle; both sides answer blind; both see the answers at the sec
   await expect(overall.getByRole("row", { name: /would you choose Tomás as your manager/ }).getByRole("cell")).toHaveText(["Not sure", "Probably"]);
 
   // HR sees counts only.
-  await hr.reload();
+  await hr.goto("/admin/cycles");
   const counts = await card.locator("dd").allTextContents();
   expect(counts).toEqual(Array(4).fill("fewer than k responses"));
   await expect(card).not.toContainText("Anna");

@@ -44,7 +44,7 @@ test("HR picks a team: a team too small or too close to its department says only
   await expect(teams.getByLabel("Team", { exact: true }).locator("option:checked")).toHaveText("Team of Sam Rivera");
   const detail = page.getByRole("region", { name: "Figures per dimension for Team of Sam Rivera (scrolls sideways)" });
   await expect(detail.getByRole("row", { name: /^Trust/ }).getByRole("cell").first()).toHaveText("fewer than k responses");
-  for (const label of ["Pairs invited", "Reports submitted", "Managers submitted", "Complete pairs"]) {
+  for (const label of ["Pairs invited", "Reports who submitted", "Managers who submitted", "Pairs where both submitted"]) {
     await expect(page.locator("dl > div").filter({ hasText: label }).locator("dd")).toHaveText("fewer than k responses");
   }
   await expectNoAxeViolations(page, "trends with a team picked");
