@@ -1,9 +1,9 @@
 import { and, eq, like } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { assessments, auditLog, cycles, jobs, outboxEmails } from "@/db/schema";
 import { runDueJobs } from "@/server/jobs/queue";
-import { runCycleSchedule, workerHandlers } from "@/server/jobs/worker";
+import { runCycleSchedule, startWorker, stopWorker, workerHandlers } from "@/server/jobs/worker";
 import { CYCLE_REMINDER, cycleReminderKey, sweepCycleSchedules } from "@/server/services/cycles/schedule";
 import { SCHEDULED_ACTOR_NAME } from "@/server/services/audit/audit";
 import { completeAnswers } from "../support/answers";
@@ -248,5 +248,29 @@ describe("the automatic reminder", () => {
     await runCycleSchedule(t.db, berlin(day(11), "12:00"));
     expect(await t.db.select().from(jobs).where(eq(jobs.key, cycleReminderKey(cycleId, day(12))))).toEqual([]);
     expect((await callerFor(t.db, w.a.hr.id).cycles.list()).find((c) => c.id === cycleId)?.automatic.reminderAt).toBeNull();
+  });
+});
+
+describe("the worker", () => {
+  it("runs the cycle schedule on its own timer, and sends the automatic reminders with the other jobs", async () => {
+    expect(Object.keys(workerHandlers())).toContain(CYCLE_REMINDER);
+    const seen: Date[] = [];
+    try {
+      startWorker(async () => t.db, {
+        intervalMs: 60_000,
+        sweepIntervalMs: 60_000,
+        figuresIntervalMs: 0,
+        handlers: {},
+        sweep: async () => {},
+        cyclesIntervalMs: 20,
+        cycleSchedule: async (_db, now) => void seen.push(now),
+      });
+      await vi.waitFor(() => expect(seen.length).toBeGreaterThanOrEqual(2), { timeout: 10_000, interval: 10 });
+    } finally {
+      await stopWorker();
+    }
+    const after = seen.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen.length).toBe(after);
   });
 });
