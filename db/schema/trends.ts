@@ -2,16 +2,16 @@ import { index, integer, json, pgTable, primaryKey, text, timestamp, uuid } from
 import { cycles } from "./assessments";
 import { organizations } from "./org";
 
-// HR trend figures, computed once when a cycle's data changes rather than on every view
-// (server/services/trends/stored-figures.ts; docs/performance.md). The figures are stored
-// exactly as the trends procedures return them: after the anonymity rules, hidden cells
-// already hidden, so nothing stored here is more than a view would show.
+// HR trend figures (server/services/trends/; docs/decisions/0002-anonymity-suppression.md).
 //
-// Freshness: database triggers (migration 0005) bump `cycles.figures_version` when a
-// submitted response, an invitation or the cycle's k changes, and
-// `organizations.trends_version` when people's names or departments, departments or reporting
-// lines change. A snapshot is fresh while its `inputs` equals the versions it was computed
-// from; a stale one is recomputed on the next view (or by the background refresh) and replaced.
+// A cycle's groups are frozen when it opens (`cycle_group_snapshots`): who counts in the org,
+// each department and each team for that cycle, and the groups' names. Its figures are
+// published once, by the background worker, after it closes (`trend_snapshots` and
+// `trend_group_figures`), exactly as the trends procedures return them: after the anonymity
+// rules, hidden cells already hidden, so nothing stored here is more than a view would show.
+// Nothing later (imports, moves, renames, deactivations, a new k) changes either. A published
+// cycle is computed again only when the code's figure format changes (`inputs`), from the same
+// frozen groups and the same submitted answers.
 
 export const trendSnapshots = pgTable(
   "trend_snapshots",
@@ -22,10 +22,15 @@ export const trendSnapshots = pgTable(
     orgId: uuid()
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    /** What the figures were computed from: format, org and cycle versions (see `inputsOf`). */
+    /** The figure format the figures were computed with (see `inputsOf`). */
     inputs: text().notNull(),
     k: integer().notNull(),
     computedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the cycle's figures were first published; never changed by a recomputation. Cycles
+     * are checked against those published before them (the across-cycles rule), in this order.
+     */
+    publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("trend_snapshots_org_idx").on(t.orgId)],
 );
@@ -45,3 +50,23 @@ export const trendGroupFigures = pgTable(
   },
   (t) => [primaryKey({ columns: [t.cycleId, t.groupId] })],
 );
+
+/**
+ * A cycle's groups as they stood when it opened: the org, every department that held one of its
+ * pairs' reports, every team (a manager's subtree by the reporting lines of that moment), with
+ * their names then. `memberships` lists, per assessment of the cycle, the positions in `groups`
+ * of the groups its pair counts in. Written once, in the transaction that opens the cycle.
+ */
+export const cycleGroupSnapshots = pgTable("cycle_group_snapshots", {
+  cycleId: uuid()
+    .primaryKey()
+    .references(() => cycles.id, { onDelete: "cascade" }),
+  orgId: uuid()
+    .notNull()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  /** `GroupDef[]` (server/services/trends/compute.ts), in the order the trends page lists them. */
+  groups: json().notNull(),
+  /** `[assessmentId, groupPositions][]`. `json`: only ever read whole, by the publication. */
+  memberships: json().notNull(),
+  frozenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

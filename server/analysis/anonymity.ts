@@ -473,9 +473,13 @@ export interface NumberedFamilySide {
  * per group, in the same id order as the sides' `members`. Callers that keep their own numbering
  * get exactly the decisions `suppressFamily` would make on the same groups.
  */
-export function suppressNumberedFamily(sides: readonly NumberedFamilySide[], forceHidden: readonly boolean[], k: number): boolean[] {
+export function suppressNumberedFamily(sides: readonly NumberedFamilySide[], forceHidden: readonly boolean[], k: number, locked: readonly boolean[] = []): boolean[] {
   assertValidK(k);
   const hidden = [...forceHidden];
+  // Locked groups were published already (an earlier cycle's): they stay as they are, and only
+  // the others may be hidden to fix an atom. An atom no unlocked group can fix is left alone:
+  // only earlier publications made it, and hiding more of this one cannot mend it.
+  const mayHide = (g: number) => locked[g] !== true && hidden[g] !== true;
   const contributions = hidden.map((_, g) => sides.reduce((sum, s) => sum + (s.members[g]?.length ?? 0), 0));
   // A group's people per side. Groups hidden up front are never candidates, so not counted.
   const people = sides.map((s) => {
@@ -484,22 +488,31 @@ export function suppressNumberedFamily(sides: readonly NumberedFamilySide[], for
   });
   sides.forEach((s, i) => {
     people[i]?.forEach((count, g) => {
-      if (!forceHidden[g] && s.members[g] !== null && count < k) hidden[g] = true;
+      if (!forceHidden[g] && locked[g] !== true && s.members[g] !== null && count < k) hidden[g] = true;
     });
   });
   const atoms = sides.map((s, i) => new AtomIndex(s, people[i] ?? [], hidden, k));
 
+  const unfixable = new Set<Atom>();
   for (;;) {
-    const violation = smallestViolation(atoms);
+    const violation = smallestViolation(atoms, unfixable);
     if (violation === null) break;
     const { side, atom } = violation;
     const sizes = side.groupPeople;
     const bySize = (a: number, b: number) => (sizes[a] ?? 0) - (sizes[b] ?? 0) || (contributions[a] ?? 0) - (contributions[b] ?? 0) || a - b;
-    const merging = side.mergingGroups(atom.signature);
+    const merging = side.mergingGroups(atom.signature).filter(mayHide);
     // Hiding one group of the atom always changes its signature, so even without a merge the
-    // loop moves on (it ends at the latest when the atom is in no published group).
-    const next = (merging.length > 0 ? merging : [...atom.signature]).sort(bySize)[0];
-    if (next === undefined) throw new Error("suppression invariant broken: an atom with no published group");
+    // loop moves on (it ends at the latest when the atom is in no published group). Where all
+    // of the atom's groups are locked, hiding an unlocked group of an atom that holds them all
+    // and more moves that atom's contributions towards this one.
+    let candidates = merging.length > 0 ? merging : atom.signature.filter(mayHide);
+    if (candidates.length === 0) candidates = side.widerGroups(atom.signature).filter(mayHide);
+    const next = candidates.sort(bySize)[0];
+    if (next === undefined) {
+      if (locked.length === 0) throw new Error("suppression invariant broken: an atom with no published group");
+      unfixable.add(atom);
+      continue;
+    }
     hidden[next] = true;
     for (const s of atoms) s.hide(next);
   }
@@ -649,6 +662,31 @@ class AtomIndex {
     return [...found];
   }
 
+  /**
+   * The groups, other than those of `signature`, of the atoms that lie in every group of
+   * `signature` and more: hiding them moves those atoms' contributions towards this one.
+   */
+  widerGroups(signature: readonly number[]): number[] {
+    if (signature.length === 0) return [];
+    const inSignature = new Set(signature);
+    const size = (g: number) => this.numbered.members[g]?.length ?? 0;
+    const narrowest = signature.reduce((a, b) => (size(b) < size(a) ? b : a));
+    const found = new Set<number>();
+    const pass = ++this.pass;
+    const list = this.numbered.members[narrowest] ?? [];
+    for (let i = 0; i < list.length; i++) {
+      const atom = this.atomOf[list[i] ?? 0];
+      if (atom === undefined || atom.seenIn === pass) continue;
+      atom.seenIn = pass;
+      if (atom.signature.length <= signature.length) continue;
+      let holdsAll = 0;
+      for (const g of atom.signature) if (inSignature.has(g)) holdsAll++;
+      if (holdsAll !== signature.length) continue;
+      for (const g of atom.signature) if (!inSignature.has(g)) found.add(g);
+    }
+    return [...found];
+  }
+
   hide(g: number): void {
     const list = this.numbered.members[g];
     if (list === null || list === undefined) return;
@@ -732,10 +770,11 @@ function oneMore(signature: readonly number[], wider: readonly number[]): number
 }
 
 /** The atom to fix first: fewest people, then the employee side, then by the groups holding it. */
-function smallestViolation(sides: readonly AtomIndex[]): { side: AtomIndex; atom: Atom } | null {
+function smallestViolation(sides: readonly AtomIndex[], skip: ReadonlySet<Atom>): { side: AtomIndex; atom: Atom } | null {
   let found: { side: AtomIndex; atom: Atom; people: number; key: string } | null = null;
   for (const side of sides) {
     for (const atom of side.violating) {
+      if (skip.has(atom)) continue;
       const people = atom.people?.size ?? 0;
       if (found !== null && (people > found.people || (people === found.people && found.side !== side))) continue;
       const key = (atom.key ??= atom.signature.join(","));
@@ -791,8 +830,6 @@ export const HIDDEN_REASON = "fewer than k responses";
 export interface VisibleCell<T> {
   hidden: false;
   value: T;
-  /** Contributors on each side the figure reports (always at least k); other sides are left out. */
-  n: Partial<Record<Side, number>>;
 }
 
 export interface HiddenCell {
@@ -805,14 +842,14 @@ export type Cell<T> = VisibleCell<T> | HiddenCell;
 /**
  * Builds a cell, the only shape in which a figure leaves the analysis. Hidden when a reported
  * side has fewer than k contributors or when suppression hid the group; a hidden cell carries
- * no value and no count. A visible cell carries the counts of the sides it reports only, since an
- * unreported side may be below k and its count must not travel either.
+ * no value and no count. A visible cell carries its value alone: how many people a figure is
+ * computed from can be fewer than the group's participation (those who answered "can't say"
+ * are left out), and that difference would say how many did, in a group of any size. The
+ * counts HR reads are the participation cells, each a figure of its own.
  */
 export function cell<T>(value: T, counts: SideCounts, k: number, sides: readonly Side[], suppressed = false): Cell<T> {
   if (suppressed || !figureVisible(counts, k, sides)) return hiddenCell();
-  const n: Partial<Record<Side, number>> = {};
-  for (const side of sides) n[side] = counts[side];
-  return { hidden: false, value, n };
+  return { hidden: false, value };
 }
 
 export function hiddenCell(): HiddenCell {

@@ -2,13 +2,13 @@ import type { Db } from "@/db/client";
 import { isBuildPhase } from "@/server/env";
 import { runExclusively } from "./exclusive";
 import { pruneFinishedJobs, runDueJobs, type JobHandlers } from "./queue";
-import { refreshStaleFigures } from "@/server/services/trends/stored-figures";
+import { publishDueFigures } from "@/server/services/trends/stored-figures";
 import { cycleScheduleHandlers, sweepCycleSchedules, type CycleSweepResult } from "@/server/services/cycles/schedule";
 import { pruneMailDeliveries, reminderHandlers, scheduleReminders, type SweepResult } from "./reminders";
 
 // The background work of one app server process (started by server/startup.ts): loops on
 // their own timers. One runs due jobs every `intervalMs`; one re-plans reminders every
-// `sweepIntervalMs`; one recomputes stale HR trend figures every `figuresIntervalMs`; one opens
+// `sweepIntervalMs`; one publishes the HR trend figures of closed cycles every `figuresIntervalMs`; one opens
 // and closes cycles on their dates and plans their pre-close reminders every `cyclesIntervalMs`. Sending never waits for planning: a long sweep delays the next sweep,
 // never a reminder that is due. Several processes on one Postgres may each run both loops:
 // claims skip each other's rows, and an advisory lock lets one sweep at a time while the
@@ -28,7 +28,7 @@ export interface WorkerOptions {
   handlers?: JobHandlers;
   /** The sweep (tests replace it); by default runReminderSweep. */
   sweep?: (db: Db, now: Date) => Promise<unknown>;
-  /** How often stored HR trend figures that went stale are recomputed (0: never). */
+  /** How often closed cycles' HR trend figures are looked for and published (0: never). */
   figuresIntervalMs?: number;
   /**
    * How often cycles are opened and closed on their dates (server/services/cycles/schedule.ts):
@@ -61,17 +61,18 @@ const RETENTION_MS = 30 * 24 * 60 * 60_000;
 export const SWEEP_LOCK = "tandem:reminder-sweep";
 export const FIGURES_LOCK = "tandem:trend-figures";
 export const CYCLES_LOCK = "tandem:cycle-schedule";
-/** Stale snapshots recomputed per round: each is one cycle of one organization, up to a few seconds of CPU. */
+/** Cycles published per round: each is one cycle of one organization, up to a few seconds of CPU. */
 const FIGURES_PER_ROUND = 2;
 
 /**
- * Recomputes HR trend figures that went stale since someone last looked (a response was
- * submitted, someone changed department…), so the next view of the trends page reads stored
- * figures instead of computing them. One server at a time. Never throws.
+ * Publishes the trend figures of cycles that closed since the last round (and recomputes
+ * published ones after a change of figure format), so the trends page only ever reads them.
+ * One server at a time, so that cycles are published one after another, each checked against
+ * those before it. Never throws.
  */
 export async function runFiguresRefresh(db: Db): Promise<number | "skipped" | "failed"> {
   try {
-    const outcome = await runExclusively(db, FIGURES_LOCK, () => refreshStaleFigures(db, FIGURES_PER_ROUND));
+    const outcome = await runExclusively(db, FIGURES_LOCK, () => publishDueFigures(db, FIGURES_PER_ROUND));
     return outcome.ran ? outcome.value : "skipped";
   } catch (err) {
     console.error("[tandem] worker: trend figures refresh failed:", err);
@@ -130,7 +131,7 @@ export function startWorker(getDbFn: () => Promise<Db>, options: WorkerOptions =
   const sweepIntervalMs = options.sweepIntervalMs ?? 5 * 60_000;
   const handlers = options.handlers ?? workerHandlers();
   const sweep = options.sweep ?? runReminderSweep;
-  const figuresIntervalMs = options.figuresIntervalMs ?? 60_000;
+  const figuresIntervalMs = options.figuresIntervalMs ?? 10_000;
   const cyclesIntervalMs = options.cyclesIntervalMs ?? 60_000;
   const cycleSchedule = options.cycleSchedule ?? runCycleSchedule;
   const idle = (): Loop => ({ timer: null, current: null });
@@ -181,7 +182,8 @@ export function startWorker(getDbFn: () => Promise<Db>, options: WorkerOptions =
     const refresh = async () => {
       await runFiguresRefresh(await getDbFn());
     };
-    schedule(state.figures, refresh, figuresIntervalMs, figuresIntervalMs);
+    // Soon after start: cycles closed while the server was down (or seeded) are published first.
+    schedule(state.figures, refresh, Math.min(figuresIntervalMs, firstSendMs + 1_000), figuresIntervalMs);
   }
   if (cyclesIntervalMs > 0) {
     const keepDates = async () => {

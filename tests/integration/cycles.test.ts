@@ -1,6 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { organizations, outboxEmails } from "@/db/schema";
+import { HIDDEN_REASON } from "@/server/analysis/anonymity";
+import { settleTrends } from "../support/trends";
 import { completeAnswers } from "../support/answers";
 import { assessmentWith, everyone, fill, openCycleFor, outboxTo, outcomeOf, type Caller, type Person } from "../support/assessments";
 import { createTestDb, type TestDb } from "../support/db";
@@ -9,6 +11,8 @@ import { callerFor, createDepartment, createPerson, createWorld, databaseFingerp
 // HR-run cycles (PRODUCT.md §2 and §6): only org admins run them, only in their own
 // organization; opening invites the pairs in scope by email and fixes the anonymity threshold;
 // HR sees participation counts, never who has or hasn't answered.
+
+const HIDDEN = { hidden: true, reason: HIDDEN_REASON };
 
 let t: TestDb;
 let w: World;
@@ -131,7 +135,7 @@ describe("opening a cycle", () => {
   it("invites every active pair, and emails both sides of every pair", async () => {
     const [{ n: mailsBefore }] = (await t.db.select({ n: count() }).from(outboxEmails)) as [{ n: number }];
     ({ cycleId: allPairs } = await openCycleFor(t.db, w, "a", { name: "All pairs", closesOn: "2026-04-30" }));
-    expect(await cycleInList(hrA(), allPairs)).toMatchObject({ status: "open", allDepartments: true, departments: [], participation: { pairs: 8 } });
+    expect(await cycleInList(hrA(), allPairs)).toMatchObject({ status: "open", allDepartments: true, departments: [], participation: { invited: { hidden: false, value: 8 } } });
 
     for (const { manager, report } of pairsOfA()) {
       const id = await assessmentWith(t.db, report.id, manager.id, { title: "All pairs" });
@@ -156,7 +160,7 @@ describe("opening a cycle", () => {
   it("over one department, invites only the pairs whose report is in it", async () => {
     const { cycleId, pairs } = await openCycleFor(t.db, w, "a", { name: "Sales only", departmentIds: [sales.id] });
     expect(pairs).toBe(1);
-    expect(await cycleInList(hrA(), cycleId)).toMatchObject({ allDepartments: false, departments: ["Sales A"], participation: { pairs: null } });
+    expect(await cycleInList(hrA(), cycleId)).toMatchObject({ allDepartments: false, departments: ["Sales A"], participation: { invited: HIDDEN } });
     const withIt = people.filter((p) => p.id === seller.id || p.id === w.a.manager2.id);
     for (const p of people) {
       const titles = (await as(p).assessments.listMine()).map((a) => a.title);
@@ -211,9 +215,9 @@ describe("opening a cycle", () => {
 
     for (const admin of [w.a.hr, w.a.owner]) {
       const list = await as(admin).cycles.list();
-      // k = 5: counts below it say only "fewer than k" (null), so they can't point at a person.
-      expect(list.find((c) => c.id === allPairs)?.participation).toEqual({ pairs: 8, employeeSubmitted: null, managerSubmitted: null, complete: null });
-      expect(list.find((c) => c.name === "Sales only")?.participation).toEqual({ pairs: null, employeeSubmitted: null, managerSubmitted: null, complete: null });
+      // k = 5: counts below it say only "fewer than k", so they can't point at a person.
+      expect(list.find((c) => c.id === allPairs)?.participation).toEqual({ invited: { hidden: false, value: 8 }, employeeSubmitted: HIDDEN, managerSubmitted: HIDDEN, complete: HIDDEN });
+      expect(list.find((c) => c.name === "Sales only")?.participation).toEqual({ invited: HIDDEN, employeeSubmitted: HIDDEN, managerSubmitted: HIDDEN, complete: HIDDEN });
       const json = JSON.stringify(list);
       for (const p of people) {
         expect(json, p.label).not.toContain(p.id);
@@ -221,8 +225,11 @@ describe("opening a cycle", () => {
         expect(json, p.label).not.toContain(p.email);
       }
     }
-    // Closing keeps the counts; the unrevealed ones are closed.
+    // Once closed, the counts are those of the published figures (the organization's), nothing
+    // until they are published; here every count is under k, and so is what hides with them.
     expect(await hrA().cycles.close({ cycleId: allPairs })).toEqual({ closed: true });
-    expect((await cycleInList(hrA(), allPairs)).participation).toEqual({ pairs: 8, employeeSubmitted: null, managerSubmitted: null, complete: null });
+    expect((await cycleInList(hrA(), allPairs)).participation).toBeNull();
+    await settleTrends(t.db);
+    expect((await cycleInList(hrA(), allPairs)).participation).toEqual({ invited: HIDDEN, employeeSubmitted: HIDDEN, managerSubmitted: HIDDEN, complete: HIDDEN });
   });
 });

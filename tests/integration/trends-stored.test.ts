@@ -5,19 +5,21 @@ import type { Side } from "@/server/assessment/item-bank";
 import { getItemBank } from "@/server/assessment/item-bank";
 import { setManager } from "@/server/services/people/set-manager";
 import { computeCycleFigures } from "@/server/services/trends/compute";
-import { loadCycleInputs, openedCycles } from "@/server/services/trends/inputs";
+import { freezeCycleGroups, loadCycleInputs, openedCycles } from "@/server/services/trends/inputs";
 import { runFiguresRefresh } from "@/server/jobs/worker";
-import { refreshStaleFigures } from "@/server/services/trends/stored-figures";
+import { publishDueFigures } from "@/server/services/trends/stored-figures";
 import { completeAnswers } from "../support/answers";
-import type { Caller } from "../support/assessments";
+import { settleTrends } from "../support/trends";
+import { outcomeOf, type Caller } from "../support/assessments";
 import { createTestDb, type TestDb } from "../support/db";
 import { callerFor, createDepartment, createOrg, createPerson } from "../support/factories";
 
-// HR trend figures are computed once when a cycle's data changes and read from storage on
-// every other view (docs/performance.md). What users rely on: a view always shows what a
-// computation from scratch would show right now, whatever changed and through whichever write
-// path (the triggers of migration 0006 see every write, services or not); a view that nothing
-// changed before is not computed again; and one organization's changes never touch another's.
+// HR trend figures are published once, by the worker, after a cycle closes, and only read
+// afterwards (PRODUCT.md §5 rule 5). What users rely on: an open cycle shows no figures; a view
+// never computes or writes anything; a published cycle's figures never change, whatever is done
+// to people, departments, reporting lines, answers or k afterwards, through whichever write path;
+// a change of figure format recomputes them from the same frozen inputs, to the same figures; and
+// one organization's publication never touches another's.
 
 let t: TestDb;
 const SIDES: Side[] = ["employee", "manager"];
@@ -80,66 +82,90 @@ async function buildOrg(name: string): Promise<BuiltOrg> {
         })),
       );
     }
+    // What openCycle does in its transaction: the groups as they stand when the cycle opens.
+    await freezeCycleGroups(t.db, orgId, cycle!.id, openedAt);
     cycleIds.push(cycle!.id);
   }
   return { orgId, hr: callerFor(t.db, person.get("HR")!), cycleIds, person, dept };
 }
 
-/** The cycle's figures computed from the database now, bypassing storage. */
+/** The cycle's figures computed now from its frozen inputs, bypassing storage, against the cycles published before it. */
 async function fromScratch(orgId: string, cycleId: string) {
-  const [cycle] = await openedCycles(t.db, orgId, cycleId);
-  const input = await loadCycleInputs(t.db, orgId, cycle!);
-  return { k: input.k, groups: computeCycleFigures(getItemBank(input.bankVersion), input.groups, input.invited, input.rows, input.k) };
+  const all = await openedCycles(t.db, orgId);
+  const cycle = all.find((c) => c.id === cycleId)!;
+  const input = await loadCycleInputs(t.db, orgId, cycle);
+  const earlier = [];
+  for (const c of all.filter((x) => x.publishedAt !== null && x.publishedAt < cycle.publishedAt!)) {
+    const inputs = await loadCycleInputs(t.db, orgId, c);
+    earlier.push({ id: c.id, groups: inputs.groups, invited: inputs.invited, rows: inputs.rows, figures: (await a0.hr.trends.cycle({ cycleId: c.id })).groups });
+  }
+  return { k: input.k, groups: computeCycleFigures(getItemBank(input.bankVersion), input.groups, input.invited, input.rows, input.k, earlier) };
 }
+let a0: BuiltOrg;
 
 async function computedAt(cycleId: string) {
   const [row] = await t.db.select({ at: trendSnapshots.computedAt }).from(trendSnapshots).where(eq(trendSnapshots.cycleId, cycleId));
   return row?.at.getTime();
 }
 
-/** The view equals a computation from scratch, for the cycle and for every group's series. */
-async function expectCurrent(o: BuiltOrg, cycleId: string) {
-  const view = await o.hr.trends.cycle({ cycleId });
-  const scratch = await fromScratch(o.orgId, cycleId);
-  expect({ k: view.k, groups: view.groups }).toEqual(scratch);
-  const series = await o.hr.trends.series({ groupId: `org:${o.orgId}` });
-  const org = scratch.groups.find((g) => g.id === `org:${o.orgId}`)!;
-  expect(series.find((s) => s.cycle.id === cycleId)?.dimensions).toEqual(org.dimensions.map((d) => ({ key: d.key, name: d.name, mean: d.mean, meanAbsGap: d.meanAbsGap })));
-  return view;
+/** Everything HR can read of an organization's trends: every cycle, every group's series, every export. */
+async function everythingHrReads(o: BuiltOrg) {
+  const first = await o.hr.trends.cycle({});
+  const views = [];
+  for (const c of first.cycles) views.push(await o.hr.trends.cycle({ cycleId: c.id }));
+  const groupIds = [...new Set(views.flatMap((v) => v.groups.map((g) => g.id)))];
+  const series = [];
+  for (const groupId of groupIds) series.push(await o.hr.trends.series({ groupId }));
+  const csv = [];
+  for (const v of views) if (v.cycle?.figures === "published") csv.push((await o.hr.trends.exportCsv({ cycleId: v.cycle.id })).csv);
+  const cycles = (await o.hr.cycles.list()).map((c) => ({ id: c.id, participation: c.participation }));
+  return { views, series, csv, cycles };
 }
 
-describe("stored trend figures", () => {
+describe("published trend figures", () => {
   let a: BuiltOrg;
   let b: BuiltOrg;
 
   beforeAll(async () => {
     a = await buildOrg("Acme");
+    a0 = a;
     b = await buildOrg("Globex");
   });
 
-  it("computes a cycle once, stores every group, and reads it back on the next views", async () => {
-    const [first, second] = a.cycleIds as [string, string];
+  it("a closed cycle reads as being prepared until the worker publishes it; a view computes and writes nothing", async () => {
+    const [first] = a.cycleIds as [string, string];
+    const before = t.statements.length;
+    const view = await a.hr.trends.cycle({ cycleId: first });
+    expect(view.cycle?.figures).toBe("preparing");
+    expect(view.groups).toEqual([]);
+    expect(await a.hr.trends.series({})).toEqual([]);
+    expect((await outcomeOf(a.hr.trends.exportCsv({ cycleId: first }))).code).toBe("CONFLICT");
+    const written = t.statements.slice(before).filter((q) => /^\s*(insert|update|delete)\b/i.test(q) && !/audit_log/.test(q));
+    expect(written).toEqual([]);
     expect(await computedAt(first)).toBeUndefined();
-    const view = await expectCurrent(a, first);
+  });
+
+  it("publishes every closed cycle once, in the order they closed, and reads it back unchanged", async () => {
+    const [first, second] = a.cycleIds as [string, string];
+    expect(await settleTrends(t.db)).toBe(4);
+    const view = await a.hr.trends.cycle({ cycleId: first });
+    expect(view.cycle?.figures).toBe("published");
+    expect({ k: view.k, groups: view.groups }).toEqual(await fromScratch(a.orgId, first));
+    expect((await a.hr.trends.cycle({ cycleId: second })).groups).toEqual((await fromScratch(a.orgId, second)).groups);
     const stored = await t.db.select({ groupId: trendGroupFigures.groupId }).from(trendGroupFigures).where(eq(trendGroupFigures.cycleId, first));
     expect(stored.map((r) => r.groupId).sort()).toEqual(view.groups.map((g) => g.id).sort());
-    // Some figures are shown, so the comparison above compared numbers, not only hidden cells.
+    // Some figures are shown, so the comparisons compared numbers, not only hidden cells…
     expect(view.groups.find((g) => g.kind === "org")?.dimensions[0]?.mean.employee.hidden).toBe(false);
     // …and groups hidden on both sides (stored in short) came back cell for cell.
     expect(view.groups.filter((g) => g.hidden).length).toBeGreaterThan(0);
+    // Without a cycle id, the latest cycle with figures.
+    expect((await a.hr.trends.cycle({})).cycle?.id).toBe(second);
     const at = await computedAt(first);
-    // The series computed the other cycle too, once.
-    const atSecond = await computedAt(second);
-    expect(atSecond).toBeDefined();
-    await a.hr.trends.cycle({ cycleId: first });
-    await a.hr.trends.series({ groupId: a.dept.eng });
-    await a.hr.trends.series({ groupId: `team:${a.person.get("Ana")}` });
+    expect(await settleTrends(t.db)).toBe(0);
     expect(await computedAt(first)).toBe(at);
-    expect(await computedAt(second)).toBe(atSecond);
   });
 
-  // Each change goes straight to the database, as any write path might: the stored figures
-  // must notice it through the triggers, not through the services' cooperation.
+  // Each change goes straight to the database, as any write path might.
   const changes: [string, (o: BuiltOrg) => Promise<unknown>][] = [
     [
       "a late response is submitted",
@@ -152,85 +178,38 @@ describe("stored trend figures", () => {
         return t.db.update(responses).set({ answers: completeAnswers(1, {}, 1), submittedAt: tick() }).where(eq(responses.id, late!.id));
       },
     ],
-    [
-      "a submitted answer is corrected",
-      async (o) => {
-        const [answered] = await t.db
-          .select({ id: responses.id, answers: responses.answers })
-          .from(responses)
-          .innerJoin(assessments, eq(assessments.id, responses.assessmentId))
-          .where(and(eq(assessments.cycleId, o.cycleIds[1]!), eq(responses.respondentId, o.person.get("Bo report 2")!)));
-        const scale = Object.values(answered!.answers).includes(1) ? 5 : 1;
-        return t.db.update(responses).set({ answers: completeAnswers(1, {}, scale) }).where(eq(responses.id, answered!.id));
-      },
-    ],
     ["a department is renamed", (o) => t.db.update(departments).set({ name: "Revenue" }).where(eq(departments.id, o.dept.sales))],
     ["a person moves to another department", (o) => t.db.update(people).set({ departmentId: o.dept.sales }).where(eq(people.id, o.person.get("Cy report 1")!))],
     ["a manager is renamed (the team's name)", (o) => t.db.update(people).set({ name: "Ana Renamed" }).where(eq(people.id, o.person.get("Ana")!))],
-    ["the organization is renamed", (o) => t.db.update(organizations).set({ name: "Acme Renamed" }).where(eq(organizations.id, o.orgId))],
-    ["the cycle's k changes", (o) => t.db.update(cycles).set({ minGroupSize: 3 }).where(eq(cycles.orgId, o.orgId))],
+    ["someone is deactivated", (o) => t.db.update(people).set({ deactivatedAt: tick() }).where(eq(people.id, o.person.get("Bo report 4")!))],
+    ["the organization is renamed and its k changes", (o) => t.db.update(organizations).set({ name: "Acme Renamed", minGroupSize: 3 }).where(eq(organizations.id, o.orgId))],
     ["a department is added", (o) => createDepartment(t.db, o.orgId, "Legal")],
-    ["a response is deleted", (o) => t.db.delete(responses).where(eq(responses.respondentId, o.person.get("Bo report 3")!))],
-    ["an assessment is removed from the cycle", async (o) => {
-      const [pair] = await t.db.select({ id: pairs.id }).from(pairs).where(eq(pairs.reportId, o.person.get("Cy report 3")!));
-      return t.db.delete(assessments).where(eq(assessments.pairId, pair!.id));
-    }],
+    ["a report changes manager", (o) => t.db.transaction((tx) => setManager(tx, { orgId: o.orgId, personId: o.person.get("Cy report 2")!, managerId: o.person.get("Bo")!, at: tick() }))],
   ];
 
-  it.each(changes)("when %s, the next view shows it, as computed from scratch, and the other organization's figures stay stored", async (_, change) => {
-    const cycleId = a.cycleIds[1]!;
-    const before = await expectCurrent(a, cycleId);
-    await expectCurrent(b, b.cycleIds[1]!);
-    const otherAt = await computedAt(b.cycleIds[1]!);
-    const at = await computedAt(cycleId);
-
+  it.each(changes)("when %s, everything HR reads of the closed cycles stays exactly as published", async (_, change) => {
+    await settleTrends(t.db);
+    const before = await everythingHrReads(a);
+    const other = await everythingHrReads(b);
     await change(a);
-
-    const after = await expectCurrent(a, cycleId);
-    expect(after).not.toEqual(before);
-    expect(await computedAt(cycleId)).not.toBe(at);
-    await expectCurrent(b, b.cycleIds[1]!);
-    expect(await computedAt(b.cycleIds[1]!)).toBe(otherAt);
+    await settleTrends(t.db);
+    expect(await everythingHrReads(a)).toEqual(before);
+    expect(await everythingHrReads(b)).toEqual(other);
   });
 
-  it("when a report changes manager after a cycle, it is recomputed and still shows the teams as they were when the cycle opened", async () => {
-    const cycleId = a.cycleIds[1]!;
-    const before = await expectCurrent(a, cycleId);
-    const at = await computedAt(cycleId);
-    await t.db.transaction((tx) => setManager(tx, { orgId: a.orgId, personId: a.person.get("Cy report 2")!, managerId: a.person.get("Bo")!, at: tick() }));
-    expect(await expectCurrent(a, cycleId)).toEqual(before);
-    expect(await computedAt(cycleId)).not.toBe(at);
-  });
-
-  it("a draft being typed does not make the figures stale", async () => {
-    const cycleId = a.cycleIds[1]!;
-    const [pair] = await t.db.select({ id: pairs.id, managerId: pairs.managerId, reportId: pairs.reportId }).from(pairs).where(and(eq(pairs.reportId, a.person.get("Ana report 2")!), isNull(pairs.endedAt)));
-    const [draft] = await t.db
-      .insert(assessments)
-      .values({ orgId: a.orgId, pairId: pair!.id, kind: "check_in", bankVersion: 1 })
-      .returning({ id: assessments.id });
-    await expectCurrent(a, cycleId);
-    const at = await computedAt(cycleId);
-    await t.db.insert(responses).values({ orgId: a.orgId, assessmentId: draft!.id, side: "employee", respondentId: pair!.reportId, answers: { trust_1: 3 } });
-    await t.db.update(responses).set({ answers: { trust_1: 4 } }).where(eq(responses.assessmentId, draft!.id));
-    await t.db.update(people).set({ title: "Lead" }).where(eq(people.id, pair!.reportId));
-    await a.hr.trends.cycle({ cycleId });
-    expect(await computedAt(cycleId)).toBe(at);
-  });
-
-  it("the background refresh recomputes stale snapshots, so the next view only reads", async () => {
-    const [first, second] = a.cycleIds as [string, string];
-    await expectCurrent(a, second);
-    await t.db.update(departments).set({ name: "Platform" }).where(eq(departments.id, a.dept.eng));
-    const at = [await computedAt(first), await computedAt(second)];
+  it("a new figure format recomputes published cycles from the same frozen inputs, to the same figures, in publication order", async () => {
+    const before = await everythingHrReads(a);
+    const other = await everythingHrReads(b);
+    const otherAt = await computedAt(b.cycleIds[0]!);
+    // As if the code's FIGURES_FORMAT had changed since a's cycles were published.
+    await t.db.update(trendSnapshots).set({ inputs: "f0" }).where(eq(trendSnapshots.orgId, a.orgId));
+    const stale = await a.hr.trends.cycle({ cycleId: a.cycleIds[1] });
+    expect(stale.cycle?.figures).toBe("preparing");
     // As the app servers' background loop runs it: one server at a time, two cycles a round.
     expect(await runFiguresRefresh(t.db)).toBe(2);
-    const refreshed = [await computedAt(first), await computedAt(second)];
-    expect(refreshed[0]).not.toBe(at[0]);
-    expect(refreshed[1]).not.toBe(at[1]);
-    expect(await refreshStaleFigures(t.db, 10)).toBe(0);
-    const view = await expectCurrent(a, second);
-    expect(view.groups.some((g) => g.name === "Platform")).toBe(true);
-    expect([await computedAt(first), await computedAt(second)]).toEqual(refreshed);
+    expect(await publishDueFigures(t.db, 10)).toBe(0);
+    expect(await everythingHrReads(a)).toEqual(before);
+    expect(await everythingHrReads(b)).toEqual(other);
+    expect(await computedAt(b.cycleIds[0]!)).toBe(otherAt);
   });
 });

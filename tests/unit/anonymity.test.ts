@@ -608,13 +608,13 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
 }
 
 describe("cells", () => {
-  it("a visible cell carries the value and the counts of the sides it reports", () => {
-    expect(cell(3.8, people(12, 9), k, BOTH)).toEqual({ hidden: false, value: 3.8, n: { employee: 12, manager: 9 } });
+  it("a visible cell carries its value and no count: how many a figure counts could tell how many said \"can't say\"", () => {
+    expect(cell(3.8, people(12, 9), k, BOTH)).toEqual({ hidden: false, value: 3.8 });
   });
 
-  it("a visible one-side cell leaves out the other side's count, which may be under k", () => {
+  it("a visible one-side cell says nothing of the other side, which may be under k", () => {
     const visible = cell(4.1, people(12, 2), k, EMPLOYEE);
-    expect(visible).toEqual({ hidden: false, value: 4.1, n: { employee: 12 } });
+    expect(visible).toEqual({ hidden: false, value: 4.1 });
     expect(JSON.stringify(visible)).not.toContain("manager");
   });
 

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { assessments, cycleDepartments, cycles, departments, organizations, pairs, people, responses } from "@/db/schema";
@@ -9,6 +9,10 @@ import { hitRateLimit } from "@/server/auth/rate-limit";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/services/errors";
 import type { Mail } from "@/server/mail";
 import { recordAudit } from "@/server/services/audit/audit";
+import { publishedFiguresOf } from "@/server/services/trends/stored-figures";
+import { freezeCycleGroups } from "@/server/services/trends/inputs";
+import { MIN_GROUP_SIZE_DEFAULT } from "@/server/analysis/anonymity";
+import { openParticipation, type Participation } from "./participation";
 import { cycleTimes, localToday } from "./calendar";
 
 // HR-run assessment cycles. Callers are org admins (checked by the procedure tier); every
@@ -97,10 +101,11 @@ export async function openCycle(db: Db, actor: Actor | SystemActor, input: { cyc
       .innerJoin(manager, and(eq(manager.orgId, pairs.orgId), eq(manager.id, pairs.managerId)))
       .where(and(eq(pairs.orgId, actor.orgId), isNull(pairs.endedAt), isNull(report.deactivatedAt), isNull(manager.deactivatedAt), scope));
 
-    await tx
+    const [opened] = await tx
       .update(cycles)
-      .set({ status: "open", openedAt: sql`now()`, minGroupSize: org?.minGroupSize ?? 5 })
-      .where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, cycle.id)));
+      .set({ status: "open", openedAt: sql`now()`, minGroupSize: org?.minGroupSize ?? MIN_GROUP_SIZE_DEFAULT })
+      .where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, cycle.id)))
+      .returning({ openedAt: cycles.openedAt });
 
     const mails: Mail[] = [];
     // Bulk insert in chunks: a large organization opens thousands of pairs at once.
@@ -122,7 +127,9 @@ export async function openCycle(db: Db, actor: Actor | SystemActor, input: { cyc
         mails.push(assessmentReadyMail(p.managerEmail, p.reportName, id, cycle.closesOn), assessmentReadyMail(p.reportEmail, p.managerName, id, cycle.closesOn));
       }
     }
-    await recordAudit(tx, actor, "cycle.opened", { cycleId: cycle.id, name: cycle.name, pairs: inScope.length, minGroupSize: org?.minGroupSize ?? 5 });
+    // Who counts in which group for this cycle, from now on whatever changes (PRODUCT.md §5 rule 5).
+    await freezeCycleGroups(tx, actor.orgId, cycle.id, opened?.openedAt ?? new Date());
+    await recordAudit(tx, actor, "cycle.opened", { cycleId: cycle.id, name: cycle.name, pairs: inScope.length, minGroupSize: org?.minGroupSize ?? MIN_GROUP_SIZE_DEFAULT });
     return { mails, created: inScope.length };
   });
   await deliver(db, mails);
@@ -144,7 +151,8 @@ export async function closeCycle(db: Db, actor: Actor | SystemActor, input: { cy
       .set({ closedAt: sql`now()` })
       .where(and(eq(assessments.orgId, actor.orgId), eq(assessments.cycleId, cycle.id), isNull(assessments.revealedAt)));
     await recordAudit(tx, actor, "cycle.closed", { cycleId: cycle.id, name: cycle.name });
-    // No count of unrevealed pairs: with the invited count it would give a count below k.
+    // No count of unrevealed pairs: with the invited count it would give a count below k. The
+    // figures are published by the worker (publishDueFigures), never inside this request.
     return { closed: true };
   });
 }
@@ -202,12 +210,11 @@ export async function remindCycle(db: Db, actor: Actor, input: { cycleId: string
   return { sent: true };
 }
 
-const employeeSide = alias(responses, "employee_side");
-const managerSide = alias(responses, "manager_side");
-
 /**
- * The organization's cycles with participation counts. Counts only: HR never learns who has
- * or hasn't answered.
+ * The organization's cycles with participation: for an open cycle, as a whole and counted in
+ * people (`openParticipation`); for a closed one, the organization's participation in its
+ * published figures, so the count beside a figure counts the same people as the figure. HR
+ * never learns who has or hasn't answered.
  */
 export async function listCycles(db: Db, actor: Actor) {
   const list = await db
@@ -219,6 +226,7 @@ export async function listCycles(db: Db, actor: Actor) {
       status: cycles.status,
       allDepartments: cycles.allDepartments,
       minGroupSize: cycles.minGroupSize,
+      bankVersion: cycles.bankVersion,
       openedAt: cycles.openedAt,
       closedAt: cycles.closedAt,
       autoRemindedAt: cycles.autoRemindedAt,
@@ -230,46 +238,27 @@ export async function listCycles(db: Db, actor: Actor) {
   if (list.length === 0) return [];
   const ids = list.map((c) => c.id);
 
-  const participation = await db
-    .select({
-      cycleId: assessments.cycleId,
-      pairs: count(),
-      employeeSubmitted: sql<number>`count(${employeeSide.submittedAt})::int`,
-      managerSubmitted: sql<number>`count(${managerSide.submittedAt})::int`,
-      complete: sql<number>`count(${assessments.revealedAt})::int`,
-    })
-    .from(assessments)
-    .innerJoin(employeeSide, and(eq(employeeSide.orgId, assessments.orgId), eq(employeeSide.assessmentId, assessments.id), eq(employeeSide.side, "employee")))
-    .innerJoin(managerSide, and(eq(managerSide.orgId, assessments.orgId), eq(managerSide.assessmentId, assessments.id), eq(managerSide.side, "manager")))
-    .where(and(eq(assessments.orgId, actor.orgId), inArray(assessments.cycleId, ids)))
-    .groupBy(assessments.cycleId);
-
   const scopes = await db
     .select({ cycleId: cycleDepartments.cycleId, name: departments.name })
     .from(cycleDepartments)
     .innerJoin(departments, and(eq(departments.orgId, cycleDepartments.orgId), eq(departments.id, cycleDepartments.departmentId)))
     .where(and(eq(cycleDepartments.orgId, actor.orgId), inArray(cycleDepartments.cycleId, ids)));
 
-  const [org] = await db.select({ k: organizations.minGroupSize, timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, actor.orgId));
-  return list.map(({ autoRemindedAt, ...c }) => {
-    const p = participation.find((x) => x.cycleId === c.id);
-    // A count is a figure like any other (PRODUCT.md §5): below k it could say who answered,
-    // e.g. "managers submitted: 1" in a cycle over one small team. Null means "fewer than k".
-    const k = c.minGroupSize ?? org?.k ?? 5;
-    const atLeastK = (n: number) => (n >= k ? n : null);
-    return {
-      ...c,
-      departments: scopes.filter((s) => s.cycleId === c.id).map((s) => s.name).sort(),
-      // When Tandem opens, reminds and closes it by itself (./schedule.ts): dates, never counts.
-      automatic: { ...cycleTimes(c, org?.timeZone ?? "UTC"), remindedAt: autoRemindedAt },
-      participation: {
-        pairs: atLeastK(p?.pairs ?? 0),
-        employeeSubmitted: atLeastK(p?.employeeSubmitted ?? 0),
-        managerSubmitted: atLeastK(p?.managerSubmitted ?? 0),
-        complete: atLeastK(p?.complete ?? 0),
-      },
-    };
-  });
+  const [org] = await db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, actor.orgId));
+  const open = await openParticipation(db, actor, list.filter((c) => c.status === "open").map((c) => c.id));
+  const published = new Map<string, Participation | null>();
+  for (const c of list.filter((c) => c.status === "closed")) {
+    const figures = await publishedFiguresOf(db, actor.orgId, c);
+    published.set(c.id, figures?.groups.find((g) => g.kind === "org")?.participation ?? null);
+  }
+  return list.map(({ bankVersion: _bank, autoRemindedAt, ...c }) => ({
+    ...c,
+    departments: scopes.filter((s) => s.cycleId === c.id).map((s) => s.name).sort(),
+    // When Tandem opens, reminds and closes it by itself (./schedule.ts): dates, never counts.
+    automatic: { ...cycleTimes(c, org?.timeZone ?? "UTC"), remindedAt: autoRemindedAt },
+    /** Null for a draft, and for a closed cycle whose figures are being prepared. */
+    participation: c.status === "open" ? (open.get(c.id) ?? null) : c.status === "closed" ? (published.get(c.id) ?? null) : null,
+  }));
 }
 
 /** The organization's time zone, in which cycle dates are days, and today's date there (for the new-cycle form). */

@@ -7,11 +7,16 @@ import type { DimensionKey, ItemBank, Side } from "@/server/assessment/item-bank
 // cells that pass the anonymity rules (PRODUCT.md §5). Pure: the service loads rows and k.
 //
 // Which groups a figure may be shown for is decided over the whole family of groups of the
-// cycle at once (the org, every department, every team) with `suppressFamily`
-// (server/analysis/anonymity.ts; docs/decisions/0002-anonymity-suppression.md).
+// cycle at once (the org, every department, every team), together with the groups of every
+// cycle published before it, with `suppressNumberedFamily` (server/analysis/anonymity.ts;
+// docs/decisions/0002-anonymity-suppression.md): what was published earlier stays as it is,
+// and the new cycle hides what would let a figure of it be subtracted from an earlier one to
+// isolate fewer than k people.
 
 export interface ResponseRow {
   assessmentId: string;
+  /** The pair: the same contribution in every cycle (see `Numbering`). */
+  pairId: string;
   side: Side;
   respondentId: string;
   answers: Readonly<Record<string, number | string>>;
@@ -22,6 +27,7 @@ export interface ResponseRow {
 /** A pair invited to the cycle, submitted or not. */
 export interface InvitedPair {
   assessmentId: string;
+  pairId: string;
   reportId: string;
   groupIds: readonly string[];
 }
@@ -68,7 +74,7 @@ interface Response {
   position: number;
   /** The respondent, numbered (see `Numbering`). */
   person: number;
-  /** The assessment, numbered: what the response counts as in suppression. */
+  /** The contribution, numbered (see `contributionOf`): what the response counts as in suppression, the same in every cycle. */
   assessment: number;
   /** Per dimension (bank order): the mean of its items answered on the scale; null if none was. */
   means: (number | null)[];
@@ -102,9 +108,10 @@ interface GroupData {
 }
 
 /**
- * People and assessments by number, given once per cycle: suppression and the counts of distinct
- * people then work on arrays of numbers instead of sets of ids, thousands of times per cycle.
- * Equal ids get equal numbers, so counting numbers counts the same people.
+ * People and pairs by number, given once per publication (the cycle and every cycle published
+ * before it): suppression and the counts of distinct people then work on arrays of numbers
+ * instead of sets of ids, thousands of times per cycle. Equal ids get equal numbers, so counting
+ * numbers counts the same people, and a pair's answers in two cycles are the same contribution.
  */
 class Numbering {
   private readonly numbers = new Map<string, number>();
@@ -220,7 +227,7 @@ function distribution(rows: readonly Response[], key: string, values: readonly s
 
 /** A count is itself a figure: shown only when it is at least k. */
 function countCell(n: number, k: number, suppressed: boolean): Cell<number> {
-  return suppressed || n < k ? hiddenCell() : { hidden: false, value: n, n: {} };
+  return suppressed || n < k ? hiddenCell() : { hidden: false, value: n };
 }
 
 /** Per group id, the positions of the items in it (each once, in item order). */
@@ -248,10 +255,34 @@ interface Kind<T> {
   of: (g: GroupData) => readonly T[];
   /** The contribution's position in `all`. */
   position: (item: T) => number;
-  /** A contribution is its assessment: the same assessment in two groups is the same contribution. */
+  /** A contribution is its pair: the same pair in two groups, or two cycles, is the same contribution. */
   assessment: (item: T) => number;
   person: (item: T, side: Side) => number;
 }
+
+type KindName = "employee" | "manager" | "pairs" | "invited";
+interface Kinds {
+  employee: Kind<Response>;
+  manager: Kind<Response>;
+  pairs: Kind<CompletePair>;
+  invited: Kind<number>;
+}
+type ItemOf<N extends KindName> = Kinds[N] extends Kind<infer T> ? T : never;
+
+/** One cycle's groups and contributions, ready for suppression. */
+interface Family {
+  data: GroupData[];
+  kinds: Kinds;
+}
+
+/** A cycle published earlier: its groups, and which of its cells were shown. */
+interface EarlierFamily extends Family {
+  key: string;
+  figures: ReadonlyMap<string, GroupFigures>;
+}
+
+/** Which of an earlier cycle's groups showed the figures of one basis (a scope, or one figure). */
+type ShownIn = (g: GroupFigures) => boolean;
 
 /** Which groups a figure is hidden for (by position in the family), and which contributions it counts. */
 interface Decision {
@@ -262,6 +293,15 @@ interface Decision {
   kept: Uint8Array;
 }
 
+/** A kind's contributions per group as numbers, made once per family and kind. */
+interface NumberedKind {
+  /** Per group (the family's own order): its contributions' positions in the kind's `all`, and their pairs. */
+  positions: Int32Array[];
+  assessments: Int32Array[];
+}
+
+const EMPTY = new Int32Array(0);
+
 /**
  * Which groups each figure is hidden for. A scope is one kind of contribution (employee
  * responses, manager responses, complete pairs, invited pairs) checked over the whole family
@@ -270,153 +310,143 @@ interface Decision {
  * "can't say" to every trust item is not in the trust mean, so two groups that differ by five
  * responses can differ by one trust answer. Where a figure's contributors are all of its
  * scope's (the usual case) it shares the scope's result; otherwise it is checked again,
- * starting from what its scope hides. Figures that count the same contributions (the means of
- * dimensions nobody left entirely unanswered, say) share one check.
+ * starting from what its scope hides.
+ *
+ * Every check also holds the groups of the cycles published before this one, as they were
+ * published: each earlier group that showed the figure is in the family and may not be hidden
+ * (it was published), the others are left out. A pair is the same contribution in every cycle,
+ * so a group whose contributors changed by one person between two cycles leaves an atom of one
+ * person, and the new cycle's group is hidden: the across-cycles rule (ADR 0002).
  */
 class Suppression {
-  /** Group positions in id order, the order suppression numbers groups in. */
-  private order: number[] | undefined;
-  private readonly numbered = new Map<object, NumberedKind>();
-  /** Per kind and base, per contributions left out: what the check hid. */
-  private readonly checks = new Map<object, Map<Uint8Array, Map<string, Uint8Array>>>();
+  private readonly numbered = new Map<Family, Map<KindName, NumberedKind>>();
+  private readonly checks = new Map<string, Uint8Array>();
 
   constructor(
-    private readonly groups: readonly GroupData[],
+    private readonly current: Family,
+    private readonly earlier: readonly EarlierFamily[],
     private readonly k: number,
-    private readonly assessments: number,
+    private readonly contributions: number,
   ) {}
 
-  scope<T>(kind: Kind<T>, forceHidden?: Uint8Array): Uint8Array {
-    return this.run(kind, null, forceHidden);
+  scope(name: KindName, shownIn: ShownIn, forceHidden?: Uint8Array): Uint8Array {
+    return this.run(name, null, [], shownIn, forceHidden);
   }
 
   /**
    * `base`: what the figure's scope hides. `check`: the figure adds up its contributions, so it
-   * is checked on its own; otherwise it is hidden where its scope is.
+   * is checked on its own; otherwise it is hidden where its scope is. `scopeShownIn` and
+   * `shownIn` say where earlier cycles showed the scope and the figure.
    */
-  figure<T>(kind: Kind<T>, base: Uint8Array, check: boolean, keep: (item: T) => boolean): Decision {
-    const kept = new Uint8Array(kind.all.length);
-    const dropped: number[] = [];
-    kind.all.forEach((item, i) => {
-      if (keep(item)) kept[i] = 1;
-      else dropped.push(i);
-    });
+  figure<N extends KindName>(name: N, base: Uint8Array, check: boolean, keep: (item: ItemOf<N>) => boolean, scopeShownIn: ShownIn, shownIn: ShownIn): Decision {
+    const keptOf = (family: Family) => {
+      const kind = family.kinds[name] as unknown as Kind<ItemOf<N>>;
+      const kept = new Uint8Array(kind.all.length);
+      const dropped: number[] = [];
+      kind.all.forEach((item, i) => {
+        if (keep(item)) kept[i] = 1;
+        else dropped.push(i);
+      });
+      return { kept, dropped };
+    };
+    const { kept, dropped } = keptOf(this.current);
     const whole = dropped.length === 0;
-    if (whole || !check) return { hidden: base, whole, kept };
-    const checked = memo(memo(this.checks, kind, () => new Map()), base, () => new Map());
-    return { hidden: memo(checked, dropped.join(), () => this.run(kind, kept, base)), whole, kept };
+    if (!check) return { hidden: base, whole, kept };
+    const earlier = this.earlier.map(keptOf);
+    const sameEarlier = this.earlier.every((e, i) => earlier[i]?.dropped.length === 0 && e.data.every((g) => shownOnce(e, g, shownIn) === shownOnce(e, g, scopeShownIn)));
+    if (whole && sameEarlier) return { hidden: base, whole, kept };
+    // Figures that count the same contributions, with the same earlier cells shown, share a check.
+    const key = [name, dropped.join(), ...earlier.map((e) => e.dropped.join()), ...this.earlier.map((e) => e.data.map((g) => (shownOnce(e, g, shownIn) ? 1 : 0)).join(""))].join("|");
+    let hidden = this.checks.get(key);
+    if (hidden === undefined) {
+      hidden = this.run(name, kept, earlier.map((e) => e.kept), shownIn, base);
+      this.checks.set(key, hidden);
+    }
+    return { hidden, whole, kept };
   }
 
-  /** A kind's contributions per group as numbers, made once for all its figures. */
-  private numberedKind<T>(kind: Kind<T>): NumberedKind {
-    let numbered = this.numbered.get(kind);
+  private numberedKind(family: Family, name: KindName): NumberedKind {
+    const byKind = this.numbered.get(family) ?? new Map<KindName, NumberedKind>();
+    this.numbered.set(family, byKind);
+    let numbered = byKind.get(name);
     if (numbered === undefined) {
-      const seen = new Uint8Array(this.assessments);
-      let shared = false;
-      const personOf = kind.sides.map(() => new Int32Array(this.assessments));
-      for (const item of kind.all) {
-        const a = kind.assessment(item);
-        if (seen[a] === 1) shared = true;
-        seen[a] = 1;
-        kind.sides.forEach((side, s) => {
-          const people = personOf[s];
-          if (people) people[a] = kind.person(item, side);
-        });
-      }
-      const numbers = (g: GroupData, numberOf: (item: T) => number) => {
+      const kind = family.kinds[name] as unknown as Kind<unknown>;
+      const numbers = (g: GroupData, numberOf: (item: unknown) => number) => {
         const items = kind.of(g);
         const list = new Int32Array(items.length);
         items.forEach((item, i) => (list[i] = numberOf(item)));
         return list;
       };
-      numbered = {
-        positions: this.groups.map((g) => numbers(g, kind.position)),
-        assessments: this.groups.map((g) => numbers(g, kind.assessment)),
-        personOf,
-        shared,
-      };
-      this.numbered.set(kind, numbered);
+      numbered = { positions: family.data.map((g) => numbers(g, kind.position)), assessments: family.data.map((g) => numbers(g, kind.assessment)) };
+      byKind.set(name, numbered);
     }
     return numbered;
   }
 
-  private run<T>(kind: Kind<T>, kept: Uint8Array | null, forceHidden?: Uint8Array): Uint8Array {
+  private run(name: KindName, kept: Uint8Array | null, earlierKept: readonly Uint8Array[], shownIn: ShownIn, forceHidden?: Uint8Array): Uint8Array {
     assertValidK(this.k);
-    const order = (this.order ??= familyOrder(this.groups.map((g) => g.def.id)));
-    const { positions, assessments, shared, ...numbered } = this.numberedKind(kind);
-    const upFront = order.map((g) => forceHidden?.[g] === 1);
-
-    // A contribution's people are those of the last item counted as its assessment, group by
-    // group, as keying them by assessment id does. Where no two items share an assessment
-    // (always, for data from the database) that is simply each item's.
-    let personOf = numbered.personOf;
-    if (shared) {
-      personOf = kind.sides.map(() => new Int32Array(this.assessments));
-      this.groups.forEach((group) => {
-        for (const item of kind.of(group)) {
-          if (kept !== null && kept[kind.position(item)] !== 1) continue;
-          kind.sides.forEach((side, s) => {
-            const people = personOf[s];
-            if (people) people[kind.assessment(item)] = kind.person(item, side);
-          });
+    const families: { family: Family; kept: Uint8Array | null; earlier?: EarlierFamily }[] = [
+      { family: this.current, kept },
+      ...this.earlier.map((e, i) => ({ family: e, kept: earlierKept[i] ?? null, earlier: e })),
+    ];
+    const sides = this.current.kinds[name].sides;
+    const personOf = sides.map(() => new Int32Array(this.contributions));
+    const ids: string[] = [];
+    const lists: Int32Array[] = [];
+    const upFront: boolean[] = [];
+    const locked: boolean[] = [];
+    for (const { family, kept: keptHere, earlier } of families) {
+      const kind = family.kinds[name] as unknown as Kind<unknown>;
+      for (const item of kind.all) {
+        sides.forEach((side, s) => {
+          const people = personOf[s];
+          if (people) people[kind.assessment(item)] = kind.person(item, side);
+        });
+      }
+      const { positions, assessments } = this.numberedKind(family, name);
+      family.data.forEach((g, i) => {
+        const shown = earlier ? shownOnce(earlier, g, shownIn) : forceHidden?.[i] !== 1;
+        ids.push(earlier ? `${earlier.key}\u0000${g.def.id}` : g.def.id);
+        upFront.push(!shown);
+        locked.push(earlier !== undefined && shown);
+        const all = assessments[i] ?? EMPTY;
+        if (!shown) {
+          lists.push(EMPTY);
+          return;
         }
+        const at = positions[i] ?? EMPTY;
+        const list = new Int32Array(all.length);
+        let length = 0;
+        const seen = new Set<number>();
+        for (let j = 0; j < all.length; j++) {
+          if (keptHere !== null && keptHere[at[j] ?? 0] !== 1) continue;
+          const a = all[j] ?? 0;
+          if (seen.has(a)) continue;
+          seen.add(a);
+          list[length++] = a;
+        }
+        lists.push(list.subarray(0, length));
       });
     }
-
-    const seen = shared ? new Int32Array(this.assessments).fill(-1) : null;
-    const members = order.map((g, n): Int32Array => {
-      const all = assessments[g];
-      // A group hidden up front is never read.
-      if (upFront[n] || all === undefined) return EMPTY;
-      if (kept === null && seen === null) return all;
-      const at = positions[g] ?? EMPTY;
-      const list = new Int32Array(all.length);
-      let length = 0;
-      for (let i = 0; i < all.length; i++) {
-        if (kept !== null && kept[at[i] ?? 0] !== 1) continue;
-        const a = all[i] ?? 0;
-        if (seen !== null) {
-          if (seen[a] === n) continue;
-          seen[a] = n;
-        }
-        list[length++] = a;
-      }
-      return list.subarray(0, length);
-    });
+    const order = familyOrder(ids);
     const hidden = suppressNumberedFamily(
-      personOf.map((people) => ({ members, personOf: people })),
-      upFront,
+      personOf.map((people) => ({ members: order.map((g) => lists[g] ?? EMPTY), personOf: people })),
+      order.map((g) => upFront[g] === true),
       this.k,
+      order.map((g) => locked[g] === true),
     );
-    const result = new Uint8Array(this.groups.length);
+    const result = new Uint8Array(this.current.data.length);
     order.forEach((g, n) => {
-      if (hidden[n]) result[g] = 1;
+      if (hidden[n] && g < this.current.data.length) result[g] = 1;
     });
     return result;
   }
 }
 
-const EMPTY = new Int32Array(0);
-
-/** A kind's contributions as suppression numbers them. */
-interface NumberedKind {
-  /** Per group (family order): its contributions' positions in the kind's `all`, and their assessments. */
-  positions: Int32Array[];
-  assessments: Int32Array[];
-  /** Per side the kind reports, per assessment: the person behind it. */
-  personOf: Int32Array[];
-  /** Whether two contributions share an assessment (never, from the database). */
-  shared: boolean;
-}
-
-/** `map.get(key)`, made with `make` and kept the first time. */
-function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
+/** Whether an earlier cycle showed the basis for this group (a group it has no figures of showed nothing). */
+function shownOnce(earlier: EarlierFamily, g: GroupData, shownIn: ShownIn): boolean {
+  const figures = earlier.figures.get(g.def.id);
+  return figures !== undefined && shownIn(figures);
 }
 
 /** Computes once, when first asked. */
@@ -425,41 +455,56 @@ function once<T>(make: () => T): () => T {
   return () => (value ??= { v: make() }).v;
 }
 
+/** A cycle's groups, invitations and submitted responses. */
+export interface CycleData {
+  groups: readonly GroupDef[];
+  invited: readonly InvitedPair[];
+  rows: readonly ResponseRow[];
+}
+
+/** A cycle published before the one being computed, with the figures it published. */
+export interface PublishedCycle extends CycleData {
+  id: string;
+  figures: readonly GroupFigures[];
+}
+
+interface Prepared extends Family {
+  allResponses: Record<Side, Response[]>;
+  allPairs: CompletePair[];
+}
+
 /**
- * Figures per group for one cycle. `groups` is the whole family published for the cycle, and
- * suppression is decided over all of it.
+ * What a contribution is, the same in every cycle. A report's answers (and their pair's figures,
+ * and their invitation) are the report's: one per cycle, whoever their manager is. A manager's
+ * answers are per report, so the pair: a manager who gains a report adds a contribution, and a
+ * team whose manager-side answers differ by that one between two cycles is caught by the
+ * across-cycles rule even though the same managers answered.
  */
-export function computeCycleFigures(
-  bank: ItemBank,
-  groups: readonly GroupDef[],
-  invited: readonly InvitedPair[],
-  rows: readonly ResponseRow[],
-  k: number,
-): GroupFigures[] {
-  const people = new Numbering();
-  const assessments = new Numbering();
+const reportContribution = (reportId: string) => `r:${reportId}`;
+const contributionOf = (row: ResponseRow) => (row.side === "employee" ? reportContribution(row.respondentId) : `p:${row.pairId}`);
+
+/** Numbers one cycle's responses and pairs and sorts them into its groups. */
+function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumbers: Numbering, distinct: DistinctCounter): Prepared {
   const dimensionItems = bank.dimensions.map((d) => d.items.map((i) => i.key));
-  const responses: Response[] = rows.map((row) => {
+  const responses: Response[] = cycle.rows.map((row) => {
     const scores = dimensionItems.map((items) => items.map((key) => scaleScore(row.answers[key])));
     return {
       row,
       position: -1,
       person: people.of(row.respondentId),
-      assessment: assessments.of(row.assessmentId),
+      assessment: pairNumbers.of(contributionOf(row)),
       scores,
       means: scores.map(meanOfScores),
       allAnswered: scores.map((s) => !s.includes(null)),
     };
   });
-  const invitedAssessment = invited.map((p) => assessments.of(p.assessmentId));
-  const invitedReport = invited.map((p) => people.of(p.reportId));
-  const distinct = new DistinctCounter(people.size);
+  const invitedAssessment = cycle.invited.map((p) => pairNumbers.of(reportContribution(p.reportId)));
+  const invitedReport = cycle.invited.map((p) => people.of(p.reportId));
   const respondents = (rs: readonly Response[]) => distinct.count(rs, (r) => r.person);
-  /** Distinct people per side in complete pairs. */
   const pairCounts = (ps: readonly CompletePair[]): SideCounts => ({ employee: distinct.count(ps, (p) => p.employee.person), manager: distinct.count(ps, (p) => p.manager.person) });
 
-  const responsesByGroup = byGroup(rows);
-  const invitedByGroup = byGroup(invited);
+  const responsesByGroup = byGroup(cycle.rows);
+  const invitedByGroup = byGroup(cycle.invited);
   const allResponses = { employee: responses.filter((r) => r.row.side === "employee"), manager: responses.filter((r) => r.row.side === "manager") };
   for (const side of SIDES) allResponses[side].forEach((r, i) => (r.position = i));
   const allPairs = completePairs(responses);
@@ -471,7 +516,7 @@ export function computeCycleFigures(
       throw new Error(`the two responses of pair ${p.assessmentId} are in different groups`);
     }
   }
-  const data: GroupData[] = groups.map((def, index) => {
+  const data: GroupData[] = cycle.groups.map((def, index) => {
     const employee: Response[] = [];
     const manager: Response[] = [];
     const complete: CompletePair[] = [];
@@ -493,7 +538,6 @@ export function computeCycleFigures(
       invited: invitedByGroup.get(def.id) ?? [],
     };
   });
-
   const responseKind = (side: Side): Kind<Response> => ({
     sides: [side],
     all: allResponses[side],
@@ -502,36 +546,81 @@ export function computeCycleFigures(
     assessment: (r) => r.assessment,
     person: (r) => r.person,
   });
-  const kinds = { employee: responseKind("employee"), manager: responseKind("manager") };
-  const pairKind: Kind<CompletePair> = {
-    sides: SIDES,
-    all: allPairs,
-    of: (g) => g.complete,
-    position: (p) => p.index,
-    assessment: (p) => p.assessment,
-    person: (p, side) => p[side].person,
+  const kinds: Kinds = {
+    employee: responseKind("employee"),
+    manager: responseKind("manager"),
+    pairs: {
+      sides: SIDES,
+      all: allPairs,
+      of: (g) => g.complete,
+      position: (p) => p.index,
+      assessment: (p) => p.assessment,
+      person: (p, side) => p[side].person,
+    },
+    // One report per pair: invited pairs count reports, an employee-side figure.
+    invited: {
+      sides: ["employee"],
+      all: cycle.invited.map((_, i) => i),
+      of: (g) => g.invited,
+      position: (i) => i,
+      assessment: (i) => invitedAssessment[i] ?? 0,
+      person: (i) => invitedReport[i] ?? 0,
+    },
   };
-  // One report per pair: invited pairs count reports, an employee-side figure.
-  const invitedKind: Kind<number> = {
-    sides: ["employee"],
-    all: invited.map((_, i) => i),
-    of: (g) => g.invited,
-    position: (i) => i,
-    assessment: (i) => invitedAssessment[i] ?? 0,
-    person: (i) => invitedReport[i] ?? 0,
-  };
+  return { data, kinds, allResponses, allPairs };
+}
 
-  const suppression = new Suppression(data, k, assessments.size);
+/**
+ * Figures per group for one cycle. `groups` is the whole family published for the cycle, and
+ * suppression is decided over all of it, together with `earlier`: the cycles of the same
+ * organization published before this one (same item bank), with the figures they published.
+ */
+export function computeCycleFigures(
+  bank: ItemBank,
+  groups: readonly GroupDef[],
+  invited: readonly InvitedPair[],
+  rows: readonly ResponseRow[],
+  k: number,
+  earlier: readonly PublishedCycle[] = [],
+): GroupFigures[] {
+  const people = new Numbering();
+  const pairNumbers = new Numbering();
+  // Numbered before anything is counted, so one counter fits every cycle's people.
+  for (const cycle of [{ invited, rows }, ...earlier]) {
+    for (const r of cycle.rows) {
+      people.of(r.respondentId);
+      pairNumbers.of(contributionOf(r));
+    }
+    for (const p of cycle.invited) {
+      people.of(p.reportId);
+      pairNumbers.of(reportContribution(p.reportId));
+    }
+  }
+  const distinct = new DistinctCounter(people.size);
+  const respondents = (rs: readonly Response[]) => distinct.count(rs, (r) => r.person);
+  const pairCounts = (ps: readonly CompletePair[]): SideCounts => ({ employee: distinct.count(ps, (p) => p.employee.person), manager: distinct.count(ps, (p) => p.manager.person) });
+  const current = prepare(bank, { groups, invited, rows }, people, pairNumbers, distinct);
+  const earlierFamilies: EarlierFamily[] = earlier.map((cycle) => ({
+    ...prepare(bank, cycle, people, pairNumbers, distinct),
+    key: cycle.id,
+    figures: new Map(cycle.figures.map((g) => [g.id, g])),
+  }));
+  const { data } = current;
+
+  const suppression = new Suppression(current, earlierFamilies, k, pairNumbers.size);
+  const shownSide = (side: Side): ShownIn => (g) => !g.hiddenSides.includes(side);
+  const shownPairs: ShownIn = (g) => !g.participation.complete.hidden;
   const sideHidden: Record<Side, Uint8Array> = {
-    employee: suppression.scope(kinds.employee),
-    manager: suppression.scope(kinds.manager),
+    employee: suppression.scope("employee", shownSide("employee")),
+    manager: suppression.scope("manager", shownSide("manager")),
   };
   // Pair figures report both sides: hidden wherever either side is, and checked on complete pairs.
   const pairHidden = suppression.scope(
-    pairKind,
+    "pairs",
+    shownPairs,
     sideHidden.employee.map((e, g) => e | (sideHidden.manager[g] ?? 0)),
   );
-  const invitedHidden = suppression.scope(invitedKind, sideHidden.employee);
+  const invitedHidden = suppression.scope("invited", (g) => !g.participation.invited.hidden, sideHidden.employee);
 
   // A hidden cell is decided before anything is computed: most teams of a large organization
   // are hidden, and their figures are never computed.
@@ -540,9 +629,10 @@ export function computeCycleFigures(
    * contributions (a mean, a share), so subtracting two groups' figures isolates the
    * contributions in one and not the other, and the figure is checked on its own contributors.
    * The others (Cronbach's α) are not sums; they are shown where their scope is, from at least k
-   * contributors of their own.
+   * contributors of their own. `shownIn`: where earlier cycles showed this figure.
    */
-  const sideDecision = (side: Side, sum: boolean, keep: (r: Response) => boolean) => once(() => suppression.figure(kinds[side], sideHidden[side], sum, keep));
+  const sideDecision = (side: Side, sum: boolean, keep: (r: Response) => boolean, shownIn: ShownIn) =>
+    once(() => suppression.figure(side, sideHidden[side], sum, keep, shownSide(side), shownIn));
   const sideFigure = <T,>(g: GroupData, decision: () => Decision, side: Side, value: (rs: readonly Response[]) => T | null): Cell<T> => {
     const { hidden, whole, kept } = decision();
     if (hidden[g.index]) return hiddenCell();
@@ -555,7 +645,7 @@ export function computeCycleFigures(
     return cell(v, side === "employee" ? { employee: n, manager: 0 } : { employee: 0, manager: n }, k, [side]);
   };
   /** A figure over the complete pairs `keep` retains; it reports both sides. */
-  const pairDecision = (keep: (p: CompletePair) => boolean) => once(() => suppression.figure(pairKind, pairHidden, true, keep));
+  const pairDecision = (keep: (p: CompletePair) => boolean, shownIn: ShownIn) => once(() => suppression.figure("pairs", pairHidden, true, keep, shownPairs, shownIn));
   const pairFigure = <T,>(g: GroupData, decision: () => Decision, value: (ps: readonly CompletePair[]) => T | null): Cell<T> => {
     const { hidden, whole, kept } = decision();
     if (hidden[g.index]) return hiddenCell();
@@ -573,65 +663,76 @@ export function computeCycleFigures(
       const m = p.manager.means[di];
       return e != null && m != null && isLargeDimensionGap(e - m);
     });
-  const options = (key: string, values: readonly string[]) => ({
+  const options = (key: string, values: readonly string[], shownIn: (side: Side) => ShownIn) => ({
     values,
-    decision: bySide((side) => sideDecision(side, true, (r) => isOption(r.row.answers[key], values))),
+    decision: bySide((side) => sideDecision(side, true, (r) => isOption(r.row.answers[key], values), shownIn(side))),
   });
-  const chooseAgain = options(bank.chooseAgain.key, bank.chooseAgain.options.map((o) => o.value));
-  const stance = options(bank.stance.key, bank.stance.options.map((o) => o.value));
-  const dimensionDecisions = bank.dimensions.map((_, di) => ({
-    mean: bySide((side) => sideDecision(side, true, (r) => r.means[di] != null)),
-    alpha: bySide((side) => sideDecision(side, false, (r) => r.allAnswered[di] === true)),
-    // The gap's pairs: pearson leaves out pairs without both means, so agreement shares the check.
-    gap: pairDecision((p) => p.employee.means[di] != null && p.manager.means[di] != null),
-  }));
-  const allPairsDecision = pairDecision(() => true);
+  const chooseAgain = options(bank.chooseAgain.key, bank.chooseAgain.options.map((o) => o.value), (side) => (g) => !g.chooseAgain[side].hidden);
+  const stance = options(bank.stance.key, bank.stance.options.map((o) => o.value), (side) => (g) => !g.stance[side].hidden);
+  const dimensionDecisions = bank.dimensions.map((d, di) => {
+    const earlierDimension = (g: GroupFigures) => g.dimensions.find((x) => x.key === d.key);
+    return {
+      mean: bySide((side) => sideDecision(side, true, (r) => r.means[di] != null, (g) => earlierDimension(g)?.mean[side].hidden === false)),
+      alpha: bySide((side) => sideDecision(side, false, (r) => r.allAnswered[di] === true, shownSide(side))),
+      // The gap's pairs: pearson leaves out pairs without both means, so agreement shares the check.
+      gap: pairDecision((p) => p.employee.means[di] != null && p.manager.means[di] != null, (g) => earlierDimension(g)?.meanAbsGap.hidden === false),
+    };
+  });
+  const allPairsDecision = pairDecision(() => true, (g) => !g.largeTrustOrGoalsGapShare.hidden);
 
-  return data
-    .map((g) => {
-      const id = g.def.id;
-      const hiddenOn = (side: Side) => sideHidden[side][g.index] === 1;
-      const dimensions: DimensionFigures[] = bank.dimensions.map((d, di) => {
-        const decisions = dimensionDecisions[di];
-        if (decisions === undefined) throw new Error(`no figures for dimension ${d.key}`);
-        const sideMean = (side: Side) => sideFigure(g, decisions.mean[side], side, (rs) => dimensionMean(rs, di));
-        const alpha = (side: Side) => sideFigure(g, decisions.alpha[side], side, (rs) => cronbachAlpha(rs.map((r) => r.scores[di] ?? []))?.alpha ?? null);
-        return {
-          key: d.key,
-          name: d.name,
-          mean: { employee: sideMean("employee"), manager: sideMean("manager") },
-          meanAbsGap: pairFigure(g, decisions.gap, (ps) => meanOf(ps, (p) => Math.abs((p.employee.means[di] ?? 0) - (p.manager.means[di] ?? 0)))),
-          agreement: pairFigure(g, decisions.gap, (ps) => {
-            const corr = pearson(
-              ps.map((p) => p.employee.means[di] ?? null),
-              ps.map((p) => p.manager.means[di] ?? null),
-            );
-            return corr ? { r: corr.r, ...fisherInterval(corr.r, corr.n), pairs: corr.n } : null;
-          }),
-          alpha: { employee: alpha("employee"), manager: alpha("manager") },
-        };
-      });
-      const optionFigure = ({ values, decision }: ReturnType<typeof options>, key: string) => (side: Side) =>
-        sideFigure(g, decision[side], side, (rs) => distribution(rs, key, values));
-      const chooseAgainOf = optionFigure(chooseAgain, bank.chooseAgain.key);
-      const stanceOf = optionFigure(stance, bank.stance.key);
+  return data.map((g) => {
+    const id = g.def.id;
+    const hiddenOn = (side: Side) => sideHidden[side][g.index] === 1;
+    const dimensions: DimensionFigures[] = bank.dimensions.map((d, di) => {
+      const decisions = dimensionDecisions[di];
+      if (decisions === undefined) throw new Error(`no figures for dimension ${d.key}`);
+      const sideMean = (side: Side) => sideFigure(g, decisions.mean[side], side, (rs) => dimensionMean(rs, di));
+      const alpha = (side: Side) => sideFigure(g, decisions.alpha[side], side, (rs) => cronbachAlpha(rs.map((r) => r.scores[di] ?? []))?.alpha ?? null);
       return {
-        id,
-        name: g.def.name,
-        kind: g.def.kind,
-        depth: g.def.depth,
-        hidden: hiddenOn("employee") && hiddenOn("manager"),
-        hiddenSides: SIDES.filter(hiddenOn),
-        participation: {
-          invited: countCell(g.invited.length, k, invitedHidden[g.index] === 1),
-          employeeSubmitted: countCell(g.people.employee, k, hiddenOn("employee")),
-          managerSubmitted: countCell(g.people.manager, k, hiddenOn("manager")),
-          complete: countCell(g.complete.length, k, pairHidden[g.index] === 1),
-        },
-        dimensions,
-        largeTrustOrGoalsGapShare: pairFigure(g, allPairsDecision, (ps) => (ps.length ? ps.filter(largeGap).length / ps.length : null)),
-        chooseAgain: { employee: chooseAgainOf("employee"), manager: chooseAgainOf("manager") },
-        stance: { employee: stanceOf("employee"), manager: stanceOf("manager") },
+        key: d.key,
+        name: d.name,
+        mean: { employee: sideMean("employee"), manager: sideMean("manager") },
+        meanAbsGap: pairFigure(g, decisions.gap, (ps) => meanOf(ps, (p) => Math.abs((p.employee.means[di] ?? 0) - (p.manager.means[di] ?? 0)))),
+        agreement: pairFigure(g, decisions.gap, (ps) => {
+          // r's interval depends on how many pairs it is over. When that is fewer than the
+          // group's complete pairs, the interval would tell how many pairs left the dimension
+          // unanswered: shown only when those are none, or at least k people on each side.
+          const counted = ps.length < g.complete.length ? new Set(ps) : null;
+          const left = counted ? g.complete.filter((p) => !counted.has(p)) : [];
+          if (left.length > 0) {
+            const counts = pairCounts(left);
+            if (counts.employee < k || counts.manager < k) return null;
+          }
+          const corr = pearson(
+            ps.map((p) => p.employee.means[di] ?? null),
+            ps.map((p) => p.manager.means[di] ?? null),
+          );
+          return corr ? { r: corr.r, ...fisherInterval(corr.r, corr.n), pairs: corr.n } : null;
+        }),
+        alpha: { employee: alpha("employee"), manager: alpha("manager") },
       };
     });
+    const optionFigure = ({ values, decision }: ReturnType<typeof options>, key: string) => (side: Side) =>
+      sideFigure(g, decision[side], side, (rs) => distribution(rs, key, values));
+    const chooseAgainOf = optionFigure(chooseAgain, bank.chooseAgain.key);
+    const stanceOf = optionFigure(stance, bank.stance.key);
+    return {
+      id,
+      name: g.def.name,
+      kind: g.def.kind,
+      depth: g.def.depth,
+      hidden: hiddenOn("employee") && hiddenOn("manager"),
+      hiddenSides: SIDES.filter(hiddenOn),
+      participation: {
+        invited: countCell(g.invited.length, k, invitedHidden[g.index] === 1),
+        employeeSubmitted: countCell(g.people.employee, k, hiddenOn("employee")),
+        managerSubmitted: countCell(g.people.manager, k, hiddenOn("manager")),
+        complete: countCell(g.complete.length, k, pairHidden[g.index] === 1),
+      },
+      dimensions,
+      largeTrustOrGoalsGapShare: pairFigure(g, allPairsDecision, (ps) => (ps.length ? ps.filter(largeGap).length / ps.length : null)),
+      chooseAgain: { employee: chooseAgainOf("employee"), manager: chooseAgainOf("manager") },
+      stance: { employee: stanceOf("employee"), manager: stanceOf("manager") },
+    };
+  });
 }

@@ -1,26 +1,53 @@
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/access/actor";
-import { HIDDEN_REASON, type Cell } from "@/server/analysis/anonymity";
+import { HIDDEN_REASON, MIN_GROUP_SIZE_DEFAULT, type Cell } from "@/server/analysis/anonymity";
 import { LMX_AGREEMENT_BENCHMARK } from "@/server/analysis/statistics";
 import { recordAudit } from "@/server/services/audit/audit";
-import { NotFoundError } from "@/server/services/errors";
-import { groupMayExist, openedCycles, orgGroupId } from "./inputs";
-import { cycleFiguresOf, groupFiguresAcross } from "./stored-figures";
+import { openParticipation } from "@/server/services/cycles/participation";
+import { ConflictError, NotFoundError } from "@/server/services/errors";
+import type { GroupFigures } from "./compute";
+import { groupMayExist, openedCycles, orgGroupId, type OpenedCycle } from "./inputs";
+import { groupFiguresAcross, publishedFiguresOf } from "./stored-figures";
 
-/** One cycle's anonymized figures for the organization, each department and each team. */
+/**
+ * Where a cycle's figures are: `open` (none until it closes), `preparing` (closed, the worker
+ * publishes them within moments) or `published`.
+ */
+export type FiguresState = "open" | "preparing" | "published";
+
+const stateOf = (c: OpenedCycle): FiguresState => (c.status !== "closed" ? "open" : c.publishedAt === null ? "preparing" : "published");
+
+const listed = (c: OpenedCycle) => ({ id: c.id, name: c.name, status: c.status, closesOn: c.closesOn, figures: stateOf(c) });
+
+/**
+ * One cycle's anonymized figures for the organization, each department and each team: a closed
+ * cycle's published figures, or for an open one only its participation as a whole. Without a
+ * cycle id, the latest cycle with published figures (or the latest cycle, if none has any).
+ */
 export async function getCycleTrends(db: Db, actor: Actor, input: { cycleId?: string }) {
   const all = await openedCycles(db, actor.orgId);
-  const cycle = input.cycleId ? all.find((c) => c.id === input.cycleId) : all.at(-1);
+  const cycle = input.cycleId ? all.find((c) => c.id === input.cycleId) : (all.findLast((c) => stateOf(c) === "published") ?? all.at(-1));
   if (input.cycleId && !cycle) throw new NotFoundError();
-  if (!cycle) return { cycles: all.map(({ id, name }) => ({ id, name })), cycle: null, k: null, groups: [], benchmark: LMX_AGREEMENT_BENCHMARK };
-  const { k, groups } = await cycleFiguresOf(db, actor.orgId, cycle);
-  return { cycles: all.map(({ id, name }) => ({ id, name })), cycle: { id: cycle.id, name: cycle.name, status: cycle.status }, k, groups, benchmark: LMX_AGREEMENT_BENCHMARK };
+  const cycles = all.map(listed);
+  const base = { cycles, benchmark: LMX_AGREEMENT_BENCHMARK };
+  if (!cycle) return { ...base, cycle: null, k: null, groups: [] as GroupFigures[], participation: null };
+  const k = cycle.minGroupSize ?? MIN_GROUP_SIZE_DEFAULT;
+  const figures = stateOf(cycle) === "published" ? await publishedFiguresOf(db, actor.orgId, cycle) : null;
+  // A cycle listed as published whose figures are being recomputed (a new figure format) reads as being prepared.
+  const state: FiguresState = figures ? "published" : cycle.status === "closed" ? "preparing" : "open";
+  return {
+    ...base,
+    cycle: { ...listed(cycle), figures: state },
+    k: figures?.k ?? k,
+    groups: figures?.groups ?? [],
+    participation: cycle.status === "open" ? ((await openParticipation(db, actor, [cycle.id])).get(cycle.id) ?? null) : null,
+  };
 }
 
 /**
- * Each dimension's means per side and mean gap for one group, across every opened cycle. A team
- * exists in the cycles where its manager had someone below them; the other cycles are left out.
- * A group found in no cycle, including when none has opened yet, is not found.
+ * Each dimension's means per side and mean gap for one group, across every published cycle. A
+ * team exists in the cycles where its manager had someone below them; the other cycles are left
+ * out. A group found in no published cycle, including when none has closed yet, is not found.
  */
 export async function getTrendSeries(db: Db, actor: Actor, input: { groupId?: string }) {
   const groupId = input.groupId ?? orgGroupId(actor.orgId);
@@ -37,10 +64,13 @@ export async function getTrendSeries(db: Db, actor: Actor, input: { groupId?: st
 
 const show = (c: Cell<number>, digits = 2) => (c.hidden ? HIDDEN_REASON : c.value.toFixed(digits));
 
-/** The cycle view as CSV: exactly the cells the page shows, hidden ones as hidden. Audited. */
+/** A published cycle as CSV: exactly the cells the page shows, hidden ones as hidden. Audited. */
 export async function exportCycleTrendsCsv(db: Db, actor: Actor, input: { cycleId: string }) {
   const view = await getCycleTrends(db, actor, input);
   if (!view.cycle) throw new NotFoundError();
+  if (view.cycle.figures !== "published") {
+    throw new ConflictError(view.cycle.figures === "open" ? "This cycle's figures appear once it closes." : "This cycle's figures are being prepared. Try again in a minute.");
+  }
   const header = ["group", "dimension", "employee mean", "manager mean", "mean absolute gap", "agreement r", "r 95% CI low", "r 95% CI high", "alpha employee", "alpha manager"];
   const lines = [header];
   for (const g of view.groups) {

@@ -1,40 +1,34 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { cycles, organizations, trendGroupFigures, trendSnapshots } from "@/db/schema";
+import { cycles, trendGroupFigures, trendSnapshots } from "@/db/schema";
 import { hiddenCell } from "@/server/analysis/anonymity";
 import { getItemBank, type ItemBank } from "@/server/assessment/item-bank";
-import { computeCycleFigures, type GroupFigures } from "./compute";
+import { computeCycleFigures, type GroupFigures, type PublishedCycle } from "./compute";
 import { loadCycleInputs, openedCycles, type OpenedCycle } from "./inputs";
 
-// A cycle's trend figures are computed once when its data changes, not on every view
-// (docs/performance.md). What is stored is exactly what the procedures return, the anonymity
-// rules already applied (suppression decided over the whole family of the cycle's groups, as
-// live), so a stored figure is never more than a view would show.
+// A cycle's trend figures are published once, after it closes, by the background worker
+// (`publishDueFigures`), and only read afterwards: no request computes them. What is stored is
+// exactly what the procedures return, the anonymity rules already applied over the cycle's
+// frozen groups and against every cycle published before it (compute.ts), so a stored figure
+// is never more than a view shows. An open cycle has no figures at all: polling one between
+// submissions would give each submission's answers by subtraction.
 //
-// Freshness is exact, not time-based: triggers (db/migrations/0006_trend_triggers.sql) bump
-// `cycles.figures_version` and `organizations.trends_version` in the same transaction as any
-// change the figures depend on. The versions are read before the data a computation reads, so
-// figures are stamped with versions no newer than their data: a change that lands mid-way makes
-// the new snapshot stale at once (it is recomputed), never fresh with old data.
+// A published cycle is computed again only when FIGURES_FORMAT changes, from the same frozen
+// groups and answers, in the order cycles were first published.
 
 /**
  * Bump when `computeCycleFigures` or what it is given changes in a way that changes its output
- * (a new figure, a different rule): snapshots of the old format are then recomputed.
+ * (a new figure, a different rule): published cycles are then computed again by the worker,
+ * and read as "being prepared" until they are.
  */
-export const FIGURES_FORMAT = 2;
+export const FIGURES_FORMAT = 3;
 
 export interface CycleFigures {
   k: number;
   groups: GroupFigures[];
 }
 
-
-export async function trendsVersionOf(db: Db, orgId: string): Promise<number> {
-  const [org] = await db.select({ version: organizations.trendsVersion }).from(organizations).where(eq(organizations.id, orgId));
-  return org?.version ?? 0;
-}
-
-export const inputsOf = (orgVersion: number, cycle: { figuresVersion: number }) => `f${FIGURES_FORMAT}.o${orgVersion}.c${cycle.figuresVersion}`;
+export const inputsOf = () => `f${FIGURES_FORMAT}`;
 
 /**
  * A group hidden on both sides shows nothing: every one of its cells is hidden. Most teams of a
@@ -72,11 +66,61 @@ function fromStored(bank: ItemBank, g: StoredGroup): GroupFigures {
   };
 }
 
-/** Computes a cycle's figures from its data and stores them, replacing any earlier snapshot. */
-async function computeAndStore(db: Db, orgId: string, cycle: OpenedCycle, orgVersion: number): Promise<CycleFigures> {
+/** A published cycle's figures for every group, or null while they are not published (open, or closed and being prepared). */
+export async function publishedFiguresOf(db: Db, orgId: string, cycle: Pick<OpenedCycle, "id" | "bankVersion">): Promise<CycleFigures | null> {
+  const rows = await db
+    .select({ inputs: trendSnapshots.inputs, k: trendSnapshots.k, figures: trendGroupFigures.figures })
+    .from(trendSnapshots)
+    .innerJoin(cycles, and(eq(cycles.orgId, trendSnapshots.orgId), eq(cycles.id, trendSnapshots.cycleId)))
+    .leftJoin(trendGroupFigures, eq(trendGroupFigures.cycleId, trendSnapshots.cycleId))
+    .where(and(eq(trendSnapshots.orgId, orgId), eq(trendSnapshots.cycleId, cycle.id), eq(cycles.status, "closed")))
+    .orderBy(asc(trendGroupFigures.position));
+  const [first] = rows;
+  if (!first || first.inputs !== inputsOf()) return null;
+  const bank = getItemBank(cycle.bankVersion);
+  return { k: first.k, groups: rows.flatMap((r) => (r.figures ? [fromStored(bank, r.figures as StoredGroup)] : [])) };
+}
+
+/**
+ * One group's published figures in each of these cycles (undefined where the cycle has no
+ * published figures, or no such group), one stored row per cycle.
+ */
+export async function groupFiguresAcross(db: Db, orgId: string, all: readonly OpenedCycle[], groupId: string): Promise<(GroupFigures | undefined)[]> {
+  const closed = all.filter((c) => c.status === "closed");
+  if (closed.length === 0) return all.map(() => undefined);
+  const rows = await db
+    .select({ cycleId: trendSnapshots.cycleId, inputs: trendSnapshots.inputs, figures: trendGroupFigures.figures })
+    .from(trendSnapshots)
+    .leftJoin(trendGroupFigures, and(eq(trendGroupFigures.cycleId, trendSnapshots.cycleId), eq(trendGroupFigures.groupId, groupId)))
+    .where(and(eq(trendSnapshots.orgId, orgId), inArray(trendSnapshots.cycleId, closed.map((c) => c.id))));
+  const stored = new Map(rows.map((r) => [r.cycleId, r]));
+  return all.map((cycle) => {
+    const row = cycle.status === "closed" ? stored.get(cycle.id) : undefined;
+    return row && row.inputs === inputsOf() && row.figures ? fromStored(getItemBank(cycle.bankVersion), row.figures as StoredGroup) : undefined;
+  });
+}
+
+/**
+ * Computes a closed cycle's figures and stores them: against every cycle of the organization
+ * published before it (or, for a first publication, published at all) with the same item bank.
+ */
+export async function publishCycle(db: Db, orgId: string, cycle: OpenedCycle): Promise<CycleFigures> {
   const input = await loadCycleInputs(db, orgId, cycle);
-  const groups = computeCycleFigures(getItemBank(input.bankVersion), input.groups, input.invited, input.rows, input.k);
-  const inputs = inputsOf(orgVersion, cycle);
+  const all = await openedCycles(db, orgId);
+  const before = all.filter(
+    (c) => c.id !== cycle.id && c.status === "closed" && c.publishedAt !== null && c.bankVersion === cycle.bankVersion && (cycle.publishedAt === null || c.publishedAt < cycle.publishedAt),
+  );
+  const earlier: PublishedCycle[] = [];
+  for (const c of before) {
+    const figures = await publishedFiguresOf(db, orgId, c);
+    // An earlier cycle whose figures are not current yet is computed before this one (the
+    // worker goes in publication order); one that is missing showed nothing to compare with.
+    if (!figures) continue;
+    const inputs = await loadCycleInputs(db, orgId, c);
+    earlier.push({ id: c.id, groups: inputs.groups, invited: inputs.invited, rows: inputs.rows, figures: figures.groups });
+  }
+  const groups = computeCycleFigures(getItemBank(input.bankVersion), input.groups, input.invited, input.rows, input.k, earlier);
+  const inputs = inputsOf();
   await db.transaction(async (tx) => {
     // The header row is the lock: two servers storing the same cycle take turns, and a reader
     // sees one complete set of groups or the other.
@@ -94,70 +138,25 @@ async function computeAndStore(db: Db, orgId: string, cycle: OpenedCycle, orgVer
   return { k: input.k, groups };
 }
 
-/** One cycle's figures for every group: the stored snapshot when fresh, otherwise computed now and stored. */
-export async function cycleFiguresOf(db: Db, orgId: string, cycle: OpenedCycle): Promise<CycleFigures> {
-  const orgVersion = await trendsVersionOf(db, orgId);
-  const rows = await db
-    .select({ inputs: trendSnapshots.inputs, k: trendSnapshots.k, figures: trendGroupFigures.figures })
-    .from(trendSnapshots)
-    .leftJoin(trendGroupFigures, eq(trendGroupFigures.cycleId, trendSnapshots.cycleId))
-    .where(and(eq(trendSnapshots.orgId, orgId), eq(trendSnapshots.cycleId, cycle.id)))
-    .orderBy(asc(trendGroupFigures.position));
-  const [first] = rows;
-  if (first && first.inputs === inputsOf(orgVersion, cycle)) {
-    const bank = getItemBank(cycle.bankVersion);
-    return { k: first.k, groups: rows.flatMap((r) => (r.figures ? [fromStored(bank, r.figures as StoredGroup)] : [])) };
-  }
-  return computeAndStore(db, orgId, cycle, orgVersion);
-}
-
 /**
- * One group's figures in each of these cycles (undefined where the group is not in a cycle),
- * reading one stored row per cycle; stale cycles are computed whole and stored.
+ * Publishes the figures of closed cycles that have none in the current format, first those
+ * published before (in their order), then newly closed ones in the order they closed. The
+ * worker calls it, one server at a time; at most `limit` cycles per call.
  */
-export async function groupFiguresAcross(db: Db, orgId: string, all: readonly OpenedCycle[], groupId: string): Promise<(GroupFigures | undefined)[]> {
-  if (all.length === 0) return [];
-  const orgVersion = await trendsVersionOf(db, orgId);
-  const rows = await db
-    .select({ cycleId: trendSnapshots.cycleId, inputs: trendSnapshots.inputs, figures: trendGroupFigures.figures })
-    .from(trendSnapshots)
-    .leftJoin(trendGroupFigures, and(eq(trendGroupFigures.cycleId, trendSnapshots.cycleId), eq(trendGroupFigures.groupId, groupId)))
-    .where(and(eq(trendSnapshots.orgId, orgId), inArray(trendSnapshots.cycleId, all.map((c) => c.id))));
-  const stored = new Map(rows.map((r) => [r.cycleId, r]));
-  const result: (GroupFigures | undefined)[] = [];
-  for (const cycle of all) {
-    const row = stored.get(cycle.id);
-    if (row && row.inputs === inputsOf(orgVersion, cycle)) {
-      result.push(row.figures ? fromStored(getItemBank(cycle.bankVersion), row.figures as StoredGroup) : undefined);
-      continue;
-    }
-    const computed = await computeAndStore(db, orgId, cycle, orgVersion);
-    result.push(computed.groups.find((g) => g.id === groupId));
-  }
-  return result;
-}
-
-/**
- * Recomputes snapshots that went stale since someone last looked (the background worker calls
- * this), so the next view reads instead of computing. Only cycles viewed before have a
- * snapshot; at most `limit` per call, oldest first.
- */
-export async function refreshStaleFigures(db: Db, limit = 2): Promise<number> {
-  const stale = await db
-    .select({ orgId: trendSnapshots.orgId, cycleId: trendSnapshots.cycleId })
-    .from(trendSnapshots)
-    .innerJoin(cycles, eq(cycles.id, trendSnapshots.cycleId))
-    .innerJoin(organizations, eq(organizations.id, trendSnapshots.orgId))
-    // `inputsOf`, written in SQL: stale is any snapshot whose inputs differ from the current ones.
-    .where(sql`${trendSnapshots.inputs} <> ${`f${FIGURES_FORMAT}.o`} || ${organizations.trendsVersion} || '.c' || ${cycles.figuresVersion}`)
-    .orderBy(asc(trendSnapshots.computedAt))
+export async function publishDueFigures(db: Db, limit = 2): Promise<number> {
+  const due = await db
+    .select({ orgId: cycles.orgId, cycleId: cycles.id })
+    .from(cycles)
+    .leftJoin(trendSnapshots, eq(trendSnapshots.cycleId, cycles.id))
+    .where(and(eq(cycles.status, "closed"), or(isNull(trendSnapshots.cycleId), ne(trendSnapshots.inputs, inputsOf()))))
+    .orderBy(sql`${trendSnapshots.publishedAt} asc nulls last`, asc(cycles.closedAt), asc(cycles.createdAt))
     .limit(limit);
-  let refreshed = 0;
-  for (const s of stale) {
-    const [cycle] = await openedCycles(db, s.orgId, s.cycleId);
+  let published = 0;
+  for (const d of due) {
+    const [cycle] = await openedCycles(db, d.orgId, d.cycleId);
     if (!cycle) continue;
-    await computeAndStore(db, s.orgId, cycle, await trendsVersionOf(db, s.orgId));
-    refreshed += 1;
+    await publishCycle(db, d.orgId, cycle);
+    published += 1;
   }
-  return refreshed;
+  return published;
 }

@@ -6,7 +6,8 @@ import { CycleScheduleNote } from "@/components/cycles/cycle-schedule-note";
 import { RemindButton } from "@/components/cycles/remind-button";
 import { Badge, Card } from "@/components/ui/card";
 import { formatDay } from "@/components/ui/format";
-import { HIDDEN_REASON } from "@/server/analysis/anonymity";
+import { CellValue } from "@/components/trends/cell";
+import type { Cell } from "@/server/analysis/anonymity";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 import { TRPCReactProvider } from "@/components/trpc/client";
 
@@ -24,7 +25,7 @@ export default async function CyclesPage() {
     <TRPCReactProvider>
       <div className="space-y-8">
         <PageHeader title="Assessment cycles">
-          Run a round of relationship assessments. You see how many have answered, never who: individual answers stay with each pair, and a count below the minimum group size shows only as &ldquo;fewer than k responses&rdquo;.
+          Run a round of relationship assessments. While a cycle is open you see how many people have answered, never who, and no figures; when it closes its figures are published on Trends. A count below the minimum group size shows only as &ldquo;fewer than k responses&rdquo;.
         </PageHeader>
 
         <section aria-labelledby="cycle-list" className="space-y-3">
@@ -57,19 +58,30 @@ export default async function CyclesPage() {
                     </div>
                   </div>
                   {c.status !== "draft" ? (
-                    <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-                      {[
-                        ["Pairs invited", c.participation.pairs],
-                        ["Reports submitted", c.participation.employeeSubmitted],
-                        ["Managers submitted", c.participation.managerSubmitted],
-                        ["Complete pairs", c.participation.complete],
-                      ].map(([label, value]) => (
-                        <div key={label} className="rounded-lg bg-slate-50 p-3">
-                          <dt className="text-slate-600">{label}</dt>
-                          <dd className={value === null ? "text-sm text-slate-600" : "text-xl font-semibold text-slate-900"}>{value ?? HIDDEN_REASON}</dd>
-                        </div>
-                      ))}
-                    </dl>
+                    c.participation ? (
+                      <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+                        {[
+                          ["Pairs invited", c.participation.invited],
+                          ["Reports who submitted", c.participation.employeeSubmitted],
+                          ["Managers who submitted", c.participation.managerSubmitted],
+                          ["Pairs where both submitted", c.participation.complete],
+                        ].map(([label, cell]) => (
+                          <div key={label as string} className="rounded-lg bg-slate-50 p-3">
+                            <dt className="text-slate-600">{label as string}</dt>
+                            <dd className="text-xl font-semibold text-slate-900">
+                              <CellValue cell={cell as Cell<number>} format={String} />
+                            </dd>
+                          </div>
+                        ))}
+                      </dl>
+                    ) : (
+                      <p className="text-sm text-slate-700">Closed. Its figures are being prepared and appear on Trends within a minute.</p>
+                    )
+                  ) : null}
+                  {c.status === "open" ? (
+                    <p className="text-sm text-slate-600">
+                      Counted in people, for the whole cycle. Trends show no figures of this cycle until it closes: then they are published once, from the groups as they stood when it opened.
+                    </p>
                   ) : null}
                 </Card>
               </li>

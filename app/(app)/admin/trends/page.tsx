@@ -6,6 +6,7 @@ import { TrendChart, type TrendSeries } from "@/components/pairs/trend-chart";
 import { CellValue } from "@/components/trends/cell";
 import { Heatmap } from "@/components/trends/heatmap";
 import { ExportTrendsButton } from "@/components/trends/export-button";
+import { UnpublishedCycle } from "@/components/trends/unpublished-cycle";
 import { ALL_TEAMS_UP_TO, findTeams, heatmapRows, TEAMS_FOUND_SHOWN } from "@/components/trends/heatmap-rows";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -35,7 +36,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   if (!view.cycle) {
     return (
       <div className="space-y-6">
-        <PageHeader title="Trends">Anonymized figures appear here once a cycle has opened.</PageHeader>
+        <PageHeader title="Trends">Anonymized figures appear here once a cycle has closed.</PageHeader>
         <Card className="p-4 text-slate-700">
           No cycle has opened yet. <Link href="/admin/cycles" className="font-medium text-brand-800 underline">Open one</Link>.
         </Card>
@@ -43,7 +44,27 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
     );
   }
 
-  const group = view.groups.find((g) => g.id === params.group) ?? view.groups[0]!;
+  const cycleNav = (
+    <nav aria-label="Cycles" className="flex flex-wrap gap-2">
+      {view.cycles.map((c) => (
+        <Link key={c.id} href={`/admin/trends?${new URLSearchParams({ cycle: c.id, metric })}`} aria-current={c.id === view.cycle!.id ? "page" : undefined} className={`inline-flex min-h-11 items-center rounded-lg border px-3 text-sm ${c.id === view.cycle!.id ? "border-brand-700 bg-brand-50 font-semibold text-brand-900" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}>
+          {c.name}
+          {c.figures === "published" ? null : <span className="ml-1 text-slate-600">({c.figures === "open" ? "open" : "being prepared"})</span>}
+        </Link>
+      ))}
+    </nav>
+  );
+  const group = view.groups.find((g) => g.id === params.group) ?? view.groups[0];
+  if (view.cycle.figures !== "published" || !group) {
+    return (
+      <div className="space-y-8">
+        <PageHeader title="Trends">Anonymized figures of closed cycles: every figure comes from at least {view.k} people on each side it reports. No answers of anyone, ever.</PageHeader>
+        {cycleNav}
+        <UnpublishedCycle name={view.cycle.name} closesOn={view.cycle.closesOn} state={view.cycle.figures === "open" ? "open" : "preparing"} k={view.k} participation={view.participation} />
+      </div>
+    );
+  }
+
   const series = await orNotFound(caller.trends.series({ groupId: group.id }));
   const bank = getItemBank(1);
   const href = (p: { cycle?: string; group?: string; metric?: string }) => {
@@ -72,16 +93,10 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-8">
       <PageHeader title="Trends">
-        Anonymized: every figure comes from at least {view.k} people on each side it reports, and no combination of figures narrows below that. No answers of anyone, ever.
+        Anonymized: every figure comes from at least {view.k} people on each side it reports, and no combination of figures, in this cycle or with earlier ones, narrows below that. Published once, when the cycle closed, for the groups as they stood when it opened. No answers of anyone, ever.
       </PageHeader>
 
-      <nav aria-label="Cycles" className="flex flex-wrap gap-2">
-        {view.cycles.map((c) => (
-          <Link key={c.id} href={href({ cycle: c.id })} aria-current={c.id === view.cycle!.id ? "page" : undefined} className={`inline-flex min-h-11 items-center rounded-lg border px-3 text-sm ${c.id === view.cycle!.id ? "border-brand-700 bg-brand-50 font-semibold text-brand-900" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}>
-            {c.name}
-          </Link>
-        ))}
-      </nav>
+      {cycleNav}
 
       <section aria-labelledby="heatmap" className="space-y-3">
         <div className="flex flex-wrap items-end justify-between gap-3">
@@ -179,9 +194,9 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
           {[
             ["Pairs invited", group.participation.invited],
-            ["Reports submitted", group.participation.employeeSubmitted],
-            ["Managers submitted", group.participation.managerSubmitted],
-            ["Complete pairs", group.participation.complete],
+            ["Reports who submitted", group.participation.employeeSubmitted],
+            ["Managers who submitted", group.participation.managerSubmitted],
+            ["Pairs where both submitted", group.participation.complete],
           ].map(([label, c]) => (
             <div key={label as string} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
               <dt className="text-slate-600">{label as string}</dt>
