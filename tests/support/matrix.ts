@@ -6,6 +6,7 @@ import type { Answers } from "@/server/assessment/answers";
 import { appRouter, type AppRouter } from "@/server/trpc/root";
 import { completeAnswers } from "./answers";
 import { assessmentWith, everyone, fill, openCycleFor, type Caller } from "./assessments";
+import { settleTrends } from "./trends";
 import { callerFor, createDepartment, createWorld, type World } from "./factories";
 import { addDays, at, dayOf, restoreMeetings, setAsideSeriesOf, snapshotMeetings, weekdayOf, type MeetingsSnapshot } from "./meetings";
 
@@ -146,7 +147,8 @@ export interface Fixture {
     /** Pair B1's assessment of org B's cycle: revealed. */
     revealedB1: string;
   };
-  cycles: { revealedA: string; openA: string; draftA: string; b: string };
+  /** `closedA`: a closed cycle of org A whose figures are published (nobody answered it). */
+  cycles: { closedA: string; revealedA: string; openA: string; draftA: string; b: string };
   /** An org A department nobody is in: cycles scoped to it invite no pair (disposable targets). */
   scratchDepartment: string;
   /** 1:1s: pair A1's weekly series and its first meetings, and neighbours' for the leak check. */
@@ -198,6 +200,10 @@ export async function buildFixture(db: Db): Promise<Fixture> {
   const as = (p: { id: string }) => callerFor(db, p.id);
   const pairOf = async (report: { id: string }) => (await as(report).me.get()).pairs.asReport[0]!.id;
   const scratch = await createDepartment(db, w.a.org.id, "Scratch A");
+
+  const past = await openCycleFor(db, w, "a", { name: "Past round A", opensOn: "2026-01-05", closesOn: "2026-01-30" });
+  await as(w.a.hr).cycles.close({ cycleId: past.cycleId });
+  await settleTrends(db);
 
   const spring = await openCycleFor(db, w, "a", { name: "Spring round A" });
   const revealedA1 = await assessmentWith(db, w.a.report1.id, w.a.manager1.id, { title: "Spring round A" });
@@ -270,7 +276,7 @@ export async function buildFixture(db: Db): Promise<Fixture> {
     w,
     pairs,
     assessments: { revealedA1, draftA1, checkInA2, revealedB1 },
-    cycles: { revealedA: spring.cycleId, openA: summer.cycleId, draftA: autumn.cycleId, b: winter.cycleId },
+    cycles: { closedA: past.cycleId, revealedA: spring.cycleId, openA: summer.cycleId, draftA: autumn.cycleId, b: winter.cycleId },
     scratchDepartment: scratch.id,
     meetings: {
       seriesA1,
@@ -564,7 +570,7 @@ export const matrix: Matrix = {
       if (actor === "otherOrgMember") return;
       expect(cycles.map((c) => c.name)).toEqual(expect.arrayContaining(["Spring round A", "Summer round A", "Autumn round A"]));
       // Only pair A1 completed the spring round: below k, the count is not shown.
-      expect(cycles.find((c) => c.id === fx.cycles.revealedA)?.participation).toMatchObject({ pairs: 7, complete: null });
+      expect(cycles.find((c) => c.id === fx.cycles.revealedA)?.participation).toMatchObject({ invited: { hidden: false, value: 7 }, complete: { hidden: true } });
       // Counts only: no person's name or id, of either organization.
       expectNoPerson(fx, "cycles.list", cycles);
     },
@@ -670,9 +676,10 @@ export const matrix: Matrix = {
   "trends.cycle": {
     // Org B's HR admin is refused because the cycle is org A's.
     expect: only("hrAdmin", "owner"),
-    input: (fx) => ({ cycleId: fx.cycles.revealedA }),
+    input: (fx) => ({ cycleId: fx.cycles.closedA }),
     check: (trends, fx) => {
-      expect(trends.cycle?.id).toBe(fx.cycles.revealedA);
+      expect(trends.cycle?.id).toBe(fx.cycles.closedA);
+      expect(trends.cycle?.figures).toBe("published");
       // A team carries its manager's name and id ("Team of <name>", "team:<id>"), nobody else's.
       const managers = [fx.w.a.owner, fx.w.a.grand, fx.w.a.manager1, fx.w.a.manager2];
       expect(trends.groups.filter((g) => g.kind === "team").map((g) => g.id).sort()).toEqual(managers.map((m) => `team:${m.id}`).sort());
@@ -685,7 +692,8 @@ export const matrix: Matrix = {
     expect: only("hrAdmin", "owner"),
     input: (fx) => ({ groupId: fx.w.a.dept.id }),
     check: (series, fx) => {
-      expect(series.map((s) => s.cycle.id)).toEqual(expect.arrayContaining([fx.cycles.revealedA, fx.cycles.openA]));
+      // Published cycles only: the open ones have no figures.
+      expect(series.map((s) => s.cycle.id)).toEqual([fx.cycles.closedA]);
       expectNoPerson(fx, "trends.series", series);
     },
   },
@@ -693,7 +701,7 @@ export const matrix: Matrix = {
   "trends.exportCsv": {
     // A mutation only in that it records the export in the audit log; the cycle is untouched.
     expect: only("hrAdmin", "owner"),
-    input: (fx) => ({ cycleId: fx.cycles.revealedA }),
+    input: (fx) => ({ cycleId: fx.cycles.closedA }),
     check: (file, fx) => {
       expect(file.csv).toContain("Engineering A");
       expect(file.csv).toContain(`Team of ${fx.w.a.manager1.name},`);
