@@ -9,7 +9,8 @@ import { Alert } from "@/components/ui/card";
 
 const inputClass = "block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base";
 
-export function CreateCycleForm({ departments, today }: { departments: { id: string; name: string }[]; today: string }) {
+/** `today` is the date in the organization's `timeZone`, where cycle dates are days. */
+export function CreateCycleForm({ departments, today, timeZone }: { departments: { id: string; name: string }[]; today: string; timeZone: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [scope, setScope] = useState<"all" | "some">("all");
@@ -49,14 +50,42 @@ export function CreateCycleForm({ departments, today }: { departments: { id: str
           <label htmlFor="cycle-opens" className="mb-1 block text-sm font-medium">
             Opens on
           </label>
-          <input id="cycle-opens" type="date" className={inputClass} value={opensOn} onChange={(e) => setOpensOn(e.target.value)} required />
+          <input
+            id="cycle-opens"
+            type="date"
+            className={inputClass}
+            value={opensOn}
+            onChange={(e) => setOpensOn(e.target.value)}
+            aria-describedby="cycle-dates-hint cycle-opens-hint"
+            required
+          />
         </div>
         <div>
           <label htmlFor="cycle-closes" className="mb-1 block text-sm font-medium">
             Closes on
           </label>
-          <input id="cycle-closes" type="date" className={inputClass} value={closesOn} min={opensOn} onChange={(e) => setClosesOn(e.target.value)} required />
+          <input
+            id="cycle-closes"
+            type="date"
+            className={inputClass}
+            value={closesOn}
+            min={opensOn}
+            onChange={(e) => setClosesOn(e.target.value)}
+            aria-describedby="cycle-dates-hint"
+            required
+          />
         </div>
+      </div>
+      <div className="space-y-1 text-sm text-slate-600">
+        <p id="cycle-dates-hint">
+          Dates are days in {timeZone}. The cycle opens by itself at 00:00 on the open date and closes at the end of the close date; you can also open or close it
+          earlier.
+        </p>
+        <p id="cycle-opens-hint" aria-live="polite">
+          {opensOn && opensOn <= today
+            ? "That is today or earlier: the cycle opens within a minute of being created, and everyone in it gets their invitation then. Pick a later date to prepare it first."
+            : null}
+        </p>
       </div>
       <fieldset className="space-y-2">
         <legend className="mb-1 text-sm font-medium">Who takes part</legend>

@@ -31,6 +31,11 @@ export const organizations = pgTable(
     slug: text().notNull().unique(),
     // Anonymity threshold k for HR trends (PRODUCT.md §5); owners may set 3–10.
     minGroupSize: integer().notNull().default(5),
+    /**
+     * IANA zone name (e.g. "Europe/Berlin") in which cycle dates are read: a cycle opens at
+     * 00:00 of its open date and closes at the end of its close date here (server/services/cycles/schedule.ts).
+     */
+    timeZone: text().notNull().default("UTC"),
     isDemo: boolean().notNull().default(false),
     /** Bumped by triggers when anything every cycle's trend figures depend on changes (db/schema/trends.ts). */
     trendsVersion: bigint({ mode: "number" }).notNull().default(0),

@@ -9,7 +9,8 @@ import { seedDemoMeetings } from "./demo-meetings";
 // 2–6 reports; several people are both a report and a manager (Sam Rivera reports to Daniel
 // Okafor and manages five engineers). Addresses use the reserved .example domain.
 
-export const DEMO_ORG = { slug: "brightwater", name: "Brightwater Analytics" } as const;
+// Brightwater works from Berlin: its cycles open and close at midnight there.
+export const DEMO_ORG = { slug: "brightwater", name: "Brightwater Analytics", timeZone: "Europe/Berlin" } as const;
 const DOMAIN = "brightwater.example";
 
 interface DemoPerson {
@@ -88,7 +89,8 @@ export async function seedDemoOrg(db: Db): Promise<{ orgId: string; people: numb
   return db.transaction(async (tx) => {
     const [org] = await tx
       .insert(organizations)
-      .values({ slug: DEMO_ORG.slug, name: DEMO_ORG.name, isDemo: true })
+      // The zone only on the first seed: re-seeding keeps whatever the owner chose since.
+      .values({ slug: DEMO_ORG.slug, name: DEMO_ORG.name, isDemo: true, timeZone: DEMO_ORG.timeZone })
       .onConflictDoUpdate({ target: organizations.slug, set: { name: DEMO_ORG.name, isDemo: true } })
       .returning({ id: organizations.id });
     if (!org) throw new Error("demo organization upsert returned no row");

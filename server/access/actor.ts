@@ -9,6 +9,21 @@ export interface Actor {
   roles: ReadonlySet<OrgRole>;
 }
 
+/**
+ * Tandem itself, acting for one organization on a schedule (the worker opening and closing
+ * cycles on their dates, the pre-close reminder). Never a person, never signed in: it reaches
+ * only the services that accept it by type, and the audit log names it as automatic.
+ */
+export interface SystemActor {
+  system: "scheduled";
+  orgId: string;
+  personId: null;
+}
+
+export function scheduledActor(orgId: string): SystemActor {
+  return { system: "scheduled", orgId, personId: null };
+}
+
 /** The signed-in person, or null when they no longer exist or were deactivated. */
 export async function loadActor(db: Db, personId: string): Promise<Actor | null> {
   const rows = await db

@@ -3,11 +3,13 @@ import { isBuildPhase } from "@/server/env";
 import { runExclusively } from "./exclusive";
 import { pruneFinishedJobs, runDueJobs, type JobHandlers } from "./queue";
 import { publishDueFigures } from "@/server/services/trends/stored-figures";
+import { cycleScheduleHandlers, sweepCycleSchedules, type CycleSweepResult } from "@/server/services/cycles/schedule";
 import { pruneMailDeliveries, reminderHandlers, scheduleReminders, type SweepResult } from "./reminders";
 
 // The background work of one app server process (started by server/startup.ts): loops on
 // their own timers. One runs due jobs every `intervalMs`; one re-plans reminders every
-// `sweepIntervalMs`; one publishes the HR trend figures of closed cycles every `figuresIntervalMs`. Sending never waits for planning: a long sweep delays the next sweep,
+// `sweepIntervalMs`; one publishes the HR trend figures of closed cycles every `figuresIntervalMs`; one opens
+// and closes cycles on their dates and plans their pre-close reminders every `cyclesIntervalMs`. Sending never waits for planning: a long sweep delays the next sweep,
 // never a reminder that is due. Several processes on one Postgres may each run both loops:
 // claims skip each other's rows, and an advisory lock lets one sweep at a time while the
 // others only send (runReminderSweep).
@@ -28,6 +30,14 @@ export interface WorkerOptions {
   sweep?: (db: Db, now: Date) => Promise<unknown>;
   /** How often closed cycles' HR trend figures are looked for and published (0: never). */
   figuresIntervalMs?: number;
+  /**
+   * How often cycles are opened and closed on their dates (server/services/cycles/schedule.ts):
+   * a cycle opens at most this long after midnight of its open date (0: never). One cheap query
+   * over the draft and open cycles when nothing is due.
+   */
+  cyclesIntervalMs?: number;
+  /** The cycle schedule sweep (tests replace it); by default runCycleSchedule. */
+  cycleSchedule?: (db: Db, now: Date) => Promise<unknown>;
 }
 
 interface Loop {
@@ -41,6 +51,7 @@ interface WorkerState {
   send: Loop;
   sweep: Loop;
   figures: Loop;
+  cycles: Loop;
 }
 
 const CLAIM_LIMIT = 20;
@@ -49,6 +60,7 @@ const RETENTION_MS = 30 * 24 * 60 * 60_000;
 /** Names the sweep's advisory lock; one name per installation's database. */
 export const SWEEP_LOCK = "tandem:reminder-sweep";
 export const FIGURES_LOCK = "tandem:trend-figures";
+export const CYCLES_LOCK = "tandem:cycle-schedule";
 /** Cycles published per round: each is one cycle of one organization, up to a few seconds of CPU. */
 const FIGURES_PER_ROUND = 2;
 
@@ -66,6 +78,25 @@ export async function runFiguresRefresh(db: Db): Promise<number | "skipped" | "f
     console.error("[tandem] worker: trend figures refresh failed:", err);
     return "failed";
   }
+}
+
+/**
+ * Opens and closes cycles whose dates have come and plans their automatic reminders, unless
+ * another app server (or caller in this process) is doing it right now: "skipped". Never throws.
+ */
+export async function runCycleSchedule(db: Db, now: Date): Promise<CycleSweepResult | "skipped" | "failed"> {
+  try {
+    const outcome = await runExclusively(db, CYCLES_LOCK, () => sweepCycleSchedules(db, now));
+    return outcome.ran ? outcome.value : "skipped";
+  } catch (err) {
+    console.error("[tandem] worker: cycle schedule failed:", err);
+    return "failed";
+  }
+}
+
+/** Every handler the worker runs: meeting reminders, digests, the cycles' automatic reminders. */
+export function workerHandlers(): JobHandlers {
+  return { ...reminderHandlers(), ...cycleScheduleHandlers() };
 }
 
 /**
@@ -98,10 +129,13 @@ export function startWorker(getDbFn: () => Promise<Db>, options: WorkerOptions =
   if (isBuildPhase() || holder.__tandemWorker) return false;
   const intervalMs = options.intervalMs ?? 30_000;
   const sweepIntervalMs = options.sweepIntervalMs ?? 5 * 60_000;
-  const handlers = options.handlers ?? reminderHandlers();
+  const handlers = options.handlers ?? workerHandlers();
   const sweep = options.sweep ?? runReminderSweep;
   const figuresIntervalMs = options.figuresIntervalMs ?? 10_000;
-  const state: WorkerState = { stopped: false, send: { timer: null, current: null }, sweep: { timer: null, current: null }, figures: { timer: null, current: null } };
+  const cyclesIntervalMs = options.cyclesIntervalMs ?? 60_000;
+  const cycleSchedule = options.cycleSchedule ?? runCycleSchedule;
+  const idle = (): Loop => ({ timer: null, current: null });
+  const state: WorkerState = { stopped: false, send: idle(), sweep: idle(), figures: idle(), cycles: idle() };
   holder.__tandemWorker = state;
 
   const send = async () => {
@@ -151,15 +185,27 @@ export function startWorker(getDbFn: () => Promise<Db>, options: WorkerOptions =
     // Soon after start: cycles closed while the server was down (or seeded) are published first.
     schedule(state.figures, refresh, Math.min(figuresIntervalMs, firstSendMs + 1_000), figuresIntervalMs);
   }
+  if (cyclesIntervalMs > 0) {
+    const keepDates = async () => {
+      try {
+        await cycleSchedule(await getDbFn(), new Date());
+      } catch (err) {
+        console.error("[tandem] worker: cycle schedule failed:", err);
+      }
+    };
+    // Right after the first sweep: a server that was down at midnight opens the day's cycles at once.
+    schedule(state.cycles, keepDates, Math.min(cyclesIntervalMs, firstSendMs + 4_000), cyclesIntervalMs);
+  }
   return true;
 }
 
-/** Stops both loops and waits for runs in flight; startWorker may be called again afterwards. */
+/** Stops the loops and waits for runs in flight; startWorker may be called again afterwards. */
 export async function stopWorker(): Promise<void> {
   const state = holder.__tandemWorker;
   if (!state) return;
   state.stopped = true;
-  for (const loop of [state.send, state.sweep, state.figures]) if (loop.timer) clearTimeout(loop.timer);
-  await Promise.all([state.send.current, state.sweep.current, state.figures.current]);
+  const loops = [state.send, state.sweep, state.figures, state.cycles];
+  for (const loop of loops) if (loop.timer) clearTimeout(loop.timer);
+  await Promise.all(loops.map((loop) => loop.current));
   holder.__tandemWorker = undefined;
 }

@@ -33,6 +33,11 @@ async function answerStep(page: Page, option: number) {
   }
 }
 
+/** A date `n` days from today, "YYYY-MM-DD" (a day of margin either way for the organization's zone). */
+function daysFromNow(n: number): string {
+  return new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+}
+
 const saved = (page: Page) => expect(page.locator('[data-save-status="saved"]')).toBeVisible();
 
 test.describe.configure({ mode: "serial" });
@@ -45,7 +50,10 @@ test("HR opens a cycle; both sides answer blind; both see the answers at the sec
   await hr.goto("/admin/cycles");
   await expectNoAxeViolations(hr, "cycles page");
   await hr.getByLabel("Name").fill(CYCLE);
-  await hr.getByLabel("Closes on").fill("2027-01-31");
+  // A week ahead: HR opens it early by hand; an open date of today would open by itself within a
+  // minute and race the button. The close date is well ahead of the run.
+  await hr.getByLabel("Opens on").fill(daysFromNow(7));
+  await hr.getByLabel("Closes on").fill(daysFromNow(60));
   await hr.getByLabel("Pairs whose report is in these departments:").check();
   await hr.getByLabel("Finance").check();
   await hr.getByRole("button", { name: "Create cycle" }).click();

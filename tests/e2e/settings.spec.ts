@@ -11,16 +11,16 @@ test("the owner sets the minimum group size and sees it in the audit log; others
   // Out of range: the field says so and nothing is saved (the server refuses it too: see
   // tests/integration/org-settings.test.ts).
   await k.fill("11");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   expect(await k.evaluate((el: HTMLInputElement) => el.validity.rangeOverflow)).toBe(true);
   await expect(page.getByText(/^Saved\./)).toHaveCount(0);
   await k.fill("6");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Saved. New cycles use a minimum group size of 6.")).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Maya Chen changed a setting: minimum group size 5 → 6" })).toBeVisible();
   // Put it back for the other specs.
   await k.fill("5");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Saved. New cycles use a minimum group size of 5.")).toBeVisible();
 
   const context = await browser.newContext();

@@ -1,6 +1,6 @@
 import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assessments, cycles, departments, orgRoles, pairs, people, responses } from "@/db/schema";
+import { assessments, cycles, departments, organizations, orgRoles, pairs, people, responses } from "@/db/schema";
 import { seedDemoOrg } from "@/db/seed/demo-org";
 import { createTestDb, type TestDb } from "../support/db";
 import { databaseFingerprint } from "../support/factories";
@@ -38,6 +38,10 @@ describe("demo organization", () => {
     const roles = await t.db.select().from(orgRoles).where(eq(orgRoles.orgId, orgId));
     expect(roles.filter((r) => r.role === "hr_admin")).toHaveLength(1);
     expect(roles.filter((r) => r.role === "owner")).toHaveLength(1);
+
+    // Cycle dates are days in Berlin, where the demo company works.
+    const [org] = await t.db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, orgId));
+    expect(org?.timeZone).toBe("Europe/Berlin");
   });
 
   it("has two revealed past cycles for Aisha Bello and Ben Carter with a large trust gap and a blind spot", async () => {

@@ -584,6 +584,16 @@ export const matrix: Matrix = {
     },
   },
 
+  "cycles.calendar": {
+    // Org B's HR admin reads org B's zone: allowed, and it is not org A's business.
+    expect: only("hrAdmin", "owner", "otherOrgMember"),
+    input: () => undefined,
+    check: (calendar) => {
+      expect(calendar.timeZone).toBe("UTC");
+      expect(calendar.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    },
+  },
+
   "cycles.create": {
     // Org B's HR admin is refused because the department is org A's.
     expect: only("hrAdmin", "owner"),
@@ -626,6 +636,16 @@ export const matrix: Matrix = {
     check: (changed) => expect(changed).toEqual({ minGroupSize: 6 }),
     cleanup: async (fx) => {
       await callerAs(fx, "owner").org.setMinGroupSize({ minGroupSize: 5 });
+    },
+  },
+
+  "org.setTimeZone": {
+    expect: only("owner"),
+    // A refused change aims at a zone other than the current UTC; an allowed one is set back.
+    input: (_fx, purpose) => ({ timeZone: purpose === "ok" ? "Europe/Berlin" : "America/New_York" }),
+    check: (changed) => expect(changed).toEqual({ timeZone: "Europe/Berlin" }),
+    cleanup: async (fx) => {
+      await callerAs(fx, "owner").org.setTimeZone({ timeZone: "UTC" });
     },
   },
 

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { assessments, cycleDepartments, cycles, departments, organizations, pairs, people, responses } from "@/db/schema";
-import type { Actor } from "@/server/access/actor";
+import type { Actor, SystemActor } from "@/server/access/actor";
 import { CURRENT_BANK_VERSION } from "@/server/assessment/item-bank";
 import { assessmentReadyMail, assessmentReminderMail, deliver } from "@/server/services/assessments/notifications";
 import { hitRateLimit } from "@/server/auth/rate-limit";
@@ -13,6 +13,7 @@ import { publishedFiguresOf } from "@/server/services/trends/stored-figures";
 import { freezeCycleGroups } from "@/server/services/trends/inputs";
 import { MIN_GROUP_SIZE_DEFAULT } from "@/server/analysis/anonymity";
 import { openParticipation, type Participation } from "./participation";
+import { cycleTimes, localToday } from "./calendar";
 
 // HR-run assessment cycles. Callers are org admins (checked by the procedure tier); every
 // query is scoped to the actor's organization.
@@ -57,7 +58,7 @@ export async function createCycle(db: Db, actor: Actor, input: CreateCycleInput)
   });
 }
 
-async function requireCycle(db: Db, actor: Actor, cycleId: string, lock = false) {
+async function requireCycle(db: Db, actor: Pick<Actor, "orgId">, cycleId: string, lock = false) {
   const query = db.select().from(cycles).where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, cycleId)));
   const [cycle] = lock ? await query.for("update") : await query;
   if (!cycle) throw new NotFoundError();
@@ -70,9 +71,10 @@ const manager = alias(people, "manager");
 /**
  * Opens a draft cycle: one assessment per active pair in scope (the report's department
  * decides), with a response per side, and the organization's anonymity threshold fixed for
- * the cycle. Everyone invited gets an email.
+ * the cycle. Everyone invited gets an email. HR's button, or Tandem on the open date
+ * (a SystemActor, from ./schedule.ts): the same steps either way.
  */
-export async function openCycle(db: Db, actor: Actor, input: { cycleId: string }) {
+export async function openCycle(db: Db, actor: Actor | SystemActor, input: { cycleId: string }) {
   const { mails, created } = await db.transaction(async (tx) => {
     const cycle = await requireCycle(tx, actor, input.cycleId, true);
     if (cycle.status !== "draft") throw new ConflictError(cycle.status === "open" ? "This cycle is already open." : "This cycle is closed.");
@@ -136,9 +138,10 @@ export async function openCycle(db: Db, actor: Actor, input: { cycleId: string }
 
 /**
  * Closes an open cycle. Assessments where one side never submitted are closed unrevealed:
- * nothing is shown to anyone, and the submitted side's answers stay private.
+ * nothing is shown to anyone, and the submitted side's answers stay private. HR's button, or
+ * Tandem at the end of the close date (a SystemActor, from ./schedule.ts).
  */
-export async function closeCycle(db: Db, actor: Actor, input: { cycleId: string }) {
+export async function closeCycle(db: Db, actor: Actor | SystemActor, input: { cycleId: string }) {
   return db.transaction(async (tx) => {
     const cycle = await requireCycle(tx, actor, input.cycleId, true);
     if (cycle.status !== "open") throw new ConflictError(cycle.status === "draft" ? "This cycle has not been opened." : "This cycle is already closed.");
@@ -158,6 +161,32 @@ const respondent = alias(people, "respondent");
 const counterpart = alias(people, "counterpart");
 const otherResponse = alias(responses, "other_response");
 
+/**
+ * Everyone in the cycle whose side is still unsubmitted (assessment neither closed nor revealed,
+ * person active): one row per side, so a manager with two pending pairs gets two reminders.
+ * HR's reminder and the automatic one (./schedule.ts) both send to exactly these.
+ */
+export function cycleReminderRecipients(db: Db, orgId: string, cycleId: string) {
+  return db
+    .select({ responseId: responses.id, assessmentId: assessments.id, email: respondent.email, otherName: counterpart.name })
+    .from(responses)
+    .innerJoin(assessments, and(eq(assessments.orgId, responses.orgId), eq(assessments.id, responses.assessmentId)))
+    .innerJoin(otherResponse, and(eq(otherResponse.orgId, responses.orgId), eq(otherResponse.assessmentId, responses.assessmentId), ne(otherResponse.side, responses.side)))
+    .innerJoin(respondent, and(eq(respondent.orgId, responses.orgId), eq(respondent.id, responses.respondentId)))
+    .innerJoin(counterpart, and(eq(counterpart.orgId, otherResponse.orgId), eq(counterpart.id, otherResponse.respondentId)))
+    .where(
+      and(
+        eq(responses.orgId, orgId),
+        eq(assessments.cycleId, cycleId),
+        isNull(responses.submittedAt),
+        isNull(assessments.closedAt),
+        isNull(assessments.revealedAt),
+        isNull(respondent.deactivatedAt),
+      ),
+    )
+    .orderBy(responses.id);
+}
+
 /** At most one reminder round per cycle in this window, so people are not nagged. */
 export const REMINDER_INTERVAL = { limit: 1, windowSeconds: 12 * 60 * 60 };
 
@@ -173,23 +202,7 @@ export async function remindCycle(db: Db, actor: Actor, input: { cycleId: string
     if (!limit.allowed) {
       throw new ConflictError(`Reminders for this cycle went out recently. You can send the next round in ${Math.ceil(limit.retryAfterSeconds / 3600)} hours.`);
     }
-    const pending = await tx
-      .select({ assessmentId: assessments.id, email: respondent.email, otherName: counterpart.name })
-      .from(responses)
-      .innerJoin(assessments, and(eq(assessments.orgId, responses.orgId), eq(assessments.id, responses.assessmentId)))
-      .innerJoin(otherResponse, and(eq(otherResponse.orgId, responses.orgId), eq(otherResponse.assessmentId, responses.assessmentId), ne(otherResponse.side, responses.side)))
-      .innerJoin(respondent, and(eq(respondent.orgId, responses.orgId), eq(respondent.id, responses.respondentId)))
-      .innerJoin(counterpart, and(eq(counterpart.orgId, otherResponse.orgId), eq(counterpart.id, otherResponse.respondentId)))
-      .where(
-        and(
-          eq(responses.orgId, actor.orgId),
-          eq(assessments.cycleId, cycle.id),
-          isNull(responses.submittedAt),
-          isNull(assessments.closedAt),
-          isNull(assessments.revealedAt),
-          isNull(respondent.deactivatedAt),
-        ),
-      );
+    const pending = await cycleReminderRecipients(tx, actor.orgId, cycle.id);
     await recordAudit(tx, actor, "cycle.reminded", { cycleId: cycle.id, name: cycle.name });
     return pending.map((p) => assessmentReminderMail(p.email, p.otherName, p.assessmentId, cycle.closesOn));
   });
@@ -216,6 +229,7 @@ export async function listCycles(db: Db, actor: Actor) {
       bankVersion: cycles.bankVersion,
       openedAt: cycles.openedAt,
       closedAt: cycles.closedAt,
+      autoRemindedAt: cycles.autoRemindedAt,
       createdAt: cycles.createdAt,
     })
     .from(cycles)
@@ -230,18 +244,28 @@ export async function listCycles(db: Db, actor: Actor) {
     .innerJoin(departments, and(eq(departments.orgId, cycleDepartments.orgId), eq(departments.id, cycleDepartments.departmentId)))
     .where(and(eq(cycleDepartments.orgId, actor.orgId), inArray(cycleDepartments.cycleId, ids)));
 
+  const [org] = await db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, actor.orgId));
   const open = await openParticipation(db, actor, list.filter((c) => c.status === "open").map((c) => c.id));
   const published = new Map<string, Participation | null>();
   for (const c of list.filter((c) => c.status === "closed")) {
     const figures = await publishedFiguresOf(db, actor.orgId, c);
     published.set(c.id, figures?.groups.find((g) => g.kind === "org")?.participation ?? null);
   }
-  return list.map(({ bankVersion: _bank, ...c }) => ({
+  return list.map(({ bankVersion: _bank, autoRemindedAt, ...c }) => ({
     ...c,
     departments: scopes.filter((s) => s.cycleId === c.id).map((s) => s.name).sort(),
+    // When Tandem opens, reminds and closes it by itself (./schedule.ts): dates, never counts.
+    automatic: { ...cycleTimes(c, org?.timeZone ?? "UTC"), remindedAt: autoRemindedAt },
     /** Null for a draft, and for a closed cycle whose figures are being prepared. */
     participation: c.status === "open" ? (open.get(c.id) ?? null) : c.status === "closed" ? (published.get(c.id) ?? null) : null,
   }));
+}
+
+/** The organization's time zone, in which cycle dates are days, and today's date there (for the new-cycle form). */
+export async function cycleCalendar(db: Db, actor: Actor, now: Date = new Date()) {
+  const [org] = await db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, actor.orgId));
+  const timeZone = org?.timeZone ?? "UTC";
+  return { timeZone, today: localToday(now, timeZone) };
 }
 
 /** Departments of the actor's organization, for choosing a cycle's scope. */

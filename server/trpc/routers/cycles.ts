@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { closeCycle, createCycle, listCycles, listDepartments, openCycle, remindCycle } from "@/server/services/cycles/cycles";
+import { closeCycle, createCycle, cycleCalendar, listCycles, listDepartments, openCycle, remindCycle } from "@/server/services/cycles/cycles";
 import { orgAdminProcedure, router } from "../init";
 import { day, id, text } from "../validation";
 
@@ -8,6 +8,7 @@ const byId = z.object({ cycleId: id() });
 export const cyclesRouter = router({
   list: orgAdminProcedure.query(({ ctx }) => listCycles(ctx.db, ctx.actor)),
   departments: orgAdminProcedure.query(({ ctx }) => listDepartments(ctx.db, ctx.actor)),
+  calendar: orgAdminProcedure.query(({ ctx }) => cycleCalendar(ctx.db, ctx.actor)),
   create: orgAdminProcedure
     .input(
       z.object({

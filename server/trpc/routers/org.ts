@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { listAudit } from "@/server/services/audit/audit";
-import { getOrgSettings, MIN_GROUP_SIZE_RANGE, setMinGroupSize } from "@/server/services/org/settings";
+import { getOrgSettings, MIN_GROUP_SIZE_RANGE, setMinGroupSize, setTimeZone } from "@/server/services/org/settings";
 import { ownerProcedure, router } from "../init";
+import { text } from "../validation";
 
 export const orgRouter = router({
   settings: ownerProcedure.query(({ ctx }) => getOrgSettings(ctx.db, ctx.actor)),
@@ -16,6 +17,10 @@ export const orgRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => setMinGroupSize(ctx.db, ctx.actor, input)),
+  // The zone itself is checked by the service (IANA names only), with a message that says so.
+  setTimeZone: ownerProcedure
+    .input(z.object({ timeZone: text({ max: 64, label: "The time zone" }).refine((s) => s.trim().length > 0, "Choose a time zone.") }))
+    .mutation(({ ctx, input }) => setTimeZone(ctx.db, ctx.actor, input)),
   auditLog: ownerProcedure
     .input(
       z.object({

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateCycleForm } from "@/components/cycles/create-cycle-form";
 import { CycleActions } from "@/components/cycles/cycle-actions";
+import { CycleScheduleNote } from "@/components/cycles/cycle-schedule-note";
 import { RemindButton } from "@/components/cycles/remind-button";
 import { Badge, Card } from "@/components/ui/card";
 import { formatDay } from "@/components/ui/format";
@@ -17,8 +18,8 @@ const statusLabel = { draft: "Draft", open: "Open", closed: "Closed" } as const;
 export default async function CyclesPage() {
   const caller = await getCaller();
   // Members get the same "not found" as for any page that isn't theirs.
-  const [cycles, departments] = await Promise.all([orNotFound(caller.cycles.list()), orNotFound(caller.cycles.departments())]);
-  const today = new Date().toISOString().slice(0, 10);
+  const [cycles, departments, calendar] = await Promise.all([orNotFound(caller.cycles.list()), orNotFound(caller.cycles.departments()), orNotFound(caller.cycles.calendar())]);
+  const now = new Date();
 
   return (
     <TRPCReactProvider>
@@ -47,6 +48,9 @@ export default async function CyclesPage() {
                         <span>· {c.allDepartments ? "all pairs" : c.departments.join(", ")}</span>
                         {c.minGroupSize ? <span>· groups of at least {c.minGroupSize}</span> : null}
                       </p>
+                      <div className="mt-2">
+                        <CycleScheduleNote cycle={c} now={now} />
+                      </div>
                     </div>
                     <div className="flex flex-col gap-2 sm:items-end">
                       {c.status === "open" ? <RemindButton cycleId={c.id} /> : null}
@@ -90,7 +94,7 @@ export default async function CyclesPage() {
             New cycle
           </h2>
           <Card className="p-4 sm:p-5">
-            <CreateCycleForm departments={departments} today={today} />
+            <CreateCycleForm departments={departments} today={calendar.today} timeZone={calendar.timeZone} />
           </Card>
         </section>
       </div>
