@@ -8,7 +8,7 @@ import { toCsv } from "@/server/csv/write-csv";
 describe("toCsv", () => {
   it("prefixes a single quote to text cells starting with =, +, -, @, tab or CR", () => {
     for (const lead of ["=", "+", "-", "@", "\t", "\r"]) {
-      const [[cell]] = parse(toCsv([[`${lead}1+1`]])) as string[][];
+      const cell = (parse(toCsv([[`${lead}1+1`]])) as string[][])[0]?.[0];
       expect(cell, JSON.stringify(lead)).toBe(`'${lead}1+1`);
     }
     expect(toCsv([["=HYPERLINK(\"https://evil.example\",\"x\")"]])).toBe(`"'=HYPERLINK(""https://evil.example"",""x"")"\n`);
