@@ -177,3 +177,43 @@ test("Auth.js's endpoints refuse a body over 64 KB", async () => {
   expect(streamed.status).toBe(413);
   expect(streamed.written).toBeLessThan(32 * 1024 * 1024);
 });
+
+test("a note too long to save says so, and keeps the text in the field and on this device", async ({ page, signInAs }) => {
+  test.setTimeout(60_000);
+  const session = await (async () => {
+    await signInAs(grace);
+    return (await (await page.request.get(`${DEMO_URL}/api/auth/session`)).json()) as { personId: string };
+  })();
+  await page.goto("/");
+  await page.getByRole("link", { name: /^Set one up with / }).first().click();
+  await page.getByRole("button", { name: "Set up our 1:1" }).click();
+  await page.getByRole("region", { name: "Coming up" }).getByRole("listitem").first().getByRole("link").click();
+  const note = page.getByLabel(/^Private notes/);
+  await expect(note).toBeVisible();
+  const meetingId = new URL(page.url()).pathname.split("/").at(-1)!;
+  const key = `tandem:private-note:${meetingId}:${session.personId}`;
+  const status = page.locator("[data-save-status]").last();
+
+  // Over 1 MB (only a restored draft can be: the field takes 50,000 characters): the server
+  // refuses the request with 413, and the page says why instead of retrying for ever.
+  const huge = `${"x".repeat(1_100_000)}END`;
+  await page.evaluate(([k, v]) => window.localStorage.setItem(k!, v!), [key, huge]);
+  await page.reload();
+  await expect(status).toHaveText("Not saved: these notes are too long for Tandem to accept. Shorten them: your text stays here and on this device until it is saved.");
+  await expect(status).toHaveAttribute("data-save-status", "refused");
+  expect(await note.inputValue()).toBe(huge);
+  expect(await page.evaluate((k) => window.localStorage.getItem(k), key)).toBe(huge);
+
+  // Over the 50,000 characters a note may hold, under 1 MB: the server's own words.
+  const long = "y".repeat(60_000);
+  await page.evaluate(([k, v]) => window.localStorage.setItem(k!, v!), [key, long]);
+  await page.reload();
+  await expect(status).toHaveText("Not saved: Your private note can be at most 50000 characters.");
+  expect(await note.inputValue()).toBe(long);
+  expect(await page.evaluate((k) => window.localStorage.getItem(k), key)).toBe(long);
+
+  // Shortened, it saves, and the device's copy is dropped.
+  await note.fill("short enough");
+  await expect(status).toHaveText(/^Saved at /);
+  expect(await page.evaluate((k) => window.localStorage.getItem(k), key)).toBeNull();
+});
