@@ -3,7 +3,9 @@ import { isBuildPhase } from "@/server/env";
 import { runExclusively } from "./exclusive";
 import { pruneFinishedJobs, runDueJobs, type JobHandlers } from "./queue";
 import { refreshStaleFigures } from "@/server/services/trends/stored-figures";
+import { mailHandlers } from "./mail";
 import { pruneMailDeliveries, reminderHandlers, scheduleReminders, type SweepResult } from "./reminders";
+import { onWakeSender } from "./wake";
 
 // The background work of one app server process (started by server/startup.ts): loops on
 // their own timers. One runs due jobs every `intervalMs`; one re-plans reminders every
@@ -34,6 +36,8 @@ interface Loop {
   timer: NodeJS.Timeout | null;
   /** The run in flight, so stopWorker can wait for it. */
   current: Promise<void> | null;
+  /** Asked to run again as soon as the run in flight ends (wakeSender). */
+  again?: boolean;
 }
 
 interface WorkerState {
@@ -97,7 +101,7 @@ export function startWorker(getDbFn: () => Promise<Db>, options: WorkerOptions =
   if (isBuildPhase() || holder.__tandemWorker) return false;
   const intervalMs = options.intervalMs ?? 30_000;
   const sweepIntervalMs = options.sweepIntervalMs ?? 5 * 60_000;
-  const handlers = options.handlers ?? reminderHandlers();
+  const handlers = options.handlers ?? { ...reminderHandlers(), ...mailHandlers() };
   const sweep = options.sweep ?? runReminderSweep;
   const figuresIntervalMs = options.figuresIntervalMs ?? 60_000;
   const state: WorkerState = { stopped: false, send: { timer: null, current: null }, sweep: { timer: null, current: null }, figures: { timer: null, current: null } };
@@ -132,7 +136,9 @@ export function startWorker(getDbFn: () => Promise<Db>, options: WorkerOptions =
     loop.timer = setTimeout(() => {
       loop.current = run().finally(() => {
         loop.current = null;
-        schedule(loop, run, everyMs, everyMs);
+        const again = loop.again === true;
+        loop.again = false;
+        schedule(loop, run, again ? 0 : everyMs, everyMs);
       });
     }, delayMs);
     // Never keeps the process alive on its own (tests, scripts, shutdown).
@@ -142,6 +148,15 @@ export function startWorker(getDbFn: () => Promise<Db>, options: WorkerOptions =
   // with what earlier sweeps planned. The first sweep follows a moment later.
   const firstSendMs = Math.min(intervalMs, 2_000);
   schedule(state.send, send, firstSendMs, intervalMs);
+  // Work just enqueued by a request of this process (a people import's invitations): send now.
+  onWakeSender(() => {
+    if (state.stopped) return;
+    if (state.send.current) state.send.again = true;
+    else {
+      if (state.send.timer) clearTimeout(state.send.timer);
+      schedule(state.send, send, 0, intervalMs);
+    }
+  });
   schedule(state.sweep, plan, Math.min(sweepIntervalMs, firstSendMs + 3_000), sweepIntervalMs);
   if (figuresIntervalMs > 0) {
     const refresh = async () => {
@@ -157,6 +172,7 @@ export async function stopWorker(): Promise<void> {
   const state = holder.__tandemWorker;
   if (!state) return;
   state.stopped = true;
+  onWakeSender(undefined);
   for (const loop of [state.send, state.sweep, state.figures]) if (loop.timer) clearTimeout(loop.timer);
   await Promise.all([state.send.current, state.sweep.current, state.figures.current]);
   holder.__tandemWorker = undefined;
