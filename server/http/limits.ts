@@ -62,5 +62,9 @@ export async function readBodyWithin(req: Request, limit: number): Promise<Uint8
 
 /** The same request with a body already read (so the handler behind it can read it again). */
 export function withBody(req: Request, body: Uint8Array<ArrayBuffer>): Request {
-  return new Request(req.url, { method: req.method, headers: req.headers, body, signal: req.signal });
+  const headers = new Headers(req.headers);
+  // It is no longer a stream of unknown length.
+  headers.delete("transfer-encoding");
+  headers.set("content-length", String(body.byteLength));
+  return new Request(req.url, { method: req.method, headers, body, signal: req.signal });
 }

@@ -29,8 +29,16 @@ const ENDPOINT = "/api/trpc";
 /** Procedures whose input is a whole file. */
 const LARGE_INPUT = new Set(["peopleImport.preview", "peopleImport.confirm"]);
 
+function decoded(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s; // tRPC answers a malformed path itself
+  }
+}
+
 function pathsOf(url: URL): string[] {
-  const path = decodeURIComponent(url.pathname.slice(url.pathname.indexOf(ENDPOINT) + ENDPOINT.length).replace(/^\/+|\/+$/g, ""));
+  const path = decoded(url.pathname.slice(url.pathname.indexOf(ENDPOINT) + ENDPOINT.length).replace(/^\/+|\/+$/g, ""));
   return url.searchParams.get("batch") === "1" ? path.split(",") : [path];
 }
 

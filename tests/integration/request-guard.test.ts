@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { POST, GET } from "@/app/api/trpc/[trpc]/route";
 import { BODY_LIMIT_BYTES, IMPORT_BODY_LIMIT_BYTES } from "@/server/http/limits";
+import { guardTrpcRequest } from "@/server/trpc/http-guard";
 
 // The tRPC route handler itself, with real Requests (issue 17): what it refuses never reaches a
 // procedure, a session or the database, and a body is never read past its limit. The browser
@@ -86,5 +87,24 @@ describe("the tRPC route refuses before anything runs", () => {
     expect((await errorOf(get)).message).toBe("A batch can hold at most 20 calls; this one has 2200.");
     const post = await POST(new Request(url(`${paths}?batch=1`), { method: "POST", headers: { origin: APP, host: "localhost:3000", "content-type": "application/json" }, body: "{}" }));
     expect(post.status).toBe(413);
+  });
+
+  it("hands a JSON mutation from Tandem's own origin on, with its body intact, even sent without a length", async () => {
+    const text = JSON.stringify({ json: { meetingId: crypto.randomUUID(), body: "é".repeat(50_000) } });
+    const bytes = new TextEncoder().encode(text);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 4096) controller.enqueue(bytes.slice(i, i + 4096));
+        controller.close();
+      },
+    });
+    const guarded = await guardTrpcRequest(
+      new Request(url("meetings.savePrivateNote"), { method: "POST", headers: { origin: APP, host: "localhost:3000", "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit),
+    );
+    expect(guarded.ok).toBe(true);
+    if (guarded.ok) {
+      expect(await guarded.req.text()).toBe(text);
+      expect(guarded.req.headers.get("content-length")).toBe(String(bytes.length));
+    }
   });
 });
