@@ -3,8 +3,14 @@
 // arrive, so a client that announces nothing (chunked) or lies is stopped at the limit too.
 // docs/deploy.md lists them.
 
-/** Every tRPC request and server action: notes (50,000 characters) fit with room to spare. */
+/** Every tRPC request and server action: a note of NOTE_MAX_CHARS always fits. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/**
+ * A meeting note (shared or private), in UTF-16 code units as zod and the textarea count them.
+ * Worst case on the wire: 6 bytes a character (a control character JSON writes as \u0001),
+ * 300 KB, so two notes saved in one batch still fit in BODY_LIMIT_BYTES (tests/unit/request-limits.test.ts).
+ */
+export const NOTE_MAX_CHARS = 50_000;
 /**
  * People import: a 2 MB CSV travels as JSON text, where a non-ASCII character takes up to 3
  * bytes and a quote 2 (server/services/people-import/columns.ts).
