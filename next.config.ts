@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   // bundling it breaks those paths (STACK.md, PGlite pitfall 1).
   serverExternalPackages: ["@electric-sql/pglite", "@touch4it/ical-timezones"],
   poweredByHeader: false,
+  // Server actions read at most 1 MB, counted as the body arrives (proxy.ts already refuses a
+  // larger announced Content-Length, and a foreign Origin: issue 17, docs/deploy.md).
+  experimental: { serverActions: { bodySizeLimit: "1mb" } },
   // The build checks the app's own types; tests are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   async headers() {

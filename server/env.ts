@@ -26,6 +26,8 @@ const schema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default("single sign-on"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** Emails the job queue sends per minute per organization (invitations, cycle emails, reminders). */
+    TANDEM_MAIL_PER_MINUTE: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").max(100_000).default(300),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     TEST_DATABASE_URL: z
       .string()

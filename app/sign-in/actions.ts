@@ -5,6 +5,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { signIn } from "@/server/auth";
+import { actionFromTandem } from "@/server/security/action-origin";
+import { CROSS_SITE_MESSAGE } from "@/server/security/origin";
 import { clientIp, peekRateLimit, SIGN_IN_PER_EMAIL, SIGN_IN_PER_IP } from "@/server/auth/rate-limit";
 
 export interface EmailSignInState {
@@ -21,6 +23,7 @@ const emailSchema = z.email({ error: "Enter a valid email address, like name@com
 
 export async function requestSignInLink(_prev: EmailSignInState, form: FormData): Promise<EmailSignInState> {
   const raw = String(form.get("email") ?? "").trim();
+  if (!(await actionFromTandem())) return { email: raw, error: CROSS_SITE_MESSAGE };
   const parsed = emailSchema.safeParse(raw.toLowerCase());
   if (!parsed.success) return { email: raw, error: parsed.error.issues[0]?.message ?? "Enter a valid email address." };
   const email = parsed.data;
@@ -42,10 +45,13 @@ export async function requestSignInLink(_prev: EmailSignInState, form: FormData)
   redirect("/sign-in/check-email");
 }
 
+// Signing a browser in from another site (login CSRF) would make its owner work as someone else.
 export async function signInAsDemoPerson(form: FormData) {
+  if (!(await actionFromTandem())) return;
   await signIn("demo", { email: String(form.get("email") ?? ""), redirectTo: safeRedirect(form.get("callbackUrl")) });
 }
 
 export async function signInWithSso(form: FormData) {
+  if (!(await actionFromTandem())) return;
   await signIn("sso", { redirectTo: safeRedirect(form.get("callbackUrl")) });
 }

@@ -103,7 +103,11 @@ export function useAutosave(assessmentId: string, side: string, serverAnswers: A
           return true;
         } catch (err) {
           const code = err instanceof TRPCClientError ? (err.data as { code?: string } | undefined)?.code : undefined;
-          if (code === "BAD_REQUEST" || code === "CONFLICT" || code === "NOT_FOUND") {
+          if (code === "PAYLOAD_TOO_LARGE") {
+            setStatus({ kind: "refused", message: "your answers are too long for Tandem to accept. Shorten the longest: they stay here and on this device until they are saved." });
+            return false;
+          }
+          if (code === "BAD_REQUEST" || code === "CONFLICT" || code === "NOT_FOUND" || code === "FORBIDDEN") {
             // The server will never accept these: say why, and keep them on this device.
             setStatus({ kind: "refused", message: err instanceof Error ? err.message : "Your answers could not be saved." });
             return false;

@@ -3,6 +3,7 @@
 import { useId, useRef, useState } from "react";
 import { useTRPCClient } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
+import { NOTE_MAX_CHARS } from "@/server/http/limits";
 import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 import { useNoteAutosave, type NoteStatus } from "./use-note-autosave";
 
@@ -70,7 +71,7 @@ export function SharedNotes({ meetingId, meId, body, version, readOnly }: { meet
         className={textareaClass}
         value={notes.body}
         readOnly={readOnly || notes.status.kind === "conflict"}
-        maxLength={50_000}
+        maxLength={NOTE_MAX_CHARS}
         onChange={(e) => notes.change(e.target.value)}
         aria-describedby={`${ids}-shared-status`}
       />
@@ -103,7 +104,7 @@ function MergeNotes({ mine, theirs, onMerge }: { mine: string; theirs: { body: s
         <label htmlFor={`${ids}-merged`} className="block text-sm font-medium text-slate-800">
           Merged notes
         </label>
-        <textarea id={`${ids}-merged`} className={textareaClass} value={merged} maxLength={50_000} onChange={(e) => setMerged(e.target.value)} />
+        <textarea id={`${ids}-merged`} className={textareaClass} value={merged} maxLength={NOTE_MAX_CHARS} onChange={(e) => setMerged(e.target.value)} />
       </div>
       <Button type="button" onClick={() => onMerge(merged, theirs.version)}>
         Save the merged notes
@@ -132,7 +133,7 @@ export function PrivateNote({ meetingId, meId, body }: { meetingId: string; meId
       <label htmlFor={`${ids}-private`} className="block text-sm font-medium text-slate-800">
         Private notes <span className="font-normal text-slate-600">(only you can ever read these)</span>
       </label>
-      <textarea ref={field} id={`${ids}-private`} className={textareaClass} value={notes.body} maxLength={50_000} onChange={(e) => notes.change(e.target.value)} />
+      <textarea ref={field} id={`${ids}-private`} className={textareaClass} value={notes.body} maxLength={NOTE_MAX_CHARS} onChange={(e) => notes.change(e.target.value)} />
       <StatusLine status={notes.status} />
     </div>
   );

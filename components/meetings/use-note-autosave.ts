@@ -12,6 +12,8 @@ export type NoteStatus =
   | { kind: "refused"; message: string };
 
 const DEBOUNCE_MS = 800;
+/** The server takes at most 1 MB a request (server/http/limits.ts); a note of 50,000 characters always fits. */
+export const NOTE_TOO_LARGE = "these notes are too long for Tandem to accept. Shorten them: your text stays here and on this device until it is saved.";
 const MAX_BACKOFF_MS = 30_000;
 
 function read(key: string): string | null {
@@ -106,7 +108,12 @@ export function useNoteAutosave({
           return;
         }
       }
-      if (code === "BAD_REQUEST" || code === "NOT_FOUND" || code === "CONFLICT") {
+      if (code === "PAYLOAD_TOO_LARGE") {
+        // Retrying would never help. The text stays in the field and on this device.
+        setStatus({ kind: "refused", message: NOTE_TOO_LARGE });
+        return;
+      }
+      if (code === "BAD_REQUEST" || code === "NOT_FOUND" || code === "CONFLICT" || code === "FORBIDDEN") {
         setStatus({ kind: "refused", message: err instanceof Error ? err.message : "The server refused this note." });
         return;
       }

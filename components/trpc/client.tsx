@@ -27,7 +27,8 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", transformer: wireTransformer })],
+      // At most 20 calls a request: the server refuses larger batches (server/http/limits.ts).
+      links: [httpBatchLink({ url: "/api/trpc", transformer: wireTransformer, maxItems: 20 })],
     }),
   );
   return (

@@ -60,7 +60,8 @@ export async function runLoad(scenario: LoadScenario, servers: readonly string[]
                 method: r.method,
                 path: r.path,
                 body: r.body,
-                headers: { ...(cookie ? { cookie } : {}), ...(r.body ? { "content-type": "application/json" } : {}), ...r.headers },
+                // A POST carries the app's own Origin, as the browser sends it (server/security/origin.ts).
+                headers: { ...(cookie ? { cookie } : {}), ...(r.body ? { "content-type": "application/json", origin: new URL(url).origin } : {}), ...r.headers },
               })),
             );
           },

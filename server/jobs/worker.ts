@@ -4,7 +4,9 @@ import { runExclusively } from "./exclusive";
 import { pruneFinishedJobs, runDueJobs, type JobHandlers } from "./queue";
 import { publishDueFigures } from "@/server/services/trends/stored-figures";
 import { cycleScheduleHandlers, sweepCycleSchedules, type CycleSweepResult } from "@/server/services/cycles/schedule";
+import { mailHandlers } from "./mail";
 import { pruneMailDeliveries, reminderHandlers, scheduleReminders, type SweepResult } from "./reminders";
+import { onWakeSender } from "./wake";
 
 // The background work of one app server process (started by server/startup.ts): loops on
 // their own timers. One runs due jobs every `intervalMs`; one re-plans reminders every
@@ -44,6 +46,8 @@ interface Loop {
   timer: NodeJS.Timeout | null;
   /** The run in flight, so stopWorker can wait for it. */
   current: Promise<void> | null;
+  /** Asked to run again as soon as the run in flight ends (wakeSender). */
+  again?: boolean;
 }
 
 interface WorkerState {
@@ -96,7 +100,7 @@ export async function runCycleSchedule(db: Db, now: Date): Promise<CycleSweepRes
 
 /** Every handler the worker runs: meeting reminders, digests, the cycles' automatic reminders. */
 export function workerHandlers(): JobHandlers {
-  return { ...reminderHandlers(), ...cycleScheduleHandlers() };
+  return { ...reminderHandlers(), ...cycleScheduleHandlers(), ...mailHandlers() };
 }
 
 /**
@@ -167,7 +171,9 @@ export function startWorker(getDbFn: () => Promise<Db>, options: WorkerOptions =
     loop.timer = setTimeout(() => {
       loop.current = run().finally(() => {
         loop.current = null;
-        schedule(loop, run, everyMs, everyMs);
+        const again = loop.again === true;
+        loop.again = false;
+        schedule(loop, run, again ? 0 : everyMs, everyMs);
       });
     }, delayMs);
     // Never keeps the process alive on its own (tests, scripts, shutdown).
@@ -177,6 +183,15 @@ export function startWorker(getDbFn: () => Promise<Db>, options: WorkerOptions =
   // with what earlier sweeps planned. The first sweep follows a moment later.
   const firstSendMs = Math.min(intervalMs, 2_000);
   schedule(state.send, send, firstSendMs, intervalMs);
+  // Work just enqueued by a request of this process (a people import's invitations): send now.
+  onWakeSender(() => {
+    if (state.stopped) return;
+    if (state.send.current) state.send.again = true;
+    else {
+      if (state.send.timer) clearTimeout(state.send.timer);
+      schedule(state.send, send, 0, intervalMs);
+    }
+  });
   schedule(state.sweep, plan, Math.min(sweepIntervalMs, firstSendMs + 3_000), sweepIntervalMs);
   if (figuresIntervalMs > 0) {
     const refresh = async () => {
@@ -204,6 +219,7 @@ export async function stopWorker(): Promise<void> {
   const state = holder.__tandemWorker;
   if (!state) return;
   state.stopped = true;
+  onWakeSender(undefined);
   const loops = [state.send, state.sweep, state.figures, state.cycles];
   for (const loop of loops) if (loop.timer) clearTimeout(loop.timer);
   await Promise.all(loops.map((loop) => loop.current));

@@ -1,6 +1,8 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { actionFromTandem } from "@/server/security/action-origin";
+import { CROSS_SITE_MESSAGE } from "@/server/security/origin";
 import { createCaller } from "./root";
 import { createRequestContext } from "./request-context";
 
@@ -14,6 +16,8 @@ export type ProcedureResult<T> = { data: T; error?: undefined } | { data?: undef
 type Caller = ReturnType<typeof createCaller>;
 
 export async function callProcedure<T>(name: string, call: (caller: Caller) => Promise<T>): Promise<ProcedureResult<T>> {
+  // A server action is a POST from any page that knows its id: only Tandem's own pages may call.
+  if (!(await actionFromTandem())) return { error: { code: "FORBIDDEN", message: CROSS_SITE_MESSAGE } };
   try {
     return { data: await call(createCaller(await createRequestContext())) };
   } catch (err) {

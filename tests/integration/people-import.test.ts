@@ -4,6 +4,7 @@ import { auditLog, departments, outboxEmails, pairs, people } from "@/db/schema"
 import { appUrl } from "@/server/env";
 import { everyone, outcomeOf, type Caller } from "../support/assessments";
 import { createTestDb, type TestDb } from "../support/db";
+import { sendQueuedMail } from "../support/mail";
 import { callerFor, createWorld, databaseFingerprint, rowsOf, type World } from "../support/factories";
 
 // People import from CSV (PRODUCT.md §6): the preview writes nothing and lists every row's
@@ -46,7 +47,9 @@ async function pairsOf(orgId: string, reportId: string) {
     .orderBy(asc(pairs.startedAt));
 }
 
+/** The outbox of one address once the worker sent what the imports queued. */
 async function outboxTo(email: string) {
+  await sendQueuedMail(t.db);
   return t.db.select({ subject: outboxEmails.subject, text: outboxEmails.text, html: outboxEmails.html }).from(outboxEmails).where(eq(outboxEmails.to, email));
 }
 
@@ -208,6 +211,7 @@ describe("confirming", () => {
     const nora = (await personByEmail(w.a.org.id, "nora.new@example.test"))!;
     const otto = (await personByEmail(w.a.org.id, "otto.new@example.test"))!;
     const untouched = await t.db.select().from(people).where(and(eq(people.orgId, w.a.org.id), inArray(people.id, [w.a.report1.id, w.a.bystander.id, w.a.owner.id])));
+    await sendQueuedMail(t.db);
     const mailsBefore = (await t.db.select({ id: outboxEmails.id }).from(outboxEmails)).length;
 
     const edited = [
@@ -234,6 +238,7 @@ describe("confirming", () => {
     // Nora's pair with manager1 is untouched; people not in the file are left alone.
     expect(await pairsOf(w.a.org.id, nora.id)).toEqual([{ managerId: w.a.manager1.id, endedAt: null }]);
     expect(await t.db.select().from(people).where(and(eq(people.orgId, w.a.org.id), inArray(people.id, [w.a.report1.id, w.a.bystander.id, w.a.owner.id])))).toEqual(untouched);
+    await sendQueuedMail(t.db);
     expect((await t.db.select({ id: outboxEmails.id }).from(outboxEmails)).length).toBe(mailsBefore);
     expect((await importAudits(w.a.org.id)).at(-1)?.details).toEqual({ created: 0, updated: 3, managerChanges: 1 });
   });

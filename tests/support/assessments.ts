@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
+import { sendQueuedMail } from "./mail";
 import { callerFor, type World } from "./factories";
 
 // Helpers for the assessment and cycle tests: opening a cycle as HR, filling a draft the way
@@ -68,6 +69,8 @@ export async function openCycleFor(
     departmentIds: input.departmentIds ?? null,
   });
   const opened = await hr.cycles.open({ cycleId });
+  // The worker sends the queued "ready" emails at once (wakeSender): do what it would.
+  await sendQueuedMail(db);
   return { cycleId, pairs: opened.pairs };
 }
 
@@ -92,7 +95,8 @@ export async function fill(caller: Caller, assessmentId: string, answers: DraftC
   return saved;
 }
 
-/** Mail kept in the demo outbox for one address, oldest first. */
-export function outboxTo(db: Db, email: string) {
+/** Mail kept in the demo outbox for one address, oldest first, once the queued mail was sent. */
+export async function outboxTo(db: Db, email: string) {
+  await sendQueuedMail(db);
   return db.select({ subject: outboxEmails.subject, text: outboxEmails.text }).from(outboxEmails).where(eq(outboxEmails.to, email)).orderBy(asc(outboxEmails.createdAt));
 }

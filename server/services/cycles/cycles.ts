@@ -4,10 +4,11 @@ import type { Db } from "@/db/client";
 import { assessments, cycleDepartments, cycles, departments, organizations, pairs, people, responses } from "@/db/schema";
 import type { Actor, SystemActor } from "@/server/access/actor";
 import { CURRENT_BANK_VERSION } from "@/server/assessment/item-bank";
-import { assessmentReadyMail, assessmentReminderMail, deliver } from "@/server/services/assessments/notifications";
+import { assessmentReadyMail, assessmentReminderMail } from "@/server/services/assessments/notifications";
 import { hitRateLimit } from "@/server/auth/rate-limit";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/services/errors";
-import type { Mail } from "@/server/mail";
+import { enqueueMails, type QueuedMail } from "@/server/jobs/mail";
+import { wakeSender } from "@/server/jobs/wake";
 import { recordAudit } from "@/server/services/audit/audit";
 import { publishedFiguresOf } from "@/server/services/trends/stored-figures";
 import { freezeCycleGroups } from "@/server/services/trends/inputs";
@@ -71,11 +72,12 @@ const manager = alias(people, "manager");
 /**
  * Opens a draft cycle: one assessment per active pair in scope (the report's department
  * decides), with a response per side, and the organization's anonymity threshold fixed for
- * the cycle. Everyone invited gets an email. HR's button, or Tandem on the open date
- * (a SystemActor, from ./schedule.ts): the same steps either way.
+ * the cycle. Everyone invited gets an email, queued with the cycle's opening and sent by the
+ * worker at the organization's mail rate (server/jobs/mail.ts). HR's button, or Tandem on the
+ * open date (a SystemActor, from ./schedule.ts): the same steps either way.
  */
 export async function openCycle(db: Db, actor: Actor | SystemActor, input: { cycleId: string }) {
-  const { mails, created } = await db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const cycle = await requireCycle(tx, actor, input.cycleId, true);
     if (cycle.status !== "draft") throw new ConflictError(cycle.status === "open" ? "This cycle is already open." : "This cycle is closed.");
     const [org] = await tx.select({ minGroupSize: organizations.minGroupSize }).from(organizations).where(eq(organizations.id, actor.orgId));
@@ -107,7 +109,7 @@ export async function openCycle(db: Db, actor: Actor | SystemActor, input: { cyc
       .where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, cycle.id)))
       .returning({ openedAt: cycles.openedAt });
 
-    const mails: Mail[] = [];
+    const mails: QueuedMail[] = [];
     // Bulk insert in chunks: a large organization opens thousands of pairs at once.
     for (let i = 0; i < inScope.length; i += 500) {
       const chunk = inScope.slice(i, i + 500);
@@ -124,15 +126,19 @@ export async function openCycle(db: Db, actor: Actor | SystemActor, input: { cyc
       );
       for (const p of chunk) {
         const id = byPair.get(p.pairId)!;
-        mails.push(assessmentReadyMail(p.managerEmail, p.reportName, id, cycle.closesOn), assessmentReadyMail(p.reportEmail, p.managerName, id, cycle.closesOn));
+        mails.push(
+          { key: `cycle-open:${id}:manager`, mail: assessmentReadyMail(p.managerEmail, p.reportName, id, cycle.closesOn) },
+          { key: `cycle-open:${id}:employee`, mail: assessmentReadyMail(p.reportEmail, p.managerName, id, cycle.closesOn) },
+        );
       }
     }
     // Who counts in which group for this cycle, from now on whatever changes (PRODUCT.md §5 rule 5).
     await freezeCycleGroups(tx, actor.orgId, cycle.id, opened?.openedAt ?? new Date());
+    await enqueueMails(tx, actor.orgId, mails, new Date());
     await recordAudit(tx, actor, "cycle.opened", { cycleId: cycle.id, name: cycle.name, pairs: inScope.length, minGroupSize: org?.minGroupSize ?? MIN_GROUP_SIZE_DEFAULT });
-    return { mails, created: inScope.length };
+    return inScope.length;
   });
-  await deliver(db, mails);
+  wakeSender();
   return { pairs: created };
 }
 
@@ -168,7 +174,7 @@ const otherResponse = alias(responses, "other_response");
  */
 export function cycleReminderRecipients(db: Db, orgId: string, cycleId: string) {
   return db
-    .select({ responseId: responses.id, assessmentId: assessments.id, email: respondent.email, otherName: counterpart.name })
+    .select({ responseId: responses.id, assessmentId: assessments.id, side: responses.side, email: respondent.email, otherName: counterpart.name })
     .from(responses)
     .innerJoin(assessments, and(eq(assessments.orgId, responses.orgId), eq(assessments.id, responses.assessmentId)))
     .innerJoin(otherResponse, and(eq(otherResponse.orgId, responses.orgId), eq(otherResponse.assessmentId, responses.assessmentId), ne(otherResponse.side, responses.side)))
@@ -192,10 +198,11 @@ export const REMINDER_INTERVAL = { limit: 1, windowSeconds: 12 * 60 * 60 };
 
 /**
  * Emails everyone in an open cycle who has not submitted their side. HR learns neither who
- * nor how many: the answer is the same whoever is reminded.
+ * nor how many: the answer is the same whoever is reminded. The emails are queued (sent at the
+ * organization's mail rate); one whose side is submitted before it goes out is dropped.
  */
 export async function remindCycle(db: Db, actor: Actor, input: { cycleId: string }) {
-  const mails = await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const cycle = await requireCycle(tx, actor, input.cycleId, true);
     if (cycle.status !== "open") throw new ConflictError("Only an open cycle can send reminders.");
     const limit = await hitRateLimit(tx, `cycle-remind:${cycle.id}`, REMINDER_INTERVAL);
@@ -204,9 +211,20 @@ export async function remindCycle(db: Db, actor: Actor, input: { cycleId: string
     }
     const pending = await cycleReminderRecipients(tx, actor.orgId, cycle.id);
     await recordAudit(tx, actor, "cycle.reminded", { cycleId: cycle.id, name: cycle.name });
-    return pending.map((p) => assessmentReminderMail(p.email, p.otherName, p.assessmentId, cycle.closesOn));
+    // One round per REMINDER_INTERVAL: the round's time tells its emails from the next round's.
+    const now = new Date();
+    await enqueueMails(
+      tx,
+      actor.orgId,
+      pending.map((p) => ({
+        key: `cycle-reminder:${p.assessmentId}:${p.side}:${now.toISOString()}`,
+        mail: assessmentReminderMail(p.email, p.otherName, p.assessmentId, cycle.closesOn),
+        whileUnsubmitted: { assessmentId: p.assessmentId, side: p.side },
+      })),
+      now,
+    );
   });
-  await deliver(db, mails);
+  wakeSender();
   return { sent: true };
 }
 

@@ -3,8 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departments, organizations, pairs, people } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
-import type { Mail } from "@/server/mail";
-import { deliver } from "@/server/services/assessments/notifications";
+import { enqueueMails } from "@/server/jobs/mail";
+import { wakeSender } from "@/server/jobs/wake";
 import { recordAudit } from "@/server/services/audit/audit";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/services/errors";
 import { setManager } from "@/server/services/people/set-manager";
@@ -161,16 +161,18 @@ function isUniqueViolation(err: unknown): boolean {
 /**
  * Imports a file previewed with `expectedHash`: checks it again from scratch, and writes every
  * person, department and manager change in one transaction, or nothing. People not in the file
- * are left as they are. Invitations go to the people created, after the commit.
+ * are left as they are. Invitations to the people created are queued in the same transaction
+ * and sent by the worker at the organization's mail rate (server/jobs/mail.ts): the request
+ * does not wait for a thousand emails.
  */
 export async function confirmPeopleImport(db: Db, actor: Actor, input: { csv: string; expectedHash: string }): Promise<ImportResult> {
   const parsed = parsePeopleCsv(input.csv);
   if (parsed.fileErrors.length > 0) throw new InvalidInputError(parsed.fileErrors.join(" "));
   const orgId = actor.orgId;
 
-  let outcome: { result: ImportResult; mails: Mail[] };
+  let result: ImportResult;
   try {
-    outcome = await db.transaction(async (tx) => {
+    result = await db.transaction(async (tx) => {
       // One import at a time per organization: the second waits, then finds the plan changed.
       // (NO KEY UPDATE: rows that merely reference the organization can still be written meanwhile.)
       const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, orgId)).for("no key update");
@@ -187,7 +189,7 @@ export async function confirmPeopleImport(db: Db, actor: Actor, input: { csv: st
       const summary = summarize(plan);
       // Re-importing a file already imported changes nothing, not even the audit log.
       if (plan.creates.length === 0 && plan.updates.length === 0 && plan.managerChanges.length === 0 && plan.newDepartments.length === 0) {
-        return { result: { created: 0, updated: 0, managerChanges: 0, unchanged: summary.unchanged, invited: 0 }, mails: [] };
+        return { created: 0, updated: 0, managerChanges: 0, unchanged: summary.unchanged, invited: 0 };
       }
 
       const departmentIds = new Map(snapshot.departments.map((d) => [d.name.toLowerCase(), d.id]));
@@ -253,8 +255,13 @@ export async function confirmPeopleImport(db: Db, actor: Actor, input: { csv: st
       await recordAudit(tx, actor, "people.imported", { created: result.created, updated: result.updated, managerChanges: result.managerChanges });
 
       const [me] = await tx.select({ name: people.name }).from(people).where(and(eq(people.orgId, orgId), eq(people.id, actor.personId)));
-      const mails = plan.creates.map((c) => invitationMail(c, org.name, me?.name ?? "Your HR team"));
-      return { result, mails };
+      await enqueueMails(
+        tx,
+        orgId,
+        plan.creates.map((c) => ({ key: `invitation:${personIds.get(c.email)!}`, mail: invitationMail(c, org.name, me?.name ?? "Your HR team") })),
+        at,
+      );
+      return result;
     });
   } catch (err) {
     // Someone added the same address between our read and our write (outside an import).
@@ -262,6 +269,6 @@ export async function confirmPeopleImport(db: Db, actor: Actor, input: { csv: st
     throw err;
   }
 
-  await deliver(db, outcome.mails);
-  return outcome.result;
+  if (result.invited > 0) wakeSender();
+  return result;
 }

@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import type { Actor } from "@/server/access/actor";
 import { HIDDEN_REASON, MIN_GROUP_SIZE_DEFAULT, type Cell } from "@/server/analysis/anonymity";
 import { LMX_AGREEMENT_BENCHMARK } from "@/server/analysis/statistics";
+import { toCsv, type CsvCell } from "@/server/csv/write-csv";
 import { recordAudit } from "@/server/services/audit/audit";
 import { openParticipation } from "@/server/services/cycles/participation";
 import { ConflictError, NotFoundError } from "@/server/services/errors";
@@ -62,7 +63,8 @@ export async function getTrendSeries(db: Db, actor: Actor, input: { groupId?: st
   return series;
 }
 
-const show = (c: Cell<number>, digits = 2) => (c.hidden ? HIDDEN_REASON : c.value.toFixed(digits));
+/** A figure as a number (written with two decimals), or why it is hidden. */
+const show = (c: Cell<number>) => (c.hidden ? HIDDEN_REASON : c.value);
 
 /** A published cycle as CSV: exactly the cells the page shows, hidden ones as hidden. Audited. */
 export async function exportCycleTrendsCsv(db: Db, actor: Actor, input: { cycleId: string }) {
@@ -72,7 +74,7 @@ export async function exportCycleTrendsCsv(db: Db, actor: Actor, input: { cycleI
     throw new ConflictError(view.cycle.figures === "open" ? "This cycle's figures appear once it closes." : "This cycle's figures are being prepared. Try again in a minute.");
   }
   const header = ["group", "dimension", "employee mean", "manager mean", "mean absolute gap", "agreement r", "r 95% CI low", "r 95% CI high", "alpha employee", "alpha manager"];
-  const lines = [header];
+  const lines: CsvCell[][] = [header];
   for (const g of view.groups) {
     for (const d of g.dimensions) {
       const a = d.agreement;
@@ -82,15 +84,14 @@ export async function exportCycleTrendsCsv(db: Db, actor: Actor, input: { cycleI
         show(d.mean.employee),
         show(d.mean.manager),
         show(d.meanAbsGap),
-        a.hidden ? HIDDEN_REASON : a.value.r.toFixed(2),
-        a.hidden ? HIDDEN_REASON : a.value.lower.toFixed(2),
-        a.hidden ? HIDDEN_REASON : a.value.upper.toFixed(2),
+        a.hidden ? HIDDEN_REASON : a.value.r,
+        a.hidden ? HIDDEN_REASON : a.value.lower,
+        a.hidden ? HIDDEN_REASON : a.value.upper,
         show(d.alpha.employee),
         show(d.alpha.manager),
       ]);
     }
   }
   await recordAudit(db, actor, "trends.exported", { cycleId: view.cycle.id, name: view.cycle.name });
-  const escape = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  return { filename: `tandem-trends-${view.cycle.name.replace(/[^\w-]+/g, "-").toLowerCase()}.csv`, csv: lines.map((l) => l.map(escape).join(",")).join("\n") + "\n" };
+  return { filename: `tandem-trends-${view.cycle.name.replace(/[^\w-]+/g, "-").toLowerCase()}.csv`, csv: toCsv(lines, { decimals: 2 }) };
 }

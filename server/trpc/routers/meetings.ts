@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { addActionItem, addAgendaItem, deleteActionItem, deleteAgendaItem, getMeeting, reorderAgenda, saveSharedNotes, savePrivateNote, updateActionItem, updateAgendaItem } from "@/server/services/meetings/meeting";
+import { NOTE_MAX_CHARS } from "@/server/http/limits";
 import { planFromAssessment } from "@/server/services/meetings/plan-from-gaps";
 import { getPreferences, regenerateCalendarToken, revokeCalendarToken, setPreferences } from "@/server/services/meetings/preferences";
 import { createSeries, getPairMeetings, listMyNextMeetings, moveMeeting, setMeetingSkipped, setSeriesState, updateSeriesFrom } from "@/server/services/meetings/series";
@@ -100,10 +101,10 @@ export const meetingsRouter = router({
     .mutation(({ ctx, input }) => reorderAgenda(ctx.db, ctx.actor, input)),
 
   saveSharedNotes: protectedProcedure
-    .input(z.object({ meetingId: id(), body: text({ max: 50_000, label: "The notes" }), baseVersion: z.number().int().min(0).max(2_000_000_000) }))
+    .input(z.object({ meetingId: id(), body: text({ max: NOTE_MAX_CHARS, label: "The notes" }), baseVersion: z.number().int().min(0).max(2_000_000_000) }))
     .mutation(({ ctx, input }) => saveSharedNotes(ctx.db, ctx.actor, input)),
   savePrivateNote: protectedProcedure
-    .input(z.object({ meetingId: id(), body: text({ max: 50_000, label: "Your private note" }) }))
+    .input(z.object({ meetingId: id(), body: text({ max: NOTE_MAX_CHARS, label: "Your private note" }) }))
     .mutation(({ ctx, input }) => savePrivateNote(ctx.db, ctx.actor, input)),
 
   addActionItem: protectedProcedure
