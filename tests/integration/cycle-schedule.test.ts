@@ -9,6 +9,7 @@ import { SCHEDULED_ACTOR_NAME } from "@/server/services/audit/audit";
 import { completeAnswers } from "../support/answers";
 import { assessmentWith, everyone, fill } from "../support/assessments";
 import { createTestDb, type TestDb } from "../support/db";
+import { sendQueuedMail } from "../support/mail";
 import { callerFor, createWorld, type World } from "../support/factories";
 
 // Cycles keep their dates by themselves (server/services/cycles/schedule.ts): opened at 00:00 of
@@ -54,6 +55,8 @@ async function assessmentIds(cycleId: string) {
 
 /** Outbox mail whose subject starts with `subject` and links to one of the cycle's assessments. */
 async function mailsOfCycle(cycleId: string, subject: string) {
+  // Invitations go out from the job queue; this is the worker sending what is queued.
+  await sendQueuedMail(t.db, new Date(Date.now() + 366 * 24 * 3600_000));
   const ids = await assessmentIds(cycleId);
   const rows = await t.db.select({ to: outboxEmails.to, subject: outboxEmails.subject, text: outboxEmails.text }).from(outboxEmails).where(like(outboxEmails.subject, `${subject}%`));
   return rows.filter((m) => ids.some((id) => m.text.includes(`/assessments/${id}`)));

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { departments, orgRoles } from "@/db/schema";
 import { seedDemoOrg } from "@/db/seed/demo-org";
 import { createTestDb, type TestDb } from "../support/db";
+import { settleTrends } from "../support/trends";
 import { callerFor } from "../support/factories";
 
 // CSV formula injection through the trends export (issue 17): names HR or an import chose
@@ -31,6 +32,8 @@ beforeAll(async () => {
   hrId = hr!.id;
   const depts = await t.db.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.orgId, orgId), inArray(departments.name, Object.keys(HOSTILE))));
   for (const d of depts) await t.db.update(departments).set({ name: HOSTILE[d.name as keyof typeof HOSTILE] }).where(eq(departments.id, d.id));
+  // Names are frozen when a cycle opens: these past cycles are frozen and published now, with the hostile names.
+  await settleTrends(t.db);
 });
 afterAll(() => t.close());
 
