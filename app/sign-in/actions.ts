@@ -1,51 +1,53 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { getDb } from "@/db/client";
-import { signIn } from "@/server/auth";
-import { clientIp, peekRateLimit, SIGN_IN_PER_EMAIL, SIGN_IN_PER_IP } from "@/server/auth/rate-limit";
+import { continueUrl, sessionCookieName, signIn } from "@/server/auth";
+import { resolveAuthSecret } from "@/server/auth/secret";
+import { handoffCookieName, readHandoff, sessionCookieOptions, usesSecureCookies } from "@/server/auth/session-cookie";
+import { continueSignIn, safeNext } from "@/server/auth/sign-in-flow";
+import { requestSignInLinkAllowed, type EmailSignInState } from "@/server/services/auth/request-sign-in-link";
+import { env } from "@/server/env";
+import { clientAddressOf } from "@/server/auth/client-address-of";
 
-export interface EmailSignInState {
-  error?: string;
-  email?: string;
-}
-
-/** Only same-site paths, so a crafted link cannot send people elsewhere after sign-in. */
-function safeRedirect(value: FormDataEntryValue | null): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
-}
-
-const emailSchema = z.email({ error: "Enter a valid email address, like name@company.com." }).max(320);
+export type { EmailSignInState };
 
 export async function requestSignInLink(_prev: EmailSignInState, form: FormData): Promise<EmailSignInState> {
-  const raw = String(form.get("email") ?? "").trim();
-  const parsed = emailSchema.safeParse(raw.toLowerCase());
-  if (!parsed.success) return { email: raw, error: parsed.error.issues[0]?.message ?? "Enter a valid email address." };
-  const email = parsed.data;
-
   const db = await getDb();
-  const ip = clientIp(await headers());
-  const [perEmail, perIp] = await Promise.all([
-    peekRateLimit(db, `sign-in:email:${email}`, SIGN_IN_PER_EMAIL),
-    peekRateLimit(db, `sign-in:ip:${ip}`, SIGN_IN_PER_IP),
-  ]);
-  if (!perEmail.allowed || !perIp.allowed) {
-    const minutes = Math.max(1, Math.ceil(Math.max(perEmail.retryAfterSeconds, perIp.retryAfterSeconds) / 60));
-    return { email: raw, error: `Too many sign-in links were requested. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
+  const outcome = await requestSignInLinkAllowed(db, { email: String(form.get("email") ?? ""), clientAddress: clientAddressOf(await headers()) });
+  if (outcome.kind === "invalid" || outcome.kind === "tooMany") return outcome.state;
+  if (outcome.kind === "send") {
+    const next = await signIn("email", { email: outcome.email, redirectTo: continueUrl(safeNext(form.get("callbackUrl"))), redirect: false });
+    if (new URL(next, "http://localhost").searchParams.has("error")) {
+      return { email: outcome.email, error: "We could not send a sign-in link just now. Please try again." };
+    }
   }
-  const next = await signIn("email", { email, redirectTo: safeRedirect(form.get("callbackUrl")), redirect: false });
-  if (new URL(next, "http://localhost").searchParams.has("error")) {
-    return { email: raw, error: "We could not send a sign-in link just now. Please try again." };
-  }
+  // Sent, or not sent (unknown address, or this client asked for this address too often): the
+  // same answer, so the form cannot tell who has an account.
   redirect("/sign-in/check-email");
 }
 
 export async function signInAsDemoPerson(form: FormData) {
-  await signIn("demo", { email: String(form.get("email") ?? ""), redirectTo: safeRedirect(form.get("callbackUrl")) });
+  await signIn("demo", { personId: String(form.get("personId") ?? ""), redirectTo: continueUrl(safeNext(form.get("callbackUrl"))) });
 }
 
 export async function signInWithSso(form: FormData) {
-  await signIn("sso", { redirectTo: safeRedirect(form.get("callbackUrl")) });
+  await signIn("sso", { redirectTo: continueUrl(safeNext(form.get("callbackUrl"))) });
+}
+
+/** The organization picker (app/sign-in/choose): a session for the chosen person of the identity. */
+export async function choosePerson(form: FormData) {
+  const e = env();
+  const h = await headers();
+  const secure = usesSecureCookies(e.AUTH_URL, h);
+  const handoff = await readHandoff(h.get("cookie"), resolveAuthSecret(e), secure);
+  if (!handoff) redirect("/sign-in");
+  const result = await continueSignIn(await getDb(), handoff, String(form.get("personId") ?? ""));
+  if (result.kind === "choose") redirect(`/sign-in/choose?next=${encodeURIComponent(safeNext(form.get("next")))}`);
+  const jar = await cookies();
+  jar.delete(handoffCookieName(secure));
+  if (result.kind === "noAccount") redirect("/sign-in?error=NoAccount");
+  jar.set(sessionCookieName(), result.token, sessionCookieOptions(sessionCookieName().startsWith("__Host-")));
+  redirect(safeNext(form.get("next")));
 }
