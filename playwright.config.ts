@@ -56,6 +56,8 @@ export default defineConfig({
         TANDEM_DATA_DIR: ".data/e2e-nodemo",
         PORT: "3101",
         SMTP_URL: "smtp://127.0.0.1:2525",
+        // Required outside demo mode: every emailed link is built from it.
+        AUTH_URL: NODEMO_URL,
         NEXT_TELEMETRY_DISABLED: "1",
       },
       reuseExistingServer: false,

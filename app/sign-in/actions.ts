@@ -10,6 +10,7 @@ import { continueSignIn, safeNext } from "@/server/auth/sign-in-flow";
 import { requestSignInLinkAllowed, type EmailSignInState } from "@/server/services/auth/request-sign-in-link";
 import { env } from "@/server/env";
 import { clientAddressOf } from "@/server/auth/client-address-of";
+import { endSession } from "@/server/services/auth/sessions";
 
 export type { EmailSignInState };
 
@@ -29,7 +30,30 @@ export async function requestSignInLink(_prev: EmailSignInState, form: FormData)
 }
 
 export async function signInAsDemoPerson(form: FormData) {
-  await signIn("demo", { personId: String(form.get("personId") ?? ""), redirectTo: continueUrl(safeNext(form.get("callbackUrl"))) });
+  const next = safeNext(form.get("callbackUrl"));
+  const result = await signIn("demo", { personId: String(form.get("personId") ?? ""), redirectTo: continueUrl(next), redirect: false });
+  if (new URL(result, "http://localhost").searchParams.has("error")) redirect("/sign-in?error=CredentialsSignin");
+  // Not a redirect to /sign-in/continue: Next renders an action's redirect target on the
+  // server, and a route handler's cookies would not reach the browser that way.
+  await finishSignIn(next);
+}
+
+/** /sign-in/continue's work inside a server action, from the hand-off cookie Auth.js just set. */
+async function finishSignIn(next: string, chosenPersonId?: string): Promise<never> {
+  const e = env();
+  const jar = await cookies();
+  const secure = usesSecureCookies(e.AUTH_URL, await headers());
+  const value = jar.get(handoffCookieName(secure))?.value;
+  const handoff = value ? await readHandoff(`${handoffCookieName(secure)}=${value}`, resolveAuthSecret(e), secure) : null;
+  if (!handoff) redirect("/sign-in");
+  const result = await continueSignIn(await getDb(), handoff, chosenPersonId);
+  if (result.kind === "choose") redirect(`/sign-in/choose?next=${encodeURIComponent(next)}`);
+  jar.delete(handoffCookieName(secure));
+  if (result.kind === "noAccount") redirect("/sign-in?error=NoAccount");
+  const previous = jar.get(sessionCookieName())?.value;
+  if (previous) await endSession(await getDb(), previous);
+  jar.set(sessionCookieName(), result.token, sessionCookieOptions(sessionCookieName().startsWith("__Host-")));
+  redirect(next);
 }
 
 export async function signInWithSso(form: FormData) {
@@ -38,16 +62,5 @@ export async function signInWithSso(form: FormData) {
 
 /** The organization picker (app/sign-in/choose): a session for the chosen person of the identity. */
 export async function choosePerson(form: FormData) {
-  const e = env();
-  const h = await headers();
-  const secure = usesSecureCookies(e.AUTH_URL, h);
-  const handoff = await readHandoff(h.get("cookie"), resolveAuthSecret(e), secure);
-  if (!handoff) redirect("/sign-in");
-  const result = await continueSignIn(await getDb(), handoff, String(form.get("personId") ?? ""));
-  if (result.kind === "choose") redirect(`/sign-in/choose?next=${encodeURIComponent(safeNext(form.get("next")))}`);
-  const jar = await cookies();
-  jar.delete(handoffCookieName(secure));
-  if (result.kind === "noAccount") redirect("/sign-in?error=NoAccount");
-  jar.set(sessionCookieName(), result.token, sessionCookieOptions(sessionCookieName().startsWith("__Host-")));
-  redirect(safeNext(form.get("next")));
+  await finishSignIn(safeNext(form.get("next")), String(form.get("personId") ?? ""));
 }

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
-import { sessionCookieName } from "@/server/auth";
+import { currentSession, sessionCookieName } from "@/server/auth";
 import { resolveAuthSecret } from "@/server/auth/secret";
 import { handoffCookieName, readHandoff, sessionCookieOptions, usesSecureCookies } from "@/server/auth/session-cookie";
 import { continueSignIn, safeNext } from "@/server/auth/sign-in-flow";
@@ -20,7 +20,9 @@ export async function GET(request: NextRequest) {
   const secure = usesSecureCookies(e.AUTH_URL, request.headers);
   const next = safeNext(request.nextUrl.searchParams.get("next"));
   const handoff = await readHandoff(request.headers.get("cookie"), resolveAuthSecret(e), secure);
-  if (!handoff) return see("/sign-in");
+  // Without a hand-off, an already signed-in browser goes on (a server action's redirect can
+  // reach this route twice: once as the router's fetch, then as a page load).
+  if (!handoff) return see((await currentSession()) ? next : "/sign-in");
 
   const db = await getDb();
   const result = await continueSignIn(db, handoff);
