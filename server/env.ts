@@ -106,6 +106,9 @@ export function assertRunnable(e: Env): void {
         "Set one of them, or TANDEM_DEMO=1 to run the demo.",
     );
   }
+  if (e.ssoConfigured && !e.AUTH_URL) {
+    throw new EnvError("AUTH_URL is required with single sign-on: the identity provider redirects back to it (https://<your Tandem>/api/auth/callback/sso).");
+  }
   if (!e.demo && !e.AUTH_URL) {
     throw new EnvError(
       "AUTH_URL is required outside demo mode: it is Tandem's public address (e.g. https://tandem.example.com), " +

@@ -52,10 +52,14 @@ export function continueUrl(next: string): string {
 export function signInLinkUrl(authJsUrl: string): string {
   const { searchParams } = new URL(authJsUrl);
   const link = new URL(`${appUrl()}/sign-in/link`);
-  for (const key of ["token", "email", "callbackUrl"]) {
+  for (const key of ["token", "email"]) {
     const value = searchParams.get(key);
     if (value !== null) link.searchParams.set(key, value);
   }
+  // Auth.js makes the callback absolute with the host it was asked on; only its path is kept,
+  // so the link names no host but AUTH_URL's.
+  const callback = new URL(searchParams.get("callbackUrl") ?? "/", appUrl());
+  link.searchParams.set("callbackUrl", `${callback.pathname}${callback.search}`);
   return link.toString();
 }
 

@@ -52,7 +52,7 @@ describe("finding 1: demo sign-in reached a real organization's person", () => {
     const hr = callerFor(t.db, demoHr.id);
     const csv = `email,name\n${VICTIM},Imported Victim`;
     const { hash } = await hr.peopleImport.preview({ csv });
-    await hr.peopleImport.confirm({ csv, expectedHash: hash });
+    await hr.peopleImport.confirm({ csv, expectedHash: hash! });
     const [imported] = await t.db.select().from(people).where(and(eq(people.orgId, demo.id), eq(people.email, VICTIM)));
     // … and signs in as that row with the demo's "sign in as" (Auth.js's credentials: by id).
     const demoPerson = await findDemoPersonById(t.db, imported!.id);
