@@ -96,6 +96,11 @@ async function buildConfig(): Promise<NextAuthConfig> {
       // An SSO sign-in joins the identity that signed in by email link before, by address:
       // safe only because the signIn callback refuses addresses the provider has not verified.
       allowDangerousEmailAccountLinking: true,
+      // Addresses are matched lower-cased, as people's are stored and emailed links normalize them.
+      profile(profile) {
+        const name = [profile.name, profile.preferred_username].find((v): v is string => typeof v === "string");
+        return { id: String(profile.sub), name, email: typeof profile.email === "string" ? profile.email.toLowerCase() : null };
+      },
     });
   }
 
