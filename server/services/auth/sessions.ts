@@ -54,8 +54,13 @@ export interface CurrentSession {
  */
 export async function readSession(db: Db, token: string, options: { demo: boolean }): Promise<CurrentSession | null> {
   if (!token || token.length > 200) return null;
+  // Outside demo mode no demo session counts; in demo mode a demo session must name a demo
+  // person (the organizations join is needed only then).
   const demoRule = options.demo ? or(ne(appSessions.method, "demo"), eq(organizations.isDemo, true)) : ne(appSessions.method, "demo");
-  const rows = await db
+  const organizationsOfIdentity = options.demo
+    ? sql<number>`(select count(*)::int from people p2 join organizations o2 on o2.id = p2.org_id where p2.email = ${users.email} and p2.deactivated_at is null and (${appSessions.method} <> 'demo' or o2.is_demo))`
+    : sql<number>`(select count(*)::int from people p2 where p2.email = ${users.email} and p2.deactivated_at is null)`;
+  const query = db
     .select({
       id: appSessions.id,
       userId: appSessions.userId,
@@ -65,15 +70,16 @@ export async function readSession(db: Db, token: string, options: { demo: boolea
       stale: sql<boolean>`${appSessions.renewedAt} < now() - make_interval(hours => ${SESSION_RENEW_AFTER_HOURS})`,
       // How many organizations the identity may switch between (the header shows a switcher
       // when more than one): an index lookup on people.email inside the same statement.
-      organizations: sql<number>`(select count(*)::int from people p2 join organizations o2 on o2.id = p2.org_id where p2.email = ${users.email} and p2.deactivated_at is null and (${appSessions.method} <> 'demo' or o2.is_demo))`,
+      organizations: organizationsOfIdentity,
       role: orgRoles.role,
     })
     .from(appSessions)
     .innerJoin(users, eq(users.id, appSessions.userId))
     .innerJoin(people, and(eq(people.orgId, appSessions.orgId), eq(people.id, appSessions.personId)))
-    .innerJoin(organizations, eq(organizations.id, appSessions.orgId))
     .leftJoin(orgRoles, and(eq(orgRoles.orgId, people.orgId), eq(orgRoles.personId, people.id)))
-    .where(and(eq(appSessions.tokenHash, hashSessionToken(token)), gt(appSessions.expiresAt, sql`now()`), isNull(people.deactivatedAt), eq(people.email, users.email), demoRule));
+    .$dynamic();
+  const where = and(eq(appSessions.tokenHash, hashSessionToken(token)), gt(appSessions.expiresAt, sql`now()`), isNull(people.deactivatedAt), eq(people.email, users.email), demoRule);
+  const rows = await (options.demo ? query.innerJoin(organizations, eq(organizations.id, appSessions.orgId)) : query).where(where);
   const first = rows[0];
   if (!first) return null;
   if (first.stale) {
