@@ -8,7 +8,8 @@ import { CHROMIUM_ARGS, DEMO_URL, EMPTY_URL, NODEMO_URL } from "./tests/e2e/supp
 //   3101  not demo, SMTP configured but unused (.data/e2e-nodemo)
 //   3105  demo mode, left untouched by every test but one that looks at the empty outbox
 //   3102–3104 are started by tests/e2e/processes.spec.ts itself; 3106 by people-import.spec.ts
-//   (its imports must not change the people the other specs count).
+//   (its imports must not change the people the other specs count); 3107 by smtp.spec.ts;
+//   identity.spec.ts picks free ports for its servers, identity provider and SMTP receiver.
 
 // Values the servers must not inherit from the shell that runs the tests: empty means unset
 // (server/env.ts), so a developer's DATABASE_URL or SMTP_URL cannot leak into a run.
@@ -56,6 +57,8 @@ export default defineConfig({
         TANDEM_DATA_DIR: ".data/e2e-nodemo",
         PORT: "3101",
         SMTP_URL: "smtp://127.0.0.1:2525",
+        // Required outside demo mode: every emailed link is built from it.
+        AUTH_URL: NODEMO_URL,
         NEXT_TELEMETRY_DISABLED: "1",
       },
       reuseExistingServer: false,

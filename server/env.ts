@@ -1,3 +1,4 @@
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -15,7 +16,13 @@ const schema = z
     TANDEM_DATA_DIR: z.string().min(1).default(".data"),
     TANDEM_DEMO: flag.optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 33)").optional(),
-    AUTH_URL: z.url().optional(),
+    AUTH_URL: z
+      .url()
+      .regex(/^https?:\/\//, "must be an http:// or https:// URL, e.g. https://tandem.example.com")
+      .optional(),
+    // Reverse proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR
+    // ranges (server/auth/client-address.ts). Unset: the connection's own address is the client's.
+    TANDEM_TRUSTED_PROXIES: z.string().optional(),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587")
@@ -35,6 +42,14 @@ const schema = z
       .optional(),
   })
   .superRefine((v, ctx) => {
+    for (const entry of (v.TANDEM_TRUSTED_PROXIES ?? "").split(",").map((x) => x.trim()).filter(Boolean)) {
+      const [address = "", prefix, ...rest] = entry.split("/");
+      const family = net.isIP(address);
+      const bits = prefix === undefined ? 0 : Number(prefix);
+      if (family === 0 || rest.length > 0 || !Number.isInteger(bits) || bits < 0 || bits > (family === 4 ? 32 : 128)) {
+        ctx.addIssue({ code: "custom", path: ["TANDEM_TRUSTED_PROXIES"], message: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.5 or 10.0.0.0/8)` });
+      }
+    }
     const oidc = [v.OIDC_ISSUER, v.OIDC_CLIENT_ID, v.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
@@ -91,6 +106,15 @@ export function assertRunnable(e: Env): void {
       "Nobody could sign in: outside demo mode Tandem needs SMTP_URL (for email sign-in links) " +
         "or OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (for single sign-on). " +
         "Set one of them, or TANDEM_DEMO=1 to run the demo.",
+    );
+  }
+  if (e.ssoConfigured && !e.AUTH_URL) {
+    throw new EnvError("AUTH_URL is required with single sign-on: the identity provider redirects back to it (https://<your Tandem>/api/auth/callback/sso).");
+  }
+  if (!e.demo && !e.AUTH_URL) {
+    throw new EnvError(
+      "AUTH_URL is required outside demo mode: it is Tandem's public address (e.g. https://tandem.example.com), " +
+        "and every link in an email is built from it, never from the address a request claims to be for.",
     );
   }
   if (e.databaseKind === "postgres" && !e.AUTH_SECRET) {

@@ -1,9 +1,9 @@
-import { count } from "drizzle-orm";
-import { getDbHandle } from "@/db/client";
+import { count, eq } from "drizzle-orm";
+import { getDbHandle, type Db } from "@/db/client";
 import { organizations } from "@/db/schema";
 import { seedDemoOrg } from "@/db/seed/demo-org";
 import { resolveAuthSecret } from "@/server/auth/secret";
-import { assertRunnable, env } from "@/server/env";
+import { assertRunnable, env, EnvError } from "@/server/env";
 import { startWorker } from "@/server/jobs/worker";
 
 /**
@@ -20,6 +20,7 @@ export async function startServer(): Promise<void> {
     const handle = await getDbHandle();
     let seeded = false;
     if (e.demo) {
+      await assertDemoDatabase(handle.db);
       const [row] = await handle.db.select({ n: count() }).from(organizations);
       if (!row || row.n === 0) {
         await seedDemoOrg(handle.db);
@@ -45,5 +46,21 @@ export async function startServer(): Promise<void> {
     const cause = err instanceof Error && err.cause instanceof Error ? `\n  Cause: ${err.cause.message}` : "";
     console.error(`\n  Tandem cannot start: ${err instanceof Error ? err.message : String(err)}${cause}\n`);
     process.exit(1);
+  }
+}
+
+/**
+ * Demo mode lets anyone sign in as anyone of a demo organization and reads every email in the
+ * outbox: on a database that also holds a real organization, that would hand its people to
+ * strangers. So a demo server starts only on a database whose every organization is a demo.
+ */
+export async function assertDemoDatabase(db: Db): Promise<void> {
+  const [real] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.isDemo, false)).limit(1);
+  if (real) {
+    throw new EnvError(
+      `TANDEM_DEMO=1 on a database that holds a real organization ("${real.name}"). Demo mode lets anyone sign in ` +
+        "as a demo person and read the demo outbox, so it runs only on a database of demo organizations. " +
+        "Unset TANDEM_DEMO (or set it to 0) for this database, or point the demo at a database of its own.",
+    );
   }
 }

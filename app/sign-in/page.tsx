@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { Logo } from "@/components/ui/logo";
 import { getDb } from "@/db/client";
-import { currentPersonId, signInMethods } from "@/server/auth";
+import { currentSession, signInMethods } from "@/server/auth";
 import { listDemoPeople, type DemoPerson } from "@/server/services/auth/list-demo-people";
 import { signInAsDemoPerson, signInWithSso } from "./actions";
 
@@ -19,6 +19,7 @@ const errors: Record<string, string> = {
   AccessDenied: "There is no Tandem account for that address. Ask your HR team to add you.",
   CredentialsSignin: "That demo person could not be signed in. Pick another one.",
   OAuthAccountNotLinked: "That address already signs in another way. Use the sign-in link by email.",
+  EmailNotVerified: "Your identity provider has not verified that email address, so it cannot sign you in here. Ask your IT team, or use the sign-in link by email.",
 };
 
 const roleNames: Record<string, string> = { owner: "Owner", hr_admin: "HR admin" };
@@ -32,8 +33,8 @@ function describe(p: DemoPerson): string {
 
 function DemoPersonButton({ person, callbackUrl }: { person: DemoPerson; callbackUrl: string }) {
   return (
-    <form action={signInAsDemoPerson}>
-      <input type="hidden" name="email" value={person.email} />
+    <form action={signInAsDemoPerson} data-email={person.email}>
+      <input type="hidden" name="personId" value={person.id} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <button
         type="submit"
@@ -51,7 +52,7 @@ function DemoPersonButton({ person, callbackUrl }: { person: DemoPerson; callbac
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  if (await currentPersonId()) redirect("/");
+  if (await currentSession()) redirect("/");
   const params = await searchParams;
   const errorKey = typeof params.error === "string" ? params.error : undefined;
   const error = errorKey ? (errors[errorKey] ?? "Sign-in did not work. Please try again.") : undefined;
@@ -71,7 +72,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
 
       <Card className="space-y-5 p-6">
         {error ? <Alert>{error}</Alert> : null}
-        {params.signedOut ? <Alert tone="success">You are signed out.</Alert> : null}
+        {params.signedOut ? <Alert tone="success">{params.signedOut === "everywhere" ? "You are signed out on every device." : "You are signed out."}</Alert> : null}
         {methods.email ? <EmailSignInForm callbackUrl={callbackUrl} /> : null}
         {methods.email && methods.sso ? (
           <p className="flex items-center gap-3 text-sm text-slate-600 before:h-px before:flex-1 before:bg-slate-200 after:h-px after:flex-1 after:bg-slate-200">or</p>

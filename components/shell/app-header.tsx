@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { switchOrganizationAction } from "@/app/(app)/actions";
 import { signOutAction } from "@/app/actions";
 import { Avatar } from "@/components/ui/avatar";
 import { Logo } from "@/components/ui/logo";
@@ -6,7 +7,12 @@ import { NavLink } from "./nav-link";
 
 const roleLabels: Record<string, string> = { owner: "Owner", hr_admin: "HR admin" };
 
-export function AppHeader({ name, orgName, roles }: { name: string; orgName: string; roles: string[] }) {
+export interface OtherOrganization {
+  personId: string;
+  orgName: string;
+}
+
+export function AppHeader({ name, orgName, roles, otherOrganizations }: { name: string; orgName: string; roles: string[]; otherOrganizations: OtherOrganization[] }) {
   const isAdmin = roles.includes("hr_admin") || roles.includes("owner");
   const roleLabel = roles.map((r) => roleLabels[r]).filter(Boolean).join(", ");
   return (
@@ -24,15 +30,34 @@ export function AppHeader({ name, orgName, roles }: { name: string; orgName: str
           {isAdmin ? <NavLink href="/admin/people">Import</NavLink> : null}
           {roles.includes("owner") ? <NavLink href="/admin/settings">Settings</NavLink> : null}
         </nav>
-        <div className="ml-auto flex items-center gap-3">
-          <div className="hidden text-right sm:block">
-            <p className="text-sm font-medium text-slate-900">{name}</p>
-            <p className="text-xs text-slate-600">
-              {orgName}
-              {roleLabel ? ` · ${roleLabel}` : ""}
-            </p>
-          </div>
-          <Avatar name={name} size="sm" />
+        <div className="ml-auto flex items-center gap-2">
+          {otherOrganizations.length > 0 ? (
+            <details className="relative">
+              <summary className="flex min-h-11 cursor-pointer items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">Switch organization</summary>
+              <ul className="absolute right-0 z-10 mt-1 w-64 max-w-[calc(100vw-2rem)] space-y-1 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
+                {otherOrganizations.map((o) => (
+                  <li key={o.personId}>
+                    <form action={switchOrganizationAction}>
+                      <input type="hidden" name="personId" value={o.personId} />
+                      <button type="submit" className="min-h-11 w-full rounded-lg px-3 text-left text-sm text-slate-800 hover:bg-slate-100">
+                        Switch to {o.orgName}
+                      </button>
+                    </form>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+          <Link href="/account" className="flex min-h-11 items-center gap-3 rounded-lg px-1 hover:bg-slate-100" aria-label={`Your account: ${name}, ${orgName}`}>
+            <span className="hidden text-right sm:block">
+              <span className="block text-sm font-medium text-slate-900">{name}</span>
+              <span className="block text-xs text-slate-600">
+                {orgName}
+                {roleLabel ? ` · ${roleLabel}` : ""}
+              </span>
+            </span>
+            <Avatar name={name} size="sm" />
+          </Link>
           <form action={signOutAction}>
             <button type="submit" className="min-h-11 rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
               Sign out

@@ -1,8 +1,10 @@
-import { integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { people } from "./org";
 
 // Auth.js identity tables, in the shape @auth/drizzle-adapter expects. A `user` is a sign-in
 // identity (an email address); what a person may see is decided by `people`, which the session
-// links to at sign-in (server/auth/config.ts).
+// links to at sign-in (server/auth).
 
 export const users = pgTable("users", {
   id: text()
@@ -52,3 +54,36 @@ export const verificationTokens = pgTable(
   },
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
+
+// Tandem's own sessions (server/auth/sessions.ts). Auth.js proves who someone is (an emailed
+// link, the identity provider, the demo's "sign in as"); a row here is what they are then signed
+// in as: one person of one organization, chosen by the identity. The cookie holds a random token
+// whose SHA-256 is `token_hash`; every request looks the row up by it, so deleting a row ends
+// that session at once. `expires_at` slides forward (at most once a day) while the session is
+// used.
+export const appSessions = pgTable(
+  "app_sessions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tokenHash: text().notNull(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    orgId: uuid().notNull(),
+    personId: uuid().notNull(),
+    /** How the identity proved itself: an emailed link, single sign-on, or the demo's "sign in as". */
+    method: text().$type<SignInMethod>().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    renewedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("app_sessions_token_hash_idx").on(t.tokenHash),
+    index("app_sessions_person_idx").on(t.orgId, t.personId),
+    index("app_sessions_user_idx").on(t.userId),
+    foreignKey({ columns: [t.orgId, t.personId], foreignColumns: [people.orgId, people.id] }).onDelete("cascade"),
+    check("app_sessions_method", sql`${t.method} in ('email', 'sso', 'demo')`),
+  ],
+);
+
+export type SignInMethod = "email" | "sso" | "demo";

@@ -81,7 +81,7 @@ export async function wipe(sql: postgres.Sql): Promise<void> {
 
 /** State left by earlier runs that would change this one: queued jobs, sent mail, counters, sign-ins. */
 export async function resetTransientState(sql: postgres.Sql): Promise<void> {
-  await sql`truncate jobs, mail_deliveries, outbox_emails, rate_limits, sessions, verification_tokens, accounts, users`;
+  await sql`truncate jobs, mail_deliveries, outbox_emails, rate_limits, app_sessions, sessions, verification_tokens, accounts, users`;
 }
 
 export interface PreparedDatabase {

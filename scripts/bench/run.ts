@@ -26,7 +26,7 @@ import { measureFirstLoadJs, type FirstLoadJs } from "./first-load-js";
 import { runLighthouse, type LighthouseResult } from "./lighthouse";
 import { preflight, runLoad, type LoadResult, type LoadScenario } from "./load";
 import { checkReminders, checkSessionsAndLimits, plantReminder, waitForPlanted, waitForWorkers, type ScaleOutResult, type WorkerCatchUp } from "./scale-out";
-import { cpuMsOf, mintSessionCookie, newAuthSecret, startServer, type BenchServer } from "./servers";
+import { cpuMsOf, mintSessionCookie, newAuthSecret, startMailSink, startServer, type BenchServer } from "./servers";
 import { table } from "./stats";
 import { measureTrends, type TrendsResult } from "./trends";
 
@@ -94,6 +94,7 @@ async function main(): Promise<number> {
 
   const sql = postgres(url, { max: 4, onnotice: () => {} });
   const servers: BenchServer[] = [];
+  let stopSink: (() => Promise<void>) | undefined;
   try {
     results.machine.postgres = (await sql<{ v: string }[]>`select version() as v`)[0]!.v.split(" ").slice(0, 2).join(" ");
     for (const table of ["people", "pairs", "cycles", "assessments", "responses", "meeting_series", "meetings", "agenda_items", "action_items"]) {
@@ -124,9 +125,12 @@ async function main(): Promise<number> {
       const actors = await pickActors(sql, prepared.orgId, Math.max(args.connections * 2, 100));
       const planted = await plantReminder(sql, prepared.orgId);
       const authSecret = newAuthSecret();
-      log(`starting two servers (ports ${args.port}, ${args.port + 1}) from ${appDir}`);
+      const sink = await startMailSink(sql, args.port + 2);
+      stopSink = sink.close;
+      log(`starting two servers (ports ${args.port}, ${args.port + 1}; mail to ${sink.url}) from ${appDir}`);
       const serverStart = Date.now();
-      servers.push(...(await Promise.all([startServer({ appDir, databaseUrl: url, authSecret }, args.port), startServer({ appDir, databaseUrl: url, authSecret }, args.port + 1)])));
+      const config = { appDir, databaseUrl: url, authSecret, smtpUrl: sink.url };
+      servers.push(...(await Promise.all([startServer(config, args.port), startServer(config, args.port + 1)])));
       log(`  both answer /api/health after ${((Date.now() - serverStart) / 1000).toFixed(1)} s; waiting (≤ ${args.workerWait} s) for their workers' first reminder sweep`);
       results.workers = await waitForWorkers(sql, planted, serverStart, args.workerWait);
       log(`  workers ${results.workers.caughtUp ? "idle" : "STILL BUSY"} after ${results.workers.seconds} s: ${JSON.stringify(results.workers.jobs)}, ${results.workers.outboxEmails} emails`);
@@ -140,7 +144,7 @@ async function main(): Promise<number> {
       }
 
       if (!args.skip.has("load")) {
-        results.loadTests = await loadTests(args, actors, authSecret, [a, b]);
+        results.loadTests = await loadTests(args, actors, sql, [a, b]);
         results.pairDashboard = results.loadTests.pairDashboard;
         results.assessmentAutosave = results.loadTests.autosave;
         for (const r of Object.values(results.loadTests)) if (r.errors > 0) failures.push(`load test ${r.name}: ${r.errors} errors (${JSON.stringify(r.statusCodes)})`);
@@ -151,7 +155,7 @@ async function main(): Promise<number> {
         // with the servers and Postgres done with the load tests' backlog and the workers' sends.
         log(`  servers and Postgres idle after ${await waitForIdle(servers)} s`);
         log(`Lighthouse (mobile profile) on four pages, ${args.lighthouseRuns} runs each (the median run is kept)`);
-        const cookie = async (p: { id: string; email: string; name: string }) => mintSessionCookie(authSecret, p);
+        const cookie = async (p: { id: string; email: string; name: string }) => mintSessionCookie(sql, p);
         const dashboardOf = actors.dashboard[0]!;
         results.lighthouse = await runLighthouse(
           [
@@ -177,6 +181,7 @@ async function main(): Promise<number> {
     }
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
+    await stopSink?.();
     await sql.end({ timeout: 5 });
   }
 
@@ -195,7 +200,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-async function loadTests(args: BenchArgs, actors: Actors, authSecret: string, servers: BenchServer[]): Promise<Record<string, LoadResult>> {
+async function loadTests(args: BenchArgs, actors: Actors, sql: postgres.Sql, servers: BenchServer[]): Promise<Record<string, LoadResult>> {
   const urls = servers.map((s) => s.url);
   // CPU per request, app servers and Postgres apart: unlike latency, it does not depend on how
   // busy the machine is, so it shows what a change saved even when the throughput barely moves.
@@ -210,7 +215,7 @@ async function loadTests(args: BenchArgs, actors: Actors, authSecret: string, se
   const cookies = new Map<string, string>();
   const cookieOf = async (p: { id: string; email: string; name: string }) => {
     let c = cookies.get(p.id);
-    if (!c) cookies.set(p.id, (c = await mintSessionCookie(authSecret, p)));
+    if (!c) cookies.set(p.id, (c = await mintSessionCookie(sql, p)));
     return c;
   };
   for (const p of [...actors.dashboard, ...actors.autosave, ...actors.mixed]) await cookieOf(p);

@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import { SIGN_IN_PER_EMAIL } from "@/server/auth/rate-limit";
+import { SIGN_IN_PER_EMAIL_AND_CLIENT } from "@/server/auth/rate-limit";
 import type { Person } from "./actors";
 import { mergeCookies, sleep, type BenchServer } from "./servers";
 
@@ -85,18 +85,17 @@ export interface ScaleOutResult {
   problems: string[];
 }
 
+/** Asks `server` for a sign-in link as a browser without script does: the sign-in form's own fields. */
 async function requestSignInLink(server: string, email: string): Promise<void> {
-  const csrf = await fetch(`${server}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = mergeCookies("", csrf);
-  const res = await fetch(`${server}/api/auth/signin/email`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ csrfToken, email, callbackUrl: "/" }),
-  });
+  const html = await (await fetch(`${server}/sign-in`)).text();
+  const form = /<form[^>]*>((?:(?!<\/form>)[\s\S])*name="email"[\s\S]*?)<\/form>/.exec(html)?.[1] ?? "";
+  const body = new FormData();
+  for (const [, name, value] of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) body.set(name!, (value ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&"));
+  body.set("email", email);
+  body.set("callbackUrl", "/");
+  const res = await fetch(`${server}/sign-in`, { method: "POST", redirect: "manual", body });
   await res.arrayBuffer();
-  if (res.status !== 302) throw new Error(`asking ${server} for a sign-in link answered ${res.status}`);
+  if (res.status !== 303) throw new Error(`asking ${server} for a sign-in link answered ${res.status}`);
 }
 
 /** Sessions and rate limits across the two servers. */
@@ -109,13 +108,19 @@ export async function checkSessionsAndLimits(sql: postgres.Sql, servers: readonl
   try {
     await requestSignInLink(a.url, who.signIn.email);
     const [mail] = await sql<{ text: string }[]>`select text from outbox_emails where "to" = ${who.signIn.email} order by created_at desc limit 1`;
-    const link = mail && /https?:\/\/[^\s]+\/api\/auth\/callback\/email\?[^\s]+/.exec(mail.text)?.[0];
+    const link = mail && /https?:\/\/[^\s]+\/sign-in\/link\?[^\s]+/.exec(mail.text)?.[0];
     if (!link) throw new Error("no sign-in link reached the outbox");
+    // Opened on B: the link's page, then its button (a POST from B's own page), then the
+    // hand-off to /sign-in/continue, which starts the session.
     const onB = new URL(link);
-    const callback = await fetch(`${b.url}${onB.pathname}${onB.search}`, { redirect: "manual" });
+    const callback = await fetch(`${b.url}/api/auth/callback/email${onB.search}`, { method: "POST", redirect: "manual", headers: { origin: b.url } });
     await callback.arrayBuffer();
-    const cookie = mergeCookies("", callback);
-    if (!cookie.includes("session-token")) throw new Error(`opening the link on ${b.url} set no session (status ${callback.status})`);
+    const location = callback.headers.get("location");
+    if (!location?.includes("/sign-in/continue")) throw new Error(`pressing "Sign in" on ${b.url} answered ${callback.status} to ${location}`);
+    const next = await fetch(new URL(location, b.url), { redirect: "manual", headers: { cookie: mergeCookies("", callback) } });
+    await next.arrayBuffer();
+    const cookie = mergeCookies("", next);
+    if (!cookie.includes("tandem.session")) throw new Error(`opening the link on ${b.url} set no session (status ${next.status})`);
     for (const server of servers) {
       const session = (await (await fetch(`${server.url}/api/auth/session`, { headers: { cookie } })).json()) as { personId?: string } | null;
       if (session?.personId !== who.signIn.id) throw new Error(`${server.url} does not know the session: ${JSON.stringify(session)}`);
@@ -129,11 +134,11 @@ export async function checkSessionsAndLimits(sql: postgres.Sql, servers: readonl
   }
 
   // The per-address limit counts requests on both servers together.
-  const requests = SIGN_IN_PER_EMAIL.limit + 3;
+  const requests = SIGN_IN_PER_EMAIL_AND_CLIENT.limit + 3;
   for (let i = 0; i < requests; i++) await requestSignInLink(servers[i % 2]!.url, who.limited.email);
   const [sent] = await sql<{ n: number }[]>`select count(*)::int as n from outbox_emails where "to" = ${who.limited.email}`;
-  const rateLimitHolds = { ok: sent!.n === SIGN_IN_PER_EMAIL.limit, requests, emailsSent: sent!.n, limit: SIGN_IN_PER_EMAIL.limit };
-  if (!rateLimitHolds.ok) problems.push(`rate limit: ${requests} requests over two servers sent ${sent!.n} links, the limit is ${SIGN_IN_PER_EMAIL.limit}`);
+  const rateLimitHolds = { ok: sent!.n === SIGN_IN_PER_EMAIL_AND_CLIENT.limit, requests, emailsSent: sent!.n, limit: SIGN_IN_PER_EMAIL_AND_CLIENT.limit };
+  if (!rateLimitHolds.ok) problems.push(`rate limit: ${requests} requests over two servers sent ${sent!.n} links, the limit is ${SIGN_IN_PER_EMAIL_AND_CLIENT.limit}`);
   return { sessionsWorkOnEither, rateLimitHolds, reminderOnce: { ok: false, emailsPerPerson: {} }, duplicateEmails: 0, problems };
 }
 

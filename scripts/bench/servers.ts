@@ -3,7 +3,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
+import type postgres from "postgres";
+import { SMTPServer } from "smtp-server";
 
 // `next start` servers for the benchmark, each in its own process group so stopping one stops
 // its next-server child too (STACK.md). Variables are handed to env(1) rather than built from
@@ -24,6 +25,8 @@ export interface ServerConfig {
   appDir: string;
   databaseUrl: string;
   authSecret: string;
+  /** Where the servers send mail: the benchmark's own sink (startMailSink). */
+  smtpUrl: string;
 }
 
 export function newAuthSecret(): string {
@@ -38,10 +41,12 @@ export async function startServer(config: ServerConfig, port: number): Promise<B
     PORT: String(port),
     DATABASE_URL: config.databaseUrl,
     AUTH_SECRET: config.authSecret,
-    // Demo mode without SMTP: mail goes to the outbox table, where the benchmark checks it.
-    TANDEM_DEMO: "1",
-    SMTP_URL: "",
-    AUTH_URL: "",
+    // Not demo mode (a demo server refuses a database with a real organization): mail goes over
+    // SMTP to the benchmark's sink, which keeps it in the outbox table where the checks read it.
+    TANDEM_DEMO: "0",
+    SMTP_URL: config.smtpUrl,
+    AUTH_URL: `http://localhost:${port}`,
+    TANDEM_TRUSTED_PROXIES: "",
     OIDC_ISSUER: "",
     OIDC_CLIENT_ID: "",
     OIDC_CLIENT_SECRET: "",
@@ -134,24 +139,50 @@ function tail(file: string): string {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The cookie Auth.js reads over plain http (no __Secure- prefix). */
-export const SESSION_COOKIE = "authjs.session-token";
+/** Tandem's session cookie over plain http (server/auth/session-cookie.ts). */
+export const SESSION_COOKIE = "tandem.session";
 
 /**
- * A session cookie for a person, as Auth.js issues it at sign-in (a JWT encrypted with
- * AUTH_SECRET, salted with the cookie name; server/auth puts the person's id in it). Minting
- * it lets the load test sign in hundreds of people without the demo sign-in, which serves only
- * demo organizations, or emailed links, which are rate limited per address and IP as they
- * should be. The scale-out check signs in through the real email link flow.
+ * A session cookie for a person, as /sign-in/continue makes one: a row of app_sessions (the
+ * token's SHA-256) for the identity holding the person's address. Minting it lets the load test
+ * sign in hundreds of people without emailed links, which are rate limited per address and
+ * client as they should be. The scale-out check signs in through the real email link flow.
  */
-export async function mintSessionCookie(authSecret: string, person: { id: string; email: string; name: string }): Promise<string> {
-  const token = await encode({
-    token: { sub: crypto.randomUUID(), name: person.name, email: person.email, personId: person.id },
-    secret: authSecret,
-    salt: SESSION_COOKIE,
-    maxAge: 24 * 60 * 60,
-  });
+export async function mintSessionCookie(sql: postgres.Sql, person: { id: string; email: string; name: string }): Promise<string> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  const hash = crypto.createHash("sha256").update(token).digest("hex");
+  const [user] = await sql<{ id: string }[]>`insert into users (id, email, name) values (${crypto.randomUUID()}, ${person.email}, ${person.name}) on conflict (email) do update set name = excluded.name returning id`;
+  await sql`insert into app_sessions (token_hash, user_id, org_id, person_id, method, expires_at) select ${hash}, ${user!.id}, org_id, id, 'email', now() + interval '30 days' from people where id = ${person.id}`;
   return `${SESSION_COOKIE}=${token}`;
+}
+
+/** The plain-text part of a MIME message as nodemailer sends it (quoted-printable or 7bit). */
+function plainText(raw: string): { subject: string; text: string } {
+  const subject = /^Subject: (.*)$/m.exec(raw)?.[1]?.trim() ?? "";
+  const part = /Content-Type: text\/plain[^\r\n]*\r?\n((?:[^\r\n]+\r?\n)*)\r?\n([\s\S]*?)(?:\r?\n--[^\r\n]+|$)/i.exec(raw);
+  const body = part?.[2] ?? raw.split(/\r?\n\r?\n/).slice(1).join("\n");
+  const qp = /quoted-printable/i.test(part?.[1] ?? "");
+  const text = qp ? Buffer.from(body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8") : body;
+  return { subject, text };
+}
+
+/** An SMTP server that keeps every message in outbox_emails, for the checks that read mail. */
+export async function startMailSink(sql: postgres.Sql, port: number): Promise<{ url: string; close(): Promise<void> }> {
+  const sink = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, done) {
+      let raw = "";
+      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("latin1")));
+      stream.on("end", () => {
+        const { subject, text } = plainText(raw);
+        const rows = session.envelope.rcptTo.map((r) => ({ to: r.address, subject, text }));
+        sql`insert into outbox_emails ${sql(rows, "to", "subject", "text")}`.then(() => done(), (err: Error) => done(err));
+      });
+    },
+  });
+  await new Promise<void>((resolve) => sink.listen(port, "127.0.0.1", resolve));
+  return { url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => sink.close(() => resolve())) };
 }
 
 /** Cookies a response sets, as one Cookie header value merged over `jar`. */

@@ -1,34 +1,67 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth, { type NextAuthConfig } from "next-auth";
-import { headers } from "next/headers";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import Credentials from "next-auth/providers/credentials";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { accounts, sessions, users, verificationTokens } from "@/db/schema";
-import { env } from "@/server/env";
+import { accounts, sessions, users, verificationTokens, type SignInMethod } from "@/db/schema";
+import { appUrl, env } from "@/server/env";
 import { sendMail } from "@/server/mail";
 import { signInLinkEmail } from "@/server/mail/templates";
-import { findDemoPerson, findSignInPerson } from "@/server/services/auth/find-sign-in-person";
-import { clientIp, hitRateLimit, SIGN_IN_PER_EMAIL, SIGN_IN_PER_IP } from "./rate-limit";
+import { findDemoPersonById, hasSignInPerson } from "@/server/services/auth/find-sign-in-person";
+import { readSession, type CurrentSession } from "@/server/services/auth/sessions";
 import { resolveAuthSecret } from "./secret";
-import { sessionPersonId, usesSecureCookies } from "./session-cookie";
+import { SESSION_COOKIE_NAMES } from "./session-cookie";
+
+// Auth.js proves who someone is: an emailed link, the identity provider (OIDC), or in demo mode
+// "sign in as". Its own JWT cookie is only a short-lived hand-off ("this browser just proved it
+// holds identity X"): /sign-in/continue turns it into one of Tandem's server-side sessions for
+// a person the identity holds (server/services/auth/sessions.ts) and deletes it. Every request
+// is then checked against the session table, so signing out ends a session at once.
 
 declare module "next-auth" {
-  interface Session {
-    personId?: string;
+  interface User {
+    /** Demo "sign in as": the demo person chosen, by id. */
+    demoPersonId?: string;
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
-    personId?: string;
+    method?: SignInMethod;
+    demoPersonId?: string;
   }
 }
 
 export const SIGN_IN_LINK_MINUTES = 15;
-export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+/** How long the hand-off from Auth.js to /sign-in/continue (and the organization choice) may take. */
+export const HANDOFF_MAX_AGE_SECONDS = 10 * 60;
+
+/** Where every sign-in lands: it turns the proven identity into a session (app/sign-in/continue). */
+export function continueUrl(next: string): string {
+  return `/sign-in/continue?next=${encodeURIComponent(next)}`;
+}
+
+/**
+ * The emailed link: Tandem's own page at AUTH_URL (never the request's Host), which asks for a
+ * click before the token is spent, so a mail scanner opening it spends nothing
+ * (app/sign-in/link). It carries Auth.js's callback parameters unchanged.
+ */
+export function signInLinkUrl(authJsUrl: string): string {
+  const { searchParams } = new URL(authJsUrl);
+  const link = new URL(`${appUrl()}/sign-in/link`);
+  for (const key of ["token", "email"]) {
+    const value = searchParams.get(key);
+    if (value !== null) link.searchParams.set(key, value);
+  }
+  // Auth.js makes the callback absolute with the host it was asked on; only its path is kept,
+  // so the link names no host but AUTH_URL's.
+  const callback = new URL(searchParams.get("callbackUrl") ?? "/", appUrl());
+  link.searchParams.set("callbackUrl", `${callback.pathname}${callback.search}`);
+  return link.toString();
+}
 
 async function buildConfig(): Promise<NextAuthConfig> {
   const e = env();
@@ -43,19 +76,10 @@ async function buildConfig(): Promise<NextAuthConfig> {
         server: e.SMTP_URL ?? "smtp://localhost",
         from: e.EMAIL_FROM,
         maxAge: SIGN_IN_LINK_MINUTES * 60,
-        async sendVerificationRequest({ identifier, url, request }) {
-          // Every request counts, known address or not, so the limits cannot be used to probe.
-          const [perEmail, perIp] = await Promise.all([
-            hitRateLimit(db, `sign-in:email:${identifier}`, SIGN_IN_PER_EMAIL),
-            hitRateLimit(db, `sign-in:ip:${clientIp(request.headers)}`, SIGN_IN_PER_IP),
-          ]);
-          if (!perEmail.allowed || !perIp.allowed) {
-            console.warn(`[tandem] sign-in link not sent: rate limit reached (${perEmail.allowed ? "ip" : "email"})`);
-            return;
-          }
-          // Unknown addresses get the same answer as known ones but no email: no account probing.
-          if (!(await findSignInPerson(db, identifier))) return;
-          await sendMail(db, { to: identifier, ...signInLinkEmail(url, SIGN_IN_LINK_MINUTES) });
+        // Only app/sign-in/actions.ts asks for links (the HTTP endpoint is closed in the route),
+        // after its rate limits and its check that the address belongs to someone.
+        async sendVerificationRequest({ identifier, url }) {
+          await sendMail(db, { to: identifier, ...signInLinkEmail(signInLinkUrl(url), SIGN_IN_LINK_MINUTES) });
         },
       }),
     );
@@ -69,9 +93,14 @@ async function buildConfig(): Promise<NextAuthConfig> {
       issuer: e.OIDC_ISSUER,
       clientId: e.OIDC_CLIENT_ID,
       clientSecret: e.OIDC_CLIENT_SECRET,
-      // The organization's identity provider vouches for the address, so an SSO sign-in may
-      // join the identity that earlier signed in by email link.
+      // An SSO sign-in joins the identity that signed in by email link before, by address:
+      // safe only because the signIn callback refuses addresses the provider has not verified.
       allowDangerousEmailAccountLinking: true,
+      // Addresses are matched lower-cased, as people's are stored and emailed links normalize them.
+      profile(profile) {
+        const name = [profile.name, profile.preferred_username].find((v): v is string => typeof v === "string");
+        return { id: String(profile.sub), name, email: typeof profile.email === "string" ? profile.email.toLowerCase() : null };
+      },
     });
   }
 
@@ -80,18 +109,20 @@ async function buildConfig(): Promise<NextAuthConfig> {
       Credentials({
         id: "demo",
         name: "Demo",
-        credentials: { email: {} },
+        credentials: { personId: {} },
+        // A person of a demo organization, chosen by id: never an address looked up across
+        // organizations.
         async authorize(credentials) {
-          const parsed = z.object({ email: z.email().max(320) }).safeParse(credentials);
+          const parsed = z.object({ personId: z.uuid() }).safeParse(credentials);
           if (!parsed.success) return null;
-          const person = await findDemoPerson(db, parsed.data.email);
+          const person = await findDemoPersonById(db, parsed.data.personId);
           if (!person) return null;
           const [user] = await db
             .insert(users)
             .values({ email: person.email, name: person.name })
             .onConflictDoUpdate({ target: users.email, set: { name: person.name } })
             .returning({ id: users.id });
-          return user ? { id: user.id, email: person.email, name: person.name } : null;
+          return user ? { id: user.id, email: person.email, name: person.name, demoPersonId: person.id } : null;
         },
       }),
     );
@@ -99,6 +130,8 @@ async function buildConfig(): Promise<NextAuthConfig> {
 
   return {
     secret: resolveAuthSecret(e),
+    // Outside demo mode AUTH_URL is required (server/env.ts), and next-auth then builds every
+    // URL from it; in demo mode without it, Auth.js's own redirects follow the request's host.
     trustHost: true,
     adapter: DrizzleAdapter(db, {
       usersTable: users,
@@ -106,48 +139,50 @@ async function buildConfig(): Promise<NextAuthConfig> {
       sessionsTable: sessions,
       verificationTokensTable: verificationTokens,
     }),
-    // JWT sessions: required by the demo's credentials sign-in, and they need no database
-    // round trip per request. Expiry is enforced by maxAge; the person is re-checked on every
-    // tRPC call (server/access/actor.ts), so a deactivated person loses access at once.
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
+    // Auth.js's session is only the hand-off (see the top of this file); the credentials
+    // provider of the demo requires the JWT strategy.
+    session: { strategy: "jwt", maxAge: HANDOFF_MAX_AGE_SECONDS },
     providers,
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
     callbacks: {
-      async signIn({ user, email }) {
-        if (email?.verificationRequest) return true;
-        // Only people of an organization may sign in; anyone else gets a clear refusal.
-        if (!user.email || !(await findSignInPerson(db, user.email))) return "/sign-in?error=NoAccount";
+      async signIn({ user, account, profile }) {
+        if (account?.provider === "sso" && profile?.email_verified !== true) return "/sign-in?error=EmailNotVerified";
+        if (account?.provider === "demo") return true;
+        // Only addresses of people may sign in; anyone else gets a clear refusal.
+        if (!user.email || !(await hasSignInPerson(db, user.email))) return "/sign-in?error=NoAccount";
         return true;
       },
-      async jwt({ token, user }) {
-        if (user?.email) {
-          const person = await findSignInPerson(db, user.email);
-          token.personId = person?.id;
+      jwt({ token, user, account }) {
+        if (account) {
+          token.method = account.provider === "sso" ? "sso" : account.provider === "demo" ? "demo" : "email";
+          token.demoPersonId = user?.demoPersonId;
         }
         return token;
-      },
-      session({ session, token }) {
-        session.personId = token.personId;
-        return session;
       },
     },
   };
 }
 
-export const { handlers, signIn, signOut } = NextAuth(buildConfig);
+export const { handlers, signIn } = NextAuth(buildConfig);
+
+/** The name of Tandem's session cookie: `__Host-` over https (Secure, this host only). */
+export function sessionCookieName(): string {
+  return appUrl().startsWith("https://") ? SESSION_COOKIE_NAMES.secure : SESSION_COOKIE_NAMES.plain;
+}
 
 /**
- * The signed-in person's id, or null; once per request while a page renders (its layout and its
- * procedures both ask). It decrypts the session cookie as Auth.js's `auth()` does (the same
- * cookie, secret, salt and expiry check) but skips the rest of what `auth()` runs for a server
- * component: building the Auth.js configuration, a CSRF token, and a renewed session cookie that
- * a server component cannot set anyway. That was about a sixth of the CPU of a tRPC call.
+ * The session of this request, checked against the database (one select by the token's hash,
+ * which also loads the person's roles), or null; once per request while a page renders (its
+ * layout and its procedures both ask).
  */
-export const currentPersonId = cache(async (): Promise<string | null> => {
-  const h = await headers();
-  const e = env();
-  return sessionPersonId(h.get("cookie"), resolveAuthSecret(e), usesSecureCookies(e.AUTH_URL, h));
+export const currentSession = cache(async (): Promise<CurrentSession | null> => {
+  const token = (await cookies()).get(sessionCookieName())?.value;
+  if (!token) return null;
+  return readSession(await getDb(), token, { demo: env().demo });
 });
+
+/** The signed-in person's id, or null. */
+export const currentPersonId = cache(async (): Promise<string | null> => (await currentSession())?.actor.personId ?? null);
 
 /** Sign-in methods this server offers, for the sign-in page. */
 export function signInMethods() {

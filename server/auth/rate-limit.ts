@@ -12,9 +12,11 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
-// Sign-in links: generous for a person who mistyped, tight for someone mailing a victim in a loop.
-export const SIGN_IN_PER_EMAIL: RateLimit = { limit: 5, windowSeconds: 15 * 60 };
-export const SIGN_IN_PER_IP: RateLimit = { limit: 20, windowSeconds: 15 * 60 };
+// Sign-in links (server/services/auth/request-sign-in-link.ts): generous for a person who
+// mistyped, tight for someone mailing a victim in a loop. The per-address limit counts per
+// client too, so nobody can use it up for someone else.
+export const SIGN_IN_PER_EMAIL_AND_CLIENT: RateLimit = { limit: 5, windowSeconds: 15 * 60 };
+export const SIGN_IN_PER_CLIENT: RateLimit = { limit: 20, windowSeconds: 15 * 60 };
 
 function result(count: number, windowStart: Date, rule: RateLimit): RateLimitResult {
   const resetsAt = windowStart.getTime() + rule.windowSeconds * 1000;
@@ -57,9 +59,4 @@ export async function peekRateLimit(db: Db, key: string, rule: RateLimit): Promi
     .where(eq(rateLimits.key, key));
   if (!row || row.expired) return { allowed: true, retryAfterSeconds: 0 };
   return result(row.count + 1, row.windowStart, rule);
-}
-
-export function clientIp(headers: Headers): string {
-  // The first hop of X-Forwarded-For, as set by Next or the reverse proxy in front of it.
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
 }

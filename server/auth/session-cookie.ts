@@ -1,11 +1,22 @@
 import { getToken } from "next-auth/jwt";
+import type { SignInMethod } from "@/db/schema";
 
-// Reading the session cookie Auth.js set at sign-in, without Auth.js's request machinery
-// (server/auth/index.ts, currentPersonId).
+// Cookies of signing in: Tandem's session cookie (a random token, looked up in app_sessions),
+// and Auth.js's short-lived hand-off cookie (server/auth/index.ts).
+
+export const SESSION_COOKIE_NAMES = { plain: "tandem.session", secure: "__Host-tandem.session" } as const;
+
+/** Attributes of Tandem's session cookie; the server-side row decides how long it is valid. */
+export function sessionCookieOptions(secure: boolean) {
+  // The cookie outlives the longest a session can stay valid by being used (the row's expiry
+  // slides, the cookie is not re-sent): a browser that keeps it only sends a token that the
+  // server checks. 400 days is the longest browsers keep a cookie.
+  return { httpOnly: true, sameSite: "lax" as const, secure, path: "/", maxAge: 400 * 24 * 60 * 60 };
+}
 
 /**
- * Whether Auth.js names its cookies `__Secure-…` for a request: the decision its `auth()` makes,
- * from the protocol of AUTH_URL if configured, else of the proxy's x-forwarded-proto, else https.
+ * Whether Auth.js names its cookies `__Secure-…` for a request: the decision it makes, from the
+ * protocol of AUTH_URL if configured, else of the proxy's x-forwarded-proto, else https.
  */
 export function usesSecureCookies(authUrl: string | undefined, headers: Headers): boolean {
   if (authUrl) return new URL(authUrl).protocol === "https:";
@@ -13,14 +24,24 @@ export function usesSecureCookies(authUrl: string | undefined, headers: Headers)
   return proto.replace(/:$/, "") === "https";
 }
 
+export function handoffCookieName(secure: boolean): string {
+  return secure ? "__Secure-authjs.session-token" : "authjs.session-token";
+}
+
+export interface Handoff {
+  userId: string;
+  method: SignInMethod;
+  demoPersonId?: string;
+}
+
 /**
- * The person id in a request's session cookie, or null when there is none, or it is expired,
- * tampered with, encrypted with another secret, or set under the other cookie name. The same
- * decryption, salt and expiry check (15 s of clock tolerance) as Auth.js's own session read.
+ * The identity Auth.js just signed in (its JWT cookie, decrypted with the same salt and expiry
+ * check as Auth.js's own session read), or null when there is none, or it is expired, tampered
+ * with or encrypted with another secret.
  */
-export async function sessionPersonId(cookieHeader: string | null, secret: string, secureCookie: boolean): Promise<string | null> {
+export async function readHandoff(cookieHeader: string | null, secret: string, secureCookie: boolean): Promise<Handoff | null> {
   if (!cookieHeader) return null;
-  // Only the cookie: Auth.js's `auth()` never takes a session from an Authorization header.
   const token = await getToken({ req: { headers: { cookie: cookieHeader } }, secret, secureCookie, logger: { error: () => {}, warn: () => {}, debug: () => {} } });
-  return typeof token?.personId === "string" ? token.personId : null;
+  if (typeof token?.sub !== "string" || (token.method !== "email" && token.method !== "sso" && token.method !== "demo")) return null;
+  return { userId: token.sub, method: token.method, demoPersonId: typeof token.demoPersonId === "string" ? token.demoPersonId : undefined };
 }

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Db } from "@/db/client";
+import type { SignInMethod } from "@/db/schema";
 import { isOrgAdmin, loadActor, type Actor } from "@/server/access/actor";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/services/errors";
 
@@ -9,6 +10,12 @@ export interface Context {
   db: Db;
   /** The person the session signed in as; null when signed out. */
   personId: string | null;
+  /**
+   * The server-side session behind personId (server/services/auth/sessions.ts): what switching
+   * organization and signing out everywhere act on. Requests always have it when signed in;
+   * tests' callers name a person without one unless a test needs it.
+   */
+  session?: { id: string; userId: string; method: SignInMethod } | null;
   /**
    * The actor, loaded once for everything one request calls (a page's layout and the page both
    * call procedures with the same context). Absent for contexts that outlive a request, such as
@@ -86,4 +93,10 @@ export const ownerProcedure = protectedProcedure.use(({ ctx, next }) => {
 export const orgAdminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (!isOrgAdmin(ctx.actor)) throw new TRPCError({ code: "NOT_FOUND", message: "Not found" });
   return next();
+});
+
+/** Signed in through a server-side session (every browser request; tests that give one). */
+export const sessionProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  return next({ ctx: { ...ctx, session: ctx.session } });
 });

@@ -7,6 +7,7 @@ import { meRouter } from "./routers/me";
 import { orgRouter } from "./routers/org";
 import { pairsRouter } from "./routers/pairs";
 import { peopleImportRouter } from "./routers/people-import";
+import { sessionRouter } from "./routers/session";
 import { trendsRouter } from "./routers/trends";
 
 export const appRouter = router({
@@ -19,6 +20,7 @@ export const appRouter = router({
   peopleImport: peopleImportRouter,
   trends: trendsRouter,
   meetings: meetingsRouter,
+  session: sessionRouter,
 });
 
 export type AppRouter = typeof appRouter;

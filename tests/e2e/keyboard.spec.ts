@@ -22,11 +22,11 @@ test("home: skip link comes first, then the header controls", async ({ page, sig
   await expect(page.getByRole("heading", { level: 1, name: "Hello, Aisha" })).toBeVisible();
 
   const order: string[] = [];
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 7; i++) {
     await page.keyboard.press("Tab");
     order.push(await focusedName(page));
   }
-  expect(order).toEqual(["Skip to content", "Tandem home", "Home", "1:1s", "People", "Sign out"]);
+  expect(order).toEqual(["Skip to content", "Tandem home", "Home", "1:1s", "People", "Your account: Aisha Bello, Brightwater Analytics", "Sign out"]);
 });
 
 test("home: the skip link becomes visible on focus and skips the header", async ({ page, signInAs }) => {
@@ -65,7 +65,7 @@ test("the header's Sign out works from the keyboard", async ({ page, signInAs })
   await signInAs(people.aisha);
   await page.goto("/");
   const signOut = page.getByRole("button", { name: "Sign out" });
-  await tabTo(page, signOut, 6);
+  await tabTo(page, signOut, 7);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/sign-in\?signedOut=1$/);
   await expect(page.getByRole("status").filter({ hasText: "You are signed out." })).toBeVisible();

@@ -49,7 +49,7 @@ test("the app runs without a single CSP violation, and the session cookie is Htt
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You and Ben Carter");
   expect(violations).toEqual([]);
 
-  const session = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+  const session = (await context.cookies()).find((c) => c.name.endsWith("tandem.session"));
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe("Lax");
 });

@@ -68,8 +68,9 @@ test("a sign-in link sent over SMTP signs the person in; no outbox exists", asyn
   expect(mail.raw).toMatch(/^Subject: Your Tandem sign-in link/m);
   // Quoted-printable soft line breaks ("=\r\n") and "=3D" for "=" in the plain-text part.
   const text = mail.raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
-  const link = /http:\/\/localhost:3107\/api\/auth\/callback\/email\?[^\s"<>]+/.exec(text)?.[0];
+  const link = /http:\/\/localhost:3107\/sign-in\/link\?[^\s"<>]+/.exec(text)?.[0];
   expect(link, "the email holds a sign-in link").toBeTruthy();
   await page.goto(link!);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Kenji");
 });

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { departments, organizations, orgRoles, people, type OrgRole } from "@/db/schema";
+import { departments, organizations, orgRoles, people, users, type OrgRole, type SignInMethod } from "@/db/schema";
+import { createSession } from "@/server/services/auth/sessions";
 import { setManager } from "@/server/services/people/set-manager";
 import { createCaller } from "@/server/trpc/root";
 import { createContext } from "@/server/trpc/init";
@@ -63,8 +64,22 @@ export async function createWorld(db: Db) {
 export type World = Awaited<ReturnType<typeof createWorld>>;
 
 /** A tRPC caller acting as `personId` (or signed out with null), as the browser would reach it. */
-export function callerFor(db: Db, personId: string | null) {
-  return createCaller(createContext({ db, personId }));
+/** A caller signed in as a person; with `session`, through that server-side session (what switching and signing out act on). */
+export function callerFor(db: Db, personId: string | null, session?: { id: string; userId: string; method: SignInMethod }) {
+  return createCaller(createContext({ db, personId, session }));
+}
+
+/** A sign-in identity (Auth.js user) for an address, made once. */
+export async function identityFor(db: Db, email: string): Promise<string> {
+  const [row] = await db.insert(users).values({ email }).onConflictDoUpdate({ target: users.email, set: { email } }).returning({ id: users.id });
+  return row!.id;
+}
+
+/** A server-side session for a person, signed in by `method` as the identity holding their address. */
+export async function sessionFor(db: Db, person: { id: string; orgId: string; email: string }, method: SignInMethod = "email") {
+  const userId = await identityFor(db, person.email);
+  const { id, token } = await createSession(db, { userId, orgId: person.orgId, personId: person.id, method });
+  return { id, token, userId, method };
 }
 
 /**

@@ -7,7 +7,9 @@ import { appRouter, type AppRouter } from "@/server/trpc/root";
 import { completeAnswers } from "./answers";
 import { assessmentWith, everyone, fill, openCycleFor, type Caller } from "./assessments";
 import { settleTrends } from "./trends";
-import { callerFor, createDepartment, createWorld, type World } from "./factories";
+import { eq } from "drizzle-orm";
+import { appSessions } from "@/db/schema";
+import { callerFor, createDepartment, createOrg, createPerson, createWorld, sessionFor, type World } from "./factories";
 import { addDays, at, dayOf, restoreMeetings, setAsideSeriesOf, snapshotMeetings, weekdayOf, type MeetingsSnapshot } from "./meetings";
 
 // The authorization matrix: every procedure of appRouter against every kind of caller.
@@ -52,7 +54,15 @@ export function personOf(w: World, actor: Actor): { id: string; name: string } |
 }
 
 export function callerAs(fx: Fixture, actor: Actor): Caller {
-  return callerFor(fx.db, personOf(fx.w, actor)?.id ?? null);
+  return callerFor(fx.db, personOf(fx.w, actor)?.id ?? null, actor === "signedOut" ? undefined : fx.sessions[actor]);
+}
+
+/** Puts every actor's session back as buildFixture made it (after signing out everywhere, or switching organization). */
+export async function restoreSessions(fx: Fixture): Promise<void> {
+  for (const actor of EVERY_MEMBER) {
+    const row = fx.sessions[actor].row;
+    await fx.db.insert(appSessions).values(row).onConflictDoUpdate({ target: appSessions.id, set: { orgId: row.orgId, personId: row.personId } });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,6 +194,10 @@ export interface Fixture {
   meetingsAsBuilt: MeetingsSnapshot;
   /** Ids and names of each organization, none of which may reach the other. */
   orgData: { a: string[]; b: string[] };
+  /** Each signed-in actor's server-side session (an emailed-link sign-in), as its row was made. */
+  sessions: Record<SignedInActor, { id: string; userId: string; method: "email"; row: typeof appSessions.$inferSelect }>;
+  /** Org C's person with the employee's address: the one other organization the employee's identity may switch to. */
+  employeeElsewhere: { id: string; orgId: string; orgName: string };
 }
 
 /** A series' rule as createSeries takes it. */
@@ -268,6 +282,18 @@ export async function buildFixture(db: Db): Promise<Fixture> {
     sections: [{ title: "Pay", items: [{ text: "My market value" }] }],
   });
 
+  // Every actor signs in by email link; the employee's address is also a person of org C.
+  const orgC = await createOrg(db, "Org C");
+  const elsewhere = await createPerson(db, orgC.id, { name: "Report A1 at C", email: w.a.report1.email });
+  const sessions = {} as Fixture["sessions"];
+  for (const actor of EVERY_MEMBER) {
+    const person = personOf(w, actor)!;
+    const full = [w.a, w.b].flatMap((o) => Object.values(o)).find((p): p is typeof w.a.report1 => "email" in p && p.id === person.id)!;
+    const s = await sessionFor(db, full);
+    const [row] = await db.select().from(appSessions).where(eq(appSessions.id, s.id));
+    sessions[actor] = { id: s.id, userId: s.userId, method: "email", row: row! };
+  }
+
   const people = everyone(w);
   const ofOrg = (label: "A" | "B") => people.filter((p) => p.label.startsWith(`${label} `)).flatMap((p) => [p.id, p.name]);
   const org = (o: World["a"]) => [o.org.id, o.org.name, o.dept.id, o.dept.name];
@@ -292,6 +318,8 @@ export async function buildFixture(db: Db): Promise<Fixture> {
     },
     templates: { orgA: orgTemplateA, personalA1 },
     meetingsAsBuilt: await snapshotMeetings(db, [w.a.org.id, w.b.org.id]),
+    sessions,
+    employeeElsewhere: { id: elsewhere.id, orgId: orgC.id, orgName: orgC.name },
     orgData: {
       a: [
         ...ofOrg("A"),
@@ -471,6 +499,31 @@ function expectNoPerson(fx: Fixture, what: string, result: unknown) {
 const isUuid = (value: string) => expect(value).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
 export const matrix: Matrix = {
+  "session.organizations": {
+    expect: only(...EVERY_MEMBER),
+    input: () => undefined,
+    check: (orgs, fx, actor) => {
+      expect(orgs.filter((o) => o.current).map((o) => o.personId)).toEqual([personOf(fx.w, actor)?.id]);
+      // Only the employee's address is a person elsewhere (org C).
+      expect(orgs.map((o) => o.personId).sort()).toEqual(actor === "employee" ? [fx.w.a.report1.id, fx.employeeElsewhere.id].sort() : [personOf(fx.w, actor)?.id]);
+    },
+  },
+
+  "session.switchOrganization": {
+    // Only the identity holding the address may switch to its person; anyone else's is not found.
+    expect: only("employee"),
+    input: (fx) => ({ personId: fx.employeeElsewhere.id }),
+    check: (result, fx) => expect(result.orgName).toBe(fx.employeeElsewhere.orgName),
+    cleanup: restoreSessions,
+  },
+
+  "session.signOutEverywhere": {
+    expect: only(...EVERY_MEMBER),
+    input: () => undefined,
+    check: (result) => expect(result.ended).toBeGreaterThanOrEqual(1),
+    cleanup: restoreSessions,
+  },
+
   "me.get": {
     expect: only(...EVERY_MEMBER),
     input: () => undefined,

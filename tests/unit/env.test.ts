@@ -45,15 +45,27 @@ describe("assertRunnable", () => {
   it("refuses to run outside demo mode unless SMTP or SSO is configured, naming what is missing", () => {
     const e = parseEnv({ TANDEM_DEMO: "0" });
     expect(() => assertRunnable(e)).toThrow(/SMTP_URL[\s\S]*OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/);
-    expect(() => assertRunnable(parseEnv({ TANDEM_DEMO: "0", SMTP_URL: "smtp://localhost:25" }))).not.toThrow();
+    expect(() => assertRunnable(parseEnv({ TANDEM_DEMO: "0", SMTP_URL: "smtp://localhost:25", AUTH_URL: "https://t.example" }))).not.toThrow();
     expect(() =>
-      assertRunnable(parseEnv({ TANDEM_DEMO: "0", OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" })),
+      assertRunnable(parseEnv({ TANDEM_DEMO: "0", OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b", AUTH_URL: "https://t.example" })),
     ).not.toThrow();
     expect(() => assertRunnable(parseEnv({}))).not.toThrow();
   });
 
+  it("requires AUTH_URL outside demo mode and with SSO, naming it: every emailed link is built from it", () => {
+    expect(() => assertRunnable(parseEnv({ TANDEM_DEMO: "0", SMTP_URL: "smtp://localhost:25" }))).toThrow(/AUTH_URL is required outside demo mode/);
+    expect(() => assertRunnable(parseEnv({ OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }))).toThrow(/AUTH_URL is required with single sign-on/);
+    expect(() => parseEnv({ AUTH_URL: "ftp://t.example" })).toThrow(/AUTH_URL/);
+  });
+
+  it("checks TANDEM_TRUSTED_PROXIES: addresses or CIDR ranges", () => {
+    expect(parseEnv({ TANDEM_TRUSTED_PROXIES: "10.0.0.0/8, 192.168.1.2, ::1" }).TANDEM_TRUSTED_PROXIES).toBe("10.0.0.0/8, 192.168.1.2, ::1");
+    expect(() => parseEnv({ TANDEM_TRUSTED_PROXIES: "proxy.internal" })).toThrow(/TANDEM_TRUSTED_PROXIES: "proxy.internal" is not an IP address/);
+    expect(() => parseEnv({ TANDEM_TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(/TANDEM_TRUSTED_PROXIES/);
+  });
+
   it("requires AUTH_SECRET with Postgres, where every app server must share it", () => {
-    const e = parseEnv({ DATABASE_URL: "postgres://u@localhost/t", SMTP_URL: "smtp://localhost" });
+    const e = parseEnv({ DATABASE_URL: "postgres://u@localhost/t", SMTP_URL: "smtp://localhost", AUTH_URL: "https://t.example" });
     expect(() => assertRunnable(e)).toThrow(/AUTH_SECRET is required/);
   });
 });

@@ -21,7 +21,7 @@ function Linkified({ text }: { text: string }) {
       {parts.map((part, i) =>
         /^https?:\/\//.test(part) ? (
           <a key={i} href={part} className="break-all font-medium text-brand-800 underline">
-            {part.includes("/api/auth/callback/") ? "Sign-in link" : part}
+            {part.includes("/sign-in/link?") ? "Sign-in link" : part}
           </a>
         ) : (
           <Fragment key={i}>{part}</Fragment>

@@ -1,28 +1,28 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations, people } from "@/db/schema";
 
 /**
- * The person an email address signs in as: an active person with that address. An address
- * that belongs to people in several organizations signs in to the oldest one.
+ * Whether an address belongs to an active person of some organization: who may be sent a
+ * sign-in link, or sign in by SSO. Which person (organization) the session names is chosen
+ * afterwards, among those the identity holds (server/services/auth/sessions.ts).
  */
-export async function findSignInPerson(db: Db, email: string) {
+export async function hasSignInPerson(db: Db, email: string): Promise<boolean> {
+  const [person] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.email, email.trim().toLowerCase()), isNull(people.deactivatedAt)))
+    .limit(1);
+  return person !== undefined;
+}
+
+/** An active person of a demo organization, by id, for the demo-only "sign in as". */
+export async function findDemoPersonById(db: Db, personId: string) {
   const [person] = await db
     .select({ id: people.id, orgId: people.orgId, name: people.name, email: people.email })
     .from(people)
-    .where(and(eq(people.email, email.trim().toLowerCase()), isNull(people.deactivatedAt)))
-    .orderBy(asc(people.createdAt))
-    .limit(1);
-  return person ?? null;
-}
-
-/** A person of a demo organization, by email, for the demo-only "sign in as". */
-export async function findDemoPerson(db: Db, email: string) {
-  const [person] = await db
-    .select({ id: people.id, name: people.name, email: people.email })
-    .from(people)
     .innerJoin(organizations, eq(organizations.id, people.orgId))
-    .where(and(eq(people.email, email.trim().toLowerCase()), eq(organizations.isDemo, true), isNull(people.deactivatedAt)))
+    .where(and(eq(people.id, personId), eq(organizations.isDemo, true), isNull(people.deactivatedAt)))
     .limit(1);
   return person ?? null;
 }

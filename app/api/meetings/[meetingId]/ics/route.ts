@@ -1,6 +1,5 @@
 import { getDb } from "@/db/client";
-import { loadActor } from "@/server/access/actor";
-import { currentPersonId } from "@/server/auth";
+import { currentSession } from "@/server/auth";
 import { NotFoundError } from "@/server/services/errors";
 import { meetingIcsFor } from "@/server/services/meetings/calendar";
 
@@ -14,9 +13,9 @@ function plain(text: string, status: number) {
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ meetingId: string }> }) {
-  const [{ meetingId }, personId, db] = await Promise.all([params, currentPersonId(), getDb()]);
-  // As protectedProcedure: a deactivated person's session counts as signed out.
-  const actor = personId ? await loadActor(db, personId) : null;
+  const [{ meetingId }, session, db] = await Promise.all([params, currentSession(), getDb()]);
+  // As protectedProcedure: the session check already refused a deactivated person.
+  const actor = session?.actor ?? null;
   if (!actor) return plain("Please sign in.", 401);
   try {
     const { filename, body } = await meetingIcsFor(db, actor, meetingId);

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { Button } from "@/components/ui/button";
+import { Alert, Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getCaller, getShell } from "@/server/trpc/server";
+import { signOutEverywhereAction, switchOrganizationAction } from "../actions";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await connection();
+  const [me, organizations, params] = await Promise.all([getShell(), (await getCaller()).session.organizations(), searchParams]);
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Your account">
+        {me.person.name} · {me.org.name}
+      </PageHeader>
+      {params.error === "switch" ? <Alert>That organization could not be opened. Pick one below.</Alert> : null}
+
+      {organizations.length > 1 ? (
+        <Card className="p-4 sm:p-6">
+          <section aria-labelledby="orgs-heading" className="space-y-3">
+            <h2 id="orgs-heading" className="text-lg font-semibold">
+              Your organizations
+            </h2>
+            <p className="text-sm text-slate-700">Your address belongs to a person in each of these. They are separate: what you do in one is never seen from another.</p>
+            <ul className="space-y-2">
+              {organizations.map((o) => (
+                <li key={o.personId} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 p-3">
+                  <span>
+                    <span className="block font-medium text-slate-900">{o.orgName}</span>
+                    <span className="block text-sm text-slate-600">as {o.name}</span>
+                  </span>
+                  {o.current ? (
+                    <span className="text-sm font-medium text-slate-700">You are here</span>
+                  ) : (
+                    <form action={switchOrganizationAction}>
+                      <input type="hidden" name="personId" value={o.personId} />
+                      <Button type="submit" variant="secondary">
+                        Switch to {o.orgName}
+                      </Button>
+                    </form>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </Card>
+      ) : null}
+
+      <Card className="p-4 sm:p-6">
+        <section aria-labelledby="sessions-heading" className="space-y-3">
+          <h2 id="sessions-heading" className="text-lg font-semibold">
+            Where you are signed in
+          </h2>
+          <p className="text-sm text-slate-700">
+            Lost a device, or signed in on a shared computer? Signing out everywhere ends every session of your address, in every organization, this one
+            included. A session also ends after 30 days without use.
+          </p>
+          <form action={signOutEverywhereAction}>
+            <Button type="submit" variant="secondary">
+              Sign out everywhere
+            </Button>
+          </form>
+        </section>
+      </Card>
+    </div>
+  );
+}
