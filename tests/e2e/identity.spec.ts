@@ -164,7 +164,7 @@ async function signInWithIdp(page: Page, login: string) {
   await page.locator('button[type="submit"]').click();
 }
 
-test("finding 2: a link requested with Host and X-Forwarded-Host of an attacker still points at AUTH_URL", async ({ request }) => {
+test("finding 2: a link requested with Host and X-Forwarded-Host of an attacker still points at AUTH_URL", async ({ request, page }) => {
   // The attack, as it was done against a running server: the sign-in form posted (without
   // script: the form's own fields) with a forged Host, and X-Forwarded-Host for good measure.
   const html = await (await request.get(`${BASE}/sign-in`)).text();
@@ -180,11 +180,18 @@ test("finding 2: a link requested with Host and X-Forwarded-Host of an attacker 
     maxRedirects: 0,
   });
   expect(res.status(), await res.text().catch(() => "")).toBeLessThan(500);
-  await expect.poll(() => received.length, { timeout: 20_000 }).toBeGreaterThan(before);
-  const [link] = linksTo(addresses.victim);
-  expect(link).toMatch(new RegExp(`^${BASE}/sign-in/link\\?`));
-  expect(link).not.toContain("attacker.example");
-  expect(new URL(link!).searchParams.get("callbackUrl")).toBe("/sign-in/continue?next=%2F");
+  // Without Tandem's own Origin the action refuses before anything is sent (issue 17's check);
+  // were it sent, the link would still be on AUTH_URL. Never on the attacker's host.
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  expect(received.length).toBe(before);
+  // The same person asking from Tandem's own page gets a link on AUTH_URL.
+  await requestLink(page, addresses.victim);
+  await expect.poll(() => linksTo(addresses.victim).length, { timeout: 20_000 }).toBeGreaterThan(0);
+  for (const link of linksTo(addresses.victim)) {
+    expect(link).toMatch(new RegExp(`^${BASE}/sign-in/link\\?`));
+    expect(link).not.toContain("attacker.example");
+    expect(new URL(link).searchParams.get("callbackUrl")).toBe("/sign-in/continue?next=%2F");
+  }
 });
 
 test("finding 7: a mail scanner opening the link spends nothing; the person's click signs them in, once", async ({ page, browser }) => {
@@ -309,7 +316,7 @@ test("findings 1 and 3: an identity in two organizations picks one, switches fro
 
   // Another organization's person that is not this identity's: refused as not found.
   const [stranger] = await sql!<{ id: string }[]>`select id from people where email = ${addresses.victim}`;
-  const res = await page.request.post(`${BASE}/api/trpc/session.switchOrganization`, { data: { json: { personId: stranger!.id } } });
+  const res = await page.request.post(`${BASE}/api/trpc/session.switchOrganization`, { headers: { origin: new URL(BASE).origin }, data: { json: { personId: stranger!.id } } });
   expect(res.status()).toBe(404);
   expect(await sessionOf(page, BASE)).toMatchObject({ orgId: orgs.north });
 });
