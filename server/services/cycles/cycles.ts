@@ -10,8 +10,8 @@ import { ConflictError, InvalidInputError, NotFoundError } from "@/server/servic
 import { enqueueMails, type QueuedMail } from "@/server/jobs/mail";
 import { wakeSender } from "@/server/jobs/wake";
 import { recordAudit } from "@/server/services/audit/audit";
-import { publishedFiguresOf } from "@/server/services/trends/stored-figures";
-import { freezeCycleGroups } from "@/server/services/trends/inputs";
+import { groupFiguresAcross } from "@/server/services/trends/stored-figures";
+import { freezeCycleGroups, orgGroupId } from "@/server/services/trends/inputs";
 import { MIN_GROUP_SIZE_DEFAULT } from "@/server/analysis/anonymity";
 import { openParticipation, type Participation } from "./participation";
 import { cycleTimes, localToday } from "./calendar";
@@ -264,11 +264,10 @@ export async function listCycles(db: Db, actor: Actor) {
 
   const [org] = await db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, actor.orgId));
   const open = await openParticipation(db, actor, list.filter((c) => c.status === "open").map((c) => c.id));
-  const published = new Map<string, Participation | null>();
-  for (const c of list.filter((c) => c.status === "closed")) {
-    const figures = await publishedFiguresOf(db, actor.orgId, c);
-    published.set(c.id, figures?.groups.find((g) => g.kind === "org")?.participation ?? null);
-  }
+  // One stored row per closed cycle: the organization's group.
+  const closed = list.filter((c) => c.status === "closed");
+  const orgFigures = await groupFiguresAcross(db, actor.orgId, closed, orgGroupId(actor.orgId));
+  const published = new Map<string, Participation | null>(closed.map((c, i) => [c.id, orgFigures[i]?.participation ?? null]));
   return list.map(({ bankVersion: _bank, autoRemindedAt, ...c }) => ({
     ...c,
     departments: scopes.filter((s) => s.cycleId === c.id).map((s) => s.name).sort(),

@@ -85,7 +85,7 @@ export async function publishedFiguresOf(db: Db, orgId: string, cycle: Pick<Open
  * One group's published figures in each of these cycles (undefined where the cycle has no
  * published figures, or no such group), one stored row per cycle.
  */
-export async function groupFiguresAcross(db: Db, orgId: string, all: readonly OpenedCycle[], groupId: string): Promise<(GroupFigures | undefined)[]> {
+export async function groupFiguresAcross(db: Db, orgId: string, all: readonly Pick<OpenedCycle, "id" | "status" | "bankVersion">[], groupId: string): Promise<(GroupFigures | undefined)[]> {
   const closed = all.filter((c) => c.status === "closed");
   if (closed.length === 0) return all.map(() => undefined);
   const rows = await db
