@@ -276,7 +276,6 @@ interface Family {
 
 /** A cycle published earlier: its groups, and which of its cells were shown. */
 interface EarlierFamily extends Family {
-  key: string;
   figures: ReadonlyMap<string, GroupFigures>;
 }
 
@@ -572,11 +571,6 @@ export interface PublishedCycle extends CycleData {
   figures: readonly GroupFigures[];
 }
 
-interface Prepared extends Family {
-  allResponses: Record<Side, Response[]>;
-  allPairs: CompletePair[];
-}
-
 /**
  * What a contribution is, the same in every cycle. A report's answers (and their pair's figures,
  * and their invitation) are the report's: one per cycle, whoever their manager is. A manager's
@@ -588,7 +582,7 @@ const reportContribution = (reportId: string) => `r:${reportId}`;
 const contributionOf = (row: ResponseRow) => (row.side === "employee" ? reportContribution(row.respondentId) : `p:${row.pairId}`);
 
 /** Numbers one cycle's responses and pairs and sorts them into its groups. */
-function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumbers: Numbering, distinct: DistinctCounter): Prepared {
+function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumbers: Numbering, distinct: DistinctCounter): Family {
   const dimensionItems = bank.dimensions.map((d) => d.items.map((i) => i.key));
   const responses: Response[] = cycle.rows.map((row) => {
     const scores = dimensionItems.map((items) => items.map((key) => scaleScore(row.answers[key])));
@@ -671,7 +665,7 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
       person: (i) => invitedReport[i] ?? 0,
     },
   };
-  return { data, kinds, allResponses, allPairs };
+  return { data, kinds };
 }
 
 /**
@@ -706,7 +700,6 @@ export function computeCycleFigures(
   const current = prepare(bank, { groups, invited, rows }, people, pairNumbers, distinct);
   const earlierFamilies: EarlierFamily[] = earlier.map((cycle) => ({
     ...prepare(bank, cycle, people, pairNumbers, distinct),
-    key: cycle.id,
     figures: new Map(cycle.figures.map((g) => [g.id, g])),
   }));
   const { data } = current;
