@@ -42,6 +42,13 @@ export interface SyntheticOrgOptions {
   seed?: number;
   /** "Today" for the data: cycles and meetings are placed relative to it. */
   now?: Date;
+  /**
+   * The reporting tree: "tree" (default) a realistic organization; "chain" each person the
+   * manager of the next (a reporting line as deep as the organization); "flat" one manager
+   * with everyone else reporting to them. The last two are the shapes that make a cost grow
+   * with depth or span; they have no leavers and no changes of manager, so the shape is exact.
+   */
+  shape?: SyntheticShape;
   log?: (message: string) => void;
 }
 
@@ -63,9 +70,11 @@ export interface SyntheticOrgSummary {
   seconds: number;
 }
 
+export type SyntheticShape = "tree" | "chain" | "flat";
+
 /** The slug that names an organization generated with these parameters. */
-export function syntheticSlug(people: number, cycles: number, seed: number): string {
-  return `${BENCH_SLUG_PREFIX}${people}p-${cycles}c-s${seed}`;
+export function syntheticSlug(people: number, cycles: number, seed: number, shape: SyntheticShape = "tree"): string {
+  return `${BENCH_SLUG_PREFIX}${shape === "tree" ? "" : `${shape}-`}${people}p-${cycles}c-s${seed}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -259,7 +268,7 @@ interface Department {
   effect: number;
 }
 
-function buildTree(rng: Rng, n: number) {
+function buildTree(rng: Rng, n: number, shape: SyntheticShape) {
   const people: Person[] = [];
   const add = (parent: number | null, fn: string): Person => {
     const index = people.length;
@@ -287,6 +296,14 @@ function buildTree(rng: Rng, n: number) {
   };
 
   const ceo = add(null, "Executive");
+  if (shape === "chain") {
+    for (let i = 1; i < n; i++) add(i - 1, "Engineering");
+    return people;
+  }
+  if (shape === "flat") {
+    for (let i = 1; i < n; i++) add(ceo.index, "Engineering");
+    return people;
+  }
   const heads = FUNCTIONS.slice(0, Math.max(2, Math.min(FUNCTIONS.length, Math.floor(n / 40)))).map(([fn]) => add(ceo.index, fn));
   // Span of a head grows with the function's weight, so Engineering ends up the largest.
   const weight = new Map(FUNCTIONS);
@@ -464,7 +481,8 @@ export async function seedSyntheticOrg(sql: postgres.Sql, options: SyntheticOrgO
   const rng = prng(seed);
   const now = options.now ?? new Date();
   const today = new Date(`${isoDate(now)}T00:00:00Z`);
-  const slug = syntheticSlug(n, cycleCount, seed);
+  const shape = options.shape ?? "tree";
+  const slug = syntheticSlug(n, cycleCount, seed, shape);
   const orgId = rng.uuid();
 
   // Cycles: quarterly; the last opened ten days ago and is still open.
@@ -490,7 +508,7 @@ export async function seedSyntheticOrg(sql: postgres.Sql, options: SyntheticOrgO
   const firstOpen = cycles[0]!.opensOn;
 
   // People and the tree.
-  const people = buildTree(rng, n);
+  const people = buildTree(rng, n, shape);
   const founded = addDays(firstOpen, -6 * 365);
   for (const p of people) {
     p.title = titleOf(p);
@@ -531,7 +549,7 @@ export async function seedSyntheticOrg(sql: postgres.Sql, options: SyntheticOrgO
   const reorgDepartment = 1 + Math.floor(rng.next() * (departments.length - 1));
 
   // Leavers: individual contributors who left; their pair ended then.
-  for (const p of people) if (p.depth > 2 && p.children.length === 0 && rng.chance(0.02)) p.deactivatedAt = between(rng, addDays(p.startDate, 60), addDays(today, -3));
+  for (const p of people) if (shape === "tree" && p.depth > 2 && p.children.length === 0 && rng.chance(0.02)) p.deactivatedAt = between(rng, addDays(p.startDate, 60), addDays(today, -3));
   for (const p of people) if (p.deactivatedAt && p.deactivatedAt <= p.startDate) p.deactivatedAt = null;
 
   // Pairs: the current one per person, and an earlier one for people who changed manager.
@@ -554,7 +572,7 @@ export async function seedSyntheticOrg(sql: postgres.Sql, options: SyntheticOrgO
     const manager = people[p.parent]!;
     let start = maxDate(p.startDate, manager.startDate);
     const tenure = (p.deactivatedAt ?? today).getTime() - start.getTime();
-    if (tenure > 200 * DAY && rng.chance(0.07)) {
+    if (shape === "tree" && tenure > 200 * DAY && rng.chance(0.07)) {
       const changedAt = between(rng, addDays(start, 90), addDays(p.deactivatedAt ?? today, -20));
       let previous = rng.pick(managers);
       if (previous === p.index || previous === manager.index) previous = manager.parent ?? people[0]!.index;
@@ -590,7 +608,7 @@ export async function seedSyntheticOrg(sql: postgres.Sql, options: SyntheticOrgO
 
   await sql.begin(async (tx) => {
     await tx`set local synchronous_commit = off`;
-    await tx`insert into organizations (id, name, slug, min_group_size, is_demo, created_at) values (${orgId}, ${`Bench Corp (synthetic, ${n} people)`}, ${slug}, 5, false, ${founded})`;
+    await tx`insert into organizations (id, name, slug, min_group_size, is_demo, created_at) values (${orgId}, ${`Bench Corp (synthetic, ${n} people${shape === "tree" ? "" : `, ${shape}`})`}, ${slug}, 5, false, ${founded})`;
     await copyRows(tx, "departments", ["id", "org_id", "name", "created_at"], departments.map((d) => [d.id, orgId, d.name, founded]));
     await copyRows(
       tx,

@@ -18,7 +18,7 @@ export interface BenchArgs {
   out: string;
 }
 
-const SECTIONS = ["trends", "js", "servers", "load", "lighthouse", "scale"] as const;
+const SECTIONS = ["trends", "shapes", "js", "servers", "load", "lighthouse", "scale"] as const;
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;

@@ -28,11 +28,13 @@ import { preflight, runLoad, type LoadResult, type LoadScenario } from "./load";
 import { checkReminders, checkSessionsAndLimits, plantReminder, waitForPlanted, waitForWorkers, type ScaleOutResult, type WorkerCatchUp } from "./scale-out";
 import { cpuMsOf, mintSessionCookie, newAuthSecret, startMailSink, startServer, type BenchServer } from "./servers";
 import { table } from "./stats";
+import { measureShapes, type ShapesResult } from "./shapes";
 import { measureTrends, type TrendsResult } from "./trends";
 
 const TARGETS = {
   hrTrendsP95Ms: 300,
   hrTrendsRatio: 2,
+  shapePublishMs: 2000,
   dashboardP95Ms: 50,
   firstLoadOverBaselineKb: 30,
   lighthousePerformance: 95,
@@ -46,6 +48,7 @@ interface Results {
   options: Omit<BenchArgs, "skip"> & { skip: string[] };
   dataset: { slug: string; reused: boolean; seedSeconds: number | null; rows: Record<string, number> };
   hrTrends?: Omit<TrendsResult, "explain">;
+  trendShapes?: ShapesResult;
   pairDashboard?: LoadResult;
   assessmentAutosave?: LoadResult;
   loadTests?: Record<string, LoadResult>;
@@ -110,6 +113,11 @@ async function main(): Promise<number> {
       results.hrTrends = rest;
       fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
       fs.writeFileSync(path.join(path.dirname(path.resolve(args.out)), "explain.txt"), explain);
+    }
+
+    if (!args.skip.has("shapes")) {
+      log(`HR trends on other tree shapes: a cold publication, ${Math.min(args.runs, 10)} runs each, in a database of their own`);
+      results.trendShapes = await measureShapes(url, Math.min(args.runs, 10), (m) => log(`  ${m}`));
     }
 
     if (!args.skip.has("js")) {
@@ -309,6 +317,9 @@ function targets(r: Results): Results["targets"] {
     t.push({ name: "HR trends p95 (worst procedure)", target: `≤ ${TARGETS.hrTrendsP95Ms} ms`, actual: `${r.hrTrends.p95Ms} ms`, met: r.hrTrends.p95Ms <= TARGETS.hrTrendsP95Ms });
     t.push({ name: "HR trends p95 / floor p95 (worst)", target: `≤ ${TARGETS.hrTrendsRatio}×`, actual: `${r.hrTrends.ratio}×`, met: r.hrTrends.ratio <= TARGETS.hrTrendsRatio });
   }
+  for (const s of r.trendShapes?.shapes ?? []) {
+    t.push({ name: `cold publication, ${s.label} (slowest run)`, target: `≤ ${TARGETS.shapePublishMs} ms`, actual: `${s.publish.maxMs} ms`, met: s.publish.maxMs <= TARGETS.shapePublishMs });
+  }
   if (r.pairDashboard) {
     const floor = r.loadTests?.httpFloor;
     t.push({
@@ -343,6 +354,16 @@ function report(r: Results): string {
           ...r.hrTrends.procedures.map((p) => [p.procedure, p.timing.runs, p.timing.p50Ms, p.timing.p95Ms, p.floor.p50Ms, p.floor.p95Ms, p.ratio, p.queries, p.sqlExecutionMs]),
         ]) +
         `\nPublishing (once per closed cycle, by the worker): the first cycle ${r.hrTrends.computing.coldCycleMs} ms; the last, against every earlier one, ${r.hrTrends.computing.lastCycleMs} ms; all ${r.hrTrends.computing.allCyclesMs} ms. The across-cycles rule hides ${Math.round(r.hrTrends.computing.acrossCycles.hiddenByRuleShare * 100)}% of the cells shown without it (${r.hrTrends.computing.acrossCycles.visibleWithRule} of ${r.hrTrends.computing.acrossCycles.visibleWithoutRule} shown)`,
+    );
+  }
+  if (r.trendShapes) {
+    const tree = r.hrTrends ? `; the ${r.dataset.rows.people ?? "?"}-person tree's first cycle: ${r.hrTrends.computing.coldCycleMs} ms` : "";
+    parts.push(
+      `Cold publication of one cycle by tree shape (ms, ${r.trendShapes.database}${tree})\n` +
+        table([
+          ["shape", "people", "groups", "responses", "p50", "max", "load p50", "compute p50", "ms per 1,000 people"],
+          ...r.trendShapes.shapes.map((s) => [s.label, s.people, s.groups, s.responses, s.publish.p50Ms, s.publish.maxMs, s.loadMs.p50Ms, s.computeMs.p50Ms, s.publishMsPer1000People]),
+        ]),
     );
   }
   if (r.loadTests) {

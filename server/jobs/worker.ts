@@ -65,8 +65,12 @@ const RETENTION_MS = 30 * 24 * 60 * 60_000;
 export const SWEEP_LOCK = "tandem:reminder-sweep";
 export const FIGURES_LOCK = "tandem:trend-figures";
 export const CYCLES_LOCK = "tandem:cycle-schedule";
-/** Cycles published per round: each is one cycle of one organization, up to a few seconds of CPU. */
-const FIGURES_PER_ROUND = 2;
+/**
+ * Cycles published per round, each of a different organization (up to a few seconds of CPU
+ * each), and the time after which a round starts no further cycle.
+ */
+const FIGURES_PER_ROUND = 4;
+const FIGURES_ROUND_BUDGET_MS = 5_000;
 
 /**
  * Publishes the trend figures of cycles that closed since the last round (and recomputes
@@ -76,7 +80,7 @@ const FIGURES_PER_ROUND = 2;
  */
 export async function runFiguresRefresh(db: Db): Promise<number | "skipped" | "failed"> {
   try {
-    const outcome = await runExclusively(db, FIGURES_LOCK, () => publishDueFigures(db, FIGURES_PER_ROUND));
+    const outcome = await runExclusively(db, FIGURES_LOCK, () => publishDueFigures(db, FIGURES_PER_ROUND, FIGURES_ROUND_BUDGET_MS));
     return outcome.ran ? outcome.value : "skipped";
   } catch (err) {
     console.error("[tandem] worker: trend figures refresh failed:", err);

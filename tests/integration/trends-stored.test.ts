@@ -205,11 +205,31 @@ describe("published trend figures", () => {
     await t.db.update(trendSnapshots).set({ inputs: "f0" }).where(eq(trendSnapshots.orgId, a.orgId));
     const stale = await a.hr.trends.cycle({ cycleId: a.cycleIds[1] });
     expect(stale.cycle?.figures).toBe("preparing");
-    // As the app servers' background loop runs it: one server at a time, two cycles a round.
-    expect(await runFiguresRefresh(t.db)).toBe(2);
+    // As the app servers' background loop runs it: one server at a time, one cycle of an
+    // organization a round, the earlier cycle first.
+    expect(await runFiguresRefresh(t.db)).toBe(1);
+    expect((await a.hr.trends.cycle({ cycleId: a.cycleIds[0] })).cycle?.figures).toBe("published");
+    expect((await a.hr.trends.cycle({ cycleId: a.cycleIds[1] })).cycle?.figures).toBe("preparing");
+    expect(await runFiguresRefresh(t.db)).toBe(1);
     expect(await publishDueFigures(t.db, 10)).toBe(0);
     expect(await everythingHrReads(a)).toEqual(before);
     expect(await everythingHrReads(b)).toEqual(other);
     expect(await computedAt(b.cycleIds[0]!)).toBe(otherAt);
+  });
+
+  it("one organization's backlog does not hold back another's: each round takes one cycle of each organization due", async () => {
+    await settleTrends(t.db);
+    // a's two cycles are due again (as after a change of format), and b's second cycle too, so
+    // a's backlog is older than b's.
+    await t.db.update(trendSnapshots).set({ inputs: "f0" }).where(eq(trendSnapshots.orgId, a.orgId));
+    await t.db.update(trendSnapshots).set({ inputs: "f0" }).where(eq(trendSnapshots.cycleId, b.cycleIds[1]!));
+    expect(await publishDueFigures(t.db, 10)).toBe(2);
+    expect((await b.hr.trends.cycle({ cycleId: b.cycleIds[1] })).cycle?.figures).toBe("published");
+    expect((await a.hr.trends.cycle({ cycleId: a.cycleIds[0] })).cycle?.figures).toBe("published");
+    expect((await a.hr.trends.cycle({ cycleId: a.cycleIds[1] })).cycle?.figures).toBe("preparing");
+    // A round whose time is up starts nothing after its first cycle.
+    await t.db.update(trendSnapshots).set({ inputs: "f0" }).where(eq(trendSnapshots.cycleId, b.cycleIds[1]!));
+    expect(await publishDueFigures(t.db, 10, 0)).toBe(1);
+    expect(await settleTrends(t.db)).toBe(1);
   });
 });

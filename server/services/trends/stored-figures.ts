@@ -141,21 +141,30 @@ export async function publishCycle(db: Db, orgId: string, cycle: OpenedCycle): P
 /**
  * Publishes the figures of closed cycles that have none in the current format, first those
  * published before (in their order), then newly closed ones in the order they closed. The
- * worker calls it, one server at a time; at most `limit` cycles per call.
+ * worker calls it, one server at a time.
+ *
+ * Fair between organizations: one cycle per organization per call (an organization's cycles
+ * go in order, each checked against those before it), organizations in the order of their
+ * most overdue cycle; at most `limit` cycles, and none started once `budgetMs` has passed, so
+ * one organization's backlog (a change of figure format recomputes all its cycles) delays the
+ * next organization's newly closed cycle by one cycle's work, not by the whole backlog.
  */
-export async function publishDueFigures(db: Db, limit = 2): Promise<number> {
+export async function publishDueFigures(db: Db, limit = 2, budgetMs = Number.POSITIVE_INFINITY): Promise<number> {
+  const started = performance.now();
   const due = await db
     .select({ orgId: cycles.orgId, cycleId: cycles.id })
     .from(cycles)
     .leftJoin(trendSnapshots, eq(trendSnapshots.cycleId, cycles.id))
     .where(and(eq(cycles.status, "closed"), or(isNull(trendSnapshots.cycleId), ne(trendSnapshots.inputs, inputsOf()))))
-    .orderBy(sql`${trendSnapshots.publishedAt} asc nulls last`, asc(cycles.closedAt), asc(cycles.createdAt))
-    .limit(limit);
+    .orderBy(sql`${trendSnapshots.publishedAt} asc nulls last`, asc(cycles.closedAt), asc(cycles.createdAt));
+  const firstOfEachOrg = new Map<string, string>();
+  for (const d of due) if (!firstOfEachOrg.has(d.orgId)) firstOfEachOrg.set(d.orgId, d.cycleId);
   let published = 0;
-  for (const d of due) {
-    const [cycle] = await openedCycles(db, d.orgId, d.cycleId);
+  for (const [orgId, cycleId] of firstOfEachOrg) {
+    if (published >= limit || (published > 0 && performance.now() - started > budgetMs)) break;
+    const [cycle] = await openedCycles(db, orgId, cycleId);
     if (!cycle) continue;
-    await publishCycle(db, d.orgId, cycle);
+    await publishCycle(db, orgId, cycle);
     published += 1;
   }
   return published;
