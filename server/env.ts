@@ -127,6 +127,14 @@ export function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === "phase-production-build";
 }
 
+/**
+ * True in the bundle `next build` makes for the Node.js server (Next inlines NEXT_RUNTIME
+ * there); false when the code runs from source (tests, the benchmark, scripts under tsx).
+ */
+export function isNextServerBundle(): boolean {
+  return process.env.NEXT_RUNTIME === "nodejs";
+}
+
 /** The public base URL of Tandem, for links in emails and calendar feeds. */
 export function appUrl(): string {
   const e = env();

@@ -28,6 +28,7 @@ import { preflight, runLoad, type LoadResult, type LoadScenario } from "./load";
 import { checkReminders, checkSessionsAndLimits, plantReminder, waitForPlanted, waitForWorkers, type ScaleOutResult, type WorkerCatchUp } from "./scale-out";
 import { cpuMsOf, mintSessionCookie, newAuthSecret, startMailSink, startServer, type BenchServer } from "./servers";
 import { table } from "./stats";
+import { measurePublishingWhileServing, type PublishingWhileServing } from "./publishing";
 import { measureShapes, type ShapesResult } from "./shapes";
 import { measureTrends, type TrendsResult } from "./trends";
 
@@ -49,9 +50,12 @@ interface Results {
   dataset: { slug: string; reused: boolean; seedSeconds: number | null; rows: Record<string, number> };
   hrTrends?: Omit<TrendsResult, "explain">;
   trendShapes?: ShapesResult;
+  publishingWhileServing?: PublishingWhileServing;
   pairDashboard?: LoadResult;
   assessmentAutosave?: LoadResult;
   loadTests?: Record<string, LoadResult>;
+  /** Per load scenario: app CPU per request ÷ the floor's (/api/health), and Postgres CPU per request ÷ the floor's. */
+  ratios?: Record<string, { app: number; postgres: number }>;
   firstLoadJsKb?: Record<string, number>;
   firstLoadJs?: Omit<FirstLoadJs, "routes" | "chunks">;
   lighthouse?: Record<string, LighthouseResult>;
@@ -154,8 +158,16 @@ async function main(): Promise<number> {
       if (!args.skip.has("load")) {
         results.loadTests = await loadTests(args, actors, sql, [a, b]);
         results.pairDashboard = results.loadTests.pairDashboard;
+        results.ratios = ratiosToFloor(results.loadTests);
         results.assessmentAutosave = results.loadTests.autosave;
         for (const r of Object.values(results.loadTests)) if (r.errors > 0) failures.push(`load test ${r.name}: ${r.errors} errors (${JSON.stringify(r.statusCodes)})`);
+      }
+
+      if (!args.skip.has("load")) {
+        log("publishing while serving: the last two closed cycles made due again; /api/health on both servers until the workers have published them");
+        const p = (results.publishingWhileServing = await measurePublishingWhileServing(sql, prepared.orgId, servers));
+        log(`  ${p.published ? "published" : "NOT published"} after ${p.seconds} s; /api/health p95 ${p.during.p95Ms} ms, max ${p.during.maxMs} ms (idle: p95 ${p.idle.p95Ms} ms, max ${p.idle.maxMs} ms)`);
+        if (!p.published) failures.push(`publishing while serving: the workers did not publish ${p.cycles} cycles in time`);
       }
 
       if (!args.skip.has("lighthouse")) {
@@ -293,6 +305,16 @@ async function loadTests(args: BenchArgs, actors: Actors, sql: postgres.Sql, ser
   return out;
 }
 
+/** App and Postgres CPU per request of each scenario over the floor's, from the same run. */
+function ratiosToFloor(loadTests: Record<string, LoadResult>): Record<string, { app: number; postgres: number }> {
+  const floor = loadTests.httpFloor?.cpuMsPerRequest;
+  if (!floor) return {};
+  const ratio = (x: number, f: number) => (f > 0 ? Math.round((x / f) * 10) / 10 : 0);
+  return Object.fromEntries(
+    Object.values(loadTests).map((l) => [l.name, { app: ratio(l.cpuMsPerRequest?.app ?? 0, floor.app), postgres: ratio(l.cpuMsPerRequest?.postgres ?? 0, floor.postgres) }]),
+  );
+}
+
 /**
  * Waits (at most 60 s) until the app servers and Postgres together use under a tenth of a core
  * for three seconds running; returns the seconds waited.
@@ -370,8 +392,21 @@ function report(r: Results): string {
     parts.push(
       "HTTP load (autocannon)\n" +
         table([
-          ["scenario", "servers", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "app CPU ms/req", "PG CPU ms/req"],
-          ...Object.values(r.loadTests).map((l) => [l.name, l.servers.length, l.connections, l.rps, l.p50Ms, l.p95Ms, l.p99Ms, l.errors, l.cpuMsPerRequest?.app ?? "–", l.cpuMsPerRequest?.postgres ?? "–"]),
+          ["scenario", "servers", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "app CPU ms/req", "× floor", "PG CPU ms/req", "× floor"],
+          ...Object.values(r.loadTests).map((l) => [
+            l.name,
+            l.servers.length,
+            l.connections,
+            l.rps,
+            l.p50Ms,
+            l.p95Ms,
+            l.p99Ms,
+            l.errors,
+            l.cpuMsPerRequest?.app ?? "–",
+            r.ratios?.[l.name]?.app ?? "–",
+            l.cpuMsPerRequest?.postgres ?? "–",
+            r.ratios?.[l.name]?.postgres ?? "–",
+          ]),
         ]),
     );
   }
@@ -388,6 +423,13 @@ function report(r: Results): string {
           ["page", "performance", "accessibility", "LCP ms", "TBT ms", "JS kB"],
           ...Object.entries(r.lighthouse).map(([page, l]) => [page, l.performance ?? "–", l.accessibility ?? "–", l.largestContentfulPaintMs ?? Number.NaN, l.totalBlockingTimeMs ?? Number.NaN, l.scriptTransferKb ?? Number.NaN]),
         ]),
+    );
+  }
+  if (r.publishingWhileServing) {
+    const p = r.publishingWhileServing;
+    parts.push(
+      `Publishing while serving: ${p.cycles} closed cycles recomputed by the workers in ${p.seconds} s; /api/health meanwhile p50 ${p.during.p50Ms} ms, p95 ${p.during.p95Ms} ms, max ${p.during.maxMs} ms over ${p.during.runs} requests ` +
+        `(before: p50 ${p.idle.p50Ms} ms, p95 ${p.idle.p95Ms} ms, max ${p.idle.maxMs} ms)`,
     );
   }
   if (r.workers) parts.push(`Workers: first sweep and sends done ${r.workers.seconds} s after start; jobs ${JSON.stringify(r.workers.jobs)}; ${r.workers.outboxEmails} emails`);

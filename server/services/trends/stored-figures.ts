@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import { cycles, trendGroupFigures, trendSnapshots } from "@/db/schema";
 import { hiddenCell } from "@/server/analysis/anonymity";
 import { getItemBank, type ItemBank } from "@/server/assessment/item-bank";
-import { computeCycleFigures, type GroupFigures, type PublishedCycle } from "./compute";
+import type { GroupFigures, PublishedCycle } from "./compute";
+import { computeCycleFiguresOffThread } from "./compute-off-thread";
 import { loadCycleInputs, openedCycles, type OpenedCycle } from "./inputs";
 
 // A cycle's trend figures are published once, after it closes, by the background worker
@@ -119,7 +120,7 @@ export async function publishCycle(db: Db, orgId: string, cycle: OpenedCycle): P
     const inputs = await loadCycleInputs(db, orgId, c);
     earlier.push({ id: c.id, groups: inputs.groups, invited: inputs.invited, rows: inputs.rows, figures: figures.groups });
   }
-  const groups = computeCycleFigures(getItemBank(input.bankVersion), input.groups, input.invited, input.rows, input.k, earlier);
+  const groups = await computeCycleFiguresOffThread({ bankVersion: input.bankVersion, groups: input.groups, invited: input.invited, rows: input.rows, k: input.k, earlier });
   const inputs = inputsOf();
   await db.transaction(async (tx) => {
     // The header row is the lock: two servers storing the same cycle take turns, and a reader
