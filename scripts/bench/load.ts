@@ -106,7 +106,7 @@ export async function preflight(scenario: LoadScenario, servers: readonly string
         method: r.method,
         body: r.body,
         redirect: "manual",
-        headers: { ...(cookie ? { cookie } : {}), ...(r.body ? { "content-type": "application/json" } : {}), ...r.headers },
+        headers: { ...(cookie ? { cookie } : {}), ...(r.body ? { "content-type": "application/json", origin: new URL(url).origin } : {}), ...r.headers },
       });
       if (res.status < 200 || res.status >= 300) {
         throw new Error(`${scenario.name}: ${r.method} ${url}${r.path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
