@@ -495,10 +495,10 @@ export function suppressNumberedFamily(sides: readonly NumberedFamilySide[], for
     const { side, atom } = violation;
     const sizes = side.groupPeople;
     const bySize = (a: number, b: number) => (sizes[a] ?? 0) - (sizes[b] ?? 0) || (contributions[a] ?? 0) - (contributions[b] ?? 0) || a - b;
-    const merging = side.mergingGroups(atom.signature);
+    const merging = side.mergingGroups(atom);
     // Hiding one group of the atom always changes its signature, so even without a merge the
     // loop moves on (it ends at the latest when the atom is in no published group).
-    const next = (merging.length > 0 ? merging : [...atom.signature]).sort(bySize)[0];
+    const next = (merging.length > 0 ? merging : signatureOf(atom)).sort(bySize)[0];
     if (next === undefined) throw new Error("suppression invariant broken: an atom with no published group");
     hidden[next] = true;
     for (const s of atoms) s.hide(next);
@@ -559,25 +559,39 @@ class DistinctCounter {
 /**
  * Contributions held by exactly the same published groups. Atoms are the nodes of a trie over
  * signatures (ascending group numbers), so finding the atom of a signature walks it instead of
- * building a key, and every signature has one node whether or not anyone is in it now.
+ * building a key, and every signature in use has one node. A node keeps its parent and its last
+ * group, not its whole signature: in a deep reporting line a signature is as long as the line,
+ * and copying it into every node made memory grow with the cube of the depth (a 1,000-level
+ * chain ran out of memory). Nodes left empty and childless are taken out of the trie.
  */
 interface Atom {
-  /** Numbers of the published groups holding it, ascending. */
-  signature: number[];
+  /** The node of the signature without its last group; undefined for the root. */
+  parent: Atom | undefined;
+  /** The signature's last (largest) group; −1 for the root. */
+  group: number;
+  /** The signature's length. */
+  depth: number;
   children: Map<number, Atom> | undefined;
   /** How many contributions it holds now. */
   size: number;
   /** Person → how many of the atom's contributions are theirs; made when the first one enters. */
   people: Map<number, number> | undefined;
-  /** `signature.join(",")`, made when a tie between atoms is broken by it. */
+  /** `signature.join(",")`, made when a tie between atoms is broken by it; dropped when it empties. */
   key: string | undefined;
   /** Scratch for a pass over contributions: the pass that last saw the atom, and its result. */
   seenIn: number;
   movesTo: Atom | undefined;
 }
 
-function newAtom(signature: number[]): Atom {
-  return { signature, children: undefined, size: 0, people: undefined, key: undefined, seenIn: 0, movesTo: undefined };
+function newAtom(parent: Atom | undefined, group: number): Atom {
+  return { parent, group, depth: parent ? parent.depth + 1 : 0, children: undefined, size: 0, people: undefined, key: undefined, seenIn: 0, movesTo: undefined };
+}
+
+/** Numbers of the published groups holding the atom, ascending. */
+function signatureOf(atom: Atom): number[] {
+  const groups: number[] = [];
+  for (let a: Atom | undefined = atom; a?.parent !== undefined; a = a.parent) groups.push(a.group);
+  return groups.reverse();
 }
 
 /**
@@ -587,7 +601,7 @@ function newAtom(signature: number[]): Atom {
  */
 class AtomIndex {
   /** The empty signature: contributions in no published group, part of no figure. Never an atom. */
-  private readonly root = newAtom([]);
+  private readonly root = newAtom(undefined, -1);
   /** Per contribution: the atom holding it. */
   private readonly atomOf: Atom[];
   /** Atoms holding 1 to k−1 people. */
@@ -626,24 +640,38 @@ class AtomIndex {
   }
 
   /**
-   * The published groups whose hiding would merge the atom with this signature into another
-   * atom, or take it out of every published group. Hiding a group that holds the atom merges it
-   * with the atom held by the others alone; hiding one that doesn't merges it with the atom held
-   * by the same groups and that one. Those atoms lie inside every group of the signature, so the
-   * smallest of them is the only place to look.
+   * The published groups whose hiding would merge this atom into another atom, or take it out
+   * of every published group. Hiding a group that holds the atom merges it with the atom held
+   * by the others alone; hiding one that doesn't merges it with the atom held by the same groups
+   * and that one. Those atoms lie inside every group of the signature, so the smallest of them
+   * is the only place to look.
    */
-  mergingGroups(signature: readonly number[]): number[] {
+  mergingGroups(atom: Atom): number[] {
+    const signature = signatureOf(atom);
     const found = new Set<number>();
-    for (const g of signature) if (signature.length === 1 || this.holdsAny(this.find(signature, g))) found.add(g);
+    // The node of the signature without its j-th group: from the node of the first j groups,
+    // down along the rest. The walk stops at the first missing node, which in nested groups
+    // (a reporting line) is the first step, so this stays linear in the signature's length.
+    let prefix = this.root;
+    for (let j = 0; j < signature.length; j++) {
+      const g = signature[j]!;
+      if (signature.length === 1) found.add(g);
+      else {
+        let node: Atom | undefined = prefix;
+        for (let i = j + 1; i < signature.length && node !== undefined; i++) node = node.children?.get(signature[i]!);
+        if (this.holdsAny(node)) found.add(g);
+      }
+      prefix = prefix.children?.get(g) ?? this.root;
+    }
     const size = (g: number) => this.numbered.members[g]?.length ?? 0;
     const narrowest = signature.reduce((a, b) => (size(b) < size(a) ? b : a));
     const pass = ++this.pass;
     const list = this.numbered.members[narrowest] ?? [];
     for (let i = 0; i < list.length; i++) {
-      const atom = this.atomOf[list[i] ?? 0];
-      if (atom === undefined || atom.seenIn === pass) continue;
-      atom.seenIn = pass;
-      const extra = oneMore(signature, atom.signature);
+      const other = this.atomOf[list[i] ?? 0];
+      if (other === undefined || other.seenIn === pass) continue;
+      other.seenIn = pass;
+      const extra = oneMoreAtom(atom, other);
       if (extra !== null) found.add(extra);
     }
     return [...found];
@@ -653,44 +681,69 @@ class AtomIndex {
     const list = this.numbered.members[g];
     if (list === null || list === undefined) return;
     const pass = ++this.pass;
-    const touched: Atom[] = [];
+    // Every atom a contribution leaves or enters (an atom can be worked out on another's way up
+    // before its own contributions come, so "seen in this pass" does not mean "touched").
+    const touched = new Set<Atom>();
     for (let i = 0; i < list.length; i++) {
       const c = list[i] ?? 0;
       const from = this.atomOf[c] ?? this.root;
-      if (from.seenIn !== pass) {
-        from.seenIn = pass;
-        from.movesTo = this.find(from.signature, g, true);
-        touched.push(from, from.movesTo);
-      }
-      const to = from.movesTo ?? this.root;
+      const to = from.seenIn === pass ? (from.movesTo ?? this.root) : this.movedBy(from, g, pass);
+      touched.add(from).add(to);
       this.leave(from, c);
       if (to !== this.root) this.enter(to, c);
       this.atomOf[c] = to;
     }
     for (const atom of touched) this.check(atom);
+    for (const atom of touched) this.prune(atom);
+  }
+
+  /**
+   * Sets `atom.movesTo` to the node of its signature without `g` (made if missing), for this
+   * pass: the parent's node without `g`, plus the atom's own last group; or, when that group
+   * is `g`, the parent itself. Each node is worked out once per pass, so hiding a group costs
+   * its contributions plus the nodes above them, not their depth each.
+   */
+  private movedBy(atom: Atom, g: number, pass: number): Atom {
+    const chain: Atom[] = [];
+    let a: Atom = atom;
+    while (a.seenIn !== pass && a.parent !== undefined && a.group !== g) {
+      chain.push(a);
+      a = a.parent;
+    }
+    let target: Atom;
+    if (a.seenIn === pass) target = a.movesTo ?? this.root;
+    else if (a.parent === undefined) target = a; // the root: `g` was not in the signature
+    else target = a.parent; // `a.group === g`
+    if (a.seenIn !== pass) {
+      a.seenIn = pass;
+      a.movesTo = target;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const node = chain[i]!;
+      target = this.child(target, node.group);
+      node.seenIn = pass;
+      node.movesTo = target;
+    }
+    return atom.movesTo ?? this.root;
   }
 
   private child(atom: Atom, g: number): Atom {
     atom.children ??= new Map();
     let next = atom.children.get(g);
     if (next === undefined) {
-      next = newAtom([...atom.signature, g]);
+      next = newAtom(atom, g);
       atom.children.set(g, next);
     }
     return next;
   }
 
-  /** The node of `signature` without `without`; made if missing when `make`. */
-  private find(signature: readonly number[], without: number, make: true): Atom;
-  private find(signature: readonly number[], without: number): Atom | undefined;
-  private find(signature: readonly number[], without: number, make = false): Atom | undefined {
-    let atom: Atom | undefined = this.root;
-    for (const g of signature) {
-      if (g === without) continue;
-      atom = make ? this.child(atom, g) : atom.children?.get(g);
-      if (atom === undefined) return undefined;
+  /** Takes an empty, childless node out of the trie, and so its parents that are left so. */
+  private prune(atom: Atom): void {
+    for (let a: Atom = atom; a.parent !== undefined && a.size === 0 && !a.children?.size; a = a.parent) {
+      a.parent.children?.delete(a.group);
+      a.people = undefined;
+      a.key = undefined;
     }
-    return atom;
   }
 
   private holdsAny(atom: Atom | undefined): boolean {
@@ -710,6 +763,7 @@ class AtomIndex {
     if (count > 0) atom.people?.set(person, count);
     else atom.people?.delete(person);
     atom.size--;
+    if (atom.size === 0) atom.key = undefined;
   }
 
   private check(atom: Atom): void {
@@ -717,6 +771,15 @@ class AtomIndex {
     if (atom !== this.root && people > 0 && people < this.k) this.violating.add(atom);
     else this.violating.delete(atom);
   }
+}
+
+/** If `wider`'s signature is `atom`'s plus one group, that group; otherwise null. */
+function oneMoreAtom(atom: Atom, wider: Atom): number | null {
+  if (wider.depth !== atom.depth + 1) return null;
+  // Cheap first: the same parent (the extra group is the last), or the wider one's parent is
+  // this atom itself.
+  if (wider.parent === atom) return wider.group;
+  return oneMore(signatureOf(atom), signatureOf(wider));
 }
 
 /** If `wider` is `signature` plus one group (both ascending), that group; otherwise null. */
@@ -738,7 +801,7 @@ function smallestViolation(sides: readonly AtomIndex[]): { side: AtomIndex; atom
     for (const atom of side.violating) {
       const people = atom.people?.size ?? 0;
       if (found !== null && (people > found.people || (people === found.people && found.side !== side))) continue;
-      const key = (atom.key ??= atom.signature.join(","));
+      const key = (atom.key ??= signatureOf(atom).join(","));
       if (found === null || people < found.people || compareIds(key, found.key) < 0) found = { side, atom, people, key };
     }
   }

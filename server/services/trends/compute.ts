@@ -233,12 +233,13 @@ function countCell(n: number, k: number, suppressed: boolean): Cell<number> {
 function byGroup(items: readonly { groupIds: readonly string[] }[]): Map<string, number[]> {
   const lists = new Map<string, number[]>();
   items.forEach((item, position) => {
-    item.groupIds.forEach((id, i) => {
-      if (item.groupIds.indexOf(id) !== i) return;
+    for (const id of item.groupIds) {
       const list = lists.get(id);
-      if (list) list.push(position);
-      else lists.set(id, [position]);
-    });
+      // A group named twice for one item: its list already ends with this position (a scan
+      // of the item's ids instead was quadratic in a deep reporting line's length).
+      if (list === undefined) lists.set(id, [position]);
+      else if (list[list.length - 1] !== position) list.push(position);
+    }
   });
   return lists;
 }

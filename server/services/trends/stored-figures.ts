@@ -161,12 +161,28 @@ export async function publishDueFigures(db: Db, limit = 2, budgetMs = Number.POS
   const firstOfEachOrg = new Map<string, string>();
   for (const d of due) if (!firstOfEachOrg.has(d.orgId)) firstOfEachOrg.set(d.orgId, d.cycleId);
   let published = 0;
+  let failed: unknown = null;
   for (const [orgId, cycleId] of firstOfEachOrg) {
     if (published >= limit || (published > 0 && performance.now() - started > budgetMs)) break;
+    const failedAt = failedCycles.get(cycleId);
+    if (failedAt !== undefined && Date.now() - failedAt < RETRY_FAILED_AFTER_MS) continue;
     const [cycle] = await openedCycles(db, orgId, cycleId);
     if (!cycle) continue;
-    await publishCycle(db, orgId, cycle);
-    published += 1;
+    try {
+      await publishCycle(db, orgId, cycle);
+      failedCycles.delete(cycleId);
+      published += 1;
+    } catch (err) {
+      // One organization's failing cycle (its figures' thread out of memory or time) must not
+      // stop the others': tried again after a while, reported once the round is done.
+      failedCycles.set(cycleId, Date.now());
+      failed ??= err;
+    }
   }
+  if (failed !== null) throw failed;
   return published;
 }
+
+/** Cycles whose publication failed in this process, and when: not tried again for a while. */
+const failedCycles = new Map<string, number>();
+const RETRY_FAILED_AFTER_MS = 15 * 60_000;
