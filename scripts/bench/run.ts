@@ -29,6 +29,7 @@ import { checkReminders, checkSessionsAndLimits, plantReminder, waitForPlanted, 
 import { cpuMsOf, mintSessionCookie, newAuthSecret, startMailSink, startServer, type BenchServer } from "./servers";
 import { table } from "./stats";
 import { measurePublishingWhileServing, type PublishingWhileServing } from "./publishing";
+import { measureSessionCheck, type SessionCheck } from "./session-check";
 import { measureShapes, type ShapesResult } from "./shapes";
 import { measureTrends, type TrendsResult } from "./trends";
 
@@ -51,6 +52,7 @@ interface Results {
   hrTrends?: Omit<TrendsResult, "explain">;
   trendShapes?: ShapesResult;
   publishingWhileServing?: PublishingWhileServing;
+  sessionCheck?: SessionCheck;
   pairDashboard?: LoadResult;
   assessmentAutosave?: LoadResult;
   loadTests?: Record<string, LoadResult>;
@@ -161,6 +163,11 @@ async function main(): Promise<number> {
         results.ratios = ratiosToFloor(results.loadTests);
         results.assessmentAutosave = results.loadTests.autosave;
         for (const r of Object.values(results.loadTests)) if (r.errors > 0) failures.push(`load test ${r.name}: ${r.errors} errors (${JSON.stringify(r.statusCodes)})`);
+      }
+
+      if (!args.skip.has("load")) {
+        const c = (results.sessionCheck = await measureSessionCheck(url, await mintSessionCookie(sql, actors.dashboard[0]!)));
+        log(`session check (readSession, in this process): p50 ${c.check.p50Ms} ms, p95 ${c.check.p95Ms} ms; select 1: p50 ${c.floor.p50Ms} ms (${c.ratio}×)`);
       }
 
       if (!args.skip.has("load")) {
@@ -424,6 +431,10 @@ function report(r: Results): string {
           ...Object.entries(r.lighthouse).map(([page, l]) => [page, l.performance ?? "–", l.accessibility ?? "–", l.largestContentfulPaintMs ?? Number.NaN, l.totalBlockingTimeMs ?? Number.NaN, l.scriptTransferKb ?? Number.NaN]),
         ]),
     );
+  }
+  if (r.sessionCheck) {
+    const c = r.sessionCheck;
+    parts.push(`Session check per signed-in request (readSession, one statement): p50 ${c.check.p50Ms} ms, p95 ${c.check.p95Ms} ms; select 1 on the same pool: p50 ${c.floor.p50Ms} ms (${c.ratio}×)`);
   }
   if (r.publishingWhileServing) {
     const p = r.publishingWhileServing;

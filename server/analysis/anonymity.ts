@@ -576,15 +576,19 @@ interface Atom {
   size: number;
   /** Person → how many of the atom's contributions are theirs; made when the first one enters. */
   people: Map<number, number> | undefined;
-  /** `signature.join(",")`, made when a tie between atoms is broken by it; dropped when it empties. */
-  key: string | undefined;
+  /**
+   * `signature.join(",")`, for breaking ties between atoms: the parent's key and one more group,
+   * which the engine keeps as a pair of strings until it is first compared (no array, no copy).
+   */
+  key: string;
   /** Scratch for a pass over contributions: the pass that last saw the atom, and its result. */
   seenIn: number;
   movesTo: Atom | undefined;
 }
 
 function newAtom(parent: Atom | undefined, group: number): Atom {
-  return { parent, group, depth: parent ? parent.depth + 1 : 0, children: undefined, size: 0, people: undefined, key: undefined, seenIn: 0, movesTo: undefined };
+  const key = parent === undefined ? "" : parent.key === "" ? String(group) : `${parent.key},${group}`;
+  return { parent, group, depth: parent ? parent.depth + 1 : 0, children: undefined, size: 0, people: undefined, key, seenIn: 0, movesTo: undefined };
 }
 
 /** Numbers of the published groups holding the atom, ascending. */
@@ -742,7 +746,6 @@ class AtomIndex {
     for (let a: Atom = atom; a.parent !== undefined && a.size === 0 && !a.children?.size; a = a.parent) {
       a.parent.children?.delete(a.group);
       a.people = undefined;
-      a.key = undefined;
     }
   }
 
@@ -763,7 +766,6 @@ class AtomIndex {
     if (count > 0) atom.people?.set(person, count);
     else atom.people?.delete(person);
     atom.size--;
-    if (atom.size === 0) atom.key = undefined;
   }
 
   private check(atom: Atom): void {
@@ -801,7 +803,7 @@ function smallestViolation(sides: readonly AtomIndex[]): { side: AtomIndex; atom
     for (const atom of side.violating) {
       const people = atom.people?.size ?? 0;
       if (found !== null && (people > found.people || (people === found.people && found.side !== side))) continue;
-      const key = (atom.key ??= signatureOf(atom).join(","));
+      const key = atom.key;
       if (found === null || people < found.people || compareIds(key, found.key) < 0) found = { side, atom, people, key };
     }
   }
