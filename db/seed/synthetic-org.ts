@@ -49,6 +49,8 @@ export interface SyntheticOrgOptions {
    * with depth or span; they have no leavers and no changes of manager, so the shape is exact.
    */
   shape?: SyntheticShape;
+  /** Every pair of a closed cycle answers on both sides (the worst case for the anonymity rules' work). */
+  everyoneAnswers?: boolean;
   log?: (message: string) => void;
 }
 
@@ -73,8 +75,8 @@ export interface SyntheticOrgSummary {
 export type SyntheticShape = "tree" | "chain" | "flat";
 
 /** The slug that names an organization generated with these parameters. */
-export function syntheticSlug(people: number, cycles: number, seed: number, shape: SyntheticShape = "tree"): string {
-  return `${BENCH_SLUG_PREFIX}${shape === "tree" ? "" : `${shape}-`}${people}p-${cycles}c-s${seed}`;
+export function syntheticSlug(people: number, cycles: number, seed: number, shape: SyntheticShape = "tree", everyoneAnswers = false): string {
+  return `${BENCH_SLUG_PREFIX}${shape === "tree" ? "" : `${shape}-`}${everyoneAnswers ? "all-" : ""}${people}p-${cycles}c-s${seed}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -482,7 +484,7 @@ export async function seedSyntheticOrg(sql: postgres.Sql, options: SyntheticOrgO
   const now = options.now ?? new Date();
   const today = new Date(`${isoDate(now)}T00:00:00Z`);
   const shape = options.shape ?? "tree";
-  const slug = syntheticSlug(n, cycleCount, seed, shape);
+  const slug = syntheticSlug(n, cycleCount, seed, shape, options.everyoneAnswers);
   const orgId = rng.uuid();
 
   // Cycles: quarterly; the last opened ten days ago and is still open.
@@ -696,10 +698,13 @@ export async function seedSyntheticOrg(sql: postgres.Sql, options: SyntheticOrgO
         };
         // Managers with many reports answer less often; an open cycle is half way through.
         const span = manager.children.length;
-        const submitRate = {
-          employee: c.open ? 0.55 : quality < 2.6 ? 0.8 : 0.89,
-          manager: c.open ? 0.5 : clamp(0.9 - Math.max(0, span - 6) * 0.012, 0.6, 0.9),
-        };
+        const submitRate =
+          options.everyoneAnswers && !c.open
+            ? { employee: 1, manager: 1 }
+            : {
+                employee: c.open ? 0.55 : quality < 2.6 ? 0.8 : 0.89,
+                manager: c.open ? 0.5 : clamp(0.9 - Math.max(0, span - 6) * 0.012, 0.6, 0.9),
+              };
         const submitted = { employee: rng.chance(submitRate.employee), manager: rng.chance(submitRate.manager) };
         const submittedAt = {
           employee: submitted.employee ? between(rng, c.openedAt, deadline) : null,

@@ -19,8 +19,11 @@ import { summarize, type Timing } from "./stats";
 // every reporting line is in the time): load the inputs, compute, store.
 
 // Different seeds: the same seed gives the same ids.
-const SHAPES: readonly { shape: SyntheticShape; people: number; seed: number; label: string }[] = [
+const SHAPES: readonly { shape: SyntheticShape; people: number; seed: number; everyoneAnswers?: boolean; label: string }[] = [
   { shape: "chain", people: 1_000, seed: 1, label: "1,000-level reporting chain" },
+  // Every pair answered: each team of the line differs from the next by one pair, the most
+  // work the anonymity rules can be given (a fully answered chain once ran them out of memory).
+  { shape: "chain", people: 1_000, seed: 3, everyoneAnswers: true, label: "1,000-level chain, everyone answered" },
   { shape: "flat", people: 2_001, seed: 2, label: "one manager with 2,000 reports" },
 ];
 const CYCLES = 2; // the first closed, the second open
@@ -60,14 +63,14 @@ export async function measureShapes(benchUrl: string, runs: number, log: (m: str
   try {
     await assertBenchmarkOnly(sql, url);
     await migratePostgresUrl(url);
-    const wanted = SHAPES.map((s) => syntheticSlug(s.people, CYCLES, s.seed, s.shape));
+    const wanted = SHAPES.map((s) => syntheticSlug(s.people, CYCLES, s.seed, s.shape, s.everyoneAnswers));
     let orgs = await sql<{ id: string; slug: string }[]>`select id, slug from organizations`;
     let seededSeconds: number | null = null;
     if (orgs.length !== wanted.length || !wanted.every((w) => orgs.some((o) => o.slug === w))) {
       const started = Date.now();
       if (orgs.length > 0) await wipe(sql);
       for (const s of SHAPES) {
-        const seeded = await seedSyntheticOrg(sql, { people: s.people, cycles: CYCLES, seed: s.seed, shape: s.shape });
+        const seeded = await seedSyntheticOrg(sql, { people: s.people, cycles: CYCLES, seed: s.seed, shape: s.shape, everyoneAnswers: s.everyoneAnswers });
         log(`seeded ${s.label}: ${seeded.people} people, ${seeded.pairs} pairs, depth ${seeded.maxDepth}, widest span ${seeded.maxSpan}`);
       }
       await sql`analyze`;
@@ -78,7 +81,7 @@ export async function measureShapes(benchUrl: string, runs: number, log: (m: str
     const db = drizzleForPostgres(sql);
     const shapes: ShapeResult[] = [];
     for (const s of SHAPES) {
-      const orgId = orgs.find((o) => o.slug === syntheticSlug(s.people, CYCLES, s.seed, s.shape))!.id;
+      const orgId = orgs.find((o) => o.slug === syntheticSlug(s.people, CYCLES, s.seed, s.shape, s.everyoneAnswers))!.id;
       const [closed] = (await openedCycles(db, orgId)).filter((c) => c.status === "closed");
       if (!closed) throw new Error(`${s.label}: no closed cycle`);
       const [counts] = await sql<{ people: number; pairs: number; responses: number }[]>`

@@ -7,45 +7,67 @@ import { computeCycleFigures, type GroupDef, type GroupFigures, type InvitedPair
 const THREAD_MEMORY_MB = 2048;
 const THREAD_TIME_LIMIT_MS = 10 * 60_000;
 
-export interface ComputeRequest {
+export interface CurrentCycle {
   bankVersion: number;
   groups: readonly GroupDef[];
   invited: readonly InvitedPair[];
   rows: readonly ResponseRow[];
   k: number;
-  earlier: readonly PublishedCycle[];
 }
+export type ComputeMessage = { kind: "earlier"; cycle: PublishedCycle } | ({ kind: "compute" } & CurrentCycle);
 export type ComputeReply = { ok: true; groups: GroupFigures[] } | { ok: false; message: string };
+
+/** A cycle's figures computed against the cycles published before it, handed over one by one. */
+export interface FiguresComputation {
+  addEarlier(cycle: PublishedCycle): void;
+  compute(current: CurrentCycle): Promise<GroupFigures[]>;
+  /** Ends the computation (its thread), whether or not it computed. */
+  close(): Promise<void>;
+}
 
 /**
  * computeCycleFigures on a thread of its own, so that the seconds of CPU a large organization's
  * cycle takes never hold the app server's requests (the worker loops run in the server's
- * process). One thread per call, ended when it answers.
+ * process). Each earlier cycle is handed to the thread as soon as it is loaded, so copying the
+ * inputs across is paid in pieces between database reads rather than in one long pause.
  *
  * Run from source (tests, the benchmark, scripts under tsx), the thread's entry is a .ts file
  * Node cannot load: the figures are computed in this thread instead, the same function. The
  * e2e suite runs the built server, and so the thread.
  */
-export async function computeCycleFiguresOffThread(request: ComputeRequest): Promise<GroupFigures[]> {
+export function startFiguresComputation(): FiguresComputation {
   if (!isNextServerBundle()) {
-    const { bankVersion, groups, invited, rows, k, earlier } = request;
-    return computeCycleFigures(getItemBank(bankVersion), groups, invited, rows, k, earlier);
+    const earlier: PublishedCycle[] = [];
+    return {
+      addEarlier: (cycle) => void earlier.push(cycle),
+      compute: async ({ bankVersion, groups, invited, rows, k }) => computeCycleFigures(getItemBank(bankVersion), groups, invited, rows, k, earlier),
+      close: async () => {},
+    };
   }
   // This exact form (a URL literal relative to this module) is what the bundler follows to
   // build the thread's entry with its imports.
   const worker = new Worker(new URL("./compute-thread.ts", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: THREAD_MEMORY_MB } });
+  // Out of memory ends the thread alone (ERR_WORKER_OUT_OF_MEMORY), never the server.
+  const failed = new Promise<never>((_, reject) => {
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the trend figures thread exited (${code}) before answering`)));
+  });
+  failed.catch(() => {});
   let timer: NodeJS.Timeout | undefined;
-  try {
-    return await new Promise<GroupFigures[]>((resolve, reject) => {
-      worker.once("message", (reply: ComputeReply) => (reply.ok ? resolve(reply.groups) : reject(new Error(`computing trend figures failed: ${reply.message}`))));
-      // Out of memory ends the thread alone (ERR_WORKER_OUT_OF_MEMORY), never the server.
-      worker.once("error", reject);
-      worker.once("exit", (code) => reject(new Error(`the trend figures thread exited (${code}) before answering`)));
-      timer = setTimeout(() => reject(new Error(`computing trend figures took over ${THREAD_TIME_LIMIT_MS / 1000} s; stopped`)), THREAD_TIME_LIMIT_MS);
-      worker.postMessage(request);
-    });
-  } finally {
-    clearTimeout(timer);
-    await worker.terminate();
-  }
+  return {
+    addEarlier: (cycle) => worker.postMessage({ kind: "earlier", cycle } satisfies ComputeMessage),
+    compute: (current) =>
+      Promise.race([
+        failed,
+        new Promise<GroupFigures[]>((resolve, reject) => {
+          worker.once("message", (reply: ComputeReply) => (reply.ok ? resolve(reply.groups) : reject(new Error(`computing trend figures failed: ${reply.message}`))));
+          timer = setTimeout(() => reject(new Error(`computing trend figures took over ${THREAD_TIME_LIMIT_MS / 1000} s; stopped`)), THREAD_TIME_LIMIT_MS);
+          worker.postMessage({ kind: "compute", ...current } satisfies ComputeMessage);
+        }),
+      ]),
+    close: async () => {
+      clearTimeout(timer);
+      await worker.terminate();
+    },
+  };
 }

@@ -3,8 +3,8 @@ import type { Db } from "@/db/client";
 import { cycles, trendGroupFigures, trendSnapshots } from "@/db/schema";
 import { hiddenCell } from "@/server/analysis/anonymity";
 import { getItemBank, type ItemBank } from "@/server/assessment/item-bank";
-import type { GroupFigures, PublishedCycle } from "./compute";
-import { computeCycleFiguresOffThread } from "./compute-off-thread";
+import type { GroupFigures } from "./compute";
+import { startFiguresComputation } from "./compute-off-thread";
 import { loadCycleInputs, openedCycles, type OpenedCycle } from "./inputs";
 
 // A cycle's trend figures are published once, after it closes, by the background worker
@@ -111,16 +111,21 @@ export async function publishCycle(db: Db, orgId: string, cycle: OpenedCycle): P
   const before = all.filter(
     (c) => c.id !== cycle.id && c.status === "closed" && c.publishedAt !== null && c.bankVersion === cycle.bankVersion && (cycle.publishedAt === null || c.publishedAt < cycle.publishedAt),
   );
-  const earlier: PublishedCycle[] = [];
-  for (const c of before) {
-    const figures = await publishedFiguresOf(db, orgId, c);
-    // An earlier cycle whose figures are not current yet is computed before this one (the
-    // worker goes in publication order); one that is missing showed nothing to compare with.
-    if (!figures) continue;
-    const inputs = await loadCycleInputs(db, orgId, c);
-    earlier.push({ id: c.id, groups: inputs.groups, invited: inputs.invited, rows: inputs.rows, figures: figures.groups });
+  const computation = startFiguresComputation();
+  let groups: GroupFigures[];
+  try {
+    for (const c of before) {
+      const figures = await publishedFiguresOf(db, orgId, c);
+      // An earlier cycle whose figures are not current yet is computed before this one (the
+      // worker goes in publication order); one that is missing showed nothing to compare with.
+      if (!figures) continue;
+      const inputs = await loadCycleInputs(db, orgId, c);
+      computation.addEarlier({ id: c.id, groups: inputs.groups, invited: inputs.invited, rows: inputs.rows, figures: figures.groups });
+    }
+    groups = await computation.compute({ bankVersion: input.bankVersion, groups: input.groups, invited: input.invited, rows: input.rows, k: input.k });
+  } finally {
+    await computation.close();
   }
-  const groups = await computeCycleFiguresOffThread({ bankVersion: input.bankVersion, groups: input.groups, invited: input.invited, rows: input.rows, k: input.k, earlier });
   const inputs = inputsOf();
   await db.transaction(async (tx) => {
     // The header row is the lock: two servers storing the same cycle take turns, and a reader
