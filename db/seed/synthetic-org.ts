@@ -49,7 +49,10 @@ export interface SyntheticOrgOptions {
    * with depth or span; they have no leavers and no changes of manager, so the shape is exact.
    */
   shape?: SyntheticShape;
-  /** Every pair of a closed cycle answers on both sides (the worst case for the anonymity rules' work). */
+  /**
+   * Everyone was there before the first cycle, and every pair of a closed cycle answered on both
+   * sides (the worst case for the anonymity rules' work).
+   */
   everyoneAnswers?: boolean;
   log?: (message: string) => void;
 }
@@ -515,7 +518,7 @@ export async function seedSyntheticOrg(sql: postgres.Sql, options: SyntheticOrgO
   for (const p of people) {
     p.title = titleOf(p);
     // Most people were there before the first cycle; the rest joined since (the org grows).
-    p.startDate = p.depth <= 1 ? between(rng, founded, addDays(founded, 400)) : rng.chance(0.74) ? between(rng, founded, firstOpen) : between(rng, firstOpen, addDays(today, -7));
+    p.startDate = p.depth <= 1 ? between(rng, founded, addDays(founded, 400)) : options.everyoneAnswers || rng.chance(0.74) ? between(rng, founded, firstOpen) : between(rng, firstOpen, addDays(today, -7));
   }
 
   // Departments: each subtree two levels below the CEO; heads sit in their function's first one.

@@ -609,7 +609,14 @@ class AtomIndex {
   /** Per contribution: the atom holding it. */
   private readonly atomOf: Atom[];
   /** Atoms holding 1 to k−1 people. */
-  readonly violating = new Set<Atom>();
+  private readonly violating = new Set<Atom>();
+  /**
+   * The same atoms ordered by people, then signature key; an entry is stale once its atom left
+   * `violating` or its people changed (a fresh entry was pushed then). Scanning every violating
+   * atom for the smallest each round compared long keys n times a round: a fully answered
+   * 1,000-level chain took minutes.
+   */
+  private readonly queue = new MinHeap<{ atom: Atom; people: number }>((a, b) => a.people - b.people || compareIds(a.atom.key, b.atom.key));
   private pass = 0;
 
   constructor(
@@ -770,8 +777,19 @@ class AtomIndex {
 
   private check(atom: Atom): void {
     const people = atom.people?.size ?? 0;
-    if (atom !== this.root && people > 0 && people < this.k) this.violating.add(atom);
-    else this.violating.delete(atom);
+    if (atom !== this.root && people > 0 && people < this.k) {
+      this.violating.add(atom);
+      this.queue.push({ atom, people });
+    } else this.violating.delete(atom);
+  }
+
+  /** The violating atom with the fewest people, ties by signature key; null when none. */
+  smallest(): { atom: Atom; people: number } | null {
+    for (let top = this.queue.peek(); top !== undefined; top = this.queue.peek()) {
+      if (this.violating.has(top.atom) && top.atom.people?.size === top.people) return top;
+      this.queue.pop();
+    }
+    return null;
   }
 }
 
@@ -798,16 +816,53 @@ function oneMore(signature: readonly number[], wider: readonly number[]): number
 
 /** The atom to fix first: fewest people, then the employee side, then by the groups holding it. */
 function smallestViolation(sides: readonly AtomIndex[]): { side: AtomIndex; atom: Atom } | null {
-  let found: { side: AtomIndex; atom: Atom; people: number; key: string } | null = null;
+  let found: { side: AtomIndex; atom: Atom; people: number } | null = null;
   for (const side of sides) {
-    for (const atom of side.violating) {
-      const people = atom.people?.size ?? 0;
-      if (found !== null && (people > found.people || (people === found.people && found.side !== side))) continue;
-      const key = atom.key;
-      if (found === null || people < found.people || compareIds(key, found.key) < 0) found = { side, atom, people, key };
-    }
+    const top = side.smallest();
+    if (top !== null && (found === null || top.people < found.people)) found = { side, ...top };
   }
   return found;
+}
+
+/** A binary min-heap. */
+class MinHeap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly less: (a: T, b: T) => number) {}
+
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
+  push(item: T): void {
+    const items = this.items;
+    let i = items.push(item) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.less(items[i]!, items[parent]!) >= 0) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last !== undefined) {
+      items[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < items.length && this.less(items[l]!, items[m]!) < 0) m = l;
+        if (r < items.length && this.less(items[r]!, items[m]!) < 0) m = r;
+        if (m === i) break;
+        [items[i], items[m]] = [items[m]!, items[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
 }
 
 /**
