@@ -1025,6 +1025,17 @@ export const matrix: Matrix = {
     cleanup: resetMeetings,
   },
 
+  "meetings.planPreview": {
+    // Reads pair A1's plan for its next meeting (the first): a query, nothing added.
+    expect: only("employee", "manager"),
+    input: (fx) => ({ pairId: fx.pairs.a1, assessmentId: fx.assessments.revealedA1 }),
+    check: (preview, fx) => {
+      expect(preview.meeting.id).toBe(fx.meetings.firstA1);
+      expect(preview.candidates.length).toBeGreaterThan(0);
+      expect(preview.candidates.filter((c) => c.recommended).length).toBeLessThanOrEqual(5);
+    },
+  },
+
   "meetings.planFromAssessment": {
     // Adds to pair A1's next meeting (the first): there is no other target; resetMeetings undoes it.
     expect: only("employee", "manager"),
