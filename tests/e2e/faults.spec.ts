@@ -62,6 +62,7 @@ async function startCheckInWithSam(page: Page, reportEmail: string): Promise<str
   await signInAs(page, reportEmail, server.url);
   await page.goto("/");
   await page.getByRole("button", { name: "Start a check-in with Sam" }).click();
+  await page.getByRole("button", { name: "Start and email Sam" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Your relationship with ${SAM}`);
   await page.getByRole("button", { name: "Start", exact: true }).click();
   await expect(stepHeading(page)).toHaveText("Contact rhythm");

@@ -686,6 +686,8 @@ describe("input that can't be right", () => {
       ["owner outside the pair", () => caller.meetings.addActionItem({ meetingId: first, text: "Yours", ownerId: w.a.bystander.id, dueOn: null }), notInPair],
       ["the manager's manager as owner", () => caller.meetings.addActionItem({ meetingId: first, text: "Yours", ownerId: w.a.grand.id, dueOn: null }), notInPair],
       ["another organization's person as owner", () => caller.meetings.updateActionItem({ itemId: action.id, ownerId: w.b.report1.id }), notInPair],
+      ["an edit handing the item to someone outside the pair", () => caller.meetings.updateActionItem({ itemId: action.id, text: "Renamed", ownerId: w.a.bystander.id, dueOn: "2027-02-01" }), notInPair],
+      ["an edit to an empty text", () => caller.meetings.updateActionItem({ itemId: action.id, text: "  ", ownerId: report.id }), { code: "BAD_REQUEST", message: "An action item can't be empty." }],
       ["an item of the next meeting", () => caller.meetings.reorderAgenda({ meetingId: first, itemIds: [two.id, elsewhere.id] }), agendaChanged],
       ["another pair's item", () => caller.meetings.reorderAgenda({ meetingId: first, itemIds: [two.id, one.id, neighbours.a2.agendaItemId] }), agendaChanged],
       ["an item left out", () => caller.meetings.reorderAgenda({ meetingId: first, itemIds: [two.id] }), agendaChanged],
@@ -701,6 +703,17 @@ describe("input that can't be right", () => {
     for (const [what, call, expected] of refusals) expect(await outcomeOf(call()), what).toEqual(expected);
     expect(await databaseFingerprint(t.db)).toBe(before);
     expect((await agendaTextsOf(first)).map((a) => a.text)).toEqual(["One", "Two"]);
+
+    // An edit the rules allow: text, owner (the manager) and due date change together, as saved.
+    await caller.meetings.updateActionItem({ itemId: action.id, text: "  Do it by Friday ", ownerId: w.a.manager1.id, dueOn: "2027-01-08" });
+    expect((await getMeeting(t.db, employee, { meetingId: first }, BEFORE)).actionItems.find((a) => a.id === action.id)).toMatchObject({
+      text: "Do it by Friday",
+      ownerId: w.a.manager1.id,
+      ownerName: w.a.manager1.name,
+      dueOn: "2027-01-08",
+    });
+    await caller.meetings.updateActionItem({ itemId: action.id, dueOn: null });
+    expect((await getMeeting(t.db, employee, { meetingId: first }, BEFORE)).actionItems.find((a) => a.id === action.id)).toMatchObject({ text: "Do it by Friday", dueOn: null });
   });
 });
 
