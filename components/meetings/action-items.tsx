@@ -75,7 +75,7 @@ export function ActionItems({
   return (
     <div className="space-y-3">
       {items.length === 0 ? <p className="text-sm text-slate-700">No action items yet.</p> : null}
-      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white empty:hidden" aria-label="Action items">
+      <ul className={items.length > 0 ? "divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" : undefined} aria-label="Action items">
         {items.map((item) => (
           <ActionItemRow key={item.id} item={item} meetingId={meetingId} timeZone={timeZone} people={people} meId={meId} editable={canAdd} onChanged={invalidate} />
         ))}

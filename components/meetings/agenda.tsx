@@ -177,7 +177,7 @@ export function Agenda({ meetingId, items, editable }: { meetingId: string; item
       onMove={(delta) => commit(arrayMove(order, index, index + delta), item.id)}
     />
   );
-  const listProps: ComponentProps<"ol"> = { className: "divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white empty:hidden", "aria-label": "Agenda" };
+  const listProps: ComponentProps<"ol"> = { className: ordered.length > 0 ? "divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" : undefined, "aria-label": "Agenda" };
 
   return (
     <div className="space-y-3">
@@ -210,7 +210,7 @@ export function Agenda({ meetingId, items, editable }: { meetingId: string; item
             add.mutate({ meetingId, text, clientKey });
           }}
         >
-          <div className="min-w-0 flex-1">
+          <div className="min-w-52 flex-1">
             <label htmlFor={`${ids}-new`} className={labelClass}>
               Add an agenda item
             </label>
@@ -267,6 +267,7 @@ function AgendaRow({
 
   // Edit puts the focus in its field; the menu must not take it back to its button.
   const editRequested = useRef(false);
+  const [showDetail, setShowDetail] = useState(false);
 
   return (
     <li ref={drag?.setNodeRef} style={drag?.style} className={`bg-white px-1 py-1 ${drag?.isDragging ? "relative z-10 rounded-lg shadow-lg" : ""}`}>
@@ -327,7 +328,18 @@ function AgendaRow({
               <p className={`leading-6 break-words ${item.done ? "text-slate-500 line-through" : "text-slate-900"}`}>
                 <span data-agenda-text>{item.text}</span> {label ? <Badge tone={item.source === "template" ? "slate" : "amber"}>{label}</Badge> : null}
               </p>
-              {item.detail ? <p className="text-sm break-words text-slate-600">{item.detail}</p> : null}
+              {item.detail ? (
+                // Two lines until asked for more, so that ten items with long prompts still fit a phone's screen or two.
+                <button
+                  type="button"
+                  aria-expanded={showDetail}
+                  onClick={() => setShowDetail((v) => !v)}
+                  className={`block w-full text-left text-sm break-words text-slate-600 ${showDetail ? "" : "line-clamp-2"}`}
+                >
+                  <span className="sr-only">Question to start: </span>
+                  {item.detail}
+                </button>
+              ) : null}
             </>
           )}
           {update.error || remove.error ? (

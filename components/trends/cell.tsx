@@ -1,8 +1,8 @@
-import type { Cell } from "@/server/analysis/anonymity";
+import { hiddenText, type Cell } from "@/server/analysis/anonymity";
 
-/** A figure, or the only thing a hidden one may say. */
-export function CellValue<T>({ cell, format }: { cell: Cell<T>; format: (value: T) => string }) {
-  if (cell.hidden) return <span className="text-xs text-slate-600">{cell.reason}</span>;
+/** A figure, or the only thing a hidden one may say ("fewer than 5 people", with the cycle's minimum `k`). */
+export function CellValue<T>({ cell, format, k }: { cell: Cell<T>; format: (value: T) => string; k?: number | null }) {
+  if (cell.hidden) return <span className="text-xs text-slate-600">{k ? hiddenText(k) : "too few people to show"}</span>;
   return <>{format(cell.value)}</>;
 }
 

@@ -47,7 +47,7 @@ export function UnpublishedCycle({ name, closesOn, state, k, participation }: Pr
             <div key={label} className="rounded-lg bg-slate-50 p-3">
               <dt className="text-slate-600">{label}</dt>
               <dd className="text-lg font-semibold text-slate-900">
-                <CellValue cell={cell} format={String} />
+                <CellValue cell={cell} format={String} k={k} />
               </dd>
             </div>
           ))}

@@ -67,7 +67,7 @@ test("HR opens a cycle; both sides answer blind; both see the answers at the sec
   await card.getByRole("button", { name: `Open “${CYCLE}”` }).click();
   await expect(card.getByText("Pairs invited")).toBeVisible();
   // Three pairs is fewer than k = 5: even the count is withheld.
-  await expect(card.locator("dd").first()).toHaveText("fewer than k responses");
+  await expect(card.locator("dd").first()).toHaveText("fewer than 5 people");
   await expect(card.getByText(/Trends show no figures of this cycle until it closes/)).toBeVisible();
   // On Trends the open cycle says when its figures will appear, and shows none.
   await hr.getByRole("link", { name: "Trends" }).click();
@@ -188,7 +188,7 @@ test("HR opens a cycle; both sides answer blind; both see the answers at the sec
   // HR sees counts only.
   await hr.goto("/admin/cycles");
   const counts = await card.locator("dd").allTextContents();
-  expect(counts).toEqual(Array(4).fill("fewer than k responses"));
+  expect(counts).toEqual(Array(4).fill("fewer than 5 people"));
   await expect(card).not.toContainText("Anna");
 });
 

@@ -1,6 +1,6 @@
 import { expect, expectNoAxeViolations, test } from "./support/fixtures";
 
-test("HR sees anonymized trends: small groups say only 'fewer than k responses'; export matches", async ({ page, signInAs }) => {
+test("HR sees anonymized trends: small groups say only 'fewer than 5 people'; export matches", async ({ page, signInAs }) => {
   await signInAs("hannah.schmidt@brightwater.example");
   await page.goto("/");
   await page.getByRole("link", { name: "Trends" }).click();
@@ -9,7 +9,7 @@ test("HR sees anonymized trends: small groups say only 'fewer than k responses';
   await page.getByRole("link", { name: "Q3 2026 relationship check" }).click();
   await expect(page.getByRole("link", { name: "Q3 2026 relationship check" })).toHaveAttribute("aria-current", "page");
   const heatmap = page.getByRole("table", { name: /Reports' view per group and dimension/ });
-  await expect(heatmap.getByRole("row", { name: /\bFinance\b/ }).getByRole("cell").first()).toHaveText("fewer than k responses");
+  await expect(heatmap.getByRole("row", { name: /\bFinance\b/ }).getByRole("cell").first()).toHaveText("fewer than 5 people");
   await expect(heatmap.getByRole("row", { name: /^Brightwater Analytics/ }).getByRole("cell").first()).toHaveText(/^\d\.\d\d$/);
   await expectNoAxeViolations(page, "trends");
 
@@ -18,13 +18,13 @@ test("HR sees anonymized trends: small groups say only 'fewer than k responses';
   const file = await download;
   const csv = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
   expect(csv.split("\n")[0]).toBe("group,dimension,employee mean,manager mean,mean absolute gap,agreement r,r 95% CI low,r 95% CI high,alpha employee,alpha manager");
-  expect(csv).toContain("Finance,Trust,fewer than k responses,fewer than k responses");
+  expect(csv).toContain("Finance,Trust,fewer than 5 people,fewer than 5 people");
 
   await page.getByRole("link", { name: "Managers' view" }).click();
   await expect(page.getByRole("table", { name: /Managers' view/ })).toBeVisible();
 });
 
-test("HR picks a team: a team too small or too close to its department says only 'fewer than k responses'", async ({ page, signInAs }) => {
+test("HR picks a team: a team too small or too close to its department says only 'fewer than 5 people'", async ({ page, signInAs }) => {
   await signInAs("hannah.schmidt@brightwater.example");
   await page.goto("/admin/trends");
   await page.getByRole("link", { name: "Q3 2026 relationship check" }).click();
@@ -32,7 +32,7 @@ test("HR picks a team: a team too small or too close to its department says only
 
   // Teams are rows of the heatmap too, named after their manager.
   const heatmap = page.getByRole("table", { name: /Reports' view per group and dimension/ });
-  await expect(heatmap.getByRole("row", { name: /\bTeam of Sam Rivera\b/ }).getByRole("cell").first()).toHaveText("fewer than k responses");
+  await expect(heatmap.getByRole("row", { name: /\bTeam of Sam Rivera\b/ }).getByRole("cell").first()).toHaveText("fewer than 5 people");
   await expect(heatmap.getByRole("row", { name: /^Team of Aisha Bello/ }).getByRole("cell").first()).toHaveText(/^\d\.\d\d$/);
 
   // Sam Rivera's team: 5 reports, inside Engineering; every figure is hidden, with no count.
@@ -43,9 +43,9 @@ test("HR picks a team: a team too small or too close to its department says only
   await expect(page.getByRole("heading", { level: 2, name: "Team of Sam Rivera: Q3 2026 relationship check" })).toBeVisible();
   await expect(teams.getByLabel("Team", { exact: true }).locator("option:checked")).toHaveText("Team of Sam Rivera");
   const detail = page.getByRole("region", { name: "Figures per dimension for Team of Sam Rivera (scrolls sideways)" });
-  await expect(detail.getByRole("row", { name: /^Trust/ }).getByRole("cell").first()).toHaveText("fewer than k responses");
+  await expect(detail.getByRole("row", { name: /^Trust/ }).getByRole("cell").first()).toHaveText("fewer than 5 people");
   for (const label of ["Pairs invited", "Reports who submitted", "Managers who submitted", "Pairs where both submitted"]) {
-    await expect(page.locator("dl > div").filter({ hasText: label }).locator("dd")).toHaveText("fewer than k responses");
+    await expect(page.locator("dl > div").filter({ hasText: label }).locator("dd")).toHaveText("fewer than 5 people");
   }
   await expectNoAxeViolations(page, "trends with a team picked");
 
@@ -55,19 +55,19 @@ test("HR picks a team: a team too small or too close to its department says only
   await expect(page.getByRole("heading", { level: 2, name: "Team of Aisha Bello: Q3 2026 relationship check" })).toBeVisible();
   const trust = page.getByRole("region", { name: "Figures per dimension for Team of Aisha Bello (scrolls sideways)" }).getByRole("row", { name: /^Trust/ }).getByRole("cell");
   await expect(trust.nth(0)).toHaveText(/^\d\.\d\d$/);
-  await expect(trust.nth(1)).toHaveText("fewer than k responses");
+  await expect(trust.nth(1)).toHaveText("fewer than 5 people");
   // The team's trend across cycles, as a table.
   await expect(page.getByRole("heading", { level: 2, name: "Team of Aisha Bello over time" })).toBeVisible();
   await page.getByText("Show as a table").click();
   const trendRows = page.getByRole("table", { name: /for Team of Aisha Bello/ }).getByRole("row", { name: /^Trust/ });
-  await expect(trendRows.first()).toContainText("fewer than k responses");
+  await expect(trendRows.first()).toContainText("fewer than 5 people");
 
   // The export holds the teams as the screen shows them.
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export this view (CSV)" }).click();
   const csv = await (await (await download).createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
-  expect(csv).toContain("Team of Sam Rivera,Trust,fewer than k responses,fewer than k responses");
-  expect(csv).toMatch(/\nTeam of Aisha Bello,Trust,\d\.\d\d,fewer than k responses,/);
+  expect(csv).toContain("Team of Sam Rivera,Trust,fewer than 5 people,fewer than 5 people");
+  expect(csv).toMatch(/\nTeam of Aisha Bello,Trust,\d\.\d\d,fewer than 5 people,/);
 });
 
 test("trends fit a phone and a member gets 404", async ({ browser }) => {

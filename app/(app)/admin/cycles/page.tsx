@@ -25,7 +25,7 @@ export default async function CyclesPage() {
     <TRPCReactProvider>
       <div className="space-y-8">
         <PageHeader title="Assessment cycles">
-          Run a round of relationship assessments. While a cycle is open you see how many people have answered, never who, and no figures; when it closes its figures are published on Trends. A count below the minimum group size shows only as &ldquo;fewer than k responses&rdquo;.
+          Run a round of relationship assessments. While a cycle is open you see how many people have answered, never who, and no figures; when it closes its figures are published on Trends. A count from fewer people than the cycle&apos;s minimum group size is not shown: it says &ldquo;fewer than 5 people&rdquo; (with that minimum) instead.
         </PageHeader>
 
         <section aria-labelledby="cycle-list" className="space-y-3">
@@ -69,7 +69,7 @@ export default async function CyclesPage() {
                           <div key={label as string} className="rounded-lg bg-slate-50 p-3">
                             <dt className="text-slate-600">{label as string}</dt>
                             <dd className="text-xl font-semibold text-slate-900">
-                              <CellValue cell={cell as Cell<number>} format={String} />
+                              <CellValue cell={cell as Cell<number>} format={String} k={c.minGroupSize} />
                             </dd>
                           </div>
                         ))}

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getItemBank } from "@/server/assessment/item-bank";
-import { HIDDEN_REASON } from "@/server/analysis/anonymity";
+import { hiddenText } from "@/server/analysis/anonymity";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Trends" };
@@ -127,7 +127,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
               selectedId={group.id}
               kind={METRICS[metric].kind}
               hrefOf={`/admin/trends?${new URLSearchParams({ cycle: view.cycle.id, metric })}`}
-              hiddenText={HIDDEN_REASON}
+              hiddenText={hiddenText(view.k)}
             />
           </Suspense>
         </Card>
@@ -185,7 +185,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
               ) : null}
             </>
           )}
-          <p className="text-sm text-slate-600">Listed top down: each team comes right after the team it is part of. A team too small, or too close to another group, says only &ldquo;{HIDDEN_REASON}&rdquo;.</p>
+          <p className="text-sm text-slate-600">Listed top down: each team comes right after the team it is part of. A team too small, or too close to another group, says only &ldquo;{hiddenText(view.k)}&rdquo;.</p>
         </section>
       ) : null}
 
@@ -200,12 +200,12 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           ].map(([label, c]) => (
             <div key={label as string} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
               <dt className="text-slate-600">{label as string}</dt>
-              <dd className="text-lg font-semibold"><CellValue cell={c as (typeof group.participation)["invited"]} format={String} /></dd>
+              <dd className="text-lg font-semibold"><CellValue cell={c as (typeof group.participation)["invited"]} format={String} k={view.k} /></dd>
             </div>
           ))}
           <div className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
             <dt className="text-slate-600">Pairs with a large trust or goals gap</dt>
-            <dd className="text-lg font-semibold"><CellValue cell={group.largeTrustOrGoalsGapShare} format={pct} /></dd>
+            <dd className="text-lg font-semibold"><CellValue cell={group.largeTrustOrGoalsGapShare} format={pct} k={view.k} /></dd>
           </div>
         </dl>
         <Card className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Figures per dimension for ${group.name} (scrolls sideways)`}>
@@ -226,12 +226,12 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
               {group.dimensions.map((d) => (
                 <tr key={d.key}>
                   <th scope="row" className="p-2 font-normal">{d.name}</th>
-                  <td className="p-2"><CellValue cell={d.mean.employee} format={two} /></td>
-                  <td className="p-2"><CellValue cell={d.mean.manager} format={two} /></td>
-                  <td className="p-2"><CellValue cell={d.meanAbsGap} format={two} /></td>
+                  <td className="p-2"><CellValue cell={d.mean.employee} format={two} k={view.k} /></td>
+                  <td className="p-2"><CellValue cell={d.mean.manager} format={two} k={view.k} /></td>
+                  <td className="p-2"><CellValue cell={d.meanAbsGap} format={two} k={view.k} /></td>
                   <td className="p-2"><CellValue cell={d.agreement} format={(a) => `${two(a.r)} (${two(a.lower)} to ${two(a.upper)})`} /></td>
-                  <td className="p-2"><CellValue cell={d.alpha.employee} format={two} /></td>
-                  <td className="p-2"><CellValue cell={d.alpha.manager} format={two} /></td>
+                  <td className="p-2"><CellValue cell={d.alpha.employee} format={two} k={view.k} /></td>
+                  <td className="p-2"><CellValue cell={d.alpha.manager} format={two} k={view.k} /></td>
                 </tr>
               ))}
             </tbody>
@@ -246,7 +246,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
             <Card key={side} className="p-4">
               <h3 className="mb-2 text-sm font-semibold text-slate-700">{side === "employee" ? "Reports" : "Managers"}: would choose again / for, with, against</h3>
               {group.chooseAgain[side].hidden || group.stance[side].hidden ? (
-                <p className="text-sm text-slate-600">{HIDDEN_REASON}</p>
+                <p className="text-sm text-slate-600">{hiddenText(view.k)}</p>
               ) : (
                 <ul className="space-y-1 text-sm">
                   {Object.entries(group.chooseAgain[side].value).map(([k, v]) => (
@@ -288,7 +288,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
                         const dim = s.dimensions.find((x) => x.key === d.key)!;
                         return (
                           <td key={s.cycle.id} className="p-2">
-                            <CellValue cell={dim.mean.employee} format={two} /> / <CellValue cell={dim.mean.manager} format={two} />
+                            <CellValue cell={dim.mean.employee} format={two} k={view.k} /> / <CellValue cell={dim.mean.manager} format={two} k={view.k} />
                           </td>
                         );
                       })}
