@@ -81,3 +81,22 @@ test("trends fit a phone and a member gets 404", async ({ browser }) => {
   await signInAs(member, "lena.fischer@brightwater.example");
   expect((await member.goto("/admin/trends"))?.status()).toBe(404);
 });
+
+test("Cycles and Trends give the same participation, in people, under the same labels; no 'k' anywhere", async ({ page, signInAs }) => {
+  await signInAs("hannah.schmidt@brightwater.example");
+  await page.goto("/admin/cycles");
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Q3 2026 relationship check" }) });
+  const labels = ["Pairs invited", "Reports who submitted (people)", "Managers who submitted (people, each counted once)", "Pairs where both submitted"];
+  const onCycles = [];
+  for (const label of labels) onCycles.push(await card.locator("dl > div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd").textContent());
+  await expect(page.getByRole("main")).not.toContainText(/\bk\b/);
+
+  await page.goto("/admin/trends");
+  await page.getByRole("link", { name: "Q3 2026 relationship check" }).click();
+  const onTrends = [];
+  for (const label of labels) onTrends.push(await page.locator("dl > div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd").first().textContent());
+  expect(onTrends).toEqual(onCycles);
+  // A manager answers for each report but counts once: fewer managers than reports.
+  expect(Number(onCycles[2])).toBeLessThan(Number(onCycles[1]));
+  await expect(page.getByRole("main")).not.toContainText(/\bk\b/);
+});

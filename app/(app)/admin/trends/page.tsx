@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { z } from "zod";
 import { TrendChart, type TrendSeries } from "@/components/pairs/trend-chart";
+import { PARTICIPATION_NOTE, participationRows } from "@/components/cycles/participation-labels";
 import { CellValue } from "@/components/trends/cell";
 import { Heatmap } from "@/components/trends/heatmap";
 import { ExportTrendsButton } from "@/components/trends/export-button";
@@ -192,15 +193,10 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
       <section aria-labelledby="detail" className="space-y-3">
         <h2 id="detail" className="text-lg font-semibold">{group.name}: {view.cycle.name}</h2>
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
-          {[
-            ["Pairs invited", group.participation.invited],
-            ["Reports who submitted", group.participation.employeeSubmitted],
-            ["Managers who submitted", group.participation.managerSubmitted],
-            ["Pairs where both submitted", group.participation.complete],
-          ].map(([label, c]) => (
-            <div key={label as string} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
-              <dt className="text-slate-600">{label as string}</dt>
-              <dd className="text-lg font-semibold"><CellValue cell={c as (typeof group.participation)["invited"]} format={String} k={view.k} /></dd>
+          {participationRows(group.participation).map(([label, c]) => (
+            <div key={label} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
+              <dt className="text-slate-600">{label}</dt>
+              <dd className="text-lg font-semibold"><CellValue cell={c} format={String} k={view.k} /></dd>
             </div>
           ))}
           <div className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
@@ -208,6 +204,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
             <dd className="text-lg font-semibold"><CellValue cell={group.largeTrustOrGoalsGapShare} format={pct} k={view.k} /></dd>
           </div>
         </dl>
+        <p className="text-sm text-slate-600">{PARTICIPATION_NOTE}</p>
         <Card className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Figures per dimension for ${group.name} (scrolls sideways)`}>
           <table className="w-full min-w-[44rem] text-left text-sm">
             <caption className="sr-only">Figures per dimension for {group.name}</caption>
