@@ -584,6 +584,17 @@ describe("planning the next 1:1 from an assessment", () => {
   });
 });
 
+describe("the 1:1s list", () => {
+  it("puts a person's own manager first, then their reports, whatever the names and dates", async () => {
+    // Manager A1 reports to the grand manager and manages several people (more added by other tests).
+    const manager = await actorOf(w.a.manager1);
+    const rows = await listMyNextMeetings(t.db, manager, BEFORE);
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows[0]).toMatchObject({ mySide: "employee", other: { id: w.a.grand.id } });
+    expect(rows.slice(1).every((r) => r.mySide === "manager")).toBe(true);
+  });
+});
+
 describe("previewing the plan before adding it", () => {
   it("recommends the five largest gaps and blind spots, adds only what the person chose, and refuses keys it never offered", async () => {
     const { pairId, employee, manager, report } = await newPairOfManagerA1("Report Preview");
