@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, test } from "./support/fixtures";
-import { people } from "./support/servers";
+import { signInAs as signInAsAt } from "./support/auth";
+import { DEMO_URL, people } from "./support/servers";
 
 // 1:1s end to end on the demo organization. Each test works on a pair no other spec touches:
 // Sam Rivera ↔ Olivia Brooks (set up here), Sam ↔ Mateo Silva (calendar feed), and the
@@ -240,4 +241,33 @@ test("a private calendar feed that the person can replace", async ({ page, signI
   await expect(page.getByText("Saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Email me before each 1:1, with the agenda so far")).toHaveValue("60");
+});
+
+test("opened at another address (as a colleague would, at the machine's network address), the meeting page works and the feed points there", async ({ page }) => {
+  // No AUTH_URL on the demo server: the address the browser used is the one links are made with.
+  const other = DEMO_URL.replace("localhost", "127.0.0.1");
+  await signInAsAt(page, people.aisha, other);
+  await page.goto(`${other}/one-on-ones`);
+  await page.getByRole("button", { name: "Turn on my calendar feed" }).click();
+  const feed = await page.getByLabel(/^Your feed address/).inputValue();
+  expect(feed.startsWith(`${other}/api/calendar/`)).toBe(true);
+  const body = await (await page.request.get(feed)).text();
+  expect(body).toContain(`${other}/pairs/`);
+  expect(body).not.toContain("localhost");
+
+  // The meeting page: adding an agenda item makes its key in the browser (crypto.randomUUID is
+  // missing over plain HTTP at a network address; 127.0.0.1 is a secure context, so take it away).
+  await page.addInitScript(() => Object.defineProperty(Crypto.prototype, "randomUUID", { value: undefined }));
+  await page.goto(`${other}/one-on-ones`);
+  // Her own manager (Daniel Okafor, alphabetically after some of her reports) comes first.
+  const cards = page.getByRole("main").getByRole("listitem");
+  await expect(cards.first()).toContainText("With your manager");
+  await expect(cards.first()).toContainText("Daniel Okafor");
+  await expect(cards.nth(1)).toContainText("With your report");
+  await page.getByRole("link", { name: /^Next 1:1:/ }).first().click();
+  await page.getByLabel("Add an agenda item").fill("Asked for from another machine");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("list", { name: "Agenda" })).toContainText("Asked for from another machine");
+  const ics = await (await page.request.get(`${new URL(page.url()).pathname.replace("/meetings/", `${other}/api/meetings/`)}/ics`)).text();
+  expect(ics).toContain(`${other}/meetings/`);
 });
