@@ -12,6 +12,7 @@ import { ALL_TEAMS_UP_TO, findTeams, heatmapRows, TEAMS_FOUND_SHOWN } from "@/co
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { getItemBank } from "@/server/assessment/item-bank";
 import { hiddenText } from "@/server/analysis/anonymity";
 import { getCaller, orNotFound } from "@/server/trpc/server";
@@ -111,6 +112,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
             </Link>
           ))}
         </nav>
+        <p aria-hidden="true" className="text-xs text-slate-600 sm:hidden">Scroll sideways for every column →</p>
         <Card className="overflow-x-auto" tabIndex={0} role="region" aria-label="Heatmap by group and dimension (scrolls sideways)">
           {/* A boundary of its own: React hydrates it in short slices after the rest of the page. */}
           <Suspense>
@@ -205,6 +207,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           </div>
         </dl>
         <p className="text-sm text-slate-600">{PARTICIPATION_NOTE}</p>
+        <p aria-hidden="true" className="text-xs text-slate-600 sm:hidden">Scroll sideways for every column →</p>
         <Card className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Figures per dimension for ${group.name} (scrolls sideways)`}>
           <table className="w-full min-w-[44rem] text-left text-sm">
             <caption className="sr-only">Figures per dimension for {group.name}</caption>
@@ -266,7 +269,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           <TrendChart series={trend} describedBy="trend-table" labels={{ mine: "Reports", theirs: "Managers" }} />
           <details>
             <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-800">Show as a table</summary>
-            <div className="overflow-x-auto">
+            <ScrollRegion label={`Means over time for ${group.name}`}>
               <table id="trend-table" className="w-full text-left text-sm">
                 <caption className="sr-only">Reports&apos; and managers&apos; means per dimension and cycle for {group.name}</caption>
                 <thead className="border-b border-slate-200 text-slate-700">
@@ -293,7 +296,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </details>
         </section>
       ) : null}

@@ -11,6 +11,7 @@ import { PlanNextMeeting } from "@/components/meetings/plan-next-meeting";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { getItemBank, personalize, type Side } from "@/server/assessment/item-bank";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 
@@ -111,7 +112,7 @@ export default async function PairDashboardPage({ params, searchParams }: { para
           <GapChart rows={gapRows} otherName={otherFirst} describedBy="gap-table" />
           <details className="mt-4">
             <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-800">Show as a table</summary>
-            <div className="overflow-x-auto">
+            <ScrollRegion label="Gaps per dimension">
               <table id="gap-table" className="w-full text-left text-sm">
                 <caption className="sr-only">Each dimension as you and {otherFirst} rate it, and the gap</caption>
                 <thead className="border-b border-slate-200 text-slate-700">
@@ -133,7 +134,7 @@ export default async function PairDashboardPage({ params, searchParams }: { para
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </details>
         </Card>
       </section>
@@ -243,7 +244,7 @@ export default async function PairDashboardPage({ params, searchParams }: { para
           <TrendChart series={trend} describedBy="trend-table" labels={{ mine: "You", theirs: otherFirst }} />
           <details>
             <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-800">Show as a table</summary>
-            <div className="overflow-x-auto">
+            <ScrollRegion label="Ratings over time">
               <table id="trend-table" className="w-full text-left text-sm">
                 <caption className="sr-only">Your ratings and {otherFirst}&apos;s per dimension, per assessment</caption>
                 <thead className="border-b border-slate-200 text-slate-700">
@@ -265,7 +266,7 @@ export default async function PairDashboardPage({ params, searchParams }: { para
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </details>
         </section>
       ) : (
