@@ -11,6 +11,9 @@ test("HR sees anonymized trends: small groups say only 'fewer than 5 people'; ex
   const heatmap = page.getByRole("table", { name: /Reports' view per group and dimension/ });
   await expect(heatmap.getByRole("row", { name: /\bFinance\b/ }).getByRole("cell").first()).toHaveText("fewer than 5 people");
   await expect(heatmap.getByRole("row", { name: /^Brightwater Analytics/ }).getByRole("cell").first()).toHaveText(/^\d\.\d\d$/);
+  // The colours have a key, in the same bands as the cells.
+  await expect(page.getByText("Colour key:")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "4.00 or more" })).toBeVisible();
   await expectNoAxeViolations(page, "trends");
 
   const download = page.waitForEvent("download");
@@ -22,6 +25,8 @@ test("HR sees anonymized trends: small groups say only 'fewer than 5 people'; ex
 
   await page.getByRole("link", { name: "Managers' view" }).click();
   await expect(page.getByRole("table", { name: /Managers' view/ })).toBeVisible();
+  await page.getByRole("link", { name: "Mean gap" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "1.50 or more (large gap)" })).toBeVisible();
 });
 
 test("HR picks a team: a team too small or too close to its department says only 'fewer than 5 people'", async ({ page, signInAs }) => {
@@ -76,6 +81,20 @@ test("trends fit a phone and a member gets 404", async ({ browser }) => {
   await signInAs(phone, "hannah.schmidt@brightwater.example");
   await phone.goto("/admin/trends");
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // HR's pages are in one "Admin" menu: the navigation is one row under the logo.
+  const nav = phone.getByRole("navigation", { name: "Main" });
+  const box = (await nav.boundingBox())!;
+  expect(box.height).toBeLessThanOrEqual(48);
+  await expect(nav.getByRole("link", { name: "Cycles" })).toBeHidden();
+  await nav.getByText("Admin").click();
+  await expect(nav.getByRole("link", { name: "Cycles" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Trends" })).toHaveAttribute("aria-current", "page");
+  await expectNoAxeViolations(phone, "trends at 360 px with the admin menu open");
+  await phone.screenshot({ path: "test-results/screenshots/trends-360.png", fullPage: true });
+  await nav.getByRole("link", { name: "Cycles" }).click();
+  await expect(phone.getByRole("heading", { level: 1, name: "Assessment cycles" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Cycles" })).toBeHidden();
+  await phone.screenshot({ path: "test-results/screenshots/cycles-360.png", fullPage: true });
   await expectNoAxeViolations(phone, "trends at 360 px");
   const member = await (await browser.newContext()).newPage();
   await signInAs(member, "lena.fischer@brightwater.example");

@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { z } from "zod";
 import { TrendChart, type TrendSeries } from "@/components/pairs/trend-chart";
 import { PARTICIPATION_NOTE, participationRows } from "@/components/cycles/participation-labels";
-import { CellValue } from "@/components/trends/cell";
+import { CellValue, HeatLegend } from "@/components/trends/cell";
 import { Heatmap } from "@/components/trends/heatmap";
 import { ExportTrendsButton } from "@/components/trends/export-button";
 import { UnpublishedCycle } from "@/components/trends/unpublished-cycle";
@@ -112,6 +112,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
             </Link>
           ))}
         </nav>
+        <HeatLegend kind={METRICS[metric].kind} />
         <p aria-hidden="true" className="text-xs text-slate-600 sm:hidden">Scroll sideways for every column →</p>
         <Card className="overflow-x-auto" tabIndex={0} role="region" aria-label="Heatmap by group and dimension (scrolls sideways)">
           {/* A boundary of its own: React hydrates it in short slices after the rest of the page. */}
