@@ -31,7 +31,7 @@ export function AdminMenu({ links }: { links: AdminLink[] }) {
           <path d="M5.5 7.5 10 12l4.5-4.5" stroke="currentColor" strokeWidth="1.5" fill="none" />
         </svg>
       </summary>
-      <ul className="absolute left-0 z-20 mt-1 w-48 space-y-1 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
+      <ul className="absolute right-0 z-20 mt-1 w-48 space-y-1 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
         {links.map((l) => (
           <li key={l.href} className="[&>a]:w-full">
             <NavLink href={l.href}>{l.label}</NavLink>

@@ -66,7 +66,6 @@ test.describe("signed out", () => {
     const res = await page.goto("/nonexistent");
     expect(res?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
-    await expect(page).toHaveTitle("Not found · Tandem");
     await page.waitForLoadState("networkidle");
     expect(errors).toEqual([]);
     await expectNoAxeViolations(page, "404 page");

@@ -89,6 +89,8 @@ test("trends fit a phone and a member gets 404", async ({ browser }) => {
   await nav.getByText("Admin").click();
   await expect(nav.getByRole("link", { name: "Cycles" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Trends" })).toHaveAttribute("aria-current", "page");
+  // The open menu stays on the screen.
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectNoAxeViolations(phone, "trends at 360 px with the admin menu open");
   await phone.screenshot({ path: "test-results/screenshots/trends-360.png", fullPage: true });
   await nav.getByRole("link", { name: "Cycles" }).click();
