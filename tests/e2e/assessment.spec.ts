@@ -105,6 +105,7 @@ test("HR opens a cycle; both sides answer blind; both see the answers at the sec
   await expect(steps.getByRole("button", { name: "Trust complete" })).toBeVisible();
   await expect(steps.getByRole("button", { name: "Goal alignment", exact: true })).toBeVisible();
   await expectNoAxeViolations(anna, "assessment resumed");
+  await anna.screenshot({ path: "test-results/screenshots/assessment-resumed-1280.png", fullPage: true });
   // A half-done step is marked with how far it got.
   await answerStepPartly(anna, 1);
   await expect(steps.getByRole("button", { name: /^Goal alignment partly answered: 1 of \d+$/ })).toBeVisible();

@@ -104,6 +104,8 @@ test("one whole journey by keyboard only: sign in, both sides answer a check-in,
   await page.keyboard.press("Enter");
   await answerAndSubmitByKeyboard(page, YUKI, 3, "How the new support rota is working for you.");
   await expect(page.getByText("Waiting for Yuki.")).toBeVisible();
+  // Submitted is final: the check-in can no longer be cancelled, by him or by Yuki.
+  await expect(page.getByRole("button", { name: /Cancel this check-in/ })).toHaveCount(0);
 
   // He signs out; Yuki signs in.
   await activate(page, page.getByRole("button", { name: "Sign out" }));
@@ -113,6 +115,7 @@ test("one whole journey by keyboard only: sign in, both sides answer a check-in,
   // Yuki opens the check-in from her home page, answers and submits: both see the results.
   await activate(page, page.getByRole("link", { name: `Start: Pair check-in with ${JAMAL}` }));
   await expect(page.getByText("Jamal has submitted. As soon as you submit, you will both see the answers.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Cancel this check-in/ })).toHaveCount(0);
   await answerAndSubmitByKeyboard(page, JAMAL, 1, "Training for the new ticketing tool.");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Your results with ${JAMAL}`, { timeout: 20_000 });
   await expect(page.getByText("How the new support rota is working for you.")).toBeVisible();
