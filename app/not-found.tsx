@@ -1,7 +1,12 @@
+import { connection } from "next/server";
 import { ButtonLink } from "@/components/ui/button";
 import { Logo } from "@/components/ui/logo";
 
-export default function NotFound() {
+// An address that matches no page. Rendered per request, not prerendered at build: the proxy's
+// Content-Security-Policy admits only scripts with this request's nonce, which Next adds to the
+// scripts of dynamically rendered pages only.
+export default async function NotFound() {
+  await connection();
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col items-center justify-center gap-4 px-4 text-center">
       <Logo className="text-2xl" />

@@ -13,7 +13,11 @@ export async function startCheckInAction(pairId: string) {
   return callProcedure("assessments.startCheckIn", (caller) => caller.assessments.startCheckIn({ pairId }));
 }
 
-export async function planNextMeetingAction(input: { pairId: string; assessmentId?: string }) {
+export async function planPreviewAction(input: { pairId: string; assessmentId?: string }) {
+  return callProcedure("meetings.planPreview", (caller) => caller.meetings.planPreview(input));
+}
+
+export async function planNextMeetingAction(input: { pairId: string; assessmentId?: string; keys?: string[] }) {
   return callProcedure("meetings.planFromAssessment", (caller) => caller.meetings.planFromAssessment(input));
 }
 

@@ -6,6 +6,7 @@ import { NextMeetingLine } from "@/components/meetings/next-meetings";
 import { formatMonthYear, PersonCard } from "@/components/people/person-card";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { recentlyRevealed } from "@/server/services/assessments/list-my-assessments";
 import { getCaller, getMe } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Home" };
@@ -16,6 +17,8 @@ export default async function HomePage() {
   const managers = me.pairs.asReport.filter((p) => !p.endedAt);
   const reports = me.pairs.asManager.filter((p) => !p.endedAt);
   const open = assessments.filter((a) => a.state === "open");
+  // Fresh results stay on home, so that nobody has to hunt for them after a reveal.
+  const recent = recentlyRevealed(assessments);
   const checkInInProgress = new Map(open.filter((a) => a.kind === "check_in").map((a) => [a.pairId, a.id]));
   const meetingOf = new Map(nextMeetings.map((m) => [m.pairId, m]));
   const pairAction = (pairId: string, otherName: string) => {
@@ -51,8 +54,8 @@ export default async function HomePage() {
         <h2 id="my-assessments" className="mb-3 text-lg font-semibold">
           Assessments
         </h2>
-        {open.length > 0 ? (
-          <AssessmentList assessments={open} />
+        {open.length > 0 || recent.length > 0 ? (
+          <AssessmentList assessments={[...recent, ...open]} />
         ) : (
           <Card className="p-4 text-sm text-slate-700">
             No assessments open right now. Start a check-in with your manager or one of your reports below, whenever you want to take stock together.

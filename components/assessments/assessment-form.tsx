@@ -38,14 +38,40 @@ export function AssessmentForm({ assessmentId, bankVersion, side, otherName, min
   // Steps: 0 = about, 1..9 = dimensions, 10 = closing questions and submit.
   const dims = bank.dimensions;
   const lastStep = dims.length + 1;
-  const [step, setStep] = useState(0);
+  const stepKeys = (i: number): string[] => {
+    if (i === 0) return [];
+    if (i === lastStep) return [bank.chooseAgain.key, bank.stance.key];
+    const d = dims[i - 1]!;
+    return [...(d.key === "contact" ? [bank.meetings.key] : []), ...d.items.map((x) => x.key), predictionKey(d.key)];
+  };
+  // Coming back to a draft: open on the first step with an unanswered question, not on "About"
+  // (from the answers the server sent, so the server's page and the browser's agree).
+  const [resume] = useState(() => {
+    if (Object.keys(initialAnswers).length === 0) return null;
+    const missingAtStart = new Set(missingAnswers(bank, initialAnswers));
+    for (let i = 1; i <= lastStep; i++) {
+      const key = stepKeys(i).find((k) => missingAtStart.has(k));
+      if (key) return { step: i, key };
+    }
+    return { step: lastStep, key: null };
+  });
+  const [step, setStep] = useState(resume?.step ?? 0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   useEffect(() => {
     if (moved.current) headingRef.current?.focus();
   }, [step]);
+  useEffect(() => {
+    // Put the first unanswered question in view and the keyboard on it (focus alone answers nothing).
+    if (!resume?.key) return;
+    const input = document.querySelector<HTMLInputElement>(`input[name="${CSS.escape(resume.key)}"]`);
+    input?.closest("fieldset")?.scrollIntoView({ block: "center" });
+    input?.focus({ preventScroll: true });
+  }, [resume]);
+  const [welcomeBack, setWelcomeBack] = useState(resume !== null);
   const go = (next: number) => {
     moved.current = true;
+    setWelcomeBack(false);
     setStep(Math.max(0, Math.min(lastStep, next)));
     window.scrollTo({ top: 0 });
   };
@@ -53,12 +79,13 @@ export function AssessmentForm({ assessmentId, bankVersion, side, otherName, min
   const missing = missingAnswers(bank, answers);
   const answered = progress(bank, answers);
   const missingSet = new Set(missing);
-  const dimensionDone = (i: number) => {
-    const d = dims[i]!;
-    const keys = [...d.items.map((x) => x.key), predictionKey(d.key), ...(d.key === "contact" ? [bank.meetings.key] : [])];
-    return keys.every((k) => !missingSet.has(k));
+  /** How many of a step's questions are answered, of how many. */
+  const stepProgress = (i: number) => {
+    const keys = stepKeys(i);
+    return { answered: keys.filter((k) => !missingSet.has(k)).length, total: keys.length };
   };
-  const closingDone = [bank.chooseAgain.key, bank.stance.key].every((k) => !missingSet.has(k));
+  const dimensionDone = (i: number) => stepProgress(i + 1).answered === stepProgress(i + 1).total;
+  const closingDone = stepProgress(lastStep).answered === stepProgress(lastStep).total;
 
   const [share, setShare] = useState<"yes" | "no" | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -105,7 +132,7 @@ export function AssessmentForm({ assessmentId, bankVersion, side, otherName, min
       <nav aria-label="Assessment steps" className="hidden lg:block">
         <ol className="space-y-1 text-sm">
           {["About", ...dims.map((d) => d.name), "Last questions"].map((name, i) => {
-            const done = i === 0 ? true : i === lastStep ? closingDone : dimensionDone(i - 1);
+            const p = stepProgress(i);
             return (
               <li key={name}>
                 <button
@@ -115,9 +142,16 @@ export function AssessmentForm({ assessmentId, bankVersion, side, otherName, min
                   className={`flex min-h-9 w-full items-center justify-between rounded-lg px-3 text-left ${i === step ? "bg-brand-50 font-semibold text-brand-900" : "text-slate-700 hover:bg-slate-100"}`}
                 >
                   <span>{name}</span>
-                  {i > 0 && done ? (
-                    <span aria-label="complete" className="text-emerald-700">
-                      ✓
+                  {i > 0 && p.answered === p.total ? (
+                    <span className="text-emerald-700">
+                      <span aria-hidden="true">✓</span>
+                      <span className="sr-only">{" complete"}</span>
+                    </span>
+                  ) : i > 0 && p.answered > 0 ? (
+                    // Half done: how far, so a return visit sees where to go on.
+                    <span className="rounded-full bg-amber-50 px-2 text-xs font-medium text-amber-900 ring-1 ring-amber-200">
+                      <span className="sr-only">{" partly answered: "}</span>
+                      {p.answered} of {p.total}
                     </span>
                   ) : null}
                 </button>
@@ -144,9 +178,25 @@ export function AssessmentForm({ assessmentId, bankVersion, side, otherName, min
           </div>
         </div>
 
-        <h2 ref={headingRef} tabIndex={-1} className="text-xl font-bold tracking-tight outline-none sm:text-2xl">
-          {stepName}
-        </h2>
+        <div>
+          <h2 ref={headingRef} tabIndex={-1} className="text-xl font-bold tracking-tight outline-none sm:text-2xl">
+            {stepName}
+          </h2>
+          {step > 0 && stepProgress(step).answered > 0 && stepProgress(step).answered < stepProgress(step).total ? (
+            <p className="mt-1 text-sm text-amber-900">
+              Partly answered: {stepProgress(step).answered} of {stepProgress(step).total} questions in this section
+            </p>
+          ) : null}
+        </div>
+
+        {welcomeBack ? (
+          <p className="rounded-lg border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900">
+            Welcome back: your answers so far are saved, and this is where you left off.{" "}
+            <button type="button" className="font-medium underline" onClick={() => go(0)}>
+              Read about this assessment again
+            </button>
+          </p>
+        ) : null}
 
         {step === 0 ? (
           <Card className="space-y-4 p-5 text-slate-800">

@@ -1,15 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { startCheckInAction } from "@/app/(app)/actions";
 import { callAction } from "@/components/trpc/call-action";
 import { Button } from "@/components/ui/button";
 
+/** "Start a check-in": asks first, since starting one emails the other person at once. */
 export function StartCheckInButton({ pairId, otherName }: { pairId: string; otherName: string }) {
   const router = useRouter();
+  const ids = useId();
   const [pending, startTransition] = useTransition();
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const first = otherName.split(" ")[0];
   const start = () =>
     startTransition(async () => {
       setError(null);
@@ -19,9 +23,26 @@ export function StartCheckInButton({ pairId, otherName }: { pairId: string; othe
     });
   return (
     <div className="space-y-1">
-      <Button type="button" variant="secondary" className="w-full sm:w-auto" disabled={pending} onClick={start}>
-        {pending ? "Starting…" : `Start a check-in with ${otherName.split(" ")[0]}`}
-      </Button>
+      {confirming ? (
+        <div role="group" aria-labelledby={`${ids}-ask`} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+          <p id={`${ids}-ask`}>
+            Start a check-in with {otherName}? We email {first} that it is waiting for their answers. You each answer on your own; you both see the results once you have both
+            submitted.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <Button type="button" disabled={pending} onClick={start} autoFocus>
+              {pending ? "Starting…" : `Start and email ${first}`}
+            </Button>
+            <Button type="button" variant="ghost" disabled={pending} onClick={() => setConfirming(false)}>
+              Not now
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <Button type="button" variant="secondary" className="w-full sm:w-auto" onClick={() => setConfirming(true)}>
+          {`Start a check-in with ${first}…`}
+        </Button>
+      )}
       {error ? (
         <p role="alert" className="text-sm text-red-700">
           {error}

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
+import { randomUUID } from "@/components/ui/random-uuid";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useOptimisticToggle } from "@/components/ui/use-optimistic-toggle";
 import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
@@ -11,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { formatDay } from "@/components/ui/format";
 import { formatMeetingStart } from "./format";
 import { fieldClass, labelClass } from "@/components/ui/field";
+import { RowMenu } from "@/components/ui/row-menu";
 
 export interface ActionItem {
   id: string;
@@ -27,7 +29,7 @@ interface Person {
   name: string;
 }
 
-/** Action items of this meeting, including open ones carried over from earlier meetings. */
+/** Action items of this meeting, including open ones carried over from earlier meetings: check off, edit (text, owner, due date), delete. */
 export function ActionItems({
   meetingId,
   items,
@@ -57,14 +59,14 @@ export function ActionItems({
   useTypedBeforeHydration(ownerRef, meId, setOwnerId);
   useTypedBeforeHydration(dueRef, "", setDueOn);
   // One key per item being added: sending it again after a lost response adds nothing twice.
-  const [clientKey, setClientKey] = useState(() => crypto.randomUUID());
+  const [clientKey, setClientKey] = useState(() => randomUUID());
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.meetings.get.queryKey({ meetingId }) });
   const add = useMutation(
     trpc.meetings.addActionItem.mutationOptions({
       onSuccess: () => {
         setText("");
         setDueOn("");
-        setClientKey(crypto.randomUUID());
+        setClientKey(randomUUID());
       },
       onSettled: invalidate,
     }),
@@ -73,9 +75,9 @@ export function ActionItems({
   return (
     <div className="space-y-3">
       {items.length === 0 ? <p className="text-sm text-slate-700">No action items yet.</p> : null}
-      <ul className="space-y-2" aria-label="Action items">
+      <ul className={items.length > 0 ? "divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" : undefined} aria-label="Action items">
         {items.map((item) => (
-          <ActionItemRow key={item.id} item={item} meetingId={meetingId} timeZone={timeZone} onChanged={invalidate} />
+          <ActionItemRow key={item.id} item={item} meetingId={meetingId} timeZone={timeZone} people={people} meId={meId} editable={canAdd} onChanged={invalidate} />
         ))}
       </ul>
       {canAdd ? (
@@ -124,30 +126,106 @@ export function ActionItems({
   );
 }
 
-function ActionItemRow({ item, meetingId, timeZone, onChanged }: { item: ActionItem; meetingId: string; timeZone: string; onChanged: () => void }) {
+function ActionItemRow({
+  item,
+  meetingId,
+  timeZone,
+  people,
+  meId,
+  editable,
+  onChanged,
+}: {
+  item: ActionItem;
+  meetingId: string;
+  timeZone: string;
+  people: Person[];
+  meId: string;
+  editable: boolean;
+  onChanged: () => void;
+}) {
   const trpc = useTRPC();
   const ids = useId();
   const hydrated = useHydrated();
   const done = useOptimisticToggle();
+  const [editing, setEditing] = useState<{ text: string; ownerId: string; dueOn: string } | null>(null);
+  const editRequested = useRef(false);
   const update = useMutation(trpc.meetings.updateActionItem.mutationOptions({ onSettled: onChanged }));
+  const save = useMutation(trpc.meetings.updateActionItem.mutationOptions({ onSuccess: () => setEditing(null), onSettled: onChanged }));
   const remove = useMutation(trpc.meetings.deleteActionItem.mutationOptions({ onSettled: onChanged }));
   const error = update.error ?? remove.error;
+
+  if (editing) {
+    return (
+      <li className="p-3">
+        <form
+          className="grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end"
+          aria-label={`Edit action item: ${item.text}`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate({ itemId: item.id, text: editing.text, ownerId: editing.ownerId, dueOn: editing.dueOn || null });
+          }}
+        >
+          <div>
+            <label htmlFor={`${ids}-edit-text`} className={labelClass}>
+              Action item
+            </label>
+            <input id={`${ids}-edit-text`} className={fieldClass} value={editing.text} maxLength={500} autoFocus onChange={(e) => setEditing({ ...editing, text: e.target.value })} />
+          </div>
+          <div>
+            <label htmlFor={`${ids}-edit-owner`} className={labelClass}>
+              Owner
+            </label>
+            <select id={`${ids}-edit-owner`} className={fieldClass} value={editing.ownerId} onChange={(e) => setEditing({ ...editing, ownerId: e.target.value })}>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.id === meId ? `${p.name} (you)` : p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={`${ids}-edit-due`} className={labelClass}>
+              Due (optional)
+            </label>
+            <input id={`${ids}-edit-due`} type="date" className={fieldClass} value={editing.dueOn} onChange={(e) => setEditing({ ...editing, dueOn: e.target.value })} />
+          </div>
+          <div className="flex flex-wrap gap-2 sm:col-span-3">
+            <Button type="submit" disabled={save.isPending || editing.text.trim() === ""}>
+              Save
+            </Button>
+            <Button type="button" variant="ghost" onClick={() => setEditing(null)}>
+              Cancel
+            </Button>
+          </div>
+          {save.error ? (
+            // What was typed stays in the form: nothing is lost to a refusal.
+            <p role="alert" className="text-sm text-red-700 sm:col-span-3">
+              {save.error.message}
+            </p>
+          ) : null}
+        </form>
+      </li>
+    );
+  }
+
   return (
-    <li className="flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3">
-      <input
-        id={`${ids}-done`}
-        type="checkbox"
-        className="mt-1 h-5 w-5 shrink-0"
-        // Shows the change at once; the reloaded item confirms it (or puts it back on an error).
-        checked={done.shown(item.done)}
-        disabled={!hydrated}
-        onChange={(e) => done.set(e.target.checked, item.done, (value, onError) => update.mutate({ itemId: item.id, done: value }, { onError }))}
-      />
-      <div className="min-w-0 flex-1">
-        <label htmlFor={`${ids}-done`} className={`break-words ${item.done ? "text-slate-500 line-through" : "text-slate-900"}`}>
+    <li className="flex items-start gap-2 px-2 py-1">
+      <div className="flex min-h-11 shrink-0 items-center px-1">
+        <input
+          id={`${ids}-done`}
+          type="checkbox"
+          className="h-5 w-5"
+          // Shows the change at once; the reloaded item confirms it (or puts it back on an error).
+          checked={done.shown(item.done)}
+          disabled={!hydrated}
+          onChange={(e) => done.set(e.target.checked, item.done, (value, onError) => update.mutate({ itemId: item.id, done: value }, { onError }))}
+        />
+      </div>
+      <div className="min-w-0 flex-1 py-2.5">
+        <label htmlFor={`${ids}-done`} className={`leading-6 break-words ${item.done ? "text-slate-500 line-through" : "text-slate-900"}`}>
           {item.text}
         </label>
-        <p className="mt-0.5 text-sm text-slate-700">
+        <p className="text-sm text-slate-700">
           {item.ownerName}
           {item.dueOn ? ` · due ${formatDay(item.dueOn)}` : ""}
           {item.carriedFrom && item.carriedFrom.meetingId !== meetingId ? (
@@ -165,9 +243,27 @@ function ActionItemRow({ item, meetingId, timeZone, onChanged }: { item: ActionI
           </p>
         ) : null}
       </div>
-      <Button type="button" variant="ghost" className="px-2 text-sm" aria-label={`Delete: ${item.text}`} disabled={remove.isPending} onClick={() => remove.mutate({ itemId: item.id })}>
-        Delete
-      </Button>
+      {editable ? (
+        <RowMenu
+          label={`Actions: ${item.text}`}
+          keepFocus={() => {
+            const keep = editRequested.current;
+            editRequested.current = false;
+            return keep;
+          }}
+          items={[
+            {
+              label: "Edit",
+              onSelect: () => {
+                editRequested.current = true;
+                save.reset();
+                setEditing({ text: item.text, ownerId: item.ownerId, dueOn: item.dueOn ?? "" });
+              },
+            },
+            { label: "Delete", destructive: true, disabled: remove.isPending, onSelect: () => remove.mutate({ itemId: item.id }) },
+          ]}
+        />
+      ) : null}
     </li>
   );
 }

@@ -8,7 +8,7 @@ import type { AgendaItem, AgendaListProps, DragBinding } from "./agenda";
 
 // Dragging the agenda's handles, by pointer or by the handle's keyboard mode. dnd-kit is most
 // of the meeting page's script, and nobody needs it to read the agenda or to move items with the
-// Move up / Move down buttons, so the agenda loads this module only once the page is idle or a
+// menu's Move up / Move down, so the agenda loads this module only once the page is idle or a
 // handle is touched or focused (see agenda.tsx).
 
 export default function SortableAgendaList({ items, order, renderItem, onReorder, listProps }: AgendaListProps) {

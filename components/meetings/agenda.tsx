@@ -3,12 +3,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type ComponentProps, type ComponentType, type CSSProperties, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
+import { randomUUID } from "@/components/ui/random-uuid";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useOptimisticToggle } from "@/components/ui/use-optimistic-toggle";
 import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { fieldClass, labelClass } from "@/components/ui/field";
+import { RowMenu } from "@/components/ui/row-menu";
 
 export interface AgendaItem {
   id: string;
@@ -59,14 +61,15 @@ function arrayMove<T>(list: T[], from: number, to: number): T[] {
 const sourceLabels: Partial<Record<AgendaItem["source"], string>> = { gap: "Gap", blind_spot: "Blind spot", topic: "Topic", template: "Template" };
 
 /**
- * The agenda: add, edit, check off, delete, and reorder — by dragging the handle, by the
- * handle's keyboard mode (space, arrows, space), or with the move up / move down buttons.
+ * The agenda, one compact row per item (handle, checkbox, text, a menu): add, edit, check off,
+ * delete, and reorder — by dragging the handle, by the handle's keyboard mode (space, arrows,
+ * space), or with the menu's Move up / Move down.
  * Order changes show at once and are saved in one call; if the other person changed the list
  * meanwhile, the server refuses and the agenda reloads.
  *
  * Dragging (dnd-kit) loads after the page: once the browser is idle, or as soon as a handle is
- * hovered, touched or focused. Until then the list is the same list without drag; the move
- * buttons work from the start.
+ * hovered, touched or focused. Until then the list is the same list without drag; the menu's
+ * moves work from the start.
  */
 export function Agenda({ meetingId, items, editable }: { meetingId: string; items: AgendaItem[]; editable: boolean }) {
   const trpc = useTRPC();
@@ -82,7 +85,7 @@ export function Agenda({ meetingId, items, editable }: { meetingId: string; item
   const newItem = useRef<HTMLInputElement>(null);
   useTypedBeforeHydration(newItem, "", setText);
   // One key per item being added: sending it again after a lost response adds nothing twice.
-  const [clientKey, setClientKey] = useState(() => crypto.randomUUID());
+  const [clientKey, setClientKey] = useState(() => randomUUID());
   // Items being edited and their drafts, kept here so that they survive the list being mounted
   // again when drag and drop arrives.
   const [drafts, setDrafts] = useState<Record<string, string>>({});
@@ -94,7 +97,7 @@ export function Agenda({ meetingId, items, editable }: { meetingId: string; item
     trpc.meetings.addAgendaItem.mutationOptions({
       onSuccess: async () => {
         setText("");
-        setClientKey(crypto.randomUUID());
+        setClientKey(randomUUID());
         await invalidate();
         document.getElementById(`${ids}-new`)?.focus();
       },
@@ -129,7 +132,7 @@ export function Agenda({ meetingId, items, editable }: { meetingId: string; item
         setSortable(() => list);
       },
       () => {
-        // Without drag and drop the move buttons still reorder; a later touch tries again.
+        // Without drag and drop the menu still moves items; a later touch tries again.
       },
     );
   }
@@ -174,7 +177,7 @@ export function Agenda({ meetingId, items, editable }: { meetingId: string; item
       onMove={(delta) => commit(arrayMove(order, index, index + delta), item.id)}
     />
   );
-  const listProps: ComponentProps<"ol"> = { className: "space-y-2", "aria-label": "Agenda" };
+  const listProps: ComponentProps<"ol"> = { className: ordered.length > 0 ? "divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" : undefined, "aria-label": "Agenda" };
 
   return (
     <div className="space-y-3">
@@ -207,7 +210,7 @@ export function Agenda({ meetingId, items, editable }: { meetingId: string; item
             add.mutate({ meetingId, text, clientKey });
           }}
         >
-          <div className="min-w-0 flex-1">
+          <div className="min-w-52 flex-1">
             <label htmlFor={`${ids}-new`} className={labelClass}>
               Add an agenda item
             </label>
@@ -262,13 +265,13 @@ function AgendaRow({
   const remove = useMutation(trpc.meetings.deleteAgendaItem.mutationOptions({ onSettled: invalidate }));
   const label = sourceLabels[item.source];
 
+  // Edit puts the focus in its field; the menu must not take it back to its button.
+  const editRequested = useRef(false);
+  const [showDetail, setShowDetail] = useState(false);
+
   return (
-    <li
-      ref={drag?.setNodeRef}
-      style={drag?.style}
-      className={`rounded-lg border border-slate-200 bg-white p-3 ${drag?.isDragging ? "relative z-10 shadow-lg" : ""}`}
-    >
-      <div className="flex items-start gap-2">
+    <li ref={drag?.setNodeRef} style={drag?.style} className={`bg-white px-1 py-1 ${drag?.isDragging ? "relative z-10 rounded-lg shadow-lg" : ""}`}>
+      <div className="flex items-start gap-1">
         {editable ? (
           <button
             type="button"
@@ -276,7 +279,7 @@ function AgendaRow({
             {...(drag ? drag.handleProps : { onFocus: onWantDrag, onPointerEnter: onWantDrag, onPointerDown: onWantDrag })}
             aria-label={`Reorder: ${item.text}`}
             data-agenda-focus={`handle-${item.id}`}
-            className="flex min-h-11 min-w-11 cursor-grab touch-none items-center justify-center rounded-md text-slate-500 hover:bg-slate-100"
+            className="flex min-h-11 min-w-9 shrink-0 cursor-grab touch-none items-center justify-center rounded-md text-slate-400 hover:bg-slate-100 hover:text-slate-600"
           >
             <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5" fill="currentColor">
               <circle cx="7" cy="5" r="1.5" />
@@ -288,16 +291,18 @@ function AgendaRow({
             </svg>
           </button>
         ) : null}
-        <input
-          id={`${ids}-done`}
-          type="checkbox"
-          className="mt-3.5 h-5 w-5 shrink-0"
-          checked={done.shown(item.done)}
-          disabled={!editable || !hydrated}
-          onChange={(e) => done.set(e.target.checked, item.done, (value, onError) => update.mutate({ itemId: item.id, done: value }, { onError }))}
-          aria-label={`Discussed: ${item.text}`}
-          data-agenda-focus={`done-${item.id}`}
-        />
+        <div className="flex min-h-11 shrink-0 items-center px-1">
+          <input
+            id={`${ids}-done`}
+            type="checkbox"
+            className="h-5 w-5"
+            checked={done.shown(item.done)}
+            disabled={!editable || !hydrated}
+            onChange={(e) => done.set(e.target.checked, item.done, (value, onError) => update.mutate({ itemId: item.id, done: value }, { onError }))}
+            aria-label={`Discussed: ${item.text}`}
+            data-agenda-focus={`done-${item.id}`}
+          />
+        </div>
         <div className="min-w-0 flex-1 py-2.5">
           {editing ? (
             <form
@@ -310,7 +315,7 @@ function AgendaRow({
               <label htmlFor={`${ids}-edit`} className="sr-only">
                 Agenda item
               </label>
-              <input id={`${ids}-edit`} className={`${fieldClass} mt-0 flex-1`} value={draft ?? ""} maxLength={500} onChange={(e) => setDraft(e.target.value)} autoFocus />
+              <input id={`${ids}-edit`} className={`${fieldClass} mt-0 min-w-0 flex-1`} value={draft ?? ""} maxLength={500} onChange={(e) => setDraft(e.target.value)} autoFocus />
               <Button type="submit" disabled={update.isPending}>
                 Save
               </Button>
@@ -320,10 +325,21 @@ function AgendaRow({
             </form>
           ) : (
             <>
-              <p className={`break-words ${item.done ? "text-slate-500 line-through" : "text-slate-900"}`}>
+              <p className={`leading-6 break-words ${item.done ? "text-slate-500 line-through" : "text-slate-900"}`}>
                 <span data-agenda-text>{item.text}</span> {label ? <Badge tone={item.source === "template" ? "slate" : "amber"}>{label}</Badge> : null}
               </p>
-              {item.detail ? <p className="mt-1 text-sm break-words text-slate-700">{item.detail}</p> : null}
+              {item.detail ? (
+                // Two lines until asked for more, so that ten items with long prompts still fit a phone's screen or two.
+                <button
+                  type="button"
+                  aria-expanded={showDetail}
+                  onClick={() => setShowDetail((v) => !v)}
+                  className={`block w-full text-left text-sm break-words text-slate-600 ${showDetail ? "" : "line-clamp-2"}`}
+                >
+                  <span className="sr-only">Question to start: </span>
+                  {item.detail}
+                </button>
+              ) : null}
             </>
           )}
           {update.error || remove.error ? (
@@ -332,32 +348,30 @@ function AgendaRow({
             </p>
           ) : null}
         </div>
+        {editable && !editing ? (
+          <RowMenu
+            label={`Actions: ${item.text}`}
+            focusKey={`menu-${item.id}`}
+            keepFocus={() => {
+              const keep = editRequested.current;
+              editRequested.current = false;
+              return keep;
+            }}
+            items={[
+              { label: "Move up", disabled: index === 0, onSelect: () => onMove(-1) },
+              { label: "Move down", disabled: index === count - 1, onSelect: () => onMove(1) },
+              {
+                label: "Edit",
+                onSelect: () => {
+                  editRequested.current = true;
+                  setDraft(item.text);
+                },
+              },
+              { label: "Delete", destructive: true, disabled: remove.isPending, onSelect: () => remove.mutate({ itemId: item.id }) },
+            ]}
+          />
+        ) : null}
       </div>
-      {editable && !editing ? (
-        // aria-disabled, not disabled, at the ends: a disabled button would drop the keyboard focus
-        // of someone moving an item to the top or bottom.
-        <div className="mt-1 flex flex-wrap justify-end gap-1 text-sm">
-          <Button type="button" variant="ghost" className="px-2 aria-disabled:opacity-50" aria-label={`Move up: ${item.text}`} data-agenda-focus={`up-${item.id}`} aria-disabled={index === 0} onClick={() => index > 0 && onMove(-1)}>
-            Move up
-          </Button>
-          <Button type="button" variant="ghost" className="px-2 aria-disabled:opacity-50" aria-label={`Move down: ${item.text}`} data-agenda-focus={`down-${item.id}`} aria-disabled={index === count - 1} onClick={() => index < count - 1 && onMove(1)}>
-            Move down
-          </Button>
-          <Button
-            type="button"
-            variant="ghost"
-            className="px-2"
-            aria-label={`Edit: ${item.text}`}
-            data-agenda-focus={`edit-${item.id}`}
-            onClick={() => setDraft(item.text)}
-          >
-            Edit
-          </Button>
-          <Button type="button" variant="ghost" className="px-2" aria-label={`Delete: ${item.text}`} data-agenda-focus={`delete-${item.id}`} disabled={remove.isPending} onClick={() => remove.mutate({ itemId: item.id })}>
-            Delete
-          </Button>
-        </div>
-      ) : null}
     </li>
   );
 }

@@ -50,7 +50,7 @@ export function ApplyTemplate({ meetingId }: { meetingId: string }) {
       }}
     >
       <div className="flex flex-wrap items-end gap-2">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-52 flex-1">
           <label htmlFor={`${ids}-template`} className={labelClass}>
             Start from a template
           </label>

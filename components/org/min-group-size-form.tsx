@@ -22,7 +22,7 @@ export function MinGroupSizeForm({ current }: { current: number }) {
     >
       <div>
         <label htmlFor="min-group-size" className="mb-1 block text-sm font-medium">
-          Minimum group size (k)
+          Minimum group size (people)
         </label>
         <input
           id="min-group-size"

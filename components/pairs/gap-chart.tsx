@@ -1,5 +1,6 @@
 import { scaleLinear } from "@visx/scale";
 import { formatScore } from "./format";
+import { GAP_STROKES, GapBadge, GapLegend } from "./gap-badge";
 
 export interface GapRow {
   key: string;
@@ -56,12 +57,11 @@ export function GapChart({ rows, otherName, describedBy }: { rows: GapRow[]; oth
       </div>
       <ul className="space-y-1">
         {rows.map((r) => {
-          const tone = r.large ? "stroke-red-600" : r.notable ? "stroke-amber-500" : "stroke-slate-400";
+          const tone = r.large ? GAP_STROKES.large : r.notable ? GAP_STROKES.notable : GAP_STROKES.none;
           return (
             <li key={r.key} className="grid grid-cols-1 items-center gap-x-4 sm:grid-cols-[11rem_1fr]" data-dimension={r.key} data-mine={r.mine ?? ""} data-theirs={r.theirs ?? ""}>
-              <span className="text-sm font-medium text-slate-800">
-                {r.name}
-                {r.large ? <span className="ml-2 text-xs font-semibold text-red-700">large gap</span> : r.notable ? <span className="ml-2 text-xs font-semibold text-amber-800">gap</span> : null}
+              <span className="flex flex-wrap items-center gap-x-2 text-sm font-medium text-slate-800">
+                {r.name} <GapBadge gap={r} />
               </span>
               <svg aria-hidden="true" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="w-full">
                 <g transform={`translate(0 ${HEIGHT / 2})`}>
@@ -84,6 +84,7 @@ export function GapChart({ rows, otherName, describedBy }: { rows: GapRow[]; oth
         <span className="inline-flex items-center gap-1.5">
           <OtherMark /> {otherName}
         </span>
+        {rows.some((r) => r.notable) ? <GapLegend /> : null}
         <span>1 = strongly disagree, 5 = strongly agree{rows.some((r) => r.mine === null || r.theirs === null) ? "; a missing mark means all “can't say”" : ""}</span>
       </figcaption>
     </figure>

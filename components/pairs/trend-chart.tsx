@@ -58,9 +58,14 @@ export function TrendChart({ series, describedBy, labels }: { series: TrendSerie
                 {theirs ? <path d={theirs} className="stroke-violet-700" strokeWidth={2} strokeDasharray="4 3" fill="none" markerStart={`url(#${them})`} markerMid={`url(#${them})`} markerEnd={`url(#${them})`} /> : null}
                 {mine ? <path d={mine} className="stroke-brand-700" strokeWidth={2.5} fill="none" markerStart={`url(#${you})`} markerMid={`url(#${you})`} markerEnd={`url(#${you})`} /> : null}
               </svg>
-              <p className="flex justify-between text-[11px] text-slate-600">
-                <span>{s.points[0]?.label}</span>
-                <span>{s.points.length > 1 ? s.points.at(-1)?.label : ""}</span>
+              {/* One line each, however long the cycle's name (the table beside has them in full). */}
+              <p className="flex justify-between gap-2 text-[11px] text-slate-600">
+                <span className="min-w-0 truncate" title={s.points[0]?.label}>
+                  {s.points[0]?.label}
+                </span>
+                <span className="min-w-0 truncate text-right" title={s.points.at(-1)?.label}>
+                  {s.points.length > 1 ? s.points.at(-1)?.label : ""}
+                </span>
               </p>
             </li>
           );

@@ -3,6 +3,7 @@ import { switchOrganizationAction } from "@/app/(app)/actions";
 import { signOutAction } from "@/app/actions";
 import { Avatar } from "@/components/ui/avatar";
 import { Logo } from "@/components/ui/logo";
+import { AdminMenu, type AdminLink } from "./admin-menu";
 import { NavLink } from "./nav-link";
 
 const roleLabels: Record<string, string> = { owner: "Owner", hr_admin: "HR admin" };
@@ -15,6 +16,16 @@ export interface OtherOrganization {
 export function AppHeader({ name, orgName, roles, otherOrganizations }: { name: string; orgName: string; roles: string[]; otherOrganizations: OtherOrganization[] }) {
   const isAdmin = roles.includes("hr_admin") || roles.includes("owner");
   const roleLabel = roles.map((r) => roleLabels[r]).filter(Boolean).join(", ");
+  const adminLinks: AdminLink[] = [
+    ...(isAdmin
+      ? [
+          { href: "/admin/cycles", label: "Cycles" },
+          { href: "/admin/trends", label: "Trends" },
+          { href: "/admin/people", label: "Import" },
+        ]
+      : []),
+    ...(roles.includes("owner") ? [{ href: "/admin/settings", label: "Settings" }] : []),
+  ];
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:px-6">
@@ -25,10 +36,13 @@ export function AppHeader({ name, orgName, roles, otherOrganizations }: { name: 
           <NavLink href="/">Home</NavLink>
           <NavLink href="/one-on-ones">1:1s</NavLink>
           <NavLink href="/people">People</NavLink>
-          {isAdmin ? <NavLink href="/admin/cycles">Cycles</NavLink> : null}
-          {isAdmin ? <NavLink href="/admin/trends">Trends</NavLink> : null}
-          {isAdmin ? <NavLink href="/admin/people">Import</NavLink> : null}
-          {roles.includes("owner") ? <NavLink href="/admin/settings">Settings</NavLink> : null}
+          {/* In the row from 640 px; below it, in one "Admin" menu, so the header stays one row on a phone. */}
+          {adminLinks.map((l) => (
+            <span key={l.href} className="hidden sm:contents">
+              <NavLink href={l.href}>{l.label}</NavLink>
+            </span>
+          ))}
+          {adminLinks.length > 0 ? <AdminMenu links={adminLinks} /> : null}
         </nav>
         <div className="ml-auto flex items-center gap-2">
           {otherOrganizations.length > 0 ? (

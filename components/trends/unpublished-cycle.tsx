@@ -1,3 +1,4 @@
+import { participationRows } from "@/components/cycles/participation-labels";
 import { CellValue } from "@/components/trends/cell";
 import { RefreshWhilePreparing } from "@/components/trends/refresh-while-preparing";
 import { Card } from "@/components/ui/card";
@@ -36,18 +37,11 @@ export function UnpublishedCycle({ name, closesOn, state, k, participation }: Pr
       </div>
       {participation ? (
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" aria-label="Participation so far, for the whole cycle">
-          {(
-            [
-              ["Pairs invited", participation.invited],
-              ["Reports who submitted", participation.employeeSubmitted],
-              ["Managers who submitted", participation.managerSubmitted],
-              ["Pairs where both submitted", participation.complete],
-            ] as const
-          ).map(([label, cell]) => (
+          {participationRows(participation).map(([label, cell]) => (
             <div key={label} className="rounded-lg bg-slate-50 p-3">
               <dt className="text-slate-600">{label}</dt>
               <dd className="text-lg font-semibold text-slate-900">
-                <CellValue cell={cell} format={String} />
+                <CellValue cell={cell} format={String} k={k} />
               </dd>
             </div>
           ))}

@@ -4,8 +4,13 @@ export function Card({ className = "", ...props }: ComponentProps<"div">) {
   return <div className={`rounded-xl border border-slate-200 bg-white shadow-sm ${className}`} {...props} />;
 }
 
-export function Badge({ children, tone = "slate" }: { children: React.ReactNode; tone?: "slate" | "brand" | "amber" }) {
-  const tones = { slate: "bg-slate-100 text-slate-700", brand: "bg-brand-50 text-brand-800 ring-1 ring-brand-100", amber: "bg-amber-50 text-amber-900 ring-1 ring-amber-200" };
+export function Badge({ children, tone = "slate" }: { children: React.ReactNode; tone?: "slate" | "brand" | "amber" | "red" }) {
+  const tones = {
+    slate: "bg-slate-100 text-slate-700",
+    brand: "bg-brand-50 text-brand-800 ring-1 ring-brand-100",
+    amber: "bg-amber-50 text-amber-900 ring-1 ring-amber-300",
+    red: "bg-red-50 text-red-800 ring-1 ring-red-300",
+  };
   return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
 }
 

@@ -6,11 +6,18 @@ import { nextOccurrences } from "@/server/meetings/recurrence";
 import { ensureMeeting, ruleOf } from "@/server/services/meetings/schedule";
 
 // The showcase pair's 1:1s, relative to the day the demo is seeded: Aisha Bello and Ben Carter
-// meet weekly; their last 1:1 (five days ago) has notes, a done and an open action item, and the
-// next one (in two days) already has an agenda item. The open item carries over to it the first
+// meet weekly on a working day; their last 1:1 (a few days ago) has notes, a done and an open
+// action item, and the next one (in two to four days) already has an agenda item. The open item carries over to it the first
 // time anyone looks. Also one organization template, made by the HR admin.
 
 const ZONE = "Europe/London";
+
+/** The demo pair's next 1:1: two days after the seed day, or the Monday after if that is a weekend. */
+export function demoMeetingDay(today: DateTime): DateTime {
+  let day = today.plus({ days: 2 });
+  while (day.weekday > 5) day = day.plus({ days: 1 });
+  return day;
+}
 
 export async function seedDemoMeetings(tx: Db, orgId: string, emails: { managerEmail: string; reportEmail: string; hrEmail: string }, now = new Date()) {
   const personId = async (email: string) => {
@@ -30,7 +37,7 @@ export async function seedDemoMeetings(tx: Db, orgId: string, emails: { managerE
   if (existing.length > 0) return;
 
   const today = DateTime.fromJSDate(now, { zone: ZONE }).startOf("day");
-  const nextDay = today.plus({ days: 2 });
+  const nextDay = demoMeetingDay(today);
   const [series] = await tx
     .insert(meetingSeries)
     .values({

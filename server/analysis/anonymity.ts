@@ -908,6 +908,14 @@ export function familyProblems(groups: readonly FamilyGroup[], hidden: ReadonlyS
  */
 export const HIDDEN_REASON = "fewer than k responses";
 
+/**
+ * What a person reads for a hidden cell: the organization's actual minimum, never the letter k
+ * ("fewer than 5 people"). As HIDDEN_REASON, the same whatever hid the cell.
+ */
+export function hiddenText(k: number): string {
+  return `fewer than ${k} people`;
+}
+
 export interface VisibleCell<T> {
   hidden: false;
   value: T;

@@ -58,9 +58,22 @@ test.describe("signed out", () => {
   });
 
   test("not found", async ({ page }) => {
-    await page.goto("/nonexistent");
+    // Its scripts carry this request's nonce: nothing is refused by the Content-Security-Policy.
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    const res = await page.goto("/nonexistent");
+    expect(res?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    // The page's own 404 status is logged as a failed load; nothing else may be (CSP refusals were).
+    expect(errors.filter((e) => !e.startsWith("Failed to load resource: the server responded with a status of 404"))).toEqual([]);
     await expectNoAxeViolations(page, "404 page");
+    // The icon every browser asks for on a first visit.
+    const icon = await page.request.get("/favicon.ico");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/");
   });
 });
 
@@ -101,6 +114,23 @@ test.describe("signed in", () => {
     await page.goto("/nonexistent");
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
     await expectNoAxeViolations(page, "404 page (signed in)");
+  });
+
+  test("not found inside the app: an HR admin opening an owner's page", async ({ page, signInAs }) => {
+    await signInAs(people.hannah);
+    const res = await page.goto("/admin/settings");
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+    // One main landmark (the layout's), one logo (the header's), and a way back.
+    await expect(page.getByRole("main")).toHaveCount(1);
+    await expect(page.getByRole("banner")).toHaveCount(1);
+    await expect(page.locator("svg.size-7")).toHaveCount(1);
+    await expect(page.getByRole("main").getByRole("link", { name: "Go home" })).toHaveAttribute("href", "/");
+    await expect(page.getByRole("navigation").getByRole("link", { name: "Cycles" }).first()).toBeAttached();
+    await expectNoAxeViolations(page, "in-app 404 page");
+    await page.screenshot({ path: "test-results/screenshots/not-found-in-app-1280.png", fullPage: true });
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.screenshot({ path: "test-results/screenshots/not-found-in-app-360.png", fullPage: true });
   });
 
   test("agenda templates, with the editor open (HR admin)", async ({ page, signInAs }) => {

@@ -33,6 +33,11 @@ async function answerStep(page: Page, option: number) {
   }
 }
 
+/** Answers only the first question of the current step, with its nth option. */
+async function answerStepPartly(page: Page, option: number) {
+  await page.getByRole("main").locator("fieldset").first().locator("label").nth(option).click();
+}
+
 /** A date `n` days from today, "YYYY-MM-DD" (a day of margin either way for the organization's zone). */
 function daysFromNow(n: number): string {
   return new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -62,7 +67,7 @@ test("HR opens a cycle; both sides answer blind; both see the answers at the sec
   await card.getByRole("button", { name: `Open “${CYCLE}”` }).click();
   await expect(card.getByText("Pairs invited")).toBeVisible();
   // Three pairs is fewer than k = 5: even the count is withheld.
-  await expect(card.locator("dd").first()).toHaveText("fewer than k responses");
+  await expect(card.locator("dd").first()).toHaveText("fewer than 5 people");
   await expect(card.getByText(/Trends show no figures of this cycle until it closes/)).toBeVisible();
   // On Trends the open cycle says when its figures will appear, and shows none.
   await hr.getByRole("link", { name: "Trends" }).click();
@@ -91,7 +96,21 @@ test("HR opens a cycle; both sides answer blind; both see the answers at the sec
   }
   await saved(anna);
   await anna.reload();
-  await anna.getByRole("button", { name: "Start", exact: true }).click();
+  // Back on the page, she lands on the first unanswered question (Goal alignment), not on "About";
+  // the steps she finished are ticked.
+  const steps = anna.getByRole("navigation", { name: "Assessment steps" });
+  await expect(anna.getByRole("heading", { level: 2 })).toHaveText("Goal alignment");
+  await expect(anna.getByText("Welcome back: your answers so far are saved")).toBeVisible();
+  await expect(anna.getByRole("group", { name: /I know Tomás's top priorities for this quarter/ }).getByRole("radio").first()).toBeFocused();
+  await expect(steps.getByRole("button", { name: "Trust complete" })).toBeVisible();
+  await expect(steps.getByRole("button", { name: "Goal alignment", exact: true })).toBeVisible();
+  await expectNoAxeViolations(anna, "assessment resumed");
+  await anna.screenshot({ path: "test-results/screenshots/assessment-resumed-1280.png", fullPage: true });
+  // A half-done step is marked with how far it got.
+  await answerStepPartly(anna, 1);
+  await expect(steps.getByRole("button", { name: /^Goal alignment partly answered: 1 of \d+$/ })).toBeVisible();
+  await expect(anna.getByText(/^Partly answered: 1 of \d+ questions in this section$/)).toBeVisible();
+  await steps.getByRole("button", { name: /^Contact rhythm/ }).click();
   const firstItem = anna.getByRole("group", { name: "We talk often enough for both of us to do our jobs well." });
   await expect(firstItem.getByRole("radio", { name: "Disagree", exact: true })).toBeChecked();
   await expect(anna.getByText(/1\d of 42 answered|2\d of 42 answered/)).toBeVisible();
@@ -103,11 +122,12 @@ test("HR opens a cycle; both sides answer blind; both see the answers at the sec
   await anna.context().setOffline(false);
   await saved(anna);
   await anna.reload();
-  await anna.getByRole("button", { name: "Start", exact: true }).click();
+  await steps.getByRole("button", { name: /^Contact rhythm/ }).click();
   await expect(anna.getByRole("group", { name: "We talk often enough for both of us to do our jobs well." }).getByRole("radio", { name: "Strongly agree" })).toBeChecked();
 
   // The rest, then submit without sharing "choose again".
-  for (let step = 0; step < 9; step++) {
+  await anna.getByRole("button", { name: "Next →" }).click();
+  for (let step = 1; step < 9; step++) {
     await answerStep(anna, 1);
     await anna.getByRole("button", { name: "Next →" }).click();
   }
@@ -160,10 +180,16 @@ test("HR opens a cycle; both sides answer blind; both see the answers at the sec
   // Anna's own answer ("Not sure") and the one Tomás shared ("Probably").
   await expect(overall.getByRole("row", { name: /would you choose Tomás as your manager/ }).getByRole("cell")).toHaveText(["Not sure", "Probably"]);
 
+  // Home no longer says "No assessments open": it points to the new results.
+  await anna.goto("/");
+  await expect(anna.getByRole("region", { name: "Assessments" }).getByText("Results ready")).toBeVisible();
+  await anna.getByRole("link", { name: `See results: ${CYCLE} with Tomás Alvarez` }).click();
+  await expect(anna).toHaveURL(`${assessmentUrl}/results`);
+
   // HR sees counts only.
   await hr.goto("/admin/cycles");
   const counts = await card.locator("dd").allTextContents();
-  expect(counts).toEqual(Array(4).fill("fewer than k responses"));
+  expect(counts).toEqual(Array(4).fill("fewer than 5 people"));
   await expect(card).not.toContainText("Anna");
 });
 
@@ -171,6 +197,7 @@ test("answers by keyboard alone: Tab to a question, arrows to choose, saved", as
   await signIn(ANNA);
   await page.goto("/");
   await page.getByRole("button", { name: "Start a check-in with Tomás" }).click();
+  await page.getByRole("button", { name: "Start and email Tomás" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your relationship with Tomás Alvarez");
   await page.getByRole("button", { name: "Start", exact: true }).focus();
   await page.keyboard.press("Enter");

@@ -13,9 +13,12 @@ test("Aisha sees the large trust gap and her blind spot; the table says what the
   // Trust leads, flagged large.
   const rows = page.locator("figure li[data-dimension]");
   await expect(rows.first()).toHaveAttribute("data-dimension", "trust");
-  await expect(rows.first()).toContainText("large gap");
+  await expect(rows.first()).toContainText("Large gap");
+  // The chart's colours are said in its legend, in the badges' words.
+  await expect(page.locator("figure figcaption").first()).toContainText("Large gap (1.50 or more)");
+  await expect(page.locator("figure figcaption").first()).toContainText("Notable gap (1.00 or more)");
   await expect(rows.nth(1)).toHaveAttribute("data-dimension", "goals");
-  await expect(page.getByText("You expected Ben to rate trust 5.0; Ben said 2.75.")).toBeVisible();
+  await expect(page.getByText("You expected Ben to rate trust 5; Ben said 2.75.")).toBeVisible();
 
   // The table alternative matches the chart, dimension by dimension.
   await page.getByText("Show as a table").first().click();
@@ -31,7 +34,9 @@ test("Aisha sees the large trust gap and her blind spot; the table says what the
     expect(Number(await cells.nth(0).textContent()), `${key} you`).toBeCloseTo(mine, 2);
     expect(Number(await cells.nth(1).textContent()), `${key} Ben`).toBeCloseTo(theirs, 2);
   }
-  await expect(table.locator('tr[data-dimension="trust"] td').nth(2)).toHaveText("+1.5 (large)");
+  await expect(table.locator('tr[data-dimension="trust"] td').nth(2)).toHaveText("+1.50 (large gap)");
+  // One number format: two decimals everywhere.
+  await expect(table.locator('tr[data-dimension="trust"] td').nth(0)).toHaveText(/^\d\.\d\d$/);
   await expectNoAxeViolations(page, "pair dashboard");
   await page.screenshot({ path: "test-results/screenshots/dashboard-1280.png", fullPage: true });
 
@@ -39,7 +44,7 @@ test("Aisha sees the large trust gap and her blind spot; the table says what the
   await expect(page.getByRole("heading", { name: "Over time" })).toBeVisible();
   await page.getByRole("link", { name: "Q2 2026 relationship check" }).click();
   await expect(page.getByText("Q2 2026 relationship check, revealed")).toBeVisible();
-  await expect(page.locator('#gap-table tr[data-dimension="trust"] td').nth(2)).toHaveText("+2.0 (large)");
+  await expect(page.locator('#gap-table tr[data-dimension="trust"] td').nth(2)).toHaveText("+2.00 (large gap)");
 });
 
 test("Ben sees the same gap from his side, on a phone", async ({ browser }) => {
@@ -49,7 +54,7 @@ test("Ben sees the same gap from his side, on a phone", async ({ browser }) => {
   await signInAs(page, "ben.carter@brightwater.example");
   await page.goto("/");
   await page.getByRole("link", { name: "Dashboard with Aisha Bello" }).click();
-  await expect(page.getByText("Aisha expected you to rate trust 5.0; you said 2.75.")).toBeVisible();
+  await expect(page.getByText("Aisha expected you to rate trust 5; you said 2.75.")).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectNoAxeViolations(page, "pair dashboard at 360 px");
   await page.screenshot({ path: "test-results/screenshots/dashboard-360.png", fullPage: true });

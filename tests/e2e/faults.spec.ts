@@ -62,6 +62,7 @@ async function startCheckInWithSam(page: Page, reportEmail: string): Promise<str
   await signInAs(page, reportEmail, server.url);
   await page.goto("/");
   await page.getByRole("button", { name: "Start a check-in with Sam" }).click();
+  await page.getByRole("button", { name: "Start and email Sam" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Your relationship with ${SAM}`);
   await page.getByRole("button", { name: "Start", exact: true }).click();
   await expect(stepHeading(page)).toHaveText("Contact rhythm");
@@ -106,7 +107,7 @@ test("the server restarts mid-session: the answer given while it was down is kep
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Your relationship with ${SAM}`);
   await expect(answeredCount(page)).toContainText(`${answered} of`);
-  await page.getByRole("button", { name: "Start", exact: true }).click();
+  await goToStep(page, "Contact rhythm");
   await expectStepAnswered(page, 1);
   await page.getByRole("button", { name: "Next →" }).click();
   await expectStepAnswered(page, 2);
@@ -136,7 +137,7 @@ test("two tabs answer different questions of one assessment: after both save, a 
 
   await page.reload();
   await expect(answeredCount(page)).toContainText(`${n1 + n2} of`);
-  await page.getByRole("button", { name: "Start", exact: true }).click();
+  await goToStep(page, "Contact rhythm");
   await expectStepAnswered(page, 0);
   await goToStep(page, secondStep);
   await expectStepAnswered(page, 3);
@@ -202,7 +203,7 @@ test("two tabs answer offline and the browser then dies: every answer of both ta
   await expect(status(again)).toHaveAttribute("data-save-status", "saved", { timeout: 20_000 });
   await again.reload();
   await expect(answeredCount(again)).toContainText(`${n1 + n2} of`);
-  await again.getByRole("button", { name: "Start", exact: true }).click();
+  await goToStep(again, "Contact rhythm");
   await expectStepAnswered(again, 0);
   await goToStep(again, secondStep);
   await expectStepAnswered(again, 3);

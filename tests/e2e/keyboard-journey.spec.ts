@@ -99,8 +99,13 @@ test("one whole journey by keyboard only: sign in, both sides answer a check-in,
 
   // He starts a check-in with Yuki from home, answers everything and submits.
   await activate(page, page.getByRole("button", { name: "Start a check-in with Yuki" }));
+  // It asks first (Yuki gets an email); the confirming button has the focus.
+  await expect(page.getByRole("button", { name: "Start and email Yuki" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await answerAndSubmitByKeyboard(page, YUKI, 3, "How the new support rota is working for you.");
   await expect(page.getByText("Waiting for Yuki.")).toBeVisible();
+  // Submitted is final: the check-in can no longer be cancelled, by him or by Yuki.
+  await expect(page.getByRole("button", { name: /Cancel this check-in/ })).toHaveCount(0);
 
   // He signs out; Yuki signs in.
   await activate(page, page.getByRole("button", { name: "Sign out" }));
@@ -110,6 +115,7 @@ test("one whole journey by keyboard only: sign in, both sides answer a check-in,
   // Yuki opens the check-in from her home page, answers and submits: both see the results.
   await activate(page, page.getByRole("link", { name: `Start: Pair check-in with ${JAMAL}` }));
   await expect(page.getByText("Jamal has submitted. As soon as you submit, you will both see the answers.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Cancel this check-in/ })).toHaveCount(0);
   await answerAndSubmitByKeyboard(page, JAMAL, 1, "Training for the new ticketing tool.");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Your results with ${JAMAL}`, { timeout: 20_000 });
   await expect(page.getByText("How the new support rota is working for you.")).toBeVisible();
@@ -172,8 +178,12 @@ test("one whole journey by keyboard only: sign in, both sides answer a check-in,
   }
   await expect.poll(() => agendaTexts(page)).toEqual(["Hiring plan for the first quarter", "Budget for the support tooling"]);
 
-  // …and back down with its Move down button.
-  await activate(page, page.getByRole("button", { name: "Move down: Hiring plan for the first quarter" }), "Enter", 20);
+  // …and back down with its menu: Enter opens it on "Move up" (disabled at the top, so skipped)
+  // — arrow down to "Move down", Enter.
+  await activate(page, page.getByRole("button", { name: "Actions: Hiring plan for the first quarter" }), "Enter", 20);
+  await expect(page.getByRole("menu")).toBeVisible();
+  await expect(page.getByRole("menuitem", { name: "Move down" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect.poll(() => agendaTexts(page)).toEqual(["Budget for the support tooling", "Hiring plan for the first quarter"]);
   await expect(page.getByRole("status").filter({ hasText: "moved to position 2 of 2" })).toBeAttached();
 });

@@ -7,7 +7,7 @@ test("the owner sets the minimum group size and sees it in the audit log; others
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings");
   await expectNoAxeViolations(page, "settings");
 
-  const k = page.getByLabel("Minimum group size (k)");
+  const k = page.getByLabel("Minimum group size (people)");
   // Out of range: the field says so and nothing is saved (the server refuses it too: see
   // tests/integration/org-settings.test.ts).
   await k.fill("11");

@@ -14,13 +14,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("cancelling a check-in", () => {
-  it("closes it unrevealed for both; the submitted side stays private; a new one can start", async () => {
+  it("closes it unrevealed for both while neither has submitted; a new one can start", async () => {
     const report = callerFor(t.db, w.a.report1.id);
     const manager = callerFor(t.db, w.a.manager1.id);
     const pairId = (await report.me.get()).pairs.asReport[0]!.id;
     const { assessmentId } = await report.assessments.startCheckIn({ pairId });
     await fill(report, assessmentId, completeAnswers(1, { topics: "private words" }));
-    await report.assessments.submit({ assessmentId, shareChooseAgain: true });
 
     // Only its two people may cancel it; nothing changes for anyone else's attempt.
     const before = await databaseFingerprint(t.db);
@@ -34,11 +33,33 @@ describe("cancelling a check-in", () => {
     expect((await outcomeOf(manager.assessments.results({ assessmentId }))).code).toBe("NOT_FOUND");
     expect((await outcomeOf(report.assessments.results({ assessmentId }))).code).toBe("NOT_FOUND");
     expect(JSON.stringify(await manager.assessments.get({ assessmentId }))).not.toContain("private words");
-    expect((await outcomeOf(manager.assessments.submit({ assessmentId, shareChooseAgain: false }))).code).toBe("CONFLICT");
+    expect((await outcomeOf(report.assessments.submit({ assessmentId, shareChooseAgain: false }))).code).toBe("CONFLICT");
     expect((await outcomeOf(manager.assessments.cancelCheckIn({ assessmentId }))).code).toBe("CONFLICT");
 
     const next = await manager.assessments.startCheckIn({ pairId });
     expect(next.assessmentId).not.toBe(assessmentId);
+    await manager.assessments.cancelCheckIn({ assessmentId: next.assessmentId });
+  });
+
+  it("can't be cancelled by either side once one has submitted, and still reveals when the other submits", async () => {
+    const report = callerFor(t.db, w.a.report1.id);
+    const manager = callerFor(t.db, w.a.manager1.id);
+    const pairId = (await report.me.get()).pairs.asReport[0]!.id;
+    const { assessmentId } = await manager.assessments.startCheckIn({ pairId });
+    await fill(report, assessmentId, completeAnswers(1));
+    await report.assessments.submit({ assessmentId, shareChooseAgain: true });
+
+    const before = await databaseFingerprint(t.db);
+    const refused = {
+      code: "CONFLICT",
+      message: "One of you has already submitted, so this check-in can't be cancelled: it is revealed as soon as the other submits.",
+    };
+    expect(await outcomeOf(manager.assessments.cancelCheckIn({ assessmentId }))).toEqual(refused);
+    expect(await outcomeOf(report.assessments.cancelCheckIn({ assessmentId }))).toEqual(refused);
+    expect(await databaseFingerprint(t.db)).toBe(before);
+
+    await fill(manager, assessmentId, completeAnswers(1));
+    expect(await manager.assessments.submit({ assessmentId, shareChooseAgain: true })).toMatchObject({ revealed: true });
   });
 
   it("cannot cancel a cycle assessment", async () => {

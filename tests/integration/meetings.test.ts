@@ -523,7 +523,7 @@ describe("templates", () => {
 });
 
 describe("planning the next 1:1 from an assessment", () => {
-  it("adds the notable gaps with the dashboard's prompts, blind spots, both topics and the reflection template, once", async () => {
+  it("adds (when nothing is chosen) the notable gaps with the dashboard's prompts and blind spots by size, both topics and the reflection template, once", async () => {
     const { pairId, employee, manager, report } = await newPairOfManagerA1("Report Plan");
     const othersBefore = await otherPairsRows(pairId);
     // A check-in both answered: the report rates trust 2, the manager 4 and predicts the report says 5.
@@ -552,9 +552,14 @@ describe("planning the next 1:1 from an assessment", () => {
     expect(gaps.map((d) => d.key)).toContain("trust");
     expect(blindSpots.map((b) => [b.dimension, b.predictedBy])).toEqual([["trust", "manager"]]);
     const reflection = findBuiltinTemplate("post-assessment-reflection")!.sections.flatMap((s) => s.items);
+    // Gaps and blind spots by size, largest first (the manager's prediction of 5 missed by 3, the gap is 2).
+    const differences = [
+      ...gaps.map((d) => ({ text: `${d.name}: we see it differently`, detail: d.prompt, source: "gap", size: Math.abs(d.gap!) })),
+      ...blindSpots.map((b) => ({ text: `${b.name}: ${w.a.manager1.name}'s prediction missed`, detail: b.prompt, source: "blind_spot", size: Math.abs(b.miss) })),
+    ].sort((a, b) => b.size - a.size);
+    expect(differences[0]!.source).toBe("blind_spot");
     const expected = [
-      ...gaps.map((d) => ({ text: `${d.name}: we see it differently`, detail: d.prompt, source: "gap" })),
-      ...blindSpots.map((b) => ({ text: `${b.name}: ${w.a.manager1.name}'s prediction missed`, detail: b.prompt, source: "blind_spot" })),
+      ...differences.map(({ size: _size, ...item }) => item),
       { text: "Working from home on Fridays", detail: `A topic ${report.name} wants to talk about.`, source: "topic" },
       { text: "The team's on-call load", detail: `A topic ${w.a.manager1.name} wants to talk about.`, source: "topic" },
       ...reflection.map((i) => ({ text: i.text, detail: i.prompt ?? null, source: "template" })),
@@ -576,6 +581,87 @@ describe("planning the next 1:1 from an assessment", () => {
     expect(await applyTemplate(t.db, manager, { meetingId: first, templateRef: "builtin:post-assessment-reflection" })).toMatchObject({ added: 0 });
     expect(await agenda()).toEqual(expected);
     expect(await otherPairsRows(pairId)).toBe(othersBefore);
+  });
+});
+
+describe("the 1:1s list", () => {
+  it("puts a person's own manager first, then their reports, whatever the names and dates", async () => {
+    // Manager A1 reports to the grand manager and manages several people (more added by other tests).
+    const manager = await actorOf(w.a.manager1);
+    const rows = await listMyNextMeetings(t.db, manager, BEFORE);
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows[0]).toMatchObject({ mySide: "employee", other: { id: w.a.grand.id } });
+    expect(rows.slice(1).every((r) => r.mySide === "manager")).toBe(true);
+  });
+});
+
+describe("previewing the plan before adding it", () => {
+  it("recommends the five largest gaps and blind spots, adds only what the person chose, and refuses keys it never offered", async () => {
+    const { pairId, employee, manager, report } = await newPairOfManagerA1("Report Preview");
+    const { assessmentId } = await as(report).assessments.startCheckIn({ pairId });
+    // Many differences of different sizes: the report rates trust 1, goals 2, the rest 3 and
+    // predicts 5 everywhere; the manager rates 4 everywhere and predicts 3.
+    const report1 = completeAnswers(1, { topics: "Working from home on Fridays" }, 3);
+    for (const key of Object.keys(report1)) {
+      if (key.startsWith("trust.")) report1[key] = 1;
+      if (key.startsWith("goals.")) report1[key] = 2;
+      if (key.startsWith("predict.")) report1[key] = 5;
+    }
+    const manager1 = completeAnswers(1, {}, 4);
+    for (const key of Object.keys(manager1)) if (key.startsWith("predict.")) manager1[key] = 3;
+    await fill(as(report), assessmentId, report1);
+    await fill(as(w.a.manager1), assessmentId, manager1);
+    await as(report).assessments.submit({ assessmentId, shareChooseAgain: true });
+    await as(w.a.manager1).assessments.submit({ assessmentId, shareChooseAgain: true });
+    const [first] = (await weeklyOnMondays(employee, pairId)).meetings;
+
+    const dashboard = (await as(report).pairs.dashboard({ pairId, assessmentId })).current!;
+    const sizeOf = (key: string) => {
+      const [, , kind, dim, side] = key.split(":");
+      if (kind === "gap") return Math.abs(dashboard.analysis.dimensions.find((d) => d.key === dim)!.gap!);
+      if (kind === "blind") return Math.abs(dashboard.analysis.blindSpots.find((b) => b.dimension === dim && b.predictedBy === side)!.miss);
+      return null;
+    };
+
+    const before = await databaseFingerprint(t.db);
+    const preview = await as(report).meetings.planPreview({ pairId, assessmentId });
+    // A preview changes nothing (the meetings were already planned by weeklyOnMondays).
+    expect(await databaseFingerprint(t.db)).toBe(before);
+    expect(preview.meeting.id).toBe(first);
+    const differences = preview.candidates.filter((c) => c.source === "gap" || c.source === "blind_spot");
+    expect(differences.length).toBeGreaterThan(5);
+    const recommended = preview.candidates.filter((c) => c.recommended);
+    expect(recommended).toHaveLength(5);
+    expect(recommended.every((c) => c.source === "gap" || c.source === "blind_spot")).toBe(true);
+    // Largest first, and nothing left out is larger than what was recommended.
+    const sizes = differences.map((c) => sizeOf(c.key)!);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    const smallestRecommended = Math.min(...recommended.map((c) => sizeOf(c.key)!));
+    expect(Math.max(...differences.filter((c) => !c.recommended).map((c) => sizeOf(c.key)!))).toBeLessThanOrEqual(smallestRecommended);
+    expect(recommended[0]!.text).toBe("Trust: we see it differently");
+    // The topic and the reflection questions are offered, not pre-selected.
+    expect(preview.candidates.find((c) => c.source === "topic")).toMatchObject({ text: "Working from home on Fridays", recommended: false, onAgenda: false });
+    expect(preview.candidates.some((c) => c.source === "template")).toBe(true);
+    expect(preview.candidates.every((c) => !c.onAgenda)).toBe(true);
+
+    // A key the preview never offered (another assessment's) is refused, and nothing is added.
+    const bogus = `assessment:${crypto.randomUUID()}:gap:trust`;
+    expect(await outcomeOf(as(report).meetings.planFromAssessment({ pairId, assessmentId, keys: [recommended[0]!.key, bogus] }))).toEqual({
+      code: "BAD_REQUEST",
+      message: "Some of the chosen items are no longer part of this assessment's plan. Reload the page and choose again.",
+    });
+    expect((await outcomeOf(as(report).meetings.planFromAssessment({ pairId, assessmentId, keys: [] }))).code).toBe("BAD_REQUEST");
+    expect(await databaseFingerprint(t.db)).toBe(before);
+
+    // The person keeps two of the recommended and adds the topic: exactly those three, in that order.
+    const chosen = [recommended[0]!, recommended[3]!, preview.candidates.find((c) => c.source === "topic")!];
+    expect(await as(report).meetings.planFromAssessment({ pairId, assessmentId, keys: chosen.map((c) => c.key) })).toMatchObject({ meetingId: first, added: 3, skipped: 0 });
+    const agenda = (await getMeeting(t.db, manager, { meetingId: first }, BEFORE)).agenda.map((a) => a.text);
+    expect(agenda).toEqual(chosen.map((c) => c.text));
+
+    // The next preview, by the other side, says what is already there.
+    const again = await as(w.a.manager1).meetings.planPreview({ pairId, assessmentId });
+    expect(again.candidates.filter((c) => c.onAgenda).map((c) => c.key)).toEqual(chosen.map((c) => c.key));
   });
 });
 
@@ -611,6 +697,8 @@ describe("input that can't be right", () => {
       ["owner outside the pair", () => caller.meetings.addActionItem({ meetingId: first, text: "Yours", ownerId: w.a.bystander.id, dueOn: null }), notInPair],
       ["the manager's manager as owner", () => caller.meetings.addActionItem({ meetingId: first, text: "Yours", ownerId: w.a.grand.id, dueOn: null }), notInPair],
       ["another organization's person as owner", () => caller.meetings.updateActionItem({ itemId: action.id, ownerId: w.b.report1.id }), notInPair],
+      ["an edit handing the item to someone outside the pair", () => caller.meetings.updateActionItem({ itemId: action.id, text: "Renamed", ownerId: w.a.bystander.id, dueOn: "2027-02-01" }), notInPair],
+      ["an edit to an empty text", () => caller.meetings.updateActionItem({ itemId: action.id, text: "  ", ownerId: report.id }), { code: "BAD_REQUEST", message: "An action item can't be empty." }],
       ["an item of the next meeting", () => caller.meetings.reorderAgenda({ meetingId: first, itemIds: [two.id, elsewhere.id] }), agendaChanged],
       ["another pair's item", () => caller.meetings.reorderAgenda({ meetingId: first, itemIds: [two.id, one.id, neighbours.a2.agendaItemId] }), agendaChanged],
       ["an item left out", () => caller.meetings.reorderAgenda({ meetingId: first, itemIds: [two.id] }), agendaChanged],
@@ -626,6 +714,17 @@ describe("input that can't be right", () => {
     for (const [what, call, expected] of refusals) expect(await outcomeOf(call()), what).toEqual(expected);
     expect(await databaseFingerprint(t.db)).toBe(before);
     expect((await agendaTextsOf(first)).map((a) => a.text)).toEqual(["One", "Two"]);
+
+    // An edit the rules allow: text, owner (the manager) and due date change together, as saved.
+    await caller.meetings.updateActionItem({ itemId: action.id, text: "  Do it by Friday ", ownerId: w.a.manager1.id, dueOn: "2027-01-08" });
+    expect((await getMeeting(t.db, employee, { meetingId: first }, BEFORE)).actionItems.find((a) => a.id === action.id)).toMatchObject({
+      text: "Do it by Friday",
+      ownerId: w.a.manager1.id,
+      ownerName: w.a.manager1.name,
+      dueOn: "2027-01-08",
+    });
+    await caller.meetings.updateActionItem({ itemId: action.id, dueOn: null });
+    expect((await getMeeting(t.db, employee, { meetingId: first }, BEFORE)).actionItems.find((a) => a.id === action.id)).toMatchObject({ text: "Do it by Friday", dueOn: null });
   });
 });
 

@@ -1,4 +1,6 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assessments } from "@/db/schema";
 import { predictionKey } from "@/server/assessment/item-bank";
 import { setManager } from "@/server/services/people/set-manager";
 import { completeAnswers } from "../support/answers";
@@ -55,7 +57,9 @@ describe("pair dashboard", () => {
     expect(JSON.stringify(asManager)).not.toContain("secret-topic-123");
     // Asking for the unrevealed assessment by id is "not found", not a peek.
     expect((await outcomeOf(dashboard(w.a.manager1.id, pairA1, assessmentId))).code).toBe("NOT_FOUND");
-    await callerFor(t.db, w.a.manager1.id).assessments.cancelCheckIn({ assessmentId });
+    // Submitted by one side, it can no longer be cancelled; here it closes as an ended pair's would.
+    expect((await outcomeOf(callerFor(t.db, w.a.manager1.id).assessments.cancelCheckIn({ assessmentId }))).code).toBe("CONFLICT");
+    await t.db.update(assessments).set({ closedAt: new Date() }).where(and(eq(assessments.orgId, w.a.org.id), eq(assessments.id, assessmentId)));
     expect((await dashboard(w.a.report1.id, pairA1)).latest?.state).toBe("closed");
   });
 
@@ -86,6 +90,11 @@ describe("pair dashboard", () => {
     const id = await checkIn(employee, completeAnswers(1, {}, 4));
     const d = await dashboard(w.a.manager1.id, pairA1);
     expect(d.assessments).toHaveLength(2);
+    // Each check-in is named by the day it was revealed, not all "Pair check-in".
+    const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+    expect(d.assessments.map((a) => a.title)).toEqual(d.assessments.map((a) => `Check-in of ${day.format(a.revealedAt)}`));
+    expect(d.current!.title).toBe(d.assessments[1]!.title);
+    expect(d.current!.previous?.title).toBe(d.assessments[0]!.title);
     expect(d.current?.id).toBe(id);
     const trust = d.current!.analysis.dimensions.find((x) => x.key === "trust")!;
     // Gap was 2 − 4 = −2, now 3 − 4 = −1: change +1.

@@ -65,6 +65,6 @@ describe("the trends export as CSV", () => {
     // Figures stay plain numbers, negative ones included: nothing prefixed to a figure.
     const figures = records.slice(1).flatMap((r) => r.slice(2));
     expect(figures.some((f) => /^\d\.\d\d$/.test(f))).toBe(true);
-    expect(figures.every((f) => /^-?\d+\.\d\d$/.test(f) || f === "fewer than k responses")).toBe(true);
+    expect(figures.every((f) => /^-?\d+\.\d\d$/.test(f) || f === "fewer than 5 people")).toBe(true);
   });
 });

@@ -146,10 +146,12 @@ describe("org trends", () => {
     const lines = csv.trim().split("\n");
     expect(lines).toHaveLength(1 + view.groups.length * 9);
     const finance = lines.filter((l) => l.startsWith("Finance,"));
-    expect(finance.every((l) => l.split(",").slice(2).every((v) => v === HIDDEN_REASON))).toBe(true);
+    // Hidden cells say the cycle's actual minimum, never the letter k.
+    expect(view.k).toBe(5);
+    expect(finance.every((l) => l.split(",").slice(2).every((v) => v === "fewer than 5 people"))).toBe(true);
     const orgTrust = view.groups[0]!.dimensions.find((d) => d.key === "trust")!;
     const row = lines.find((l) => l.startsWith(`${view.groups[0]!.name},Trust,`))!.split(",");
-    expect(row[2]).toBe(orgTrust.mean.employee.hidden ? HIDDEN_REASON : orgTrust.mean.employee.value.toFixed(2));
+    expect(row[2]).toBe(orgTrust.mean.employee.hidden ? "fewer than 5 people" : orgTrust.mean.employee.value.toFixed(2));
   });
 
   it("answers NOT_FOUND to everyone but HR admins and owners, changing nothing", async () => {

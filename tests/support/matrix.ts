@@ -7,8 +7,8 @@ import { appRouter, type AppRouter } from "@/server/trpc/root";
 import { completeAnswers } from "./answers";
 import { assessmentWith, everyone, fill, openCycleFor, type Caller } from "./assessments";
 import { settleTrends } from "./trends";
-import { eq } from "drizzle-orm";
-import { appSessions } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { appSessions, assessments } from "@/db/schema";
 import { callerFor, createDepartment, createOrg, createPerson, createWorld, sessionFor, type World } from "./factories";
 import { addDays, at, dayOf, restoreMeetings, setAsideSeriesOf, snapshotMeetings, weekdayOf, type MeetingsSnapshot } from "./meetings";
 
@@ -377,11 +377,20 @@ export async function freshCheckInA1(fx: Fixture, { answered = false } = {}): Pr
   return assessmentId;
 }
 
-/** Cancels every check-in of pair A1 still open, so the pair can start a new one. */
+/**
+ * Ends every check-in of pair A1 still open, so the pair can start a new one: cancelled while
+ * neither side has submitted; closed unrevealed in the database once one has (no one may cancel
+ * it then, as when its pair ends).
+ */
 export async function endCheckInsOfA1(fx: Fixture): Promise<void> {
   const employee = callerAs(fx, "employee");
   for (const a of await employee.assessments.listMine()) {
-    if (a.pairId === fx.pairs.a1 && a.kind === "check_in" && a.state === "open") await employee.assessments.cancelCheckIn({ assessmentId: a.id });
+    if (a.pairId !== fx.pairs.a1 || a.kind !== "check_in" || a.state !== "open") continue;
+    if (a.mine === "submitted" || a.otherSubmitted) {
+      await fx.db.update(assessments).set({ closedAt: new Date() }).where(and(eq(assessments.orgId, fx.w.a.org.id), eq(assessments.id, a.id)));
+    } else {
+      await employee.assessments.cancelCheckIn({ assessmentId: a.id });
+    }
   }
 }
 
@@ -1023,6 +1032,17 @@ export const matrix: Matrix = {
     input: (fx, purpose) => ({ meetingId: purpose === "ok" ? fx.meetings.scratchA1 : fx.meetings.firstA1, templateRef: fx.templates.orgA }),
     check: (applied) => expect(applied).toEqual({ added: 2, skipped: 0 }),
     cleanup: resetMeetings,
+  },
+
+  "meetings.planPreview": {
+    // Reads pair A1's plan for its next meeting (the first): a query, nothing added.
+    expect: only("employee", "manager"),
+    input: (fx) => ({ pairId: fx.pairs.a1, assessmentId: fx.assessments.revealedA1 }),
+    check: (preview, fx) => {
+      expect(preview.meeting.id).toBe(fx.meetings.firstA1);
+      expect(preview.candidates.length).toBeGreaterThan(0);
+      expect(preview.candidates.filter((c) => c.recommended).length).toBeLessThanOrEqual(5);
+    },
   },
 
   "meetings.planFromAssessment": {

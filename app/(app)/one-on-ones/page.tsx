@@ -4,7 +4,8 @@ import Link from "next/link";
 import { MeetingSettings } from "@/components/meetings/meeting-settings";
 import { NextMeetings } from "@/components/meetings/next-meetings";
 import { PageHeader } from "@/components/ui/page-header";
-import { appUrl } from "@/server/env";
+import { headers } from "next/headers";
+import { publicOrigin } from "@/server/security/origin";
 import { getCaller, getQueryClient, trpc } from "@/server/trpc/server";
 import { TRPCReactProvider } from "@/components/trpc/client";
 
@@ -31,7 +32,7 @@ export default async function OneOnOnesPage() {
             Reminders and calendar
           </h2>
           <HydrationBoundary state={dehydrate(queryClient)}>
-            <MeetingSettings origin={appUrl()} />
+            <MeetingSettings origin={publicOrigin(await headers())} />
           </HydrationBoundary>
         </section>
       </div>

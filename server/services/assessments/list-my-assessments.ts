@@ -65,6 +65,7 @@ export async function listMyAssessments(db: Db, actor: Actor) {
       title: r.cycleName ?? "Pair check-in",
       dueOn: r.dueOn,
       createdAt: r.createdAt,
+      revealedAt: r.revealedAt,
       pairId: r.pairId,
       side: r.side,
       other: r.other,
@@ -76,3 +77,12 @@ export async function listMyAssessments(db: Db, actor: Actor) {
 }
 
 export type MyAssessment = Awaited<ReturnType<typeof listMyAssessments>>[number];
+
+/** How long revealed results stay on the home page. */
+export const RECENT_RESULTS_DAYS = 30;
+
+/** The results revealed in the last RECENT_RESULTS_DAYS days, newest first: home points to them. */
+export function recentlyRevealed(list: MyAssessment[], now = new Date()): MyAssessment[] {
+  const since = now.getTime() - RECENT_RESULTS_DAYS * 86_400_000;
+  return list.filter((a) => a.state === "revealed" && a.revealedAt && a.revealedAt.getTime() >= since).sort((a, b) => b.revealedAt!.getTime() - a.revealedAt!.getTime());
+}

@@ -46,8 +46,8 @@ function summaryOf(names: { managerName: string; reportName: string }): string {
   return `1:1: ${names.managerName} / ${names.reportName}`;
 }
 
-function pairPageUrl(pairId: string): string {
-  return `${appUrl()}/pairs/${pairId}/one-on-ones`;
+function pairPageUrl(origin: string, pairId: string): string {
+  return `${origin}/pairs/${pairId}/one-on-ones`;
 }
 
 /** A local date-time as RFC 5545 writes it (basic format, no zone designator). */
@@ -84,7 +84,7 @@ function newCalendar(zoneYears: { from: number; to: number }, feed: boolean): IC
  * The calendar feed of the person holding `token`, or null when no active person does (the
  * route answers 404 then, the same for a wrong, revoked or replaced token).
  */
-export async function calendarFeedFor(db: Db, token: string, now = new Date()): Promise<string | null> {
+export async function calendarFeedFor(db: Db, token: string, now = new Date(), origin = appUrl()): Promise<string | null> {
   const [owner] = await db
     .select({ personId: meetingPreferences.personId, orgId: meetingPreferences.orgId })
     .from(meetingPreferences)
@@ -156,8 +156,8 @@ export async function calendarFeedFor(db: Db, token: string, now = new Date()): 
       stamp: now,
       timezone: zone,
       summary: summaryOf(pair),
-      description: pairPageUrl(s.pairId),
-      url: pairPageUrl(s.pairId),
+      description: pairPageUrl(origin, s.pairId),
+      url: pairPageUrl(origin, s.pairId),
     };
     const own = rows.filter((m) => m.seriesId === s.id && isLiveMeeting(m, s, null));
     const skipped = own.filter((m) => m.status === "skipped");
@@ -213,7 +213,7 @@ function recurrenceLines(s: SeriesRow, skipped: { occurrenceStart: Date }[]): st
  * One occurrence as an .ics file for the person to import. They download it themselves while
  * signed in, so it may carry the agenda's item texts; never notes (private or shared).
  */
-export async function meetingIcsFor(db: Db, actor: Actor, meetingId: string, now = new Date()): Promise<{ filename: string; body: string }> {
+export async function meetingIcsFor(db: Db, actor: Actor, meetingId: string, now = new Date(), origin = appUrl()): Promise<{ filename: string; body: string }> {
   // Not a UUID can't be a meeting; refusing here keeps a malformed id from reaching Postgres.
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(meetingId)) throw new NotFoundError();
   const access = await requireMeetingMember(db, actor, meetingId);
@@ -236,7 +236,7 @@ export async function meetingIcsFor(db: Db, actor: Actor, meetingId: string, now
 
   const zone = series.timeZone;
   const start = DateTime.fromJSDate(meeting.startsAt, { zone });
-  const link = `${appUrl()}/meetings/${meeting.id}`;
+  const link = `${origin}/meetings/${meeting.id}`;
   const description = [...(agenda.length ? ["Agenda:", ...agenda.map((a) => `- ${a.text}`), ""] : []), link].join("\n");
 
   const calendar = newCalendar({ from: start.year - 1, to: start.year + 1 }, false);

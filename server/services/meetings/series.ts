@@ -311,5 +311,11 @@ export async function listMyNextMeetings(db: Db, actor: Actor, now = new Date())
   const counts = await meetingCounts(db, actor.orgId, out.flatMap((o) => (o.next ? [o.next.id] : [])));
   return out
     .map((o) => ({ ...o, next: o.next && { ...o.next, ...counts.get(o.next.id)! } }))
-    .sort((a, b) => (a.next?.startsAt.getTime() ?? Infinity) - (b.next?.startsAt.getTime() ?? Infinity) || a.other.name.localeCompare(b.other.name));
+    // Their own manager first, then their reports, each soonest first.
+    .sort(
+      (a, b) =>
+        Number(a.mySide === "manager") - Number(b.mySide === "manager") ||
+        (a.next?.startsAt.getTime() ?? Infinity) - (b.next?.startsAt.getTime() ?? Infinity) ||
+        a.other.name.localeCompare(b.other.name),
+    );
 }

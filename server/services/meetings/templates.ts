@@ -103,7 +103,8 @@ export interface NewAgendaItem {
   sourceKey: string;
 }
 
-const normalize = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
+/** How agenda texts compare: an item already there under other case or spacing is not added again. */
+export const normalizeAgendaText = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
 
 /**
  * Appends items to a meeting's agenda, skipping any that is already there (same source key, or
@@ -115,13 +116,13 @@ export async function appendAgendaItems(tx: Db, orgId: string, meetingId: string
     .from(agendaItems)
     .where(and(eq(agendaItems.orgId, orgId), eq(agendaItems.meetingId, meetingId)));
   const keys = new Set(existing.flatMap((e) => (e.sourceKey ? [e.sourceKey] : [])));
-  const texts = new Set(existing.map((e) => normalize(e.text)));
+  const texts = new Set(existing.map((e) => normalizeAgendaText(e.text)));
   let position = existing.reduce((max, e) => Math.max(max, e.position), -1);
   const fresh: (typeof agendaItems.$inferInsert)[] = [];
   for (const item of items) {
-    if (keys.has(item.sourceKey) || texts.has(normalize(item.text))) continue;
+    if (keys.has(item.sourceKey) || texts.has(normalizeAgendaText(item.text))) continue;
     keys.add(item.sourceKey);
-    texts.add(normalize(item.text));
+    texts.add(normalizeAgendaText(item.text));
     fresh.push({ orgId, meetingId, position: ++position, text: item.text, detail: item.detail, source: item.source, sourceKey: item.sourceKey, createdById });
   }
   if (fresh.length > 0) await tx.insert(agendaItems).values(fresh);

@@ -18,6 +18,8 @@ const managerSide = alias(responses, "manager_side");
  * A pair is one manager–report relationship: history with an earlier manager lives on that
  * earlier pair, visible to the two people who were in it.
  */
+
+const checkInDay = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: string; assessmentId?: string }) {
   const pair = await requirePairMember(db, actor, input.pairId);
   const mySide: Side = pair.managerId === actor.personId ? "manager" : "employee";
@@ -79,19 +81,21 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
   };
 
   const bank = current ? getItemBank(current.bankVersion) : null;
+  // Several check-ins of one pair would all read "Pair check-in": each is named by its reveal day.
+  const titleOf = (r: (typeof revealed)[number]) => r.cycleName ?? `Check-in of ${checkInDay.format(r.revealedAt!)}`;
   return {
     pair: { id: pair.id, endedAt: pair.endedAt, manager, report },
     mySide,
     latest: latestStatus,
-    assessments: revealed.map((r) => ({ id: r.id, title: r.cycleName ?? "Pair check-in", revealedAt: r.revealedAt! })),
+    assessments: revealed.map((r) => ({ id: r.id, title: titleOf(r), revealedAt: r.revealedAt! })),
     current:
       current && bank
         ? {
             id: current.id,
-            title: current.cycleName ?? "Pair check-in",
+            title: titleOf(current),
             revealedAt: current.revealedAt!,
             bankVersion: current.bankVersion,
-            previous: previous ? { id: previous.id, title: previous.cycleName ?? "Pair check-in" } : null,
+            previous: previous ? { id: previous.id, title: titleOf(previous) } : null,
             analysis: analyzePair(
               bank,
               current.employee.answers,

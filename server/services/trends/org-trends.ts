@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/access/actor";
-import { HIDDEN_REASON, MIN_GROUP_SIZE_DEFAULT, type Cell } from "@/server/analysis/anonymity";
+import { hiddenText, MIN_GROUP_SIZE_DEFAULT, type Cell } from "@/server/analysis/anonymity";
 import { LMX_AGREEMENT_BENCHMARK } from "@/server/analysis/statistics";
 import { toCsv, type CsvCell } from "@/server/csv/write-csv";
 import { recordAudit } from "@/server/services/audit/audit";
@@ -63,8 +63,6 @@ export async function getTrendSeries(db: Db, actor: Actor, input: { groupId?: st
   return series;
 }
 
-/** A figure as a number (written with two decimals), or why it is hidden. */
-const show = (c: Cell<number>) => (c.hidden ? HIDDEN_REASON : c.value);
 
 /** A published cycle as CSV: exactly the cells the page shows, hidden ones as hidden. Audited. */
 export async function exportCycleTrendsCsv(db: Db, actor: Actor, input: { cycleId: string }) {
@@ -75,6 +73,9 @@ export async function exportCycleTrendsCsv(db: Db, actor: Actor, input: { cycleI
   }
   const header = ["group", "dimension", "employee mean", "manager mean", "mean absolute gap", "agreement r", "r 95% CI low", "r 95% CI high", "alpha employee", "alpha manager"];
   const lines: CsvCell[][] = [header];
+  // A figure as a number (written with two decimals), or why it is hidden, with the cycle's minimum.
+  const hidden = hiddenText(view.k ?? MIN_GROUP_SIZE_DEFAULT);
+  const show = (c: Cell<number>) => (c.hidden ? hidden : c.value);
   for (const g of view.groups) {
     for (const d of g.dimensions) {
       const a = d.agreement;
@@ -84,9 +85,9 @@ export async function exportCycleTrendsCsv(db: Db, actor: Actor, input: { cycleI
         show(d.mean.employee),
         show(d.mean.manager),
         show(d.meanAbsGap),
-        a.hidden ? HIDDEN_REASON : a.value.r,
-        a.hidden ? HIDDEN_REASON : a.value.lower,
-        a.hidden ? HIDDEN_REASON : a.value.upper,
+        a.hidden ? hidden : a.value.r,
+        a.hidden ? hidden : a.value.lower,
+        a.hidden ? hidden : a.value.upper,
         show(d.alpha.employee),
         show(d.alpha.manager),
       ]);

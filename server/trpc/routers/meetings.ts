@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { addActionItem, addAgendaItem, deleteActionItem, deleteAgendaItem, getMeeting, reorderAgenda, saveSharedNotes, savePrivateNote, updateActionItem, updateAgendaItem } from "@/server/services/meetings/meeting";
 import { NOTE_MAX_CHARS } from "@/server/http/limits";
-import { planFromAssessment } from "@/server/services/meetings/plan-from-gaps";
+import { planFromAssessment, previewPlan } from "@/server/services/meetings/plan-from-gaps";
 import { getPreferences, regenerateCalendarToken, revokeCalendarToken, setPreferences } from "@/server/services/meetings/preferences";
 import { createSeries, getPairMeetings, listMyNextMeetings, moveMeeting, setMeetingSkipped, setSeriesState, updateSeriesFrom } from "@/server/services/meetings/series";
 import { applyTemplate, deleteTemplate, listTemplates, saveTemplate } from "@/server/services/meetings/templates";
@@ -131,8 +131,21 @@ export const meetingsRouter = router({
   applyTemplate: protectedProcedure
     .input(z.object({ meetingId: id(), templateRef }))
     .mutation(({ ctx, input }) => applyTemplate(ctx.db, ctx.actor, input)),
+  /** What "Plan our next 1:1" would add, the recommended few pre-selected (plan-from-gaps.ts). */
+  planPreview: protectedProcedure.input(z.object({ pairId: id(), assessmentId: id().optional() })).query(({ ctx, input }) => previewPlan(ctx.db, ctx.actor, input)),
   planFromAssessment: protectedProcedure
-    .input(z.object({ pairId: id(), assessmentId: id().optional() }))
+    .input(
+      z.object({
+        pairId: id(),
+        assessmentId: id().optional(),
+        // The preview's keys (assessment:<id>:gap:trust, template:builtin:…:0.1): short and few.
+        keys: z
+          .array(z.string().max(200, "That item is not part of this plan."), { error: "Choose the items to add." })
+          .min(1, "Choose at least one item to add.")
+          .max(60, "Choose at most 60 items.")
+          .optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => planFromAssessment(ctx.db, ctx.actor, input)),
 
   preferences: protectedProcedure.query(({ ctx }) => getPreferences(ctx.db, ctx.actor)),

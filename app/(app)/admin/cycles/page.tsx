@@ -6,8 +6,8 @@ import { CycleScheduleNote } from "@/components/cycles/cycle-schedule-note";
 import { RemindButton } from "@/components/cycles/remind-button";
 import { Badge, Card } from "@/components/ui/card";
 import { formatDay } from "@/components/ui/format";
+import { PARTICIPATION_NOTE, participationRows } from "@/components/cycles/participation-labels";
 import { CellValue } from "@/components/trends/cell";
-import type { Cell } from "@/server/analysis/anonymity";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 import { TRPCReactProvider } from "@/components/trpc/client";
 
@@ -25,7 +25,7 @@ export default async function CyclesPage() {
     <TRPCReactProvider>
       <div className="space-y-8">
         <PageHeader title="Assessment cycles">
-          Run a round of relationship assessments. While a cycle is open you see how many people have answered, never who, and no figures; when it closes its figures are published on Trends. A count below the minimum group size shows only as &ldquo;fewer than k responses&rdquo;.
+          Run a round of relationship assessments. While a cycle is open you see how many people have answered, never who, and no figures; when it closes its figures are published on Trends. A count from fewer people than the cycle&apos;s minimum group size is not shown: it says &ldquo;fewer than 5 people&rdquo; (with that minimum) instead.
         </PageHeader>
 
         <section aria-labelledby="cycle-list" className="space-y-3">
@@ -60,16 +60,11 @@ export default async function CyclesPage() {
                   {c.status !== "draft" ? (
                     c.participation ? (
                       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-                        {[
-                          ["Pairs invited", c.participation.invited],
-                          ["Reports who submitted", c.participation.employeeSubmitted],
-                          ["Managers who submitted", c.participation.managerSubmitted],
-                          ["Pairs where both submitted", c.participation.complete],
-                        ].map(([label, cell]) => (
-                          <div key={label as string} className="rounded-lg bg-slate-50 p-3">
-                            <dt className="text-slate-600">{label as string}</dt>
+                        {participationRows(c.participation).map(([label, cell]) => (
+                          <div key={label} className="rounded-lg bg-slate-50 p-3">
+                            <dt className="text-slate-600">{label}</dt>
                             <dd className="text-xl font-semibold text-slate-900">
-                              <CellValue cell={cell as Cell<number>} format={String} />
+                              <CellValue cell={cell} format={String} k={c.minGroupSize} />
                             </dd>
                           </div>
                         ))}
@@ -80,7 +75,7 @@ export default async function CyclesPage() {
                   ) : null}
                   {c.status === "open" ? (
                     <p className="text-sm text-slate-600">
-                      Counted in people, for the whole cycle. Trends show no figures of this cycle until it closes: then they are published once, from the groups as they stood when it opened.
+                      {PARTICIPATION_NOTE} For the whole cycle. Trends show no figures of this cycle until it closes: then they are published once, from the groups as they stood when it opened.
                     </p>
                   ) : null}
                 </Card>

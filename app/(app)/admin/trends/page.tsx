@@ -3,7 +3,8 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { z } from "zod";
 import { TrendChart, type TrendSeries } from "@/components/pairs/trend-chart";
-import { CellValue } from "@/components/trends/cell";
+import { PARTICIPATION_NOTE, participationRows } from "@/components/cycles/participation-labels";
+import { CellValue, HeatLegend } from "@/components/trends/cell";
 import { Heatmap } from "@/components/trends/heatmap";
 import { ExportTrendsButton } from "@/components/trends/export-button";
 import { UnpublishedCycle } from "@/components/trends/unpublished-cycle";
@@ -11,8 +12,9 @@ import { ALL_TEAMS_UP_TO, findTeams, heatmapRows, TEAMS_FOUND_SHOWN } from "@/co
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { getItemBank } from "@/server/assessment/item-bank";
-import { HIDDEN_REASON } from "@/server/analysis/anonymity";
+import { hiddenText } from "@/server/analysis/anonymity";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Trends" };
@@ -110,6 +112,8 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
             </Link>
           ))}
         </nav>
+        <HeatLegend kind={METRICS[metric].kind} />
+        <p aria-hidden="true" className="text-xs text-slate-600 sm:hidden">Scroll sideways for every column →</p>
         <Card className="overflow-x-auto" tabIndex={0} role="region" aria-label="Heatmap by group and dimension (scrolls sideways)">
           {/* A boundary of its own: React hydrates it in short slices after the rest of the page. */}
           <Suspense>
@@ -127,7 +131,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
               selectedId={group.id}
               kind={METRICS[metric].kind}
               hrefOf={`/admin/trends?${new URLSearchParams({ cycle: view.cycle.id, metric })}`}
-              hiddenText={HIDDEN_REASON}
+              hiddenText={hiddenText(view.k)}
             />
           </Suspense>
         </Card>
@@ -185,29 +189,26 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
               ) : null}
             </>
           )}
-          <p className="text-sm text-slate-600">Listed top down: each team comes right after the team it is part of. A team too small, or too close to another group, says only &ldquo;{HIDDEN_REASON}&rdquo;.</p>
+          <p className="text-sm text-slate-600">Listed top down: each team comes right after the team it is part of. A team too small, or too close to another group, says only &ldquo;{hiddenText(view.k)}&rdquo;.</p>
         </section>
       ) : null}
 
       <section aria-labelledby="detail" className="space-y-3">
         <h2 id="detail" className="text-lg font-semibold">{group.name}: {view.cycle.name}</h2>
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
-          {[
-            ["Pairs invited", group.participation.invited],
-            ["Reports who submitted", group.participation.employeeSubmitted],
-            ["Managers who submitted", group.participation.managerSubmitted],
-            ["Pairs where both submitted", group.participation.complete],
-          ].map(([label, c]) => (
-            <div key={label as string} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
-              <dt className="text-slate-600">{label as string}</dt>
-              <dd className="text-lg font-semibold"><CellValue cell={c as (typeof group.participation)["invited"]} format={String} /></dd>
+          {participationRows(group.participation).map(([label, c]) => (
+            <div key={label} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
+              <dt className="text-slate-600">{label}</dt>
+              <dd className="text-lg font-semibold"><CellValue cell={c} format={String} k={view.k} /></dd>
             </div>
           ))}
           <div className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
             <dt className="text-slate-600">Pairs with a large trust or goals gap</dt>
-            <dd className="text-lg font-semibold"><CellValue cell={group.largeTrustOrGoalsGapShare} format={pct} /></dd>
+            <dd className="text-lg font-semibold"><CellValue cell={group.largeTrustOrGoalsGapShare} format={pct} k={view.k} /></dd>
           </div>
         </dl>
+        <p className="text-sm text-slate-600">{PARTICIPATION_NOTE}</p>
+        <p aria-hidden="true" className="text-xs text-slate-600 sm:hidden">Scroll sideways for every column →</p>
         <Card className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Figures per dimension for ${group.name} (scrolls sideways)`}>
           <table className="w-full min-w-[44rem] text-left text-sm">
             <caption className="sr-only">Figures per dimension for {group.name}</caption>
@@ -226,12 +227,12 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
               {group.dimensions.map((d) => (
                 <tr key={d.key}>
                   <th scope="row" className="p-2 font-normal">{d.name}</th>
-                  <td className="p-2"><CellValue cell={d.mean.employee} format={two} /></td>
-                  <td className="p-2"><CellValue cell={d.mean.manager} format={two} /></td>
-                  <td className="p-2"><CellValue cell={d.meanAbsGap} format={two} /></td>
+                  <td className="p-2"><CellValue cell={d.mean.employee} format={two} k={view.k} /></td>
+                  <td className="p-2"><CellValue cell={d.mean.manager} format={two} k={view.k} /></td>
+                  <td className="p-2"><CellValue cell={d.meanAbsGap} format={two} k={view.k} /></td>
                   <td className="p-2"><CellValue cell={d.agreement} format={(a) => `${two(a.r)} (${two(a.lower)} to ${two(a.upper)})`} /></td>
-                  <td className="p-2"><CellValue cell={d.alpha.employee} format={two} /></td>
-                  <td className="p-2"><CellValue cell={d.alpha.manager} format={two} /></td>
+                  <td className="p-2"><CellValue cell={d.alpha.employee} format={two} k={view.k} /></td>
+                  <td className="p-2"><CellValue cell={d.alpha.manager} format={two} k={view.k} /></td>
                 </tr>
               ))}
             </tbody>
@@ -246,7 +247,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
             <Card key={side} className="p-4">
               <h3 className="mb-2 text-sm font-semibold text-slate-700">{side === "employee" ? "Reports" : "Managers"}: would choose again / for, with, against</h3>
               {group.chooseAgain[side].hidden || group.stance[side].hidden ? (
-                <p className="text-sm text-slate-600">{HIDDEN_REASON}</p>
+                <p className="text-sm text-slate-600">{hiddenText(view.k)}</p>
               ) : (
                 <ul className="space-y-1 text-sm">
                   {Object.entries(group.chooseAgain[side].value).map(([k, v]) => (
@@ -269,7 +270,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           <TrendChart series={trend} describedBy="trend-table" labels={{ mine: "Reports", theirs: "Managers" }} />
           <details>
             <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-800">Show as a table</summary>
-            <div className="overflow-x-auto">
+            <ScrollRegion label={`Means over time for ${group.name}`}>
               <table id="trend-table" className="w-full text-left text-sm">
                 <caption className="sr-only">Reports&apos; and managers&apos; means per dimension and cycle for {group.name}</caption>
                 <thead className="border-b border-slate-200 text-slate-700">
@@ -288,7 +289,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
                         const dim = s.dimensions.find((x) => x.key === d.key)!;
                         return (
                           <td key={s.cycle.id} className="p-2">
-                            <CellValue cell={dim.mean.employee} format={two} /> / <CellValue cell={dim.mean.manager} format={two} />
+                            <CellValue cell={dim.mean.employee} format={two} k={view.k} /> / <CellValue cell={dim.mean.manager} format={two} k={view.k} />
                           </td>
                         );
                       })}
@@ -296,7 +297,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </details>
         </section>
       ) : null}

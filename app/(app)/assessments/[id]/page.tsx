@@ -59,7 +59,7 @@ export default async function AssessmentPage({ params, searchParams }: { params:
             />
           </>
         )}
-        {a.kind === "check_in" && a.state === "open" ? (
+        {a.kind === "check_in" && a.state === "open" && !a.mine.submittedAt && !a.other.submitted ? (
           <div className="border-t border-slate-200 pt-4">
             <CancelCheckInButton assessmentId={a.id} otherFirstName={first ?? a.other.name} />
           </div>

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { firstName, formatScore, formatSigned } from "@/components/pairs/format";
+import { firstName, formatScore, formatSigned, gapChange } from "@/components/pairs/format";
+import { GAP_WORDS, GapBadge, gapLevel } from "@/components/pairs/gap-badge";
 import { GapChart, OtherMark, YouMark, type GapRow } from "@/components/pairs/gap-chart";
 import { TrendChart, type TrendSeries } from "@/components/pairs/trend-chart";
 import { StartCheckInButton } from "@/components/assessments/start-check-in-button";
@@ -10,20 +11,13 @@ import { PlanNextMeeting } from "@/components/meetings/plan-next-meeting";
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { getItemBank, personalize, type Side } from "@/server/assessment/item-bank";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Pair dashboard" };
 
 const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
-
-/** "gap narrowed by 0.5" from the signed gap now and its signed change since last time. */
-function gapChange(gap: number, change: number): string {
-  const before = Math.abs(gap - change);
-  const delta = Math.abs(gap) - before;
-  if (Math.abs(delta) < 0.005) return "gap unchanged";
-  return `gap ${delta < 0 ? "narrowed" : "widened"} by ${formatScore(Math.abs(delta))}`;
-}
 
 export default async function PairDashboardPage({ params, searchParams }: { params: Promise<{ pairId: string }>; searchParams: Promise<{ assessment?: string }> }) {
   const { pairId } = await params;
@@ -118,7 +112,7 @@ export default async function PairDashboardPage({ params, searchParams }: { para
           <GapChart rows={gapRows} otherName={otherFirst} describedBy="gap-table" />
           <details className="mt-4">
             <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-800">Show as a table</summary>
-            <div className="overflow-x-auto">
+            <ScrollRegion label="Gaps per dimension">
               <table id="gap-table" className="w-full text-left text-sm">
                 <caption className="sr-only">Each dimension as you and {otherFirst} rate it, and the gap</caption>
                 <thead className="border-b border-slate-200 text-slate-700">
@@ -135,12 +129,12 @@ export default async function PairDashboardPage({ params, searchParams }: { para
                       <th scope="row" className="p-2 font-normal">{dim.name}</th>
                       <td className="p-2">{formatScore(mine({ employee: dim.employee.mean, manager: dim.manager.mean }))}</td>
                       <td className="p-2">{formatScore(theirs({ employee: dim.employee.mean, manager: dim.manager.mean }))}</td>
-                      <td className="p-2">{formatSigned(myGap(dim.gap))}{dim.large ? " (large)" : dim.notable ? " (notable)" : ""}</td>
+                      <td className="p-2">{formatSigned(myGap(dim.gap))}{gapLevel(dim) ? ` (${GAP_WORDS[gapLevel(dim)!].toLowerCase()})` : ""}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </details>
         </Card>
       </section>
@@ -156,13 +150,13 @@ export default async function PairDashboardPage({ params, searchParams }: { para
                 <Card className="space-y-3 p-4 sm:p-5">
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
                     <h3 className="font-semibold">{dim.name}</h3>
-                    {dim.large ? <Badge tone="amber">Large gap</Badge> : dim.notable ? <Badge tone="amber">Gap</Badge> : a.strengths.includes(dim.key) ? <Badge tone="brand">Shared strength</Badge> : null}
+                    {dim.notable ? <GapBadge gap={dim} /> : a.strengths.includes(dim.key) ? <Badge tone="brand">Shared strength</Badge> : null}
                   </div>
                   <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800">
                     <span className="inline-flex items-center gap-1.5"><YouMark /> You: {formatScore(mine({ employee: dim.employee.mean, manager: dim.manager.mean }))}</span>
                     <span className="inline-flex items-center gap-1.5"><OtherMark /> {otherFirst}: {formatScore(theirs({ employee: dim.employee.mean, manager: dim.manager.mean }))}</span>
                     <span>Gap: {formatSigned(gap)}</span>
-                    {c.previous && dim.change && dim.change.gap !== null && dim.gap !== null ? <span className="text-slate-600">{gapChange(dim.gap, dim.change.gap)} since {c.previous.title}</span> : null}
+                    {c.previous && dim.change && dim.change.gap !== null && dim.gap !== null ? <span className="text-slate-600">{gapChange(myGap(dim.gap)!, myGap(dim.change.gap)!)} since {c.previous.title}</span> : null}
                   </p>
                   {dim.prompt ? <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-950"><span className="font-semibold">To talk about: </span>{dim.prompt}</p> : null}
                   <details>
@@ -171,11 +165,12 @@ export default async function PairDashboardPage({ params, searchParams }: { para
                       {dim.items.map((item) => {
                         const text = bank.dimensions.find((x) => x.key === dim.key)?.items.find((i) => i.key === item.key)?.text;
                         const cant = (side: Side) => (side === "employee" ? item.employeeCantSay : item.managerCantSay);
-                        const score = (side: Side) => (cant(side) ? "can't say" : formatScore(item[side]).replace(".0", ""));
+                        // A statement's rating is one answer, a whole number.
+                        const score = (side: Side) => (cant(side) ? "can't say" : item[side] === null ? "–" : String(item[side]));
                         return (
                           <li key={item.key} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-baseline sm:justify-between">
                             <span>{text ? personalize(text[me], other.name) : item.key}</span>
-                            <span className="shrink-0 text-slate-700">You {score(me)} · {otherFirst} {score(them)}{item.large ? " · large gap" : item.notable ? " · gap" : ""}</span>
+                            <span className="shrink-0 text-slate-700">You {score(me)} · {otherFirst} {score(them)}{gapLevel(item) ? ` · ${GAP_WORDS[gapLevel(item)!].toLowerCase()}` : ""}</span>
                           </li>
                         );
                       })}
@@ -199,8 +194,8 @@ export default async function PairDashboardPage({ params, searchParams }: { para
                 <Card className="space-y-2 p-4">
                   <p className="font-medium">
                     {b.predictedBy === me
-                      ? `You expected ${otherFirst} to rate ${b.name.toLowerCase()} ${formatScore(b.predicted)}; ${otherFirst} said ${formatScore(b.actual)}.`
-                      : `${otherFirst} expected you to rate ${b.name.toLowerCase()} ${formatScore(b.predicted)}; you said ${formatScore(b.actual)}.`}
+                      ? `You expected ${otherFirst} to rate ${b.name.toLowerCase()} ${b.predicted}; ${otherFirst} said ${formatScore(b.actual)}.`
+                      : `${otherFirst} expected you to rate ${b.name.toLowerCase()} ${b.predicted}; you said ${formatScore(b.actual)}.`}
                   </p>
                   <p className="text-sm text-slate-700">{b.prompt}</p>
                 </Card>
@@ -249,7 +244,7 @@ export default async function PairDashboardPage({ params, searchParams }: { para
           <TrendChart series={trend} describedBy="trend-table" labels={{ mine: "You", theirs: otherFirst }} />
           <details>
             <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-800">Show as a table</summary>
-            <div className="overflow-x-auto">
+            <ScrollRegion label="Ratings over time">
               <table id="trend-table" className="w-full text-left text-sm">
                 <caption className="sr-only">Your ratings and {otherFirst}&apos;s per dimension, per assessment</caption>
                 <thead className="border-b border-slate-200 text-slate-700">
@@ -271,7 +266,7 @@ export default async function PairDashboardPage({ params, searchParams }: { para
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </details>
         </section>
       ) : (

@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { publicOrigin } from "@/server/security/origin";
 import { calendarFeedFor } from "@/server/services/meetings/calendar";
 
 // A person's private calendar feed. Calendar apps fetch it without a session: the token in the
@@ -15,13 +16,14 @@ function notFound() {
   return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 }
 
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token: segment } = await params;
   // Some calendar apps only subscribe to URLs ending in .ics; accept the token with or without.
   const token = segment.endsWith(".ics") ? segment.slice(0, -".ics".length) : segment;
   // Malformed tokens can't match any hash: answer without a database round trip.
   if (!TOKEN.test(token)) return notFound();
-  const body = await calendarFeedFor(await getDb(), token);
+  // Links inside point where the calendar app found the feed (AUTH_URL's when it is set).
+  const body = await calendarFeedFor(await getDb(), token, new Date(), publicOrigin(request.headers, request.url));
   if (body === null) return notFound();
   return new Response(body, {
     headers: {

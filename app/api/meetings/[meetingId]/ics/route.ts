@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { currentSession } from "@/server/auth";
 import { NotFoundError } from "@/server/services/errors";
 import { meetingIcsFor } from "@/server/services/meetings/calendar";
+import { publicOrigin } from "@/server/security/origin";
 
 // One 1:1 as an .ics download, for the signed-in people of its pair. A plain route rather than
 // a tRPC procedure because the browser downloads it from a link.
@@ -12,13 +13,13 @@ function plain(text: string, status: number) {
   return new Response(text, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 }
 
-export async function GET(_request: Request, { params }: { params: Promise<{ meetingId: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ meetingId: string }> }) {
   const [{ meetingId }, session, db] = await Promise.all([params, currentSession(), getDb()]);
   // As protectedProcedure: the session check already refused a deactivated person.
   const actor = session?.actor ?? null;
   if (!actor) return plain("Please sign in.", 401);
   try {
-    const { filename, body } = await meetingIcsFor(db, actor, meetingId);
+    const { filename, body } = await meetingIcsFor(db, actor, meetingId, new Date(), publicOrigin(request.headers, request.url));
     return new Response(body, {
       headers: {
         "content-type": "text/calendar; charset=utf-8",

@@ -1,0 +1,23 @@
+import type { Cell } from "@/server/analysis/anonymity";
+
+// One definition of a cycle's participation, worded the same on Cycles and Trends (and computed
+// the same: server/services/cycles/participation.ts while open, the published figures once
+// closed). People, not responses: a manager answers once for each report, and counts once.
+
+export interface ParticipationCells {
+  invited: Cell<number>;
+  employeeSubmitted: Cell<number>;
+  managerSubmitted: Cell<number>;
+  complete: Cell<number>;
+}
+
+export function participationRows(p: ParticipationCells): [label: string, cell: Cell<number>][] {
+  return [
+    ["Pairs invited", p.invited],
+    ["Reports who submitted (people)", p.employeeSubmitted],
+    ["Managers who submitted (people, each counted once)", p.managerSubmitted],
+    ["Pairs where both submitted", p.complete],
+  ];
+}
+
+export const PARTICIPATION_NOTE = "Counted in people: a manager with several reports in the cycle counts once among managers, and each of their pairs once among pairs.";
