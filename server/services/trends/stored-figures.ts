@@ -21,7 +21,7 @@ import { loadCycleInputs, openedCycles, type OpenedCycle } from "./inputs";
  * (a new figure, a different rule): published cycles are then computed again by the worker,
  * and read as "being prepared" until they are.
  */
-export const FIGURES_FORMAT = 3;
+export const FIGURES_FORMAT = 4;
 
 export interface CycleFigures {
   k: number;
@@ -59,10 +59,13 @@ function fromStored(bank: ItemBank, g: StoredGroup): GroupFigures {
     hidden: true,
     hiddenSides: ["employee", "manager"],
     participation: { invited: hiddenCell(), employeeSubmitted: hiddenCell(), managerSubmitted: hiddenCell(), complete: hiddenCell() },
-    dimensions: bank.dimensions.map((d) => ({ key: d.key, name: d.name, mean: sides(), meanAbsGap: hiddenCell(), agreement: hiddenCell(), alpha: sides() })),
+    dimensions: bank.dimensions.map((d) => ({ key: d.key, name: d.name, mean: sides(), meanAbsGap: hiddenCell(), agreement: hiddenCell(), absoluteAgreement: hiddenCell(), alpha: sides() })),
     largeTrustOrGoalsGapShare: hiddenCell(),
     chooseAgain: sides(),
     stance: sides(),
+    balance: hiddenCell(),
+    reading: sides(),
+    chooseAgainDrivers: sides(),
   };
 }
 
