@@ -102,3 +102,41 @@ export function readingOf(predictions: readonly (number | null)[], otherMeans: r
   if (dimensions === 0) return null;
   return { meanAbsError: error / dimensions, within, dimensions, assumedSimilarity: own === 0 ? null : distance / own };
 }
+
+export interface PairRelationship {
+  overall: { employee: number | null; manager: number | null };
+  quadrant: Quadrant | null;
+  /** How each side read the other: `employee` is the report's predictions of the manager. */
+  reading: { employee: Reading | null; manager: Reading | null };
+}
+
+type Answers = Readonly<Record<string, number | string>>;
+
+/** A prediction on the 1–5 scale, or null ("can't say", blank, off the scale). */
+function predictionOf(answers: Answers, key: string): number | null {
+  const v = answers[key];
+  return typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 5 ? v : null;
+}
+
+/**
+ * The pair dashboard's quadrant and readings of one revealed assessment, from its dimension
+ * means (as `analyzePair` gives them, in any order) and both sides' predictions.
+ */
+export function pairRelationship(
+  dimensions: readonly { key: string; employee: { mean: number | null }; manager: { mean: number | null } }[],
+  employee: Answers,
+  manager: Answers,
+  predictionKeyOf: (dimension: string) => string,
+): PairRelationship {
+  const employeeMeans = dimensions.map((d) => d.employee.mean);
+  const managerMeans = dimensions.map((d) => d.manager.mean);
+  const overall = { employee: overallScore(employeeMeans), manager: overallScore(managerMeans) };
+  return {
+    overall,
+    quadrant: balanceQuadrant(overall.employee, overall.manager),
+    reading: {
+      employee: readingOf(dimensions.map((d) => predictionOf(employee, predictionKeyOf(d.key))), managerMeans, employeeMeans),
+      manager: readingOf(dimensions.map((d) => predictionOf(manager, predictionKeyOf(d.key))), employeeMeans, managerMeans),
+    },
+  };
+}

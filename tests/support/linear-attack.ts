@@ -178,6 +178,15 @@ function parseCsv(text: string): string[][] {
 /** A CSV column's place among the cycle view's paths (inside a dimension). */
 function csvColumnPath(header: string): string {
   const h = header.toLowerCase();
+  // Issue 20's columns first: their names hold words (gap, low, high) the older ones are found by.
+  // A "group:" path is a group's own figure, repeated on each of its rows.
+  if (/^(absolute agreement )?icc/.test(h)) return `absoluteAgreement.value.${/low/.test(h) ? "lower" : /high/.test(h) ? "upper" : "icc"}`;
+  let m = /^choose again rho (employee|manager) (score|gap)( ci (low|high))?$/.exec(h);
+  if (m) return `chooseAgainDriver.${m[1]}.${m[2]}.${m[4] === "low" ? "lower" : m[4] === "high" ? "upper" : "rho"}`;
+  m = /^share of pairs (balanced high|balanced low|report higher|manager higher)$/.exec(h);
+  if (m) return `group:balance.value.${m[1]!.replace(" ", "_")}`;
+  m = /^(employee|manager) (reading mean miss|reading share within half a point|assumed similarity)$/.exec(h);
+  if (m) return `group:reading.${m[1]}.value.${m[2] === "reading mean miss" ? "meanAbsError" : m[2] === "assumed similarity" ? "assumedSimilarity" : "withinShare"}`;
   if (/employee/.test(h) && /mean/.test(h)) return "mean.employee.value";
   if (/manager/.test(h) && /mean/.test(h)) return "mean.manager.value";
   if (/gap/.test(h)) return "meanAbsGap.value";
@@ -281,7 +290,10 @@ export class AttackNotebook {
         header.forEach((h, i) => {
           if (i === groupAt || i === dimensionAt) return;
           const cell = (row[i] ?? "").trim();
-          const path = `dimensions.${dimension}.${csvColumnPath(h)}`;
+          // A blank cell is a figure that is undefined (no interval at ρ = 1), not a reading.
+          if (cell === "") return;
+          const column = csvColumnPath(h);
+          const path = column.startsWith("group:") ? column.slice("group:".length) : `dimensions.${dimension}.${column}`;
           observations.push({ source: "csv", cycleId, groupId, path, value: /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : "hidden", tolerance: 0.0051 });
         });
       }
