@@ -5,6 +5,7 @@ import { z } from "zod";
 import { TrendChart, type TrendSeries } from "@/components/pairs/trend-chart";
 import { CellValue } from "@/components/trends/cell";
 import { Heatmap } from "@/components/trends/heatmap";
+import { ResearchFigures } from "@/components/trends/research-figures";
 import { ExportTrendsButton } from "@/components/trends/export-button";
 import { UnpublishedCycle } from "@/components/trends/unpublished-cycle";
 import { ALL_TEAMS_UP_TO, findTeams, heatmapRows, TEAMS_FOUND_SHOWN } from "@/components/trends/heatmap-rows";
@@ -262,6 +263,8 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           ))}
         </div>
       </section>
+
+      <ResearchFigures group={group} />
 
       {series.length > 1 ? (
         <section aria-labelledby="over-time" className="space-y-3">
