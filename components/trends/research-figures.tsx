@@ -102,7 +102,7 @@ export function ResearchFigures({ group }: { group: GroupFigures }) {
 
       <div className="grid gap-4 lg:grid-cols-2">
         {(["employee", "manager"] as const).map((side) => (
-          <Drivers key={side} side={side} cell={group.chooseAgainDrivers[side]} />
+          <Drivers key={side} side={side} cell={group.chooseAgainDrivers[side]} names={new Map(group.dimensions.map((d) => [d.key, d.name]))} />
         ))}
       </div>
 
@@ -166,7 +166,7 @@ function QuadrantShares({ cell }: { cell: Cell<Record<Quadrant, number>> }) {
   );
 }
 
-function Drivers({ side, cell }: { side: Side; cell: Cell<DriverFigure[]> }) {
+function Drivers({ side, cell, names }: { side: Side; cell: Cell<DriverFigure[]>; names: ReadonlyMap<string, string> }) {
   const noun = SIDE_NOUN[side];
   const heading = `What matters most for ${noun} here`;
   if (cell.hidden) {
@@ -189,7 +189,7 @@ function Drivers({ side, cell }: { side: Side; cell: Cell<DriverFigure[]> }) {
       </p>
       <ol className="list-decimal space-y-1 pl-5 text-sm">
         {top.map((d) => (
-          <li key={d.key}>{d.name}: ρ = {two(d.score.rho)} ({two(d.score.lower)} to {two(d.score.upper)})</li>
+          <li key={d.key}>{names.get(d.key) ?? d.key}: ρ = {two(d.score.rho)} ({two(d.score.lower)} to {two(d.score.upper)})</li>
         ))}
       </ol>
       <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-950">
@@ -210,7 +210,7 @@ function Drivers({ side, cell }: { side: Side; cell: Cell<DriverFigure[]> }) {
             <tbody className="divide-y divide-slate-100">
               {cell.value.map((d) => (
                 <tr key={d.key}>
-                  <th scope="row" className="p-2 font-normal">{d.name}</th>
+                  <th scope="row" className="p-2 font-normal">{names.get(d.key) ?? d.key}</th>
                   <td className="p-2">{rank(d.score)}</td>
                   <td className="p-2">{rank(d.gap)}</td>
                 </tr>

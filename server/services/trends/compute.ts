@@ -64,7 +64,6 @@ export interface RankFigure {
 /** How one dimension goes with one side's "would you choose them again?" answer across pairs. */
 export interface DriverFigure {
   key: DimensionKey;
-  name: string;
   /** The side's own score in the dimension; null where too few pairs answered it. */
   score: RankFigure | null;
   /** The pair's absolute gap in the dimension. */
@@ -850,7 +849,10 @@ export function computeCycleFigures(
     const counts = pairCounts(g.complete.filter((p) => !counted.has(p)));
     return counts.employee >= k && counts.manager >= k;
   };
-  const rank = (r: ReturnType<typeof spearman>): RankFigure | null => (r ? { rho: r.rho, lower: r.lower, upper: r.upper } : null);
+  // Correlations are stored to 4 decimals (pages and exports show 2): they are no sums, nothing
+  // adds them up, and a cycle stores them for hundreds of groups.
+  const stored = (v: number) => Math.round(v * 1e4) / 1e4;
+  const rank = (r: ReturnType<typeof spearman>): RankFigure | null => (r ? { rho: stored(r.rho), lower: stored(r.lower), upper: stored(r.upper) } : null);
   const drivers = (g: GroupData, side: Side, ps: readonly CompletePair[]): DriverFigure[] | null => {
     // Counted against the group's complete pairs, a published count, so hiding says nothing new.
     if (g.complete.length < MIN_DRIVER_PAIRS) return null;
@@ -861,7 +863,7 @@ export function computeCycleFigures(
       const gap = leavesOutFewNone(g, gapped)
         ? rank(spearman(gapped.map((p) => Math.abs((p.employee.means[di] ?? 0) - (p.manager.means[di] ?? 0))), gapped.map((p) => p[side].chooseAgain)))
         : null;
-      return { key: d.key, name: d.name, score, gap };
+      return { key: d.key, score, gap };
     });
     return rows.some((r) => r.score !== null || r.gap !== null) ? rows : null;
   };
@@ -898,7 +900,8 @@ export function computeCycleFigures(
         absoluteAgreement: pairFigure(g, decisions.gap, (ps) => {
           if (!leavesOutFewNone(g, ps)) return null;
           const icc = absoluteAgreement(ps.map((p) => [p.employee.means[di] ?? null, p.manager.means[di] ?? null]));
-          return icc ? { icc: icc.icc, lower: icc.interval?.lower ?? null, upper: icc.interval?.upper ?? null } : null;
+          const bound = (v: number | undefined) => (v === undefined ? null : stored(v));
+          return icc ? { icc: stored(icc.icc), lower: bound(icc.interval?.lower), upper: bound(icc.interval?.upper) } : null;
         }),
         alpha: { employee: alpha("employee"), manager: alpha("manager") },
       };
@@ -926,9 +929,10 @@ export function computeCycleFigures(
       stance: { employee: stanceOf("employee"), manager: stanceOf("manager") },
       balance: pairFigure(g, balanceDecision, (ps) => {
         if (ps.length === 0) return null;
-        const shares = Object.fromEntries(QUADRANTS.map((q) => [q, 0])) as Record<Quadrant, number>;
-        for (const p of ps) if (p.quadrant) shares[p.quadrant] += 1 / ps.length;
-        return shares;
+        const counts = Object.fromEntries(QUADRANTS.map((q) => [q, 0])) as Record<Quadrant, number>;
+        for (const p of ps) if (p.quadrant) counts[p.quadrant] += 1;
+        // Shares, not counts (as every distribution): a share of a group that passed reveals no small count.
+        return Object.fromEntries(QUADRANTS.map((q) => [q, counts[q] / ps.length])) as Record<Quadrant, number>;
       }),
       reading: bySide((side) =>
         pairFigure(g, readingDecision[side], (ps) => {

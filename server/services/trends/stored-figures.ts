@@ -48,9 +48,16 @@ type StoredGroup = GroupFigures | StoredHiddenGroup;
 const toStored = (g: GroupFigures): StoredGroup =>
   g.hidden ? { id: g.id, name: g.name, kind: g.kind, depth: g.depth, allHidden: true } : g;
 
+/**
+ * Every cell of a rebuilt hidden group is this one object: a large organization's cycle has
+ * thousands of hidden groups of a hundred cells each, and nothing changes a cell once built.
+ */
+const HIDDEN = Object.freeze(hiddenCell());
+
 function fromStored(bank: ItemBank, g: StoredGroup): GroupFigures {
   if (!("allHidden" in g)) return g;
-  const sides = () => ({ employee: hiddenCell(), manager: hiddenCell() });
+  const hiddenCell = () => HIDDEN;
+  const sides = () => ({ employee: HIDDEN, manager: HIDDEN });
   return {
     id: g.id,
     name: g.name,
