@@ -303,7 +303,13 @@ describe("attacks on a closed cycle: nothing published changes afterwards", () =
     const closed = notebook.moments.find((m) => m.label === "closed")!;
     const orgTrust = closed.observations.filter((o) => o.cycleId === cycleId && o.groupId === `org:${org.orgId}` && /^dimensions\.trust\.mean\.(employee|manager)\.value$/.test(o.path));
     expect(orgTrust.filter((o) => o.source === "cycle" && o.value !== "hidden")).toHaveLength(2);
-    expect(attack(notebook).visible).toBeGreaterThan(50);
+    // Issue 20's sums are among what the attacker reads: quadrant shares, both sides' reading
+    // means (each an equation over pairs) and ICC(A,1) (read, though no sum).
+    const orgReads = closed.observations.filter((o) => o.source === "cycle" && o.cycleId === cycleId && o.groupId === `org:${org.orgId}` && o.value !== "hidden");
+    expect(orgReads.filter((o) => /^balance\.value\./.test(o.path))).toHaveLength(4);
+    expect(orgReads.filter((o) => /^reading\.(employee|manager)\.value\./.test(o.path))).toHaveLength(6);
+    expect(orgReads.filter((o) => /^dimensions\.trust\.absoluteAgreement\.value\.icc$/.test(o.path))).toHaveLength(1);
+    expect(attack(notebook).visible).toBeGreaterThan(60);
   });
 
   it("e1. a department move after close changes none of the closed cycle's figures", async () => {
@@ -379,6 +385,29 @@ describe("attacks across cycles", () => {
     await closedRound(org, notebook, "Round 2", reports.slice(0, 6));
     await closedRound(org, notebook, "Round 3", reports.slice(1, 7));
     expectNothingDetermined(attack(notebook));
+  });
+
+  it("i. issue 20's pair figures across two cycles: the same pairs, one report predicting nothing the second time, determine no one's reading or quadrant", { timeout: 120_000 }, async () => {
+    // The pairs (the scope of every pair figure) are the same in both cycles, so only each
+    // figure's own check can keep round 2's reading means from being subtracted from round 1's
+    // to give one report's reading of her manager.
+    const org = await directorOrg("Readings");
+    const notebook = new AttackNotebook(t.db, org.orgId, org.hrId, { shareAcrossCycles: true });
+    const reports = range("M", 6).map((m) => `R of ${m}`);
+    await closedRound(org, notebook, "Round 1", reports);
+    const cycleId = await openCycle(org, "Round 2");
+    await notebook.record("Round 2 opened");
+    const silent = reports[5]!;
+    for (const r of reports) {
+      await submit(org, cycleId, r, "manager");
+      await submit(org, cycleId, r, "employee", r === silent ? bank.dimensions.map((d) => `predict.${d.key}`) : []);
+    }
+    await closeCycle(org, cycleId);
+    await notebook.record("Round 2 closed");
+    const findings = attack(notebook);
+    const round1 = notebook.moments.find((m) => m.label === "Round 1 closed")!;
+    expect(round1.observations.filter((o) => /^reading\.employee\.value\./.test(o.path) && o.value !== "hidden").length, "round 1 shows reading means").toBeGreaterThan(0);
+    expectNothingDetermined(findings);
   });
 
   it("h. a seeded random organization, random submissions over two cycles and moves between them: nothing recorded determines anyone", { timeout: 120_000 }, async () => {

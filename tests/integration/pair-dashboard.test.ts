@@ -83,6 +83,20 @@ describe("pair dashboard", () => {
     expect(JSON.stringify(asManager)).not.toContain("not_sure");
     expect(asManager.current!.topics.employee).toBe("Let's talk");
     expect(asManager.trend).toBeNull();
+
+    // Balance and reading (issue 20). Every other item and prediction is 4. Report overall
+    // (2 + 8·4)/9 = 3.78, manager 4: both at least 3.5, balanced high.
+    const r = asManager.current!.relationship;
+    expect(r.quadrant).toBe("balanced_high");
+    expect(r.overall.employee).toBeCloseTo(34 / 9, 9);
+    expect(r.overall.manager).toBe(4);
+    // The report predicted 4 everywhere and the manager answered 4: within half a point on 9 of 9;
+    // against her own 2 on trust, she assumed 2/9 of a point of difference on average.
+    expect(r.reading.employee).toEqual({ meanAbsError: 0, within: 9, dimensions: 9, assumedSimilarity: expect.closeTo(2 / 9, 9) });
+    // The manager predicted 5 for trust, the report said 2: missed by 3 once, within on 8 of 9.
+    expect(r.reading.manager).toEqual({ meanAbsError: expect.closeTo(3 / 9, 9), within: 8, dimensions: 9, assumedSimilarity: expect.closeTo(1 / 9, 9) });
+    // Both sides of the pair see the same relationship figures.
+    expect(asReport.current!.relationship).toEqual(r);
   });
 
   it("compares with the previous revealed assessment and keeps a trend", async () => {

@@ -152,6 +152,16 @@ describe("org trends", () => {
     const orgTrust = view.groups[0]!.dimensions.find((d) => d.key === "trust")!;
     const row = lines.find((l) => l.startsWith(`${view.groups[0]!.name},Trust,`))!.split(",");
     expect(row[2]).toBe(orgTrust.mean.employee.hidden ? "fewer than 5 people" : orgTrust.mean.employee.value.toFixed(2));
+    // Issue 20's cells: ICC(A,1) beside r, and the group's quadrant shares and readings on each of its rows.
+    const header = lines[0]!.split(",");
+    const at = (name: string) => row[header.indexOf(name)];
+    const org = view.groups[0]!;
+    expect(orgTrust.absoluteAgreement.hidden).toBe(false);
+    expect(at("absolute agreement ICC")).toBe(orgTrust.absoluteAgreement.hidden ? "fewer than 5 people" : orgTrust.absoluteAgreement.value.icc.toFixed(2));
+    expect(org.balance.hidden).toBe(false);
+    expect(at("share of pairs balanced high")).toBe(org.balance.hidden ? "fewer than 5 people" : org.balance.value.balanced_high.toFixed(2));
+    expect(at("employee reading mean miss")).toBe(org.reading.employee.hidden ? "fewer than 5 people" : org.reading.employee.value.meanAbsError.toFixed(2));
+    expect(at("manager assumed similarity")).toBe(org.reading.manager.hidden ? "fewer than 5 people" : org.reading.manager.value.assumedSimilarity.toFixed(2));
   });
 
   it("answers NOT_FOUND to everyone but HR admins and owners, changing nothing", async () => {

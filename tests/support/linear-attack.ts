@@ -178,6 +178,15 @@ function parseCsv(text: string): string[][] {
 /** A CSV column's place among the cycle view's paths (inside a dimension). */
 function csvColumnPath(header: string): string {
   const h = header.toLowerCase();
+  // Issue 20's columns first: their names hold words (gap, low, high) the older ones are found by.
+  // A "group:" path is a group's own figure, repeated on each of its rows.
+  if (/^(absolute agreement )?icc/.test(h)) return `absoluteAgreement.value.${/low/.test(h) ? "lower" : /high/.test(h) ? "upper" : "icc"}`;
+  let m = /^choose again rho (employee|manager) (score|gap)( ci (low|high))?$/.exec(h);
+  if (m) return `chooseAgainDriver.${m[1]}.${m[2]}.${m[4] === "low" ? "lower" : m[4] === "high" ? "upper" : "rho"}`;
+  m = /^share of pairs (balanced high|balanced low|report higher|manager higher)$/.exec(h);
+  if (m) return `group:balance.value.${m[1]!.replace(" ", "_")}`;
+  m = /^(employee|manager) (reading mean miss|reading share within half a point|assumed similarity)$/.exec(h);
+  if (m) return `group:reading.${m[1]}.value.${m[2] === "reading mean miss" ? "meanAbsError" : m[2] === "assumed similarity" ? "assumedSimilarity" : "withinShare"}`;
   if (/employee/.test(h) && /mean/.test(h)) return "mean.employee.value";
   if (/manager/.test(h) && /mean/.test(h)) return "mean.manager.value";
   if (/gap/.test(h)) return "meanAbsGap.value";
@@ -281,7 +290,10 @@ export class AttackNotebook {
         header.forEach((h, i) => {
           if (i === groupAt || i === dimensionAt) return;
           const cell = (row[i] ?? "").trim();
-          const path = `dimensions.${dimension}.${csvColumnPath(h)}`;
+          // A blank cell is a figure that is undefined (no interval at ρ = 1), not a reading.
+          if (cell === "") return;
+          const column = csvColumnPath(h);
+          const path = column.startsWith("group:") ? column.slice("group:".length) : `dimensions.${dimension}.${column}`;
           observations.push({ source: "csv", cycleId, groupId, path, value: /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : "hidden", tolerance: 0.0051 });
         });
       }
@@ -471,6 +483,9 @@ type Figure =
   | { kind: "alpha"; dimension: string; side: Side }
   | { kind: "share"; question: string; side: Side; option?: string }
   | { kind: "large" }
+  | { kind: "quadrant"; quadrant: string }
+  | { kind: "reading"; side: Side; metric: "meanAbsError" | "withinShare" | "assumedSimilarity" }
+  | { kind: "ranks" }
   | { kind: "count"; of: "invited" | "employee" | "manager" | "complete" };
 
 /** A figure's value, or one of the counts shown beside it (`n`: the people it counts on a side). */
@@ -499,6 +514,15 @@ function classify(path: string): Reading | null {
     if (m[4] === "value") return { figure, part: figure.kind === "mean" ? "value" : "other" };
     return { figure, part: "n", n: side(m[5])! };
   }
+  // ICC(A,1) and the rank correlations with choose-again are no sums: read, but no equation.
+  m = /^dimensions\.(\w+)\.absoluteAgreement\.value\.(\w+)$/.exec(path);
+  if (m) return { figure: { kind: "agreement", dimension: m[1]! }, part: "other" };
+  if (/^chooseAgainDrivers\.(employee|manager)\.value\./.test(path)) return { figure: { kind: "ranks" }, part: "other" };
+  // A quadrant share adds up the pairs in it; a reading mean adds up one side's readings of the other.
+  m = /^balance\.value\.(\w+)$/.exec(path);
+  if (m) return { figure: { kind: "quadrant", quadrant: m[1]! }, part: "value" };
+  m = /^reading\.(employee|manager)\.value\.(meanAbsError|withinShare|assumedSimilarity)$/.exec(path);
+  if (m) return { figure: { kind: "reading", side: side(m[1])!, metric: m[2] as "meanAbsError" | "withinShare" | "assumedSimilarity" }, part: "value" };
   m = /^dimensions\.(\w+)\.(meanAbsGap|agreement)\.(value|value\.(\w+)|n\.(employee|manager))$/.exec(path);
   if (m) {
     const figure: Figure = m[2] === "meanAbsGap" ? { kind: "gap", dimension: m[1]! } : { kind: "agreement", dimension: m[1]! };
@@ -537,6 +561,35 @@ interface Pair {
   key: string;
   employee: Resp;
   manager: Resp;
+}
+
+/** The pair's balance quadrant, computed here from the answers, independently of the app. */
+function quadrantOf(p: Pair): string | null {
+  const overall = (r: Resp) => mean([...r.means.values()].filter((v): v is number => v !== null));
+  const e = overall(p.employee);
+  const m = overall(p.manager);
+  if (e === null || m === null) return null;
+  const eh = e >= 3.5 - 1e-9;
+  const mh = m >= 3.5 - 1e-9;
+  return eh && mh ? "balanced_high" : !eh && !mh ? "balanced_low" : eh ? "report_higher" : "manager_higher";
+}
+
+/** How one side of the pair read the other: null unless a prediction meets the other's mean and one meets its own. */
+function readingOf(p: Pair, side: Side): { meanAbsError: number; withinShare: number; assumedSimilarity: number } | null {
+  const me = p[side];
+  const other = p[side === "employee" ? "manager" : "employee"];
+  const misses: number[] = [];
+  const own: number[] = [];
+  for (const d of bank.dimensions) {
+    const predicted = scale(me.answers[`predict.${d.key}`]);
+    if (predicted === null) continue;
+    const theirs = other.means.get(d.key);
+    const mine = me.means.get(d.key);
+    if (theirs != null) misses.push(Math.abs(predicted - theirs));
+    if (mine != null) own.push(Math.abs(predicted - mine));
+  }
+  if (misses.length === 0 || own.length === 0) return null;
+  return { meanAbsError: mean(misses)!, withinShare: misses.filter((x) => x <= 0.5 + 1e-9).length / misses.length, assumedSimilarity: mean(own)! };
 }
 
 interface GroupContents {
@@ -633,6 +686,10 @@ export function attack(notebook: AttackNotebook, options: { families?: string[] 
       }
       for (const [q, values] of Object.entries(OPTIONS)) for (const o of values) system.describe(`opt|${r.side}|${q}|${o}|${resp.key}`, `${q} = ${o} (${r.side} side) of ${where}`, owner);
       system.describe(`large|${pairKey}`, `large trust/goals gap of the pair ${pairName}`, pairOwner);
+      for (const q of ["balanced_high", "balanced_low", "report_higher", "manager_higher"]) system.describe(`quad|${q}|${pairKey}`, `whether the pair ${pairName} is ${q}`, pairOwner);
+      for (const metric of ["meanAbsError", "withinShare", "assumedSimilarity"]) {
+        for (const s of ["employee", "manager"] as const) system.describe(`read|${s}|${metric}|${pairKey}`, `${metric} of the ${s} side's reading in the pair ${pairName}`, pairOwner);
+      }
       responsesOf.set(r.assessmentId, { ...responsesOf.get(r.assessmentId), [r.side]: resp });
     }
 
@@ -688,6 +745,16 @@ export function attack(notebook: AttackNotebook, options: { families?: string[] 
           if (reading.part === "n") return reading.n ? pairPeople(g.complete, reading.n) : null;
           return g.complete.length ? g.complete.filter(large).length / g.complete.length : null;
         }
+        case "quadrant": {
+          const ps = g.complete.filter((p) => quadrantOf(p) !== null);
+          return ps.length ? ps.filter((p) => quadrantOf(p) === f.quadrant).length / ps.length : null;
+        }
+        case "reading": {
+          const rs = g.complete.flatMap((p) => readingOf(p, f.side) ?? []);
+          return mean(rs.map((r) => r[f.metric]));
+        }
+        case "ranks":
+          return null;
         case "count":
           if (f.of === "invited") return g.invited.length;
           if (f.of === "complete") return g.complete.length;
@@ -729,6 +796,11 @@ export function attack(notebook: AttackNotebook, options: { families?: string[] 
         system.add(prefix, ones(g.side[f.side].map((r) => `${prefix}|${r.key}`)), label);
       } else if (f.kind === "large" && reading.part === "value") {
         system.add("large", ones(g.complete.map((p) => `large|${p.key}`)), label);
+      } else if (f.kind === "quadrant" && reading.part === "value") {
+        system.add(`quad|${f.quadrant}`, ones(g.complete.filter((p) => quadrantOf(p) !== null).map((p) => `quad|${f.quadrant}|${p.key}`)), label);
+      } else if (f.kind === "reading" && reading.part === "value") {
+        const prefix = `read|${f.side}|${f.metric}`;
+        system.add(prefix, ones(g.complete.filter((p) => readingOf(p, f.side) !== null).map((p) => `${prefix}|${p.key}`)), label);
       }
     };
 

@@ -5,7 +5,8 @@ import { assessments, cycles, people, responses } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
 import { requirePairMember } from "@/server/access/assessments";
 import { analyzePair, dimensionTrend } from "@/server/analysis/gaps";
-import { getItemBank, type Side } from "@/server/assessment/item-bank";
+import { pairRelationship } from "@/server/analysis/relationship";
+import { getItemBank, predictionKey, type DimensionKey, type Side } from "@/server/assessment/item-bank";
 import { NotFoundError } from "@/server/services/errors";
 
 const employeeSide = alias(responses, "employee_side");
@@ -83,25 +84,32 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
   const bank = current ? getItemBank(current.bankVersion) : null;
   // Several check-ins of one pair would all read "Pair check-in": each is named by its reveal day.
   const titleOf = (r: (typeof revealed)[number]) => r.cycleName ?? `Check-in of ${checkInDay.format(r.revealedAt!)}`;
+  const analysis =
+    current && bank
+      ? analyzePair(
+          bank,
+          current.employee.answers,
+          current.manager.answers,
+          previous ? { bank: getItemBank(previous.bankVersion), employee: previous.employee.answers, manager: previous.manager.answers } : undefined,
+        )
+      : null;
   return {
     pair: { id: pair.id, endedAt: pair.endedAt, manager, report },
     mySide,
     latest: latestStatus,
     assessments: revealed.map((r) => ({ id: r.id, title: titleOf(r), revealedAt: r.revealedAt! })),
     current:
-      current && bank
+      current && analysis
         ? {
             id: current.id,
             title: titleOf(current),
             revealedAt: current.revealedAt!,
             bankVersion: current.bankVersion,
             previous: previous ? { id: previous.id, title: titleOf(previous) } : null,
-            analysis: analyzePair(
-              bank,
-              current.employee.answers,
-              current.manager.answers,
-              previous ? { bank: getItemBank(previous.bankVersion), employee: previous.employee.answers, manager: previous.manager.answers } : undefined,
-            ),
+            analysis,
+            // The pair's balance quadrant and how each read the other: from the two revealed
+            // answer sets alone, never from other pairs (server/analysis/relationship.ts).
+            relationship: pairRelationship(analysis.dimensions, current.employee.answers, current.manager.answers, (key) => predictionKey(key as DimensionKey)),
             chooseAgain: { employee: chooseAgain("employee", current), manager: chooseAgain("manager", current) },
             stance: { employee: (current.employee.answers.stance as string | undefined) ?? null, manager: (current.manager.answers.stance as string | undefined) ?? null },
             topics: { employee: (current.employee.answers.topics as string | undefined) ?? null, manager: (current.manager.answers.topics as string | undefined) ?? null },

@@ -1,7 +1,9 @@
 import { isLargeDimensionGap } from "@/server/analysis/gaps";
 import { assertValidK, cell, familyOrder, hiddenCell, suppressNumberedFamily, type Cell, type SideCounts } from "@/server/analysis/anonymity";
+import { absoluteAgreement, MIN_DRIVER_PAIRS, spearman } from "@/server/analysis/agreement";
+import { balanceQuadrant, overallScore, QUADRANTS, readingOf, type Quadrant, type Reading } from "@/server/analysis/relationship";
 import { cronbachAlpha, fisherInterval, pearson } from "@/server/analysis/statistics";
-import type { DimensionKey, ItemBank, Side } from "@/server/assessment/item-bank";
+import { predictionKey, type DimensionKey, type ItemBank, type Side } from "@/server/assessment/item-bank";
 
 // Org trend figures for one cycle, computed from submitted responses and released only as
 // cells that pass the anonymity rules (PRODUCT.md §5). Pure: the service loads rows and k.
@@ -47,7 +49,33 @@ export interface DimensionFigures {
   mean: Record<Side, Cell<number>>;
   meanAbsGap: Cell<number>;
   agreement: Cell<{ r: number; lower: number; upper: number; pairs: number }>;
+  /** ICC(A,1) across the group's pairs, with McGraw & Wong's 95% interval (null where undefined). */
+  absoluteAgreement: Cell<{ icc: number; lower: number | null; upper: number | null }>;
   alpha: Record<Side, Cell<number>>;
+}
+
+/** A rank correlation with its 95% interval; no n (see `computeCycleFigures`). */
+export interface RankFigure {
+  rho: number;
+  lower: number;
+  upper: number;
+}
+
+/** How one dimension goes with one side's "would you choose them again?" answer across pairs. */
+export interface DriverFigure {
+  key: DimensionKey;
+  /** The side's own score in the dimension; null where too few pairs answered it. */
+  score: RankFigure | null;
+  /** The pair's absolute gap in the dimension. */
+  gap: RankFigure | null;
+}
+
+/** Group means of each side's reading of the other (server/analysis/relationship.ts). */
+export interface ReadingFigure {
+  meanAbsError: number;
+  /** Mean over pairs of the share of dimensions read within half a point. */
+  withinShare: number;
+  assumedSimilarity: number;
 }
 
 export interface GroupFigures {
@@ -64,6 +92,15 @@ export interface GroupFigures {
   largeTrustOrGoalsGapShare: Cell<number>;
   chooseAgain: Record<Side, Cell<Record<string, number>>>;
   stance: Record<Side, Cell<Record<string, number>>>;
+  /** Share of pairs per balance quadrant (Cogliser et al. 2009), a distribution over pairs. */
+  balance: Cell<Record<Quadrant, number>>;
+  /** Per predicting side: how closely it read the other side, as group means over pairs. */
+  reading: Record<Side, Cell<ReadingFigure>>;
+  /**
+   * Per side: each dimension's rank correlation with that side's choose-again answer, in bank
+   * order. Hidden below MIN_DRIVER_PAIRS complete pairs as well as by the anonymity rules.
+   */
+  chooseAgainDrivers: Record<Side, Cell<DriverFigure[]>>;
 }
 
 /** A submitted response with what the figures need of it, computed once however many groups it is in. */
@@ -81,6 +118,10 @@ interface Response {
   scores: (number | null)[][];
   /** Per dimension: every item answered on the scale (Cronbach's α uses only those responses). */
   allAnswered: boolean[];
+  /** Per dimension: the prediction of the other side's view, null if none on the scale. */
+  predictions: (number | null)[];
+  /** The choose-again answer as its rank, 1 ("Definitely not") to 5; null if not answered. */
+  chooseAgain: number | null;
 }
 
 interface CompletePair {
@@ -90,6 +131,8 @@ interface CompletePair {
   assessment: number;
   employee: Response;
   manager: Response;
+  quadrant: Quadrant | null;
+  reading: Record<Side, Reading | null>;
 }
 
 interface GroupData {
@@ -163,7 +206,16 @@ function completePairs(responses: readonly Response[]): CompletePair[] {
   const complete: CompletePair[] = [];
   for (const [assessmentId, p] of byAssessment) {
     if (!p.employee || !p.manager) continue;
-    complete.push({ assessmentId, index: complete.length, assessment: p.employee.assessment, employee: p.employee, manager: p.manager });
+    const { employee, manager } = p;
+    complete.push({
+      assessmentId,
+      index: complete.length,
+      assessment: employee.assessment,
+      employee,
+      manager,
+      quadrant: balanceQuadrant(overallScore(employee.means), overallScore(manager.means)),
+      reading: { employee: readingOf(employee.predictions, manager.means, employee.means), manager: readingOf(manager.predictions, employee.means, manager.means) },
+    });
   }
   return complete;
 }
@@ -585,8 +637,11 @@ const contributionOf = (row: ResponseRow) => (row.side === "employee" ? reportCo
 /** Numbers one cycle's responses and pairs and sorts them into its groups. */
 function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumbers: Numbering, distinct: DistinctCounter): Family {
   const dimensionItems = bank.dimensions.map((d) => d.items.map((i) => i.key));
+  const predictionKeys = bank.dimensions.map((d) => predictionKey(d.key));
+  const chooseAgainRank = new Map(bank.chooseAgain.options.map((o, i) => [o.value, i + 1]));
   const responses: Response[] = cycle.rows.map((row) => {
     const scores = dimensionItems.map((items) => items.map((key) => scaleScore(row.answers[key])));
+    const choice = row.answers[bank.chooseAgain.key];
     return {
       row,
       position: -1,
@@ -595,6 +650,8 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
       scores,
       means: scores.map(meanOfScores),
       allAnswered: scores.map((s) => !s.includes(null)),
+      predictions: predictionKeys.map((key) => scaleScore(row.answers[key])),
+      chooseAgain: typeof choice === "string" ? (chooseAgainRank.get(choice) ?? null) : null,
     };
   });
   const invitedAssessment = cycle.invited.map((p) => pairNumbers.of(reportContribution(p.reportId)));
@@ -777,6 +834,40 @@ export function computeCycleFigures(
     };
   });
   const allPairsDecision = pairDecision(() => true, (g) => !g.largeTrustOrGoalsGapShare.hidden);
+  // The figures of issue 20 add up pairs (a share, a mean) or rank them: each is checked on its
+  // own pairs like every pair figure, so a difference between groups or cycles isolates no one.
+  const balanceDecision = pairDecision((p) => p.quadrant !== null, (g) => g.balance?.hidden === false);
+  const readingDecision = bySide((side) => pairDecision((p) => p.reading[side]?.assumedSimilarity != null, (g) => g.reading?.[side].hidden === false));
+  const driverDecision = bySide((side) => pairDecision((p) => p[side].chooseAgain !== null, (g) => g.chooseAgainDrivers?.[side].hidden === false));
+  /**
+   * Whether a statistic over `ps`, whose interval tells how many pairs it is over, may be shown:
+   * when it leaves out none of the group's complete pairs, or pairs of at least k people on each
+   * side. Otherwise its interval would tell how many pairs left the question unanswered.
+   */
+  const leavesOutFewNone = (g: GroupData, ps: readonly CompletePair[]) => {
+    if (ps.length === g.complete.length) return true;
+    const counted = new Set(ps);
+    const counts = pairCounts(g.complete.filter((p) => !counted.has(p)));
+    return counts.employee >= k && counts.manager >= k;
+  };
+  // Correlations are stored to 4 decimals (pages and exports show 2): they are no sums, nothing
+  // adds them up, and a cycle stores them for hundreds of groups.
+  const stored = (v: number) => Math.round(v * 1e4) / 1e4;
+  const rank = (r: ReturnType<typeof spearman>): RankFigure | null => (r ? { rho: stored(r.rho), lower: stored(r.lower), upper: stored(r.upper) } : null);
+  const drivers = (g: GroupData, side: Side, ps: readonly CompletePair[]): DriverFigure[] | null => {
+    // Counted against the group's complete pairs, a published count, so hiding says nothing new.
+    if (g.complete.length < MIN_DRIVER_PAIRS) return null;
+    const rows = bank.dimensions.map((d, di): DriverFigure => {
+      const scored = ps.filter((p) => p[side].means[di] != null);
+      const gapped = scored.filter((p) => p.employee.means[di] != null && p.manager.means[di] != null);
+      const score = leavesOutFewNone(g, scored) ? rank(spearman(scored.map((p) => p[side].means[di] ?? null), scored.map((p) => p[side].chooseAgain))) : null;
+      const gap = leavesOutFewNone(g, gapped)
+        ? rank(spearman(gapped.map((p) => Math.abs((p.employee.means[di] ?? 0) - (p.manager.means[di] ?? 0))), gapped.map((p) => p[side].chooseAgain)))
+        : null;
+      return { key: d.key, score, gap };
+    });
+    return rows.some((r) => r.score !== null || r.gap !== null) ? rows : null;
+  };
 
   return data.map((g) => {
     const id = g.def.id;
@@ -807,6 +898,12 @@ export function computeCycleFigures(
           );
           return corr ? { r: corr.r, ...fisherInterval(corr.r, corr.n), pairs: corr.n } : null;
         }),
+        absoluteAgreement: pairFigure(g, decisions.gap, (ps) => {
+          if (!leavesOutFewNone(g, ps)) return null;
+          const icc = absoluteAgreement(ps.map((p) => [p.employee.means[di] ?? null, p.manager.means[di] ?? null]));
+          const bound = (v: number | undefined) => (v === undefined ? null : stored(v));
+          return icc ? { icc: stored(icc.icc), lower: bound(icc.interval?.lower), upper: bound(icc.interval?.upper) } : null;
+        }),
         alpha: { employee: alpha("employee"), manager: alpha("manager") },
       };
     });
@@ -831,6 +928,26 @@ export function computeCycleFigures(
       largeTrustOrGoalsGapShare: pairFigure(g, allPairsDecision, (ps) => (ps.length ? ps.filter(largeGap).length / ps.length : null)),
       chooseAgain: { employee: chooseAgainOf("employee"), manager: chooseAgainOf("manager") },
       stance: { employee: stanceOf("employee"), manager: stanceOf("manager") },
+      balance: pairFigure(g, balanceDecision, (ps) => {
+        if (ps.length === 0) return null;
+        const counts = Object.fromEntries(QUADRANTS.map((q) => [q, 0])) as Record<Quadrant, number>;
+        for (const p of ps) if (p.quadrant) counts[p.quadrant] += 1;
+        // Shares, not counts (as every distribution): a share of a group that passed reveals no small count.
+        return Object.fromEntries(QUADRANTS.map((q) => [q, counts[q] / ps.length])) as Record<Quadrant, number>;
+      }),
+      reading: bySide((side) =>
+        pairFigure(g, readingDecision[side], (ps) => {
+          const readings = ps.flatMap((p) => (p.reading[side] ? [p.reading[side]] : []));
+          return readings.length === 0
+            ? null
+            : {
+                meanAbsError: meanOf(readings, (r) => r.meanAbsError) ?? 0,
+                withinShare: meanOf(readings, (r) => r.within / r.dimensions) ?? 0,
+                assumedSimilarity: meanOf(readings, (r) => r.assumedSimilarity ?? 0) ?? 0,
+              };
+        }),
+      ),
+      chooseAgainDrivers: bySide((side) => pairFigure(g, driverDecision[side], (ps) => drivers(g, side, ps))),
     };
   });
 }

@@ -6,6 +6,7 @@ import { toCsv, type CsvCell } from "@/server/csv/write-csv";
 import { recordAudit } from "@/server/services/audit/audit";
 import { openParticipation } from "@/server/services/cycles/participation";
 import { ConflictError, NotFoundError } from "@/server/services/errors";
+import { QUADRANTS } from "@/server/analysis/relationship";
 import type { GroupFigures } from "./compute";
 import { groupMayExist, openedCycles, orgGroupId, type OpenedCycle } from "./inputs";
 import { groupFiguresAcross, publishedFiguresOf } from "./stored-figures";
@@ -71,14 +72,41 @@ export async function exportCycleTrendsCsv(db: Db, actor: Actor, input: { cycleI
   if (view.cycle.figures !== "published") {
     throw new ConflictError(view.cycle.figures === "open" ? "This cycle's figures appear once it closes." : "This cycle's figures are being prepared. Try again in a minute.");
   }
-  const header = ["group", "dimension", "employee mean", "manager mean", "mean absolute gap", "agreement r", "r 95% CI low", "r 95% CI high", "alpha employee", "alpha manager"];
+  const sides = ["employee", "manager"] as const;
+  const header = [
+    "group", "dimension", "employee mean", "manager mean", "mean absolute gap", "agreement r", "r 95% CI low", "r 95% CI high", "alpha employee", "alpha manager",
+    "absolute agreement ICC", "ICC 95% CI low", "ICC 95% CI high",
+    ...sides.flatMap((side) => (["score", "gap"] as const).flatMap((of) => [`choose again rho ${side} ${of}`, `choose again rho ${side} ${of} CI low`, `choose again rho ${side} ${of} CI high`])),
+    // The group's own figures, the same on each of its rows.
+    ...QUADRANTS.map((q) => `share of pairs ${q.replace("_", " ")}`),
+    ...sides.flatMap((side) => [`${side} reading mean miss`, `${side} reading share within half a point`, `${side} assumed similarity`]),
+  ];
   const lines: CsvCell[][] = [header];
   // A figure as a number (written with two decimals), or why it is hidden, with the cycle's minimum.
   const hidden = hiddenText(view.k ?? MIN_GROUP_SIZE_DEFAULT);
   const show = (c: Cell<number>) => (c.hidden ? hidden : c.value);
   for (const g of view.groups) {
+    const groupCells: CsvCell[] = [
+      ...QUADRANTS.map((q) => (g.balance.hidden ? hidden : g.balance.value[q])),
+      ...sides.flatMap((side): CsvCell[] => {
+        const r = g.reading[side];
+        return r.hidden ? [hidden, hidden, hidden] : [r.value.meanAbsError, r.value.withinShare, r.value.assumedSimilarity];
+      }),
+    ];
     for (const d of g.dimensions) {
       const a = d.agreement;
+      const icc = d.absoluteAgreement;
+      // An undefined interval, or a driver without a value, is not hidden: it is left blank (null).
+      const iccCells: CsvCell[] = icc.hidden ? [hidden, hidden, hidden] : [icc.value.icc, icc.value.lower, icc.value.upper];
+      const driverCells = sides.flatMap((side): CsvCell[] => {
+        const c = g.chooseAgainDrivers[side];
+        if (c.hidden) return Array<CsvCell>(6).fill(hidden);
+        const row = c.value.find((x) => x.key === d.key);
+        return (["score", "gap"] as const).flatMap((of): CsvCell[] => {
+          const f = row?.[of];
+          return f ? [f.rho, f.lower, f.upper] : [null, null, null];
+        });
+      });
       lines.push([
         g.name,
         d.name,
@@ -90,6 +118,9 @@ export async function exportCycleTrendsCsv(db: Db, actor: Actor, input: { cycleI
         a.hidden ? hidden : a.value.upper,
         show(d.alpha.employee),
         show(d.alpha.manager),
+        ...iccCells,
+        ...driverCells,
+        ...groupCells,
       ]);
     }
   }

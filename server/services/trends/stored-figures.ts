@@ -22,7 +22,7 @@ import { loadCycleInputs, openedCycles, type OpenedCycle } from "./inputs";
  * (a new figure, a different rule): published cycles are then computed again by the worker,
  * and read as "being prepared" until they are.
  */
-export const FIGURES_FORMAT = 3;
+export const FIGURES_FORMAT = 4;
 
 export interface CycleFigures {
   k: number;
@@ -49,9 +49,16 @@ type StoredGroup = GroupFigures | StoredHiddenGroup;
 const toStored = (g: GroupFigures): StoredGroup =>
   g.hidden ? { id: g.id, name: g.name, kind: g.kind, depth: g.depth, allHidden: true } : g;
 
+/**
+ * Every cell of a rebuilt hidden group is this one object: a large organization's cycle has
+ * thousands of hidden groups of a hundred cells each, and nothing changes a cell once built.
+ */
+const HIDDEN = Object.freeze(hiddenCell());
+
 function fromStored(bank: ItemBank, g: StoredGroup): GroupFigures {
   if (!("allHidden" in g)) return g;
-  const sides = () => ({ employee: hiddenCell(), manager: hiddenCell() });
+  const hiddenCell = () => HIDDEN;
+  const sides = () => ({ employee: HIDDEN, manager: HIDDEN });
   return {
     id: g.id,
     name: g.name,
@@ -60,10 +67,13 @@ function fromStored(bank: ItemBank, g: StoredGroup): GroupFigures {
     hidden: true,
     hiddenSides: ["employee", "manager"],
     participation: { invited: hiddenCell(), employeeSubmitted: hiddenCell(), managerSubmitted: hiddenCell(), complete: hiddenCell() },
-    dimensions: bank.dimensions.map((d) => ({ key: d.key, name: d.name, mean: sides(), meanAbsGap: hiddenCell(), agreement: hiddenCell(), alpha: sides() })),
+    dimensions: bank.dimensions.map((d) => ({ key: d.key, name: d.name, mean: sides(), meanAbsGap: hiddenCell(), agreement: hiddenCell(), absoluteAgreement: hiddenCell(), alpha: sides() })),
     largeTrustOrGoalsGapShare: hiddenCell(),
     chooseAgain: sides(),
     stance: sides(),
+    balance: hiddenCell(),
+    reading: sides(),
+    chooseAgainDrivers: sides(),
   };
 }
 

@@ -6,6 +6,7 @@ import { TrendChart, type TrendSeries } from "@/components/pairs/trend-chart";
 import { PARTICIPATION_NOTE, participationRows } from "@/components/cycles/participation-labels";
 import { CellValue, HeatLegend } from "@/components/trends/cell";
 import { Heatmap } from "@/components/trends/heatmap";
+import { ResearchFigures } from "@/components/trends/research-figures";
 import { ExportTrendsButton } from "@/components/trends/export-button";
 import { UnpublishedCycle } from "@/components/trends/unpublished-cycle";
 import { ALL_TEAMS_UP_TO, findTeams, heatmapRows, TEAMS_FOUND_SHOWN } from "@/components/trends/heatmap-rows";
@@ -263,6 +264,8 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           ))}
         </div>
       </section>
+
+      <ResearchFigures group={group} k={view.k} />
 
       {series.length > 1 ? (
         <section aria-labelledby="over-time" className="space-y-3">

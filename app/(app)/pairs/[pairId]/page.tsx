@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { BalanceAndReading } from "@/components/pairs/balance-and-reading";
 import { firstName, formatScore, formatSigned, gapChange } from "@/components/pairs/format";
 import { GAP_WORDS, GapBadge, gapLevel } from "@/components/pairs/gap-badge";
 import { GapChart, OtherMark, YouMark, type GapRow } from "@/components/pairs/gap-chart";
@@ -204,6 +205,8 @@ export default async function PairDashboardPage({ params, searchParams }: { para
           </ul>
         )}
       </section>
+
+      <BalanceAndReading relationship={c.relationship} me={me} otherName={otherFirst} />
 
       {a.strengths.length > 0 ? (
         <section aria-labelledby="strengths" className="space-y-2">
