@@ -27,7 +27,7 @@ export function AppHeader({ name, orgName, roles, otherOrganizations }: { name: 
           <NavLink href="/people">People</NavLink>
           {isAdmin ? <NavLink href="/admin/cycles">Cycles</NavLink> : null}
           {isAdmin ? <NavLink href="/admin/trends">Trends</NavLink> : null}
-          {isAdmin ? <NavLink href="/admin/people">Import</NavLink> : null}
+          {isAdmin ? <NavLink href="/admin/people">Manage people</NavLink> : null}
           {roles.includes("owner") ? <NavLink href="/admin/settings">Settings</NavLink> : null}
         </nav>
         <div className="ml-auto flex items-center gap-2">

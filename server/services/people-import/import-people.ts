@@ -252,7 +252,7 @@ export async function confirmPeopleImport(db: Db, actor: Actor, input: { csv: st
       }
 
       const result: ImportResult = { created: summary.creates, updated: summary.updates, managerChanges: summary.managerChanges, unchanged: summary.unchanged, invited: plan.creates.length };
-      await recordAudit(tx, actor, "people.imported", { created: result.created, updated: result.updated, managerChanges: result.managerChanges });
+      await recordAudit(tx, actor, "people.imported", { rows: parsed.rows.length, created: result.created, updated: result.updated, managerChanges: result.managerChanges, unchanged: result.unchanged });
 
       const [me] = await tx.select({ name: people.name }).from(people).where(and(eq(people.orgId, orgId), eq(people.id, actor.personId)));
       await enqueueMails(
