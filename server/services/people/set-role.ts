@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orgRoles, people } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
@@ -21,6 +21,15 @@ export async function setRole(db: Db, actor: Actor, input: { personId: string; r
   const orgId = actor.orgId;
   return db.transaction(async (tx) => {
     await lockOrganization(tx, orgId);
+    // The caller's own owner role, read again under the lock: one removed a moment ago counts.
+    if (input.role === "owner") {
+      const [stillOwner] = await tx
+        .select({ role: orgRoles.role })
+        .from(orgRoles)
+        .innerJoin(people, and(eq(people.orgId, orgRoles.orgId), eq(people.id, orgRoles.personId), isNull(people.deactivatedAt)))
+        .where(and(eq(orgRoles.orgId, orgId), eq(orgRoles.personId, actor.personId), eq(orgRoles.role, "owner")));
+      if (!stillOwner) throw new NotFoundError();
+    }
     const [person] = await tx
       .select({ id: people.id, name: people.name, deactivatedAt: people.deactivatedAt })
       .from(people)
