@@ -20,7 +20,7 @@ export function StartCheckInButton({ pairId, otherName }: { pairId: string; othe
   return (
     <div className="space-y-1">
       <Button type="button" variant="secondary" className="w-full sm:w-auto" disabled={pending} onClick={start}>
-        {pending ? "Starting…" : `Start a check-in with ${otherName.split(" ")[0]}`}
+        {pending ? "Starting…" : `Start a check-in with ${otherName}`}
       </Button>
       {error ? (
         <p role="alert" className="text-sm text-red-700">

@@ -9,7 +9,3 @@ export function formatSigned(value: number | null | undefined): string {
   if (value === null || value === undefined) return "–";
   return `${value > 0 ? "+" : value < 0 ? "−" : "±"}${formatScore(Math.abs(value))}`;
 }
-
-export function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
-}

@@ -14,7 +14,7 @@ import type { ChangedField, PersonRef } from "@/server/services/people-import/pl
 // The text area holds the one text that is checked and imported: choosing a file fills it, so
 // a problem can be fixed right here before checking again.
 
-const FIELD_LABELS: Record<ChangedField, string> = { name: "name", title: "title", department: "department", startDate: "start date" };
+const FIELD_LABELS: Record<ChangedField, string> = { name: "name", givenName: "given name", title: "title", department: "department", startDate: "start date" };
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 function Table({ label, head, minWidth, children }: { label: string; head: string[]; minWidth: string; children: ReactNode }) {

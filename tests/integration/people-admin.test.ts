@@ -7,7 +7,7 @@ import { hasSignInPerson } from "@/server/services/auth/find-sign-in-person";
 import { readSession } from "@/server/services/auth/sessions";
 import { loadCycleInputs, openedCycles } from "@/server/services/trends/inputs";
 import { completeAnswers } from "../support/answers";
-import { assessmentWith, fill, openCycleFor } from "../support/assessments";
+import { assessmentWith, fill, openCycleFor, outboxTo } from "../support/assessments";
 import { createTestDb, type TestDb } from "../support/db";
 import { callerFor, createPerson, createWorld, databaseFingerprint, sessionFor, type World } from "../support/factories";
 
@@ -288,5 +288,28 @@ describe("roles", () => {
     const everything = await owner.org.auditLog({ limit: 100 });
     const orgA = await t.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.orgId, w.a.org.id));
     expect(everything.entries.some((e) => orgA.some((a) => a.id === e.id))).toBe(false);
+  });
+});
+
+describe("given names", () => {
+  it("greet people by the given name an HR export or HR gave, and by the full name otherwise, never by a guessed word", async () => {
+    const owner = as(w.b.owner);
+    const csv = ["Work Email,First Name,Last Name,Preferred Name", "lea.gn@example.test,Léa,Martin,", "rob.gn@example.test,Robert,Smith,Bob"].join("\n");
+    const { hash } = await owner.peopleImport.preview({ csv });
+    await owner.peopleImport.confirm({ csv, expectedHash: hash! });
+    const plain = "email,name\nmartin.gn@example.test,\"Martin, Léa\"\n";
+    const checked = await owner.peopleImport.preview({ csv: plain });
+    await owner.peopleImport.confirm({ csv: plain, expectedHash: checked.hash! });
+
+    const greeting = async (email: string) => (await outboxTo(t.db, email))[0]?.text.split("\n")[0];
+    expect(await greeting("lea.gn@example.test")).toBe("Hi Léa,");
+    expect(await greeting("rob.gn@example.test")).toBe("Hi Bob,");
+    expect(await greeting("martin.gn@example.test")).toBe("Hi Martin, Léa,");
+
+    // Edited on the person's page, the given name is what the next email uses.
+    const [martin] = await t.db.select().from(people).where(and(eq(people.orgId, w.b.org.id), eq(people.email, "martin.gn@example.test")));
+    await owner.people.update({ personId: martin!.id, ...fieldsOf(martin!, { givenName: "Léa" }) });
+    expect((await loadActor(t.db, martin!.id))?.personId).toBe(martin!.id);
+    expect((await callerFor(t.db, martin!.id).me.get()).person.givenName).toBe("Léa");
   });
 });
