@@ -11,6 +11,9 @@ import { and, eq, inArray, notInArray } from "drizzle-orm";
 import { appSessions, assessments, orgRoles, pairs as pairsTable, people as peopleTable } from "@/db/schema";
 import { callerFor, createDepartment, createOrg, createPerson, createWorld, sessionFor, type World } from "./factories";
 import { setManager } from "@/server/services/people/set-manager";
+import { loadActor } from "@/server/access/actor";
+import { runDueJobs } from "@/server/jobs/queue";
+import { createImportRun, peopleImportHandlers } from "@/server/services/people-import/import-runs";
 import { addDays, at, dayOf, restoreMeetings, setAsideSeriesOf, snapshotMeetings, weekdayOf, type MeetingsSnapshot } from "./meetings";
 
 // The authorization matrix: every procedure of appRouter against every kind of caller.
@@ -201,6 +204,8 @@ export interface Fixture {
   employeeElsewhere: { id: string; orgId: string; orgName: string };
   /** An org A person who left (deactivated, no pairs): the live target of refused reactivations. */
   departedA: { id: string; email: string };
+  /** A background import of org A, uploaded by HR and checked by the worker (one new person, no problems). */
+  importRunA: string;
   /** People, pairs, roles and assessments' closing of orgs A and B as built (restorePeople puts them back). */
   peopleAsBuilt: PeopleSnapshot;
 }
@@ -332,6 +337,7 @@ export async function buildFixture(db: Db): Promise<Fixture> {
     sessions,
     employeeElsewhere: { id: elsewhere.id, orgId: orgC.id, orgName: orgC.name },
     departedA: { id: departed.id, email: departed.email },
+    importRunA: await checkedRun(db, w.a.hr.id),
     peopleAsBuilt: await snapshotPeople(db, [w.a.org.id, w.b.org.id]),
     orgData: {
       a: [
@@ -450,6 +456,15 @@ export async function restorePeople(fx: Fixture): Promise<void> {
     for (const a of snap.assessments) await tx.update(assessments).set({ closedAt: a.closedAt }).where(eq(assessments.id, a.id));
   });
   await restoreSessions(fx);
+}
+
+/** An uploaded file of org A (one new person), checked by the worker as it would be after an upload. */
+export async function checkedRun(db: Db, personId: string): Promise<string> {
+  const actor = await loadActor(db, personId);
+  if (!actor) throw new Error("no actor for the matrix's import run");
+  const { runId } = await createImportRun(db, actor, { fileName: "matrix.csv", csv: `Work Email,First Name,Last Name\nmatrix.run.${crypto.randomUUID()}@example.test,Run,Person\n` });
+  await runDueJobs(db, new Date(), peopleImportHandlers());
+  return runId;
 }
 
 /** A new org A person reporting to manager2, for a call that changes or deactivates someone. */
@@ -868,6 +883,39 @@ export const matrix: Matrix = {
     expect: { ...only("hrAdmin", "owner"), otherOrgMember: "conflict" },
     input: (fx) => checkedImport(fx),
     check: (imported) => expect(imported).toMatchObject({ created: 1, updated: 0, managerChanges: 0 }),
+  },
+
+  "peopleImport.run": {
+    // Org B's HR admin is refused because the run is org A's.
+    expect: only("hrAdmin", "owner"),
+    input: (fx) => ({ runId: fx.importRunA }),
+    check: (run) => {
+      expect(run.status).toBe("checked");
+      expect(run.preview?.summary).toMatchObject({ creates: 1, updates: 0 });
+      expect(run.preview?.creates[0]).toMatchObject({ name: "Run Person", givenName: "Run" });
+    },
+  },
+
+  "peopleImport.runProblemsCsv": {
+    expect: only("hrAdmin", "owner"),
+    input: (fx) => ({ runId: fx.importRunA }),
+    check: (file) => expect(file.csv).toBe("Row,Column,Problem\n"),
+  },
+
+  "peopleImport.recheckRun": {
+    expect: only("hrAdmin", "owner"),
+    input: async (fx, purpose) => ({ runId: purpose === "ok" ? await checkedRun(fx.db, fx.w.a.hr.id) : fx.importRunA, mapping: { "Work Email": "email" as const, "First Name": "firstName" as const } }),
+    check: (result) => isUuid(result.runId),
+  },
+
+  "peopleImport.confirmRun": {
+    expect: only("hrAdmin", "owner"),
+    input: async (fx, purpose) => {
+      const runId = purpose === "ok" ? await checkedRun(fx.db, fx.w.a.hr.id) : fx.importRunA;
+      const run = await callerAs(fx, "hrAdmin").peopleImport.run({ runId });
+      return { runId, expectedHash: run.preview!.hash! };
+    },
+    check: (result) => isUuid(result.runId),
   },
 
   "trends.cycle": {

@@ -102,5 +102,17 @@ export const IMPORT_LIMITS = {
   maxRows: 10_000,
 } as const;
 
+/**
+ * A file uploaded for a background import (app/api/people-import/route.ts): read as a stream and
+ * refused with 413 past maxBytes, checked and written by the worker. docs/deploy.md says so.
+ */
+export const UPLOAD_LIMITS = {
+  maxBytes: 32 * 1024 * 1024,
+  /** Characters of text: a UTF-8 file has no more characters than bytes. */
+  maxChars: 32 * 1024 * 1024,
+  maxRows: 100_000,
+  sizeLabel: "32 MB",
+} as const;
+
 /** How many problems and changes a preview lists; the counts are always complete. */
 export const PREVIEW_LIST_LIMIT = 1000;

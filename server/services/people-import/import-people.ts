@@ -10,7 +10,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "@/server/servic
 import { setManager } from "@/server/services/people/set-manager";
 import { PREVIEW_LIST_LIMIT } from "./columns";
 import { invitationMail } from "./invitation";
-import { normalizeHeader, parsePeopleCsv, type ColumnMapping, type HeaderReading } from "./parse-csv";
+import { normalizeHeader, parsePeopleCsv, type ColumnMapping, type FileLimits, type HeaderReading, type ParsedCsv } from "./parse-csv";
 import { planImport, type FieldChange, type ImportPlan, type OrgSnapshot, type PersonRef, type RowProblem } from "./plan";
 
 // People import (PRODUCT.md §6): a preview that lists every row's problems and what an import
@@ -129,7 +129,7 @@ function summarize(plan: ImportPlan): ImportSummary {
 const emptyPreview = { problems: [], problemCount: 0, summary: null, creates: [], updates: [], managerChanges: [], hash: null };
 
 /** The organization's remembered column choices, overridden by the ones made for this file. */
-async function mappingFor(db: Db, orgId: string, chosen: ColumnMapping | undefined): Promise<ColumnMapping> {
+export async function mappingFor(db: Db, orgId: string, chosen: ColumnMapping | undefined): Promise<ColumnMapping> {
   const [org] = await db.select({ mapping: organizations.importColumnMapping }).from(organizations).where(eq(organizations.id, orgId));
   const merged: ColumnMapping = { ...(org?.mapping as ColumnMapping | undefined) };
   for (const [header, choice] of Object.entries(chosen ?? {})) merged[normalizeHeader(header)] = choice;
@@ -145,10 +145,18 @@ export interface ImportInput {
 /** Checks a file against the caller's organization and says what importing it would do. Writes nothing. */
 export async function previewPeopleImport(db: Db, actor: Actor, input: ImportInput): Promise<ImportPreview> {
   const parsed = parsePeopleCsv(input.csv, await mappingFor(db, actor.orgId, input.mapping));
+  return previewParsed(db, actor.orgId, parsed, PREVIEW_LIST_LIMIT);
+}
+
+/**
+ * What importing a parsed file would do in one organization. `problemLimit` problems are
+ * listed (all of them for a background import, which offers every one as a download).
+ */
+export async function previewParsed(db: Db, orgId: string, parsed: ParsedCsv, problemLimit: number): Promise<ImportPreview> {
   if (parsed.fileErrors.length > 0) return { ...emptyPreview, headers: parsed.headers, fileErrors: parsed.fileErrors, rowCount: 0 };
-  const { problems, plan } = planImport(parsed, await loadSnapshot(db, actor.orgId));
+  const { problems, plan } = planImport(parsed, await loadSnapshot(db, orgId));
   const base = { fileErrors: [], headers: parsed.headers, rowCount: parsed.rows.length };
-  if (!plan) return { ...emptyPreview, ...base, problems: problems.slice(0, PREVIEW_LIST_LIMIT), problemCount: problems.length };
+  if (!plan) return { ...emptyPreview, ...base, problems: problems.slice(0, problemLimit), problemCount: problems.length };
 
   const managerOf = new Map(plan.managerChanges.filter((c) => c.personId === null).map((c) => [c.email, c.to]));
   return {
@@ -162,7 +170,7 @@ export async function previewPeopleImport(db: Db, actor: Actor, input: ImportInp
       .filter((c) => c.personId !== null)
       .slice(0, PREVIEW_LIST_LIMIT)
       .map(({ row, email, name, from, to }) => ({ row, email, name, from, to })),
-    hash: hashPlan(actor.orgId, plan),
+    hash: hashPlan(orgId, plan),
   };
 }
 
@@ -182,9 +190,9 @@ function isUniqueViolation(err: unknown): boolean {
  * and sent by the worker at the organization's mail rate (server/jobs/mail.ts): the request
  * does not wait for a thousand emails.
  */
-export async function confirmPeopleImport(db: Db, actor: Actor, input: ImportInput & { expectedHash: string }): Promise<ImportResult> {
+export async function confirmPeopleImport(db: Db, actor: Actor, input: ImportInput & { expectedHash: string }, limits?: FileLimits): Promise<ImportResult> {
   const mapping = await mappingFor(db, actor.orgId, input.mapping);
-  const parsed = parsePeopleCsv(input.csv, mapping);
+  const parsed = parsePeopleCsv(input.csv, mapping, limits);
   if (parsed.fileErrors.length > 0) throw new InvalidInputError(parsed.fileErrors.join(" "));
   const orgId = actor.orgId;
 

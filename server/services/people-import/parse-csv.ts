@@ -1,3 +1,5 @@
+import { Readable } from "node:stream";
+import { parse as parseStream } from "csv-parse";
 import { CsvError, parse } from "csv-parse/sync";
 import {
   COLUMN_LABELS,
@@ -107,20 +109,70 @@ export function readHeaders(header: string[], mapping: ColumnMapping = {}): Head
   return readings;
 }
 
-export function parsePeopleCsv(text: string, mapping: ColumnMapping = {}): ParsedCsv {
-  if (text.length > IMPORT_LIMITS.maxChars) return failed("The file is larger than 2 MB. Split it into smaller files and import them one after the other.");
-  // Postgres text can't hold NUL, and a lone surrogate is not text: both mean "not a CSV".
-  if (text.includes("\u0000") || !text.isWellFormed()) return failed("The file contains characters that are not text. Save it as CSV (UTF-8) and try again.");
-  if (text.replace(/^\uFEFF/, "").trim() === "") return failed("The file is empty. It needs a header row and one row per person.");
+/** How much one file may hold: the text pasted or sent to the API, or a file uploaded for a background import. */
+export interface FileLimits {
+  maxChars: number;
+  maxRows: number;
+  /** How the size limit is said ("2 MB"). */
+  sizeLabel: string;
+}
 
+const PASTED: FileLimits = { ...IMPORT_LIMITS, sizeLabel: "2 MB" };
+
+/** What makes a text unreadable before it is parsed, or null. */
+function textProblem(text: string, limits: FileLimits): string | null {
+  if (text.length > limits.maxChars) return `The file is larger than ${limits.sizeLabel}. Split it into smaller files and import them one after the other.`;
+  // Postgres text can't hold NUL, and a lone surrogate is not text: both mean "not a CSV".
+  if (text.includes("\u0000") || !text.isWellFormed()) return "The file contains characters that are not text. Save it as CSV (UTF-8) and try again.";
+  if (text.replace(/^\uFEFF/, "").trim() === "") return "The file is empty. It needs a header row and one row per person.";
+  return null;
+}
+
+const csvOptions = (text: string) => ({ bom: true, delimiter: detectDelimiter(text.replace(/^\uFEFF/, "")), relax_column_count: true, skip_empty_lines: false });
+
+export function parsePeopleCsv(text: string, mapping: ColumnMapping = {}, limits: FileLimits = PASTED): ParsedCsv {
+  const problem = textProblem(text, limits);
+  if (problem) return failed(problem);
   let records: string[][];
   try {
-    records = parse(text, { bom: true, delimiter: detectDelimiter(text.replace(/^\uFEFF/, "")), relax_column_count: true, skip_empty_lines: false }) as string[][];
+    records = parse(text, csvOptions(text)) as string[][];
   } catch (err) {
     if (err instanceof CsvError) return failed(csvErrorMessage(err));
     throw err;
   }
+  return fromRecords(records, mapping, limits);
+}
 
+/**
+ * The same reading for a large file, record by record through csv-parse's streaming parser,
+ * telling `onProgress` how many records it has read every `every` records (the background
+ * import shows it), and yielding to other work between chunks.
+ */
+export async function parsePeopleCsvStreaming(
+  text: string,
+  mapping: ColumnMapping,
+  limits: FileLimits,
+  onProgress: (records: number) => Promise<void>,
+  every = 5000,
+): Promise<ParsedCsv> {
+  const problem = textProblem(text, limits);
+  if (problem) return failed(problem);
+  const records: string[][] = [];
+  try {
+    const parser = Readable.from([text]).pipe(parseStream(csvOptions(text)));
+    for await (const record of parser as AsyncIterable<string[]>) {
+      records.push(record);
+      if (records.length % every === 0) await onProgress(records.length);
+    }
+  } catch (err) {
+    if (err instanceof CsvError) return failed(csvErrorMessage(err));
+    throw err;
+  }
+  await onProgress(records.length);
+  return fromRecords(records, mapping, limits);
+}
+
+function fromRecords(records: string[][], mapping: ColumnMapping, limits: FileLimits): ParsedCsv {
   const [header = [], ...body] = records;
   const headers = readHeaders(header, mapping);
   const positions = new Map<MappingTarget, number>();
@@ -168,8 +220,8 @@ export function parsePeopleCsv(text: string, mapping: ColumnMapping = {}): Parse
     rows.push({ row: index + 2, values });
   });
   if (rows.length === 0) return { ...failed("The file has a header row but no people. Add one row per person below it."), headers };
-  if (rows.length > IMPORT_LIMITS.maxRows) {
-    return failed(`The file has ${rows.length.toLocaleString("en")} people; import at most ${IMPORT_LIMITS.maxRows.toLocaleString("en")} at a time. Split the file and import the parts one after the other.`);
+  if (rows.length > limits.maxRows) {
+    return failed(`The file has ${rows.length.toLocaleString("en")} people; import at most ${limits.maxRows.toLocaleString("en")} at a time. Split the file and import the parts one after the other.`);
   }
   return { columns, headers, rows, fileErrors: [] };
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { IMPORT_LIMITS, MAPPING_TARGETS } from "@/server/services/people-import/columns";
 import { confirmPeopleImport, previewPeopleImport } from "@/server/services/people-import/import-people";
+import { confirmImportRun, getImportRun, importRunProblemsCsv, recheckImportRun } from "@/server/services/people-import/import-runs";
 import { orgAdminProcedure, router } from "../init";
-import { text } from "../validation";
+import { id, text } from "../validation";
 
 const csv = z
   .string({ error: "Choose a CSV file or paste its text." })
@@ -21,4 +22,13 @@ export const peopleImportRouter = router({
   confirm: orgAdminProcedure
     .input(z.object({ csv, mapping, expectedHash: z.string().regex(/^[0-9a-f]{64}$/, "Check the file before importing it.") }))
     .mutation(({ ctx, input }) => confirmPeopleImport(ctx.db, ctx.actor, input)),
+  // Background imports of uploaded files (app/api/people-import/route.ts starts them).
+  run: orgAdminProcedure.input(z.object({ runId: id() })).query(({ ctx, input }) => getImportRun(ctx.db, ctx.actor, input)),
+  runProblemsCsv: orgAdminProcedure.input(z.object({ runId: id() })).query(({ ctx, input }) => importRunProblemsCsv(ctx.db, ctx.actor, input)),
+  recheckRun: orgAdminProcedure
+    .input(z.object({ runId: id(), mapping: mapping.unwrap() }))
+    .mutation(({ ctx, input }) => recheckImportRun(ctx.db, ctx.actor, input)),
+  confirmRun: orgAdminProcedure
+    .input(z.object({ runId: id(), expectedHash: z.string().regex(/^[0-9a-f]{64}$/, "Check the file before importing it.") }))
+    .mutation(({ ctx, input }) => confirmImportRun(ctx.db, ctx.actor, input)),
 });
