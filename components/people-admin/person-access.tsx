@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
@@ -75,6 +75,12 @@ export function PersonStatus({ person, viewer }: { person: { id: string; name: s
   const trpc = useTRPC();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLParagraphElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  // Keyboard and screen reader users land on the question, and back on the button after "Cancel".
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
   const deactivate = useMutation(
     trpc.people.deactivate.mutationOptions({
       onSuccess: () => {
@@ -109,7 +115,7 @@ export function PersonStatus({ person, viewer }: { person: { id: string; name: s
       {reactivate.isSuccess ? <Alert tone="success">Reactivated. They can sign in again; give them a manager if they have one.</Alert> : null}
       {confirming ? (
         <div role="group" aria-labelledby="deactivate-confirm" className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-950">
-          <p id="deactivate-confirm" className="font-semibold">
+          <p id="deactivate-confirm" ref={confirmRef} tabIndex={-1} className="font-semibold outline-none">
             Deactivate {person.name}?
           </p>
           <ul className="list-disc space-y-1 pl-5">
@@ -133,6 +139,7 @@ export function PersonStatus({ person, viewer }: { person: { id: string; name: s
               onClick={() => {
                 setConfirming(false);
                 deactivate.reset();
+                requestAnimationFrame(() => openRef.current?.focus());
               }}
             >
               Cancel
@@ -140,7 +147,7 @@ export function PersonStatus({ person, viewer }: { person: { id: string; name: s
           </div>
         </div>
       ) : (
-        <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>
+        <Button ref={openRef} type="button" variant="secondary" onClick={() => setConfirming(true)}>
           Deactivate…
         </Button>
       )}
