@@ -87,6 +87,8 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
           </h2>
           <Card className="p-4 sm:p-5">
             <PersonEditForm
+              // Deactivating or reactivating changes the manager behind the form: start it afresh.
+              key={person.deactivated ? "deactivated" : "active"}
               person={{
                 id: person.id,
                 name: person.name,
