@@ -906,6 +906,10 @@ export const matrix: Matrix = {
     expect: only("hrAdmin", "owner"),
     input: async (fx, purpose) => ({ runId: purpose === "ok" ? await checkedRun(fx.db, fx.w.a.hr.id) : fx.importRunA, mapping: { "Work Email": "email" as const, "First Name": "firstName" as const } }),
     check: (result) => isUuid(result.runId),
+    // The worker checks again what a call (or the fuzz test) asked to check.
+    cleanup: async (fx) => {
+      await runDueJobs(fx.db, new Date(), peopleImportHandlers());
+    },
   },
 
   "peopleImport.confirmRun": {
@@ -913,7 +917,8 @@ export const matrix: Matrix = {
     input: async (fx, purpose) => {
       const runId = purpose === "ok" ? await checkedRun(fx.db, fx.w.a.hr.id) : fx.importRunA;
       const run = await callerAs(fx, "hrAdmin").peopleImport.run({ runId });
-      return { runId, expectedHash: run.preview!.hash! };
+      // (A run the fuzz test re-checked with odd columns may have no plan: any hash then.)
+      return { runId, expectedHash: run.preview?.hash ?? "0".repeat(64) };
     },
     check: (result) => isUuid(result.runId),
   },
