@@ -138,6 +138,17 @@ test("Maya, an owner, can't remove the last owner, and finds every change in the
   await shoot(page, "audit-360");
 });
 
+test("the upload refuses a cross-site post, a member, and a file over its limit", async ({ page, request }) => {
+  expect((await request.post(`${URL_}/api/people-import`, { headers: { origin: "http://evil.example", "content-type": "text/csv" }, data: "email,name\n" })).status()).toBe(403);
+  await signInAs(page, people.aisha, URL_);
+  expect((await page.request.post(`${URL_}/api/people-import`, { headers: { origin: URL_, "content-type": "text/csv" }, data: "email,name\n" })).status()).toBe(404);
+  expect((await page.goto(`${URL_}/admin/people`))?.status()).toBe(404);
+  await signInAs(page, people.hannah, URL_);
+  const tooBig = await page.request.post(`${URL_}/api/people-import`, { headers: { origin: URL_, "content-type": "text/csv" }, data: Buffer.alloc(33 * 1024 * 1024, 0x61) });
+  expect(tooBig.status()).toBe(413);
+  expect(((await tooBig.json()) as { error: string }).error).toContain("larger than 32 MB");
+});
+
 test("Hannah uploads a 50,000-row HR export, maps a column, follows the check and the import", async ({ page }) => {
   test.setTimeout(240_000);
   await signInAs(page, people.hannah, URL_);
@@ -179,15 +190,4 @@ test("Hannah uploads a 50,000-row HR export, maps a column, follows the check an
   await page.setViewportSize(PHONE);
   expect(await overflow(page)).toBeLessThanOrEqual(0);
   await shoot(page, "import-mapping-360");
-});
-
-test("the upload refuses a cross-site post, a member, and a file over its limit", async ({ page, request }) => {
-  expect((await request.post(`${URL_}/api/people-import`, { headers: { origin: "http://evil.example", "content-type": "text/csv" }, data: "email,name\n" })).status()).toBe(403);
-  await signInAs(page, people.aisha, URL_);
-  expect((await page.request.post(`${URL_}/api/people-import`, { headers: { origin: URL_, "content-type": "text/csv" }, data: "email,name\n" })).status()).toBe(404);
-  expect((await page.goto(`${URL_}/admin/people`))?.status()).toBe(404);
-  await signInAs(page, people.hannah, URL_);
-  const tooBig = await page.request.post(`${URL_}/api/people-import`, { headers: { origin: URL_, "content-type": "text/csv" }, data: Buffer.alloc(33 * 1024 * 1024, 0x61) });
-  expect(tooBig.status()).toBe(413);
-  expect(((await tooBig.json()) as { error: string }).error).toContain("larger than 32 MB");
 });

@@ -123,7 +123,7 @@ test("at 360 px, by keyboard, as an owner who sees every admin link", async ({ p
   await page.goto(`${URL_}/admin/people/import`);
   await expect(page.getByRole("heading", { level: 1, name: "Import people" })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Main" });
-  for (const link of ["Home", "People", "Cycles", "Trends", "Manage people", "Settings"]) await expect(nav.getByRole("link", { name: link })).toBeInViewport();
+  for (const link of ["Home", "People", "Cycles", "Trends", "Manage people", "Settings"]) await expect(nav.getByRole("link", { name: link, exact: true })).toBeInViewport();
   await expect(nav.getByRole("link", { name: "Manage people" })).toHaveAttribute("aria-current", "page");
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   const dir = path.join(test.info().project.outputDir, "screenshots");
