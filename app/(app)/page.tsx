@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { callName } from "@/server/people/call-name";
 import Link from "next/link";
 import { AssessmentList } from "@/components/assessments/assessment-list";
 import { StartCheckInButton } from "@/components/assessments/start-check-in-button";
@@ -44,7 +45,7 @@ export default async function HomePage() {
     ...me.pairs.asReport.filter((p) => p.endedAt).map((p) => ({ id: p.id, text: `You reported to ${p.manager.name}`, startedAt: p.startedAt, endedAt: p.endedAt! })),
     ...me.pairs.asManager.filter((p) => p.endedAt).map((p) => ({ id: p.id, text: `${p.report.name} reported to you`, startedAt: p.startedAt, endedAt: p.endedAt! })),
   ].sort((a, b) => b.endedAt.getTime() - a.endedAt.getTime());
-  const firstName = me.person.name.split(" ")[0];
+  const firstName = callName(me.person);
 
   return (
     <div className="space-y-10">

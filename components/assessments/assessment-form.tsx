@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { missingAnswers, progress } from "@/server/assessment/answers";
 import { AGREEMENT_SCALE, getItemBank, personalize, PREDICTION_SCALE, predictionKey, type ChoiceQuestion, type Side } from "@/server/assessment/item-bank";
+import { callName, type PersonName } from "@/server/people/call-name";
 import { cantSayOption, RadioQuestion } from "./scale-question";
 import { SaveStatusIndicator } from "./save-status";
 import { useAutosave, type Answers } from "./use-autosave";
@@ -16,7 +17,8 @@ interface Props {
   assessmentId: string;
   bankVersion: number;
   side: Side;
-  otherName: string;
+  /** The other person of the pair. */
+  other: PersonName;
   minGroupSize: number;
   /** The HR cycle this assessment belongs to; null for a check-in, which never reaches HR. */
   trendsCycle: { name: string; closesOn: string } | null;
@@ -27,13 +29,13 @@ interface Props {
 const agreement = [...AGREEMENT_SCALE.map((o) => ({ value: o.value, label: o.label })), cantSayOption];
 const prediction = [...PREDICTION_SCALE.map((o) => ({ value: o.value, label: o.label })), cantSayOption];
 
-export function AssessmentForm({ assessmentId, bankVersion, side, otherName, minGroupSize, trendsCycle, dueOn, initialAnswers }: Props) {
+export function AssessmentForm({ assessmentId, bankVersion, side, other, minGroupSize, trendsCycle, dueOn, initialAnswers }: Props) {
   const bank = getItemBank(bankVersion);
   const router = useRouter();
   const client = useTRPCClient();
   const { answers, setAnswer, status, saveNow } = useAutosave(assessmentId, side, initialAnswers, true);
-  const first = otherName.split(" ")[0] ?? otherName;
-  const t = (m: { employee: string; manager: string }) => personalize(m[side], otherName);
+  const first = callName(other);
+  const t = (m: { employee: string; manager: string }) => personalize(m[side], other);
 
   // Steps: 0 = about, 1..9 = dimensions, 10 = closing questions and submit.
   const dims = bank.dimensions;
@@ -201,7 +203,7 @@ export function AssessmentForm({ assessmentId, bankVersion, side, otherName, min
         {step === 0 ? (
           <Card className="space-y-4 p-5 text-slate-800">
             <p>
-              You and {otherName} answer the same questions, each from your own side. It takes about ten minutes{dueOn ? `, and it is open until ${dueOn}` : ""}.
+              You and {other.name} answer the same questions, each from your own side. It takes about ten minutes{dueOn ? `, and it is open until ${dueOn}` : ""}.
             </p>
             <ul className="list-disc space-y-2 pl-5">
               <li>

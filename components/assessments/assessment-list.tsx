@@ -1,10 +1,11 @@
+import { callName } from "@/server/people/call-name";
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import { formatDay } from "@/components/ui/format";
 import type { MyAssessment } from "@/server/services/assessments/list-my-assessments";
 
 function describe(a: MyAssessment): { status: string; tone: "slate" | "brand" | "amber"; action: string; href: string } {
-  const first = a.other.name.split(" ")[0];
+  const first = callName(a.other);
   const page = `/assessments/${a.id}`;
   if (a.state === "revealed") return { status: "Results ready", tone: "brand", action: "See results", href: `${page}/results` };
   if (a.state === "closed") return { status: "Closed without both answers", tone: "slate", action: "View", href: page };

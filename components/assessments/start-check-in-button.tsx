@@ -6,14 +6,13 @@ import { startCheckInAction } from "@/app/(app)/actions";
 import { callAction } from "@/components/trpc/call-action";
 import { Button } from "@/components/ui/button";
 
-/** "Start a check-in": asks first, since starting one emails the other person at once. */
+/** "Start a check-in": asks first, since starting one emails the other person at once. `otherName`: what to call them (their given name). */
 export function StartCheckInButton({ pairId, otherName }: { pairId: string; otherName: string }) {
   const router = useRouter();
   const ids = useId();
   const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const first = otherName.split(" ")[0];
   const start = () =>
     startTransition(async () => {
       setError(null);
@@ -26,12 +25,12 @@ export function StartCheckInButton({ pairId, otherName }: { pairId: string; othe
       {confirming ? (
         <div role="group" aria-labelledby={`${ids}-ask`} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
           <p id={`${ids}-ask`}>
-            Start a check-in with {otherName}? We email {first} that it is waiting for their answers. You each answer on your own; you both see the results once you have both
+            Start a check-in with {otherName}? We email them that it is waiting for their answers. You each answer on your own; you both see the results once you have both
             submitted.
           </p>
           <div className="flex flex-wrap gap-2">
             <Button type="button" disabled={pending} onClick={start} autoFocus>
-              {pending ? "Starting…" : `Start and email ${first}`}
+              {pending ? "Starting…" : `Start and email ${otherName}`}
             </Button>
             <Button type="button" variant="ghost" disabled={pending} onClick={() => setConfirming(false)}>
               Not now
@@ -40,7 +39,7 @@ export function StartCheckInButton({ pairId, otherName }: { pairId: string; othe
         </div>
       ) : (
         <Button type="button" variant="secondary" className="w-full sm:w-auto" onClick={() => setConfirming(true)}>
-          {`Start a check-in with ${first}…`}
+          {`Start a check-in with ${otherName}…`}
         </Button>
       )}
       {error ? (

@@ -24,7 +24,3 @@ export function gapChange(gap: number, change: number): string {
   if (same(delta, 0)) return "gap unchanged";
   return `gap ${delta < 0 ? "narrowed" : "widened"} by ${formatScore(Math.abs(delta))}`;
 }
-
-export function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
-}

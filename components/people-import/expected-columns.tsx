@@ -4,15 +4,20 @@ import { Badge } from "@/components/ui/card";
 // What a people CSV holds, with an example to start from. Static: no data fetching.
 
 export const EXAMPLE_CSV = [
-  "email,name,manager email,department,title,start date",
-  "maya.chen@example.com,Maya Chen,,Leadership,Chief Executive Officer,2017-03-01",
-  "sam.okafor@example.com,Sam Okafor,maya.chen@example.com,Engineering,Engineering Manager,2021-06-14",
-  'lea.martin@example.com,"Martin, Léa",sam.okafor@example.com,Engineering,Software Engineer,2024-01-08',
+  "email,name,given name,manager email,department,title,start date",
+  "maya.chen@example.com,Maya Chen,Maya,,Leadership,Chief Executive Officer,2017-03-01",
+  "sam.okafor@example.com,Sam Okafor,Sam,maya.chen@example.com,Engineering,Engineering Manager,2021-06-14",
+  'lea.martin@example.com,"Martin, Léa",Léa,sam.okafor@example.com,Engineering,Software Engineer,2024-01-08',
 ].join("\n");
 
 const COLUMNS: { name: string; required: boolean; what: ReactNode }[] = [
   { name: "email", required: true, what: "Their work email. Someone already in Tandem with this address is updated, not added again." },
-  { name: "name", required: true, what: "Their full name." },
+  { name: "name", required: true, what: "Their full name, or two columns “first name” and “last name”." },
+  {
+    name: "given name",
+    required: false,
+    what: "What emails and greetings call them (“Hi Léa,”). A “preferred name” column counts as this, else “first name”; without either, the full name is used.",
+  },
   { name: "manager email", required: false, what: "Their manager’s email: someone in this file or already in Tandem. Empty means no manager." },
   { name: "department", required: false, what: "Created if it doesn’t exist yet (upper or lower case doesn’t matter)." },
   { name: "title", required: false, what: "Their job title." },
@@ -31,8 +36,10 @@ export function ExpectedColumns() {
   return (
     <div className="space-y-4 text-sm text-slate-800">
       <p>
-        The first row names the columns, in any order and any case (“Manager Email” and “manager_email” both work). Other columns are ignored. Save
-        from your spreadsheet as CSV (comma- or semicolon-separated, UTF-8).
+        The first row names the columns, in any order and any case (“Manager Email” and “manager_email” both work). Exports of BambooHR, HiBob,
+        Personio, Rippling and Workday are read as they are (“Work Email”, “First Name” + “Last Name”, “Supervisor Email”, “Job Title”, “Hire
+        Date”…); for any other column, choose what it holds after the check, and Tandem remembers it for your next file. Other columns are ignored.
+        Save as CSV (comma- or semicolon-separated, UTF-8).
       </p>
       <dl className="divide-y divide-slate-100 rounded-lg border border-slate-200">
         {COLUMNS.map((c) => (

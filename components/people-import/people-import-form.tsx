@@ -2,187 +2,24 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { COLUMN_LABELS, IMPORT_LIMITS, PREVIEW_LIST_LIMIT } from "@/server/services/people-import/columns";
-import type { ImportPreview, ImportResult, PreviewManagerChange } from "@/server/services/people-import/import-people";
-import type { ChangedField, PersonRef } from "@/server/services/people-import/plan";
+import { IMPORT_LIMITS, UPLOAD_LIMITS, type ColumnChoice } from "@/server/services/people-import/columns";
+import type { ImportPreview, ImportResult } from "@/server/services/people-import/import-people";
+import { ColumnMapping } from "./column-mapping";
+import { ImportRun } from "./import-run";
+import { plural, Problems, resultMessage, Summary } from "./import-results";
 
 // Upload or paste a CSV, check it (nothing is written), then import what the check showed.
 // The text area holds the one text that is checked and imported: choosing a file fills it, so
 // a problem can be fixed right here before checking again.
 
-const FIELD_LABELS: Record<ChangedField, string> = { name: "name", title: "title", department: "department", startDate: "start date" };
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
-
-function Table({ label, head, minWidth, children }: { label: string; head: string[]; minWidth: string; children: ReactNode }) {
-  // The wrapper scrolls on a narrow screen instead of the page; it is focusable so a keyboard
-  // can scroll it too.
-  return (
-    <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200">
-      <table className={`w-full text-left text-sm ${minWidth}`}>
-        <caption className="sr-only">{label}</caption>
-        <thead className="bg-slate-50 text-slate-700">
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col" className="px-3 py-2 font-semibold">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 align-top">{children}</tbody>
-      </table>
-    </div>
-  );
-}
-
-const cell = "px-3 py-2 break-words";
-const ref = (p: PersonRef | null) => (p ? `${p.name} (${p.email})` : "nobody");
-
-function Truncated({ shown, total }: { shown: number; total: number }) {
-  return shown < total ? <p className="text-sm text-slate-700">Showing the first {shown.toLocaleString("en")} of {total.toLocaleString("en")}.</p> : null;
-}
-
-function Limited({ length }: { length: number }) {
-  return length >= PREVIEW_LIST_LIMIT ? <p className="text-sm text-slate-700">Showing the first {PREVIEW_LIST_LIMIT.toLocaleString("en")}.</p> : null;
-}
-
-function Problems({ preview }: { preview: ImportPreview }) {
-  const rows = new Set(preview.problems.map((p) => p.row)).size;
-  return (
-    <div className="space-y-3">
-      <Alert>
-        <p className="font-semibold">
-          {plural(preview.problemCount, "problem", "problems")} in {plural(rows, "row", "rows")}
-          {preview.problems.length < preview.problemCount ? " (or more)" : ""}. Nothing has been imported.
-        </p>
-        <p className="mt-1">Fix them in your file or in the text above, then check again.</p>
-      </Alert>
-      <Table label="Problems by row" head={["Row", "Column", "Problem"]} minWidth="min-w-[30rem]">
-        {preview.problems.map((p, i) => (
-          <tr key={i}>
-            <td className={`${cell} tabular-nums`}>{p.row}</td>
-            <td className={cell}>{p.column ? COLUMN_LABELS[p.column] : "—"}</td>
-            <td className={cell}>{p.message}</td>
-          </tr>
-        ))}
-      </Table>
-      <Truncated shown={preview.problems.length} total={preview.problemCount} />
-    </div>
-  );
-}
-
-function Summary({ preview }: { preview: ImportPreview }) {
-  const s = preview.summary!;
-  const stats: [string, number][] = [
-    ["New people", s.creates],
-    ["People updated", s.updates],
-    ["Manager changes", s.managerChanges],
-    ["Unchanged", s.unchanged],
-  ];
-  return (
-    <div className="space-y-5">
-      <Alert tone="info">
-        No problems found in {plural(preview.rowCount, "row", "rows")}. Nothing has been written yet: this is what importing will do.
-      </Alert>
-      <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-        {stats.map(([label, value]) => (
-          <div key={label} className="rounded-lg bg-slate-50 p-3">
-            <dt className="text-slate-600">{label}</dt>
-            <dd className="text-xl font-semibold text-slate-900">{value.toLocaleString("en")}</dd>
-          </div>
-        ))}
-      </dl>
-      {s.pairsToClose + s.pairsToOpen > 0 || s.newDepartments.length > 0 ? (
-        <ul className="list-disc space-y-1 pl-5 text-sm text-slate-800">
-          {s.pairsToClose > 0 ? <li>{plural(s.pairsToClose, "pair ends", "pairs end")} because a manager changes; their history stays with their two people.</li> : null}
-          {s.pairsToOpen > 0 ? <li>{plural(s.pairsToOpen, "new pair starts", "new pairs start")}.</li> : null}
-          {s.newDepartments.length > 0 ? <li>New {s.newDepartments.length === 1 ? "department" : "departments"}: {s.newDepartments.join(", ")}.</li> : null}
-        </ul>
-      ) : null}
-
-      {preview.creates.length > 0 ? (
-        <section aria-labelledby="import-creates" className="space-y-2">
-          <h4 id="import-creates" className="font-semibold">
-            New people ({s.creates.toLocaleString("en")}), each invited by email
-          </h4>
-          <Table label="New people" head={["Row", "Name", "Email", "Manager", "Department", "Title", "Start date"]} minWidth="min-w-[60rem]">
-            {preview.creates.map((c) => (
-              <tr key={c.row}>
-                <td className={`${cell} tabular-nums`}>{c.row}</td>
-                <td className={cell}>{c.name}</td>
-                <td className={cell}>{c.email}</td>
-                <td className={cell}>{c.manager?.name ?? "—"}</td>
-                <td className={cell}>{c.department ?? "—"}</td>
-                <td className={cell}>{c.title ?? "—"}</td>
-                <td className={`${cell} tabular-nums`}>{c.startDate ?? "—"}</td>
-              </tr>
-            ))}
-          </Table>
-          <Truncated shown={preview.creates.length} total={s.creates} />
-        </section>
-      ) : null}
-
-      {preview.updates.length > 0 ? (
-        <section aria-labelledby="import-updates" className="space-y-2">
-          <h4 id="import-updates" className="font-semibold">
-            Changes to people already in Tandem
-          </h4>
-          <Table label="Changes to people already in Tandem" head={["Row", "Name", "What changes"]} minWidth="min-w-[36rem]">
-            {preview.updates.map((u) => (
-              <tr key={u.row}>
-                <td className={`${cell} tabular-nums`}>{u.row}</td>
-                <td className={cell}>
-                  {u.name}
-                  <span className="block text-slate-600">{u.email}</span>
-                </td>
-                <td className={cell}>
-                  <ul className="space-y-0.5">
-                    {u.changes.map((c) => (
-                      <li key={c.field}>
-                        {FIELD_LABELS[c.field]}: {c.from ?? "(empty)"} → {c.to ?? "(empty)"}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </Table>
-          <Limited length={preview.updates.length} />
-        </section>
-      ) : null}
-
-      {preview.managerChanges.length > 0 ? (
-        <section aria-labelledby="import-managers" className="space-y-2">
-          <h4 id="import-managers" className="font-semibold">
-            Manager changes ({s.managerChanges.toLocaleString("en")})
-          </h4>
-          <Table label="Manager changes" head={["Row", "Person", "Manager now", "New manager"]} minWidth="min-w-[44rem]">
-            {preview.managerChanges.map((m: PreviewManagerChange) => (
-              <tr key={m.row}>
-                <td className={`${cell} tabular-nums`}>{m.row}</td>
-                <td className={cell}>{m.name}</td>
-                <td className={cell}>{ref(m.from)}</td>
-                <td className={cell}>{ref(m.to)}</td>
-              </tr>
-            ))}
-          </Table>
-          <Truncated shown={preview.managerChanges.length} total={s.managerChanges} />
-        </section>
-      ) : null}
-    </div>
-  );
-}
-
-function resultMessage(r: ImportResult): string {
-  if (r.created + r.updated === 0) return "Nothing needed to change: everyone in the file was already up to date.";
-  const parts = [`${plural(r.created, "person", "people")} added`, `${r.updated.toLocaleString("en")} updated`];
-  if (r.managerChanges > 0) parts.push(plural(r.managerChanges, "manager change", "manager changes"));
-  const invited = r.invited > 0 ? ` ${plural(r.invited, "invitation", "invitations")} sent by email.` : "";
-  return `Import complete: ${parts.join(", ")}.${invited}`;
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  return n;
 }
 
 export function PeopleImportForm() {
@@ -190,12 +27,15 @@ export function PeopleImportForm() {
   const [text, setText] = useState("");
   const [fileNote, setFileNote] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [checked, setChecked] = useState<{ csv: string; preview: ImportPreview } | null>(null);
+  const [checked, setChecked] = useState<{ csv: string; mapping: Record<string, ColumnChoice> | undefined; preview: ImportPreview } | null>(null);
+  const [mapping, setMapping] = useState<Record<string, ColumnChoice> | undefined>(undefined);
+  // A file too large to check here goes to the background import instead.
+  const [runFile, setRunFile] = useState<File | null>(null);
   const [imported, setImported] = useState<ImportResult | null>(null);
   const resultsRef = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLDivElement>(null);
 
-  const preview = useMutation(trpc.peopleImport.preview.mutationOptions({ onSuccess: (p, input) => setChecked({ csv: input.csv, preview: p }) }));
+  const preview = useMutation(trpc.peopleImport.preview.mutationOptions({ onSuccess: (p, input) => setChecked({ csv: input.csv, mapping: input.mapping, preview: p }) }));
   const confirm = useMutation(
     trpc.peopleImport.confirm.mutationOptions({
       onSuccess: (result) => {
@@ -216,6 +56,7 @@ export function PeopleImportForm() {
   }, [imported]);
 
   function edit(next: string) {
+    if (next !== "") setRunFile(null);
     setText(next);
     setChecked(null);
     setImported(null);
@@ -226,11 +67,20 @@ export function PeopleImportForm() {
     setFileError(null);
     setFileNote(null);
     if (!file) return;
-    if (file.size > IMPORT_LIMITS.maxChars) {
-      setFileError(`“${file.name}” is larger than 2 MB. Split it into smaller files and import them one after the other.`);
+    if (file.size > UPLOAD_LIMITS.maxBytes) {
+      setFileError(`“${file.name}” is larger than ${UPLOAD_LIMITS.sizeLabel}. Split it into smaller files and import them one after the other.`);
       return;
     }
-    edit(await file.text());
+    const text = file.size > IMPORT_LIMITS.maxChars ? null : await file.text();
+    // Large files (over 2 MB, or more people than a check here takes) are checked and imported
+    // in the background, with their progress shown.
+    if (text === null || lineCount(text) > IMPORT_LIMITS.maxRows + 1) {
+      edit("");
+      setRunFile(file);
+      return;
+    }
+    setRunFile(null);
+    edit(text);
     setFileNote(`Loaded “${file.name}”. Its text is below, where you can also fix it.`);
   }
 
@@ -245,7 +95,7 @@ export function PeopleImportForm() {
           e.preventDefault();
           setImported(null);
           confirm.reset();
-          preview.mutate({ csv: text });
+          preview.mutate({ csv: text, mapping });
         }}
       >
         <div>
@@ -261,7 +111,8 @@ export function PeopleImportForm() {
             className="block w-full max-w-full text-sm text-slate-800 file:mr-3 file:min-h-11 file:rounded-lg file:border file:border-slate-300 file:bg-white file:px-4 file:font-semibold file:text-slate-800 hover:file:bg-slate-100"
           />
           <p id="people-csv-file-hint" className="mt-1 text-sm text-slate-600">
-            Up to 2 MB and {IMPORT_LIMITS.maxRows.toLocaleString("en")} people. The file is read here in your browser and sent only when you check it.
+            Up to {UPLOAD_LIMITS.sizeLabel} and {UPLOAD_LIMITS.maxRows.toLocaleString("en")} people, exported from your HR system or a spreadsheet. A file up to 2 MB and{" "}
+            {IMPORT_LIMITS.maxRows.toLocaleString("en")} people is read here and sent when you check it; a larger one is uploaded and checked in the background.
           </p>
           {fileError ? (
             <p role="alert" className="mt-1 text-sm text-red-700">
@@ -297,6 +148,8 @@ export function PeopleImportForm() {
         </Button>
       </form>
 
+      {runFile ? <ImportRun key={`${runFile.name}:${runFile.size}:${runFile.lastModified}`} file={runFile} /> : null}
+
       {imported ? (
         <div ref={doneRef} tabIndex={-1} className="outline-none">
           <Alert tone="success">
@@ -316,6 +169,22 @@ export function PeopleImportForm() {
           <h3 ref={resultsRef} tabIndex={-1} className="text-lg font-semibold outline-none">
             Check results
           </h3>
+          {p.headers.length > 0 ? (
+            <details open={p.fileErrors.length > 0} className="rounded-lg border border-slate-200 p-3">
+              <summary className="min-h-11 cursor-pointer content-center font-medium">Columns: which is which</summary>
+              <div className="mt-3">
+                <ColumnMapping
+                  key={JSON.stringify(p.headers)}
+                  headers={p.headers}
+                  pending={preview.isPending}
+                  onCheck={(m) => {
+                    setMapping(m);
+                    preview.mutate({ csv: checked!.csv, mapping: m });
+                  }}
+                />
+              </div>
+            </details>
+          ) : null}
           {p.fileErrors.length > 0 ? (
             <Alert>
               <p className="font-semibold">This file can’t be imported. Nothing has been imported.</p>
@@ -332,7 +201,7 @@ export function PeopleImportForm() {
           )}
           {p.summary && !canImport ? <Alert tone="info">Everyone in this file is already up to date in Tandem: there is nothing to import.</Alert> : null}
           {canImport ? (
-            <Button type="button" disabled={confirm.isPending} onClick={() => checked && confirm.mutate({ csv: checked.csv, expectedHash: p.hash! })}>
+            <Button type="button" disabled={confirm.isPending} onClick={() => checked && confirm.mutate({ csv: checked.csv, mapping: checked.mapping, expectedHash: p.hash! })}>
               {confirm.isPending ? "Importing…" : `Import ${plural(p.rowCount, "person", "people")}`}
             </Button>
           ) : null}

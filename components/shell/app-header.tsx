@@ -21,7 +21,7 @@ export function AppHeader({ name, orgName, roles, otherOrganizations }: { name: 
       ? [
           { href: "/admin/cycles", label: "Cycles" },
           { href: "/admin/trends", label: "Trends" },
-          { href: "/admin/people", label: "Import" },
+          { href: "/admin/people", label: "Manage people" },
         ]
       : []),
     ...(roles.includes("owner") ? [{ href: "/admin/settings", label: "Settings" }] : []),

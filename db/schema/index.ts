@@ -5,3 +5,4 @@ export * from "./assessments";
 export * from "./audit";
 export * from "./meetings";
 export * from "./trends";
+export * from "./people-import";

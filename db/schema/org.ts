@@ -7,6 +7,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -39,6 +40,11 @@ export const organizations = pgTable(
     isDemo: boolean().notNull().default(false),
     /** Bumped by triggers when anything every cycle's trend figures depend on changes (db/schema/trends.ts). */
     trendsVersion: bigint({ mode: "number" }).notNull().default(0),
+    /**
+     * How HR mapped the columns of its last people file: normalized header → Tandem field (or
+     * "ignore"), applied to the next file's matching headers (server/services/people-import/columns.ts).
+     */
+    importColumnMapping: jsonb().$type<Record<string, string>>().notNull().default({}),
     createdAt: createdAt(),
   },
   (t) => [check("organizations_min_group_size_range", sql`${t.minGroupSize} between 3 and 10`)],
@@ -70,6 +76,11 @@ export const people = pgTable(
     // Stored lower-cased; the sign-in identity is matched on it.
     email: text().notNull(),
     name: text().notNull(),
+    /**
+     * What emails and greetings call them ("Hi Léa,"), as HR or the import gave it. Never
+     * guessed from `name` ("Martin, Léa" has no safe first word): without it, the full name.
+     */
+    givenName: text(),
     title: text(),
     departmentId: uuid(),
     managerId: uuid(),
@@ -82,6 +93,8 @@ export const people = pgTable(
     uniqueIndex("people_org_email_idx").on(t.orgId, t.email),
     unique("people_org_id_key").on(t.orgId, t.id),
     index("people_email_idx").on(t.email),
+    // The people page and the directory list by name: keyset pages walk this index.
+    index("people_org_name_idx").on(t.orgId, t.name, t.id),
     index("people_manager_idx").on(t.orgId, t.managerId),
     index("people_department_idx").on(t.orgId, t.departmentId),
     foreignKey({ columns: [t.orgId, t.departmentId], foreignColumns: [departments.orgId, departments.id] }),

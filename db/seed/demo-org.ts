@@ -109,7 +109,9 @@ export async function seedDemoOrg(db: Db): Promise<{ orgId: string; people: numb
 
     const personIds = new Map<string, string>();
     for (const p of DEMO_PEOPLE) {
-      const values = { title: p.title, departmentId: departmentIds.get(p.department), startDate: p.startDate, name: p.name };
+      // Every demo name is written "Given Family", so its first word is the given name: a fact
+      // of this list, not a rule Tandem applies to anyone else's name.
+      const values = { title: p.title, departmentId: departmentIds.get(p.department), startDate: p.startDate, name: p.name, givenName: p.name.split(" ")[0]! };
       const [row] = await tx
         .insert(people)
         .values({ orgId, email: demoEmail(p.name), ...values })

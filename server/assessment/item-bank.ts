@@ -3,7 +3,8 @@
 // meaning: add a new version instead.
 //
 // Every statement is written twice, once from the employee's side and once from the
-// manager's, so both answers are about the same thing. `{name}` is the other person's first name.
+// manager's, so both answers are about the same thing. `{name}` is what the other person is called (their given name, else their full name).
+import { callName, type PersonName } from "@/server/people/call-name";
 
 export type Side = "employee" | "manager";
 
@@ -236,8 +237,7 @@ export function predictionKey(dimension: DimensionKey): string {
   return `predict.${dimension}`;
 }
 
-/** Fills in the other person's first name. */
-export function personalize(text: string, otherName: string): string {
-  const first = otherName.trim().split(/\s+/)[0] ?? otherName;
-  return text.replaceAll("{name}", first);
+/** Fills in what the other person is called (their given name, else their full name: server/people/call-name.ts). */
+export function personalize(text: string, other: PersonName): string {
+  return text.replaceAll("{name}", callName(other));
 }

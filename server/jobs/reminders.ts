@@ -19,6 +19,7 @@ import {
 import { appUrl } from "@/server/env";
 import { sendMail, type Mail } from "@/server/mail";
 import { assessmentDigestMail, meetingReminderMail } from "@/server/mail/meeting-templates";
+import type { PersonName } from "@/server/people/call-name";
 import { DEFAULT_REMINDER_MINUTES } from "@/server/services/meetings/preferences";
 import { isLiveMeeting, PLANNED_AHEAD, plannedOccurrences, ruleOf, syncPair } from "@/server/services/meetings/schedule";
 import { nextOccurrences } from "@/server/meetings/recurrence";
@@ -76,6 +77,7 @@ export function assessmentDigestKey(personId: string, now: Date): string {
 interface ReminderPerson {
   id: string;
   name: string;
+  givenName: string | null;
   email: string;
   /** null: this person turned reminders off. */
   leadMinutes: number | null;
@@ -90,6 +92,7 @@ async function reminderPeople(db: Db, orgId: string, personIds: string[]): Promi
     .select({
       id: people.id,
       name: people.name,
+      givenName: people.givenName,
       email: people.email,
       prefsId: meetingPreferences.personId,
       reminderMinutes: meetingPreferences.reminderMinutes,
@@ -102,6 +105,7 @@ async function reminderPeople(db: Db, orgId: string, personIds: string[]): Promi
     out.set(r.id, {
       id: r.id,
       name: r.name,
+      givenName: r.givenName,
       email: r.email,
       // No row: the defaults (24 h, weekly). A row with null minutes: reminders off.
       leadMinutes: r.prefsId === null ? DEFAULT_REMINDER_MINUTES : r.reminderMinutes,
@@ -354,7 +358,7 @@ const meetingReminder = defineHandler({
     if (person.leadMinutes === null) return cancel("the person turned reminders off");
     const due = new Date(meeting.startsAt.getTime() - person.leadMinutes * 60_000);
     if (due > now) return { outcome: "deferred", until: due, reason: "the person chose a shorter lead time" };
-    const otherName = persons.get(otherId)?.name ?? (await nameOf(db, p.orgId, otherId));
+    const other = persons.get(otherId) ?? (await nameOf(db, p.orgId, otherId));
 
     const agenda = await db
       .select({ text: agendaItems.text })
@@ -368,8 +372,8 @@ const meetingReminder = defineHandler({
 
     const mail = meetingReminderMail({
       to: person.email,
-      recipientName: person.name,
-      otherName,
+      recipient: person,
+      other,
       startsAt: meeting.startsAt,
       endsAt: meeting.endsAt,
       timeZone: series.timeZone,
@@ -383,9 +387,9 @@ const meetingReminder = defineHandler({
 });
 
 /** A deactivated colleague still has a name to show. */
-async function nameOf(db: Db, orgId: string, personId: string): Promise<string> {
-  const [row] = await db.select({ name: people.name }).from(people).where(and(eq(people.orgId, orgId), eq(people.id, personId)));
-  return row?.name ?? "your colleague";
+async function nameOf(db: Db, orgId: string, personId: string): Promise<PersonName> {
+  const [row] = await db.select({ name: people.name, givenName: people.givenName }).from(people).where(and(eq(people.orgId, orgId), eq(people.id, personId)));
+  return row ?? { name: "your colleague", givenName: null };
 }
 
 const theirs = alias(responses, "theirs");
@@ -411,7 +415,7 @@ const assessmentDigest = defineHandler({
 
     const mail = assessmentDigestMail({
       to: person.email,
-      recipientName: person.name,
+      recipient: person,
       items: pending.map((a) => ({
         title: a.cycleName ?? "Pair check-in",
         otherName: a.otherName,

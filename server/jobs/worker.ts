@@ -7,6 +7,7 @@ import { cycleScheduleHandlers, sweepCycleSchedules, type CycleSweepResult } fro
 import { mailHandlers } from "./mail";
 import { pruneMailDeliveries, reminderHandlers, scheduleReminders, type SweepResult } from "./reminders";
 import { onWakeSender } from "./wake";
+import { peopleImportHandlers } from "@/server/services/people-import/import-runs";
 
 // The background work of one app server process (started by server/startup.ts): loops on
 // their own timers. One runs due jobs every `intervalMs`; one re-plans reminders every
@@ -104,7 +105,7 @@ export async function runCycleSchedule(db: Db, now: Date): Promise<CycleSweepRes
 
 /** Every handler the worker runs: meeting reminders, digests, the cycles' automatic reminders. */
 export function workerHandlers(): JobHandlers {
-  return { ...reminderHandlers(), ...cycleScheduleHandlers(), ...mailHandlers() };
+  return { ...reminderHandlers(), ...cycleScheduleHandlers(), ...mailHandlers(), ...peopleImportHandlers() };
 }
 
 /**

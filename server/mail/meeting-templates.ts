@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Mail } from "@/server/mail";
 import { escapeHtml } from "@/server/mail/templates";
+import { callName, type PersonName } from "@/server/people/call-name";
 
 // Reminder emails (server/jobs/reminders.ts). What people typed (agenda items, names, cycle
 // names) goes into the HTML only through escapeHtml. They never carry private notes, shared
@@ -10,9 +11,6 @@ import { escapeHtml } from "@/server/mail/templates";
 const BUTTON =
   "display:inline-block;background:#0f766e;color:#fff;text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600";
 
-function firstName(name: string) {
-  return name.trim().split(/\s+/)[0] || name;
-}
 
 /**
  * "today at 10:00", "tomorrow at 10:00" or "on Tuesday 14 April at 10:00", in the series' zone,
@@ -30,8 +28,8 @@ export function meetingWhen(startsAt: Date, now: Date, timeZone: string): string
 
 export interface MeetingReminderInput {
   to: string;
-  recipientName: string;
-  otherName: string;
+  recipient: PersonName;
+  other: PersonName;
   startsAt: Date;
   endsAt: Date;
   timeZone: string;
@@ -46,8 +44,8 @@ export interface MeetingReminderInput {
 export function meetingReminderMail(input: MeetingReminderInput): Mail {
   const when = `${meetingWhen(input.startsAt, input.now, input.timeZone)} (${input.timeZone})`;
   const until = DateTime.fromJSDate(input.endsAt, { zone: input.timeZone }).toFormat("HH:mm");
-  const subject = `Your 1:1 with ${firstName(input.otherName)} ${when}`;
-  const intro = `Your 1:1 with ${input.otherName} is ${when}, until ${until}.`;
+  const subject = `Your 1:1 with ${callName(input.other)} ${when}`;
+  const intro = `Your 1:1 with ${input.other.name} is ${when}, until ${until}.`;
   const actions =
     input.openActionItems === 0
       ? null
@@ -56,7 +54,7 @@ export function meetingReminderMail(input: MeetingReminderInput): Mail {
   const footer = "You get this reminder before each of your 1:1s. You can change when, or turn it off, in your meeting preferences in Tandem.";
 
   const text = [
-    `Hi ${firstName(input.recipientName)},`,
+    `Hi ${callName(input.recipient)},`,
     intro,
     input.agenda.length ? `Agenda so far:\n${input.agenda.map((item, i) => `${i + 1}. ${item}`).join("\n")}` : emptyAgenda,
     actions,
@@ -68,7 +66,7 @@ export function meetingReminderMail(input: MeetingReminderInput): Mail {
 
   const p = (s: string, style = "line-height:1.5") => `<p style="${style}">${escapeHtml(s)}</p>`;
   const html = [
-    p(`Hi ${firstName(input.recipientName)},`),
+    p(`Hi ${callName(input.recipient)},`),
     p(intro),
     input.agenda.length
       ? `<p style="line-height:1.5;margin-bottom:4px"><strong>Agenda so far</strong></p><ol style="line-height:1.5;margin-top:0">${input.agenda.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ol>`
@@ -89,7 +87,7 @@ export interface DigestItem {
   url: string;
 }
 
-export function assessmentDigestMail(input: { to: string; recipientName: string; items: DigestItem[] }): Mail {
+export function assessmentDigestMail(input: { to: string; recipient: PersonName; items: DigestItem[] }): Mail {
   const n = input.items.length;
   const subject = n === 1 ? "An assessment is waiting for your answers" : `${n} assessments are waiting for your answers`;
   const intro = `${n === 1 ? "This assessment is" : "These assessments are"} still open and waiting for your side. Your answers are saved as you go, and neither of you sees the other's answers until you have both submitted.`;
@@ -97,13 +95,13 @@ export function assessmentDigestMail(input: { to: string; recipientName: string;
   const footer = "You get this summary once a week while something is waiting. You can turn it off in your meeting preferences in Tandem.";
 
   const text = [
-    `Hi ${firstName(input.recipientName)},`,
+    `Hi ${callName(input.recipient)},`,
     intro,
     input.items.map((item) => `- ${line(item)}: ${item.url}`).join("\n"),
     footer,
   ].join("\n\n");
   const html = [
-    `<p style="line-height:1.5">${escapeHtml(`Hi ${firstName(input.recipientName)},`)}</p>`,
+    `<p style="line-height:1.5">${escapeHtml(`Hi ${callName(input.recipient)},`)}</p>`,
     `<p style="line-height:1.5">${escapeHtml(intro)}</p>`,
     `<ul style="line-height:1.5">${input.items.map((item) => `<li><a href="${escapeHtml(item.url)}">${escapeHtml(line(item))}</a></li>`).join("")}</ul>`,
     `<p style="line-height:1.5;color:#52606d;font-size:14px">${escapeHtml(footer)}</p>`,

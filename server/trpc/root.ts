@@ -6,6 +6,7 @@ import { meetingsRouter } from "./routers/meetings";
 import { meRouter } from "./routers/me";
 import { orgRouter } from "./routers/org";
 import { pairsRouter } from "./routers/pairs";
+import { peopleRouter } from "./routers/people";
 import { peopleImportRouter } from "./routers/people-import";
 import { sessionRouter } from "./routers/session";
 import { trendsRouter } from "./routers/trends";
@@ -17,6 +18,7 @@ export const appRouter = router({
   cycles: cyclesRouter,
   pairs: pairsRouter,
   org: orgRouter,
+  people: peopleRouter,
   peopleImport: peopleImportRouter,
   trends: trendsRouter,
   meetings: meetingsRouter,

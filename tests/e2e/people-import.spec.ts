@@ -54,9 +54,10 @@ test("Hannah checks a file with problems, fixes it, imports, and finds the new p
   test.setTimeout(60_000);
   await signInAs(page, people.hannah, URL_);
   await page.goto(`${URL_}/`);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Manage people" }).click();
+  await page.getByRole("link", { name: "Import people" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Import people" })).toBeVisible();
-  await expectNoAxeViolations(page, "/admin/people");
+  await expectNoAxeViolations(page, "/admin/people/import");
 
   // The file is read in the browser and lands in the text area.
   await page.getByLabel("CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${WITH_PROBLEMS}`) });
@@ -75,7 +76,7 @@ test("Hannah checks a file with problems, fixes it, imports, and finds the new p
     /4\s*manager email\s*No one with the email nobody@brightwater\.example is in this file or in your organization\./,
   ]);
   await expect(page.getByRole("button", { name: /^Import / })).toHaveCount(0);
-  await expectNoAxeViolations(page, "/admin/people with problems");
+  await expectNoAxeViolations(page, "/admin/people/import with problems");
 
   // Fix it by pasting the corrected text; the old check no longer applies.
   await page.getByLabel("CSV text").fill(FIXED);
@@ -89,7 +90,7 @@ test("Hannah checks a file with problems, fixes it, imports, and finds the new p
   await expect(created.nth(1)).toContainText("Hannah Schmidt");
   await expect(created.nth(2)).toContainText("Oskar Lind");
   await expect(created.nth(2)).toContainText("Ingrid Solberg");
-  await expectNoAxeViolations(page, "/admin/people with a summary");
+  await expectNoAxeViolations(page, "/admin/people/import with a summary");
 
   await page.getByRole("button", { name: "Import 2 people" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Import complete: 2 people added, 0 updated. 2 invitations sent by email." })).toBeVisible();
@@ -104,7 +105,7 @@ test("Hannah checks a file with problems, fixes it, imports, and finds the new p
   await expect(oskar).toContainText("reports to Ingrid Solberg");
 
   // Checking the same file again: nothing left to do.
-  await page.goto(`${URL_}/admin/people`);
+  await page.goto(`${URL_}/admin/people/import`);
   await page.getByLabel("CSV text").fill(FIXED);
   await page.getByRole("button", { name: "Check file" }).click();
   await expect(page.getByText("Everyone in this file is already up to date in Tandem: there is nothing to import.")).toBeVisible();
@@ -119,13 +120,13 @@ test("at 360 px, by keyboard, as an owner who sees every admin link", async ({ p
   test.setTimeout(60_000);
   await page.setViewportSize(PHONE);
   await signInAs(page, people.maya, URL_);
-  await page.goto(`${URL_}/admin/people`);
+  await page.goto(`${URL_}/admin/people/import`);
   await expect(page.getByRole("heading", { level: 1, name: "Import people" })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Main" });
   // On a phone the admin pages are in one "Admin" menu (one header row); opened, every link shows.
   await nav.getByText("Admin").click();
-  for (const link of ["Home", "People", "Cycles", "Trends", "Import", "Settings"]) await expect(nav.getByRole("link", { name: link })).toBeInViewport();
-  await expect(nav.getByRole("link", { name: "Import" })).toHaveAttribute("aria-current", "page");
+  for (const link of ["Home", "People", "Cycles", "Trends", "Manage people", "Settings"]) await expect(nav.getByRole("link", { name: link, exact: true })).toBeInViewport();
+  await expect(nav.getByRole("link", { name: "Manage people" })).toHaveAttribute("aria-current", "page");
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   const dir = path.join(test.info().project.outputDir, "screenshots");
   fs.mkdirSync(dir, { recursive: true });
@@ -140,7 +141,7 @@ test("at 360 px, by keyboard, as an owner who sees every admin link", async ({ p
   await expect(page.getByRole("heading", { name: "Check results" })).toBeFocused();
   // The wide summary tables scroll inside their frame, never the page.
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-  await expectNoAxeViolations(page, "/admin/people at 360 px with a summary");
+  await expectNoAxeViolations(page, "/admin/people/import at 360 px with a summary");
   await page.screenshot({ path: path.join(dir, "people-import-360-summary.png"), fullPage: true });
   await tabTo(page, page.getByRole("button", { name: "Import 1 person" }), 10);
   await page.keyboard.press("Enter");
@@ -161,9 +162,10 @@ test("a file near the 2 MB limit goes through to the server and is checked", asy
   expect(result.data.json).toMatchObject({ rowCount: 9000, problemCount: 0, summary: { creates: 9000 } });
 });
 
-test("members get not found and no Import link", async ({ page }) => {
+test("members get not found and no Manage people link", async ({ page }) => {
   await signInAs(page, people.aisha, URL_);
   expect((await page.goto(`${URL_}/admin/people`))?.status()).toBe(404);
+  expect((await page.goto(`${URL_}/admin/people/import`))?.status()).toBe(404);
   await page.goto(`${URL_}/`);
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Manage people" })).toHaveCount(0);
 });

@@ -95,7 +95,7 @@ describe("before both have submitted", () => {
     expect(submitted).toEqual({ revealed: false, waitingFor: "Report A1" });
 
     const mine = await as(w.a.report1).assessments.get({ assessmentId: a1 });
-    expect(mine.other).toEqual({ name: "Manager A1", submitted: true });
+    expect(mine.other).toEqual({ name: "Manager A1", givenName: null, submitted: true });
     expect(mine.mine.answers).toEqual(employeeDraft);
     expectNoneOf(JSON.stringify(mine), managerAnswers, employeeDraft, MANAGER_SECRET);
     expect((await as(w.a.report1).assessments.listMine()).find((a) => a.id === a1)).toMatchObject({ state: "open", otherSubmitted: true });
@@ -104,7 +104,7 @@ describe("before both have submitted", () => {
 
     // The waiting side is told, without any answer in the email.
     const mail = (await outboxTo(t.db, w.a.report1.email)).at(-1);
-    expect(mail?.subject).toBe("Manager has submitted your assessment");
+    expect(mail?.subject).toBe("Manager A1 has submitted your assessment");
     expect(mail?.text).toContain(`/assessments/${a1}`);
     expect(mail?.text).not.toContain("MANAGER-SECRET");
   });
@@ -139,7 +139,7 @@ describe("at the second submit", () => {
     for (const person of [w.a.report1, w.a.manager1]) {
       expect((await as(person).assessments.listMine()).find((a) => a.id === a1)).toMatchObject({ state: "revealed", mine: "submitted", otherSubmitted: true });
       const mails = (await outboxTo(t.db, person.email)).filter((m) => m.text.includes(`/assessments/${a1}/results`));
-      expect(mails.map((m) => m.subject)).toEqual([person === w.a.report1 ? "Your results with Manager are ready" : "Your results with Report are ready"]);
+      expect(mails.map((m) => m.subject)).toEqual([person === w.a.report1 ? "Your results with Manager A1 are ready" : "Your results with Report A1 are ready"]);
       for (const m of mails) expect(m.text).not.toMatch(/SECRET/);
     }
   });
@@ -253,12 +253,12 @@ describe("check-ins", () => {
   it("either side of a pair starts one, and the other person is emailed", async () => {
     ({ assessmentId: checkIn1 } = await as(w.a.report1).assessments.startCheckIn({ pairId: pair1 }));
     const mail = (await outboxTo(t.db, w.a.manager1.email)).at(-1);
-    expect(mail?.subject).toBe("Your assessment with Report is ready");
+    expect(mail?.subject).toBe("Your assessment with Report A1 is ready");
     expect(mail?.text).toContain("Report A1");
     expect(mail?.text).toContain(`/assessments/${checkIn1}`);
 
     const { assessmentId: checkIn2 } = await as(w.a.manager2).assessments.startCheckIn({ pairId: pair2 });
-    expect((await outboxTo(t.db, w.a.report2.email)).at(-1)?.subject).toBe("Your assessment with Manager is ready");
+    expect((await outboxTo(t.db, w.a.report2.email)).at(-1)?.subject).toBe("Your assessment with Manager A2 is ready");
 
     for (const [person, id] of [
       [w.a.report1, checkIn1],

@@ -26,8 +26,8 @@ describe("cycle reminders", () => {
     expect(await reminded(w.a.report1.email)).toHaveLength(0);
     // Manager A1 has two sides still open: with their report, and with their own manager.
     expect((await reminded(w.a.manager1.email)).map((m) => m.subject).sort()).toEqual([
-      "Reminder: your assessment with Grand closes on 2026-04-30",
-      "Reminder: your assessment with Report closes on 2026-04-30",
+      "Reminder: your assessment with Grand A closes on 2026-04-30",
+      "Reminder: your assessment with Report A1 closes on 2026-04-30",
     ]);
     expect(await reminded(w.a.report2.email)).toHaveLength(1);
     expect(await reminded(w.b.report1.email)).toHaveLength(0);

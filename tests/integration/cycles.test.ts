@@ -145,7 +145,7 @@ describe("opening a cycle", () => {
         [report, manager],
       ] as const) {
         const mails = (await outboxTo(t.db, to.email)).filter((m) => m.text.includes(`/assessments/${id}`));
-        expect(mails.map((m) => m.subject), `${to.name} about ${other.name}`).toEqual([`Your assessment with ${other.name.split(" ")[0]} is ready`]);
+        expect(mails.map((m) => m.subject), `${to.name} about ${other.name}`).toEqual([`Your assessment with ${other.name} is ready`]);
         expect(mails[0]?.text).toContain(`with ${other.name} is ready; it is open until 2026-04-30`);
       }
     }

@@ -132,7 +132,7 @@ describe("the preview", () => {
   it("reports a file-level problem instead of rows when the file can't be used", async () => {
     const preview = await hrA().peopleImport.preview({ csv: "Full name;Title\nAna;CEO\n" });
     expect(preview.fileErrors).toEqual([
-      "The header row has no “email” column. The first row must name the columns: email, name, manager email, department, title, start date (found: Full name, Title).",
+      "No column was recognised as “email”. Choose which column holds it below, or name the columns in the first row: email, name, given name, manager email, department, title, start date (found: Full name, Title).",
     ]);
     expect(preview).toMatchObject({ rowCount: 0, problems: [], summary: null, hash: null });
   });
@@ -151,7 +151,7 @@ describe("the preview", () => {
     expect(preview.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(preview.summary).toEqual({ creates: 1, updates: 1, managerChanges: 1, unchanged: 1, pairsToClose: 1, pairsToOpen: 2, newDepartments: ["Brand New Dept"] });
     expect(preview.creates).toEqual([
-      { row: 2, email: "preview.new@example.test", name: "Preview New", title: null, department: "Brand New Dept", startDate: null, manager: { email: w.a.manager2.email, name: w.a.manager2.name } },
+      { row: 2, email: "preview.new@example.test", name: "Preview New", givenName: null, title: null, department: "Brand New Dept", startDate: null, manager: { email: w.a.manager2.email, name: w.a.manager2.name } },
     ]);
     expect(preview.updates).toEqual([{ row: 3, email: w.a.report1.email, name: w.a.report1.name, changes: [{ field: "title", from: null, to: "Senior Engineer" }] }]);
     expect(preview.managerChanges).toEqual([
@@ -183,11 +183,12 @@ describe("confirming", () => {
     expect(await pairsOf(w.a.org.id, nora.id)).toEqual([{ managerId: w.a.manager1.id, endedAt: null }]);
     expect(await pairsOf(w.a.org.id, otto.id)).toEqual([{ managerId: nora.id, endedAt: null }]);
 
-    expect((await importAudits(w.a.org.id)).at(-1)).toEqual({ actorId: w.a.hr.id, details: { created: 2, updated: 0, managerChanges: 0 } });
+    expect((await importAudits(w.a.org.id)).at(-1)).toEqual({ actorId: w.a.hr.id, details: { rows: 3, created: 2, updated: 0, managerChanges: 0, unchanged: 1 } });
 
     for (const [email, first] of [
-      ["nora.new@example.test", "Nora"],
-      ["otto.new@example.test", "Otto"],
+      // No given name in the file: the full name, not a word guessed from it.
+      ["nora.new@example.test", "Nora New"],
+      ["otto.new@example.test", "Otto New"],
     ]) {
       const mails = await outboxTo(email!);
       expect(mails.map((m) => m.subject)).toEqual(["You're invited to Tandem at Org A"]);
@@ -240,7 +241,7 @@ describe("confirming", () => {
     expect(await t.db.select().from(people).where(and(eq(people.orgId, w.a.org.id), inArray(people.id, [w.a.report1.id, w.a.bystander.id, w.a.owner.id])))).toEqual(untouched);
     await sendQueuedMail(t.db);
     expect((await t.db.select({ id: outboxEmails.id }).from(outboxEmails)).length).toBe(mailsBefore);
-    expect((await importAudits(w.a.org.id)).at(-1)?.details).toEqual({ created: 0, updated: 3, managerChanges: 1 });
+    expect((await importAudits(w.a.org.id)).at(-1)?.details).toEqual({ rows: 3, created: 0, updated: 3, managerChanges: 1, unchanged: 0 });
   });
 
   it("swaps a manager and their report in one import (applied top-down, never a loop on the way)", async () => {
@@ -356,7 +357,7 @@ describe("organizations stay apart", () => {
     expect(result).toMatchObject({ created: 1, updated: 0 });
     expect(await orgDigest(w.a.org.id)).toBe(orgA);
     expect((await importAudits(w.a.org.id)).length).toBe(auditsA);
-    expect((await importAudits(w.b.org.id)).at(-1)).toEqual({ actorId: w.b.hr.id, details: { created: 1, updated: 0, managerChanges: 0 } });
+    expect((await importAudits(w.b.org.id)).at(-1)).toEqual({ actorId: w.b.hr.id, details: { rows: 1, created: 1, updated: 0, managerChanges: 0, unchanged: 0 } });
 
     const csv = `email,name\nreplayed@example.test,Replayed\n`;
     const { hash } = await hrA().peopleImport.preview({ csv });

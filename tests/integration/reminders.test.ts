@@ -112,7 +112,7 @@ describe("meeting reminders", () => {
     await runFresh(after(1, before(24 * 60)));
     const [toManager, ...extra] = await remindersTo(manager, meetingId);
     expect(extra).toHaveLength(0);
-    expect(toManager!.subject).toBe("Your 1:1 with Report tomorrow at 10:00 (Europe/Berlin)");
+    expect(toManager!.subject).toBe("Your 1:1 with Report A1 tomorrow at 10:00 (Europe/Berlin)");
     expect(toManager!.text).toContain(`1. Roadmap <script>alert("x")</script> & "Q3"\n2. Hiring plan`);
     expect(toManager!.text).toContain("1 open action item is waiting on this meeting.");
     expect(toManager!.text).toContain(`${appUrl()}/meetings/${meetingId}`);
@@ -126,7 +126,7 @@ describe("meeting reminders", () => {
     expect(await remindersTo(report, meetingId)).toHaveLength(0);
     await runFresh(before(59));
     const toReport = await remindersTo(report, meetingId);
-    expect(toReport.map((m) => m.subject)).toEqual(["Your 1:1 with Manager today at 10:00 (Europe/Berlin)"]);
+    expect(toReport.map((m) => m.subject)).toEqual(["Your 1:1 with Manager A1 today at 10:00 (Europe/Berlin)"]);
 
     // Sweeping and running again, with either set of modules, sends nothing more.
     await freshReminders.scheduleReminders(t.db, before(30));
@@ -190,7 +190,7 @@ describe("meeting reminders", () => {
     await run(t.db, before(24 * 60 - 1, newStart));
     for (const person of [manager, report]) {
       const mails = await remindersTo(person, meetingId);
-      expect(mails.map((m) => m.subject)).toEqual([`Your 1:1 with ${person === manager ? "Report" : "Manager"} tomorrow at 14:00 (Europe/Berlin)`]);
+      expect(mails.map((m) => m.subject)).toEqual([`Your 1:1 with ${person === manager ? "Report B2" : "Manager B2"} tomorrow at 14:00 (Europe/Berlin)`]);
     }
   });
 
@@ -264,7 +264,7 @@ describe("meeting reminders", () => {
     await run(t.db, before(121));
     expect(await remindersTo(report, meetingId)).toHaveLength(0);
     await run(t.db, before(119));
-    expect((await remindersTo(report, meetingId)).map((m) => m.subject)).toEqual(["Your 1:1 with Owner today at 10:00 (Europe/Berlin)"]);
+    expect((await remindersTo(report, meetingId)).map((m) => m.subject)).toEqual(["Your 1:1 with Owner B today at 10:00 (Europe/Berlin)"]);
   });
 });
 

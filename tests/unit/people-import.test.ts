@@ -36,7 +36,7 @@ describe("reading the file", () => {
       expect(row!.values, header).toEqual({ email: "ana@example.test", name: "Ana", managerEmail: "bo@example.test", department: "R&D", title: "CEO", startDate: "2020-01-06" });
     }
     const parsed = parsePeopleCsv(`Employee ID,Name,Phone,Email\n17,Ana,555-0100,ana@example.test\n`);
-    expect(parsed.columns).toEqual(["name", "email"]);
+    expect(parsed.columns).toEqual(["email", "name"]);
     expect(parsed.rows[0]!.values).toEqual({ name: "Ana", email: "ana@example.test" });
   });
 
@@ -53,13 +53,13 @@ describe("reading the file", () => {
 
   it("names the required columns a file lacks", () => {
     expect(parsePeopleCsv("name,title\nAna,CEO\n").fileErrors).toEqual([
-      "The header row has no “email” column. The first row must name the columns: email, name, manager email, department, title, start date (found: name, title).",
+      "No column was recognised as “email”. Choose which column holds it below, or name the columns in the first row: email, name, given name, manager email, department, title, start date (found: name, title).",
     ]);
-    expect(parsePeopleCsv("mail,nom\nana@example.test,Ana\n").fileErrors[0]).toContain("no “email” or “name” column");
+    expect(parsePeopleCsv("mail,nom\nana@example.test,Ana\n").fileErrors[0]).toContain("recognised as “email” or “name”");
   });
 
   it("refuses a column given twice, an empty file, a header without people, and broken quoting", () => {
-    expect(parsePeopleCsv("email,name,E-mail\na@example.test,A,b@example.test\n").fileErrors).toEqual(["The header row has more than one “email” column. Keep one."]);
+    expect(parsePeopleCsv("email,name,E-mail\na@example.test,A,b@example.test\n").fileErrors).toEqual(["More than one column is read as “email”. Keep one, or choose “ignore” for the others."]);
     expect(parsePeopleCsv("\uFEFF \r\n").fileErrors).toEqual(["The file is empty. It needs a header row and one row per person."]);
     expect(parsePeopleCsv("email,name\r\n\r\n").fileErrors).toEqual(["The file has a header row but no people. Add one row per person below it."]);
     expect(parsePeopleCsv('email,name\nana@example.test,"Ana\n').fileErrors).toEqual([`The file could not be read near line 2: a quoted field is never closed. Check for a missing closing quote (").`]);
@@ -87,7 +87,7 @@ const ids = { ana: "00000000-0000-4000-8000-00000000000a", bo: "00000000-0000-40
 const eng = { id: "00000000-0000-4000-8000-0000000000e1", name: "Engineering" };
 
 function person(p: Partial<ExistingPerson> & Pick<ExistingPerson, "id" | "email" | "name">): ExistingPerson {
-  return { title: null, departmentId: null, managerId: null, startDate: null, deactivated: false, ...p };
+  return { givenName: null, title: null, departmentId: null, managerId: null, startDate: null, deactivated: false, ...p };
 }
 
 /** Ana manages Bo, Bo manages Cy; Gus left. */
@@ -136,7 +136,7 @@ describe("checking rows", () => {
       { row: 5, column: "email", message: "dup@example.test appears more than once in the file (rows 4, 5)." },
       { row: 6, column: "name", message: "Name is missing." },
       { row: 7, column: "managerEmail", message: "No one with the email nobody@example.test is in this file or in your organization." },
-      { row: 8, column: "managerEmail", message: "“boss at example” is not a valid email address." },
+      { row: 8, column: "managerEmail", message: "“boss at example” is not an email address. Tandem finds managers by email: use your system's manager email column." },
       { row: 9, column: "managerEmail", message: "A person cannot be their own manager." },
       { row: 10, column: "managerEmail", message: "The manager chain loops: x@example.test → y@example.test → x@example.test." },
       { row: 11, column: "managerEmail", message: "The manager chain loops: y@example.test → x@example.test → y@example.test." },
@@ -178,9 +178,9 @@ describe("planning the import", () => {
     expect(problems).toEqual([]);
     expect(plan!.newDepartments).toEqual(["Design"]);
     expect(plan!.creates).toEqual([
-      { row: 2, email: "dee@example.test", name: "Dee Diaz", title: "Engineer", department: "Engineering", startDate: "2026-03-02" },
-      { row: 3, email: "eve@example.test", name: "Eve Ek", title: null, department: "Design", startDate: null },
-      { row: 4, email: "fay@example.test", name: "Fay Fox", title: null, department: "Design", startDate: null },
+      { row: 2, email: "dee@example.test", name: "Dee Diaz", givenName: null, title: "Engineer", department: "Engineering", startDate: "2026-03-02" },
+      { row: 3, email: "eve@example.test", name: "Eve Ek", givenName: null, title: null, department: "Design", startDate: null },
+      { row: 4, email: "fay@example.test", name: "Fay Fox", givenName: null, title: null, department: "Design", startDate: null },
     ]);
     expect(plan!.managerChanges.map((c) => [c.email, c.personId, c.from, c.to?.email, c.depth])).toEqual([
       ["dee@example.test", null, null, "ana@example.test", 1],
@@ -231,5 +231,67 @@ describe("planning the import", () => {
       ["bo@example.test", null],
       ["ana@example.test", "bo@example.test"],
     ]);
+  });
+});
+
+describe("exports of HR systems", () => {
+  // Header rows as BambooHR, HiBob, Personio, Rippling and Workday export them (the columns a
+  // people report of each gives, in their own words), with one person each.
+  const exports: [string, string][] = [
+    ["BambooHR", "Employee #,First Name,Last Name,Preferred Name,Work Email,Job Title,Department,Hire Date,Supervisor Email\n7,Léa,Martin,,lea@example.test,Engineer,Engineering,2024-01-08,sam@example.test"],
+    ["HiBob", "Display name,First name,Last name,Email,Department,Job title,Start date,Reports to email\nLéa Martin,Léa,Martin,lea@example.test,Engineering,Engineer,2024-01-08,sam@example.test"],
+    ["Personio", "ID;First name;Last name;Email;Position;Department;Hire date;Supervisor email\n7;Léa;Martin;lea@example.test;Engineer;Engineering;2024-01-08;sam@example.test"],
+    ["Rippling", "Legal First Name,Legal Last Name,Preferred First Name,Work Email,Title,Department,Start Date,Manager Email\nLéa,Martin,,lea@example.test,Engineer,Engineering,2024-01-08,sam@example.test"],
+    ["Workday", "Legal Name - First Name,Legal Name - Last Name,Email - Work,Business Title,Department,Hire Date,Manager Email\nLéa,Martin,lea@example.test,Engineer,Engineering,2024-01-08,sam@example.test"],
+  ];
+  for (const [system, csv] of exports) {
+    it(`reads a ${system} export: the name from first + last, the given name from the first name`, () => {
+      const parsed = parsePeopleCsv(csv);
+      expect(parsed.fileErrors).toEqual([]);
+      expect(parsed.rows[0]!.values).toEqual({
+        email: "lea@example.test",
+        name: "Léa Martin",
+        givenName: "Léa",
+        managerEmail: "sam@example.test",
+        department: "Engineering",
+        title: "Engineer",
+        startDate: "2024-01-08",
+      });
+    });
+  }
+
+  it("prefers a preferred name to the first name, and never cuts a given name out of a full name", () => {
+    expect(parsePeopleCsv("Work Email,First Name,Last Name,Preferred Name\nrob@example.test,Robert,Smith,Bob").rows[0]!.values).toMatchObject({ name: "Robert Smith", givenName: "Bob" });
+    // "Martin, Léa" in one name column: no given name is guessed from it.
+    const single = parsePeopleCsv('email,name\nlea@example.test,"Martin, Léa"').rows[0]!.values;
+    expect(single).toEqual({ email: "lea@example.test", name: "Martin, Léa" });
+  });
+
+  it("lets HR say which column is which, overriding the usual names, and shows how each header was read", () => {
+    const csv = "Mail,Nom complet,Chef,Email\nlea@example.test,Léa Martin,sam@example.test,personal@example.test";
+    const before = parsePeopleCsv(csv);
+    expect(before.headers.map((h) => [h.header, h.target, h.source])).toEqual([
+      ["Mail", null, "none"],
+      ["Nom complet", null, "none"],
+      ["Chef", null, "none"],
+      ["Email", "email", "recognized"],
+    ]);
+    expect(before.fileErrors[0]).toContain("recognised as “name”");
+    const mapped = parsePeopleCsv(csv, { mail: "email", nomcomplet: "name", chef: "managerEmail", email: "ignore" });
+    expect(mapped.fileErrors).toEqual([]);
+    expect(mapped.rows[0]!.values).toEqual({ email: "lea@example.test", name: "Léa Martin", managerEmail: "sam@example.test" });
+    expect(mapped.headers.map((h) => h.source)).toEqual(["chosen", "chosen", "chosen", "chosen"]);
+    // HR's choice wins over a usual name (the other column is then left unread)…
+    const chosen = parsePeopleCsv(csv, { mail: "email", nomcomplet: "name" });
+    expect(chosen.rows[0]!.values.email).toBe("lea@example.test");
+    expect(chosen.headers[3]).toEqual({ header: "Email", target: null, source: "none" });
+    // …and two columns chosen as the same field are refused, not guessed between.
+    expect(parsePeopleCsv(csv, { mail: "email", nomcomplet: "name", email: "email" }).fileErrors).toEqual(["More than one column is read as “email”. Keep one, or choose “ignore” for the others."]);
+  });
+
+  it("says what a manager column needs when it holds names", () => {
+    const parsed = parsePeopleCsv("Work Email,Name,Reports To\nlea@example.test,Léa Martin,Sam Okafor");
+    const { problems } = planImport(parsed, org);
+    expect(problems).toEqual([{ row: 2, column: "managerEmail", message: "“Sam Okafor” is not an email address. Tandem finds managers by email: use your system's manager email column." }]);
   });
 });

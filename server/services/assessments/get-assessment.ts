@@ -28,7 +28,7 @@ export async function getAssessment(db: Db, actor: Actor, assessmentId: string) 
     // The anonymity threshold HR trends use for this assessment, shown before answering.
     minGroupSize: record.cycle?.minGroupSize ?? org?.minGroupSize ?? 5,
     side: access.mySide,
-    other: { name: record.other.respondentName, submitted: record.other.submittedAt !== null },
+    other: { name: record.other.respondentName, givenName: record.other.respondentGivenName, submitted: record.other.submittedAt !== null },
     mine: { ...mine, progress: progress(getItemBank(record.bankVersion), mine.answers) },
   };
 }

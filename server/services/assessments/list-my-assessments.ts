@@ -40,7 +40,7 @@ export async function listMyAssessments(db: Db, actor: Actor) {
       side: responses.side,
       revision: responses.revision,
       submittedAt: responses.submittedAt,
-      respondent: { id: other.id, name: other.name },
+      respondent: { id: other.id, name: other.name, givenName: other.givenName },
     })
     .from(responses)
     .innerJoin(other, and(eq(other.orgId, responses.orgId), eq(other.id, responses.respondentId)))

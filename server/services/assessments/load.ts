@@ -25,7 +25,7 @@ export async function loadAssessmentRecord(db: Db, access: AssessmentAccess) {
   if (!row) throw new Error("assessment vanished after its access check");
 
   const sides = await db
-    .select({ id: responses.id, side: responses.side, submittedAt: responses.submittedAt, respondentName: people.name })
+    .select({ id: responses.id, side: responses.side, submittedAt: responses.submittedAt, respondentName: people.name, respondentGivenName: people.givenName })
     .from(responses)
     .innerJoin(people, and(eq(people.orgId, responses.orgId), eq(people.id, responses.respondentId)))
     .where(and(eq(responses.orgId, access.orgId), eq(responses.assessmentId, access.assessmentId)));

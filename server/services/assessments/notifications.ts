@@ -2,12 +2,10 @@ import type { Db } from "@/db/client";
 import { appUrl } from "@/server/env";
 import { sendMail, type Mail } from "@/server/mail";
 import { escapeHtml } from "@/server/mail/templates";
+import { callName, type PersonName } from "@/server/people/call-name";
 
 // Assessment emails. They never contain answers: only that something is ready, with a link.
 
-function firstName(name: string) {
-  return name.trim().split(/\s+/)[0] ?? name;
-}
 
 function mail(to: string, subject: string, lines: string[], link: { label: string; path: string }): Mail {
   const url = `${appUrl()}${link.path}`;
@@ -19,44 +17,44 @@ function mail(to: string, subject: string, lines: string[], link: { label: strin
   };
 }
 
-export function assessmentReadyMail(to: string, otherName: string, assessmentId: string, dueOn: string | null): Mail {
+export function assessmentReadyMail(to: string, other: PersonName, assessmentId: string, dueOn: string | null): Mail {
   return mail(
     to,
-    `Your assessment with ${firstName(otherName)} is ready`,
+    `Your assessment with ${callName(other)} is ready`,
     [
-      `Your relationship assessment with ${otherName} is ready${dueOn ? `; it is open until ${dueOn}` : ""}.`,
-      `It takes about ten minutes. ${firstName(otherName)} answers the same questions from their side. Neither of you sees the other's answers until you have both submitted, and nobody else ever sees them.`,
+      `Your relationship assessment with ${other.name} is ready${dueOn ? `; it is open until ${dueOn}` : ""}.`,
+      `It takes about ten minutes. ${callName(other)} answers the same questions from their side. Neither of you sees the other's answers until you have both submitted, and nobody else ever sees them.`,
     ],
     { label: "Start the assessment", path: `/assessments/${assessmentId}` },
   );
 }
 
-export function assessmentReminderMail(to: string, otherName: string, assessmentId: string, dueOn: string): Mail {
+export function assessmentReminderMail(to: string, other: PersonName, assessmentId: string, dueOn: string): Mail {
   return mail(
     to,
-    `Reminder: your assessment with ${firstName(otherName)} closes on ${dueOn}`,
+    `Reminder: your assessment with ${callName(other)} closes on ${dueOn}`,
     [
-      `Your relationship assessment with ${otherName} is still open, until ${dueOn}. Your answers are saved as you go, so you can pick up where you left off.`,
+      `Your relationship assessment with ${other.name} is still open, until ${dueOn}. Your answers are saved as you go, so you can pick up where you left off.`,
       `If one of you doesn't submit before it closes, nothing is revealed to either of you.`,
     ],
     { label: "Continue the assessment", path: `/assessments/${assessmentId}` },
   );
 }
 
-export function otherSubmittedMail(to: string, otherName: string, assessmentId: string): Mail {
+export function otherSubmittedMail(to: string, other: PersonName, assessmentId: string): Mail {
   return mail(
     to,
-    `${firstName(otherName)} has submitted your assessment`,
-    [`${otherName} has submitted their side of your relationship assessment. As soon as you submit yours, you will both see the answers.`],
+    `${callName(other)} has submitted your assessment`,
+    [`${other.name} has submitted their side of your relationship assessment. As soon as you submit yours, you will both see the answers.`],
     { label: "Finish your side", path: `/assessments/${assessmentId}` },
   );
 }
 
-export function revealedMail(to: string, otherName: string, assessmentId: string): Mail {
+export function revealedMail(to: string, other: PersonName, assessmentId: string): Mail {
   return mail(
     to,
-    `Your results with ${firstName(otherName)} are ready`,
-    [`You and ${otherName} have both submitted. Your answers are now visible to both of you, and only to you two.`],
+    `Your results with ${callName(other)} are ready`,
+    [`You and ${other.name} have both submitted. Your answers are now visible to both of you, and only to you two.`],
     { label: "See the results", path: `/assessments/${assessmentId}/results` },
   );
 }

@@ -57,7 +57,7 @@ export async function submitResponse(db: Db, actor: Actor, input: { assessmentId
 
   const { access, record, revealed } = outcome;
   const emails = await db
-    .select({ id: people.id, email: people.email, name: people.name })
+    .select({ id: people.id, email: people.email, name: people.name, givenName: people.givenName })
     .from(people)
     .where(and(eq(people.orgId, access.orgId), inArray(people.id, [actor.personId, access.otherPersonId])));
   const me = emails.find((p) => p.id === actor.personId);
@@ -66,8 +66,8 @@ export async function submitResponse(db: Db, actor: Actor, input: { assessmentId
     await deliver(
       db,
       revealed
-        ? [revealedMail(me.email, other.name, access.assessmentId), revealedMail(other.email, me.name, access.assessmentId)]
-        : [otherSubmittedMail(other.email, me.name, access.assessmentId)],
+        ? [revealedMail(me.email, other, access.assessmentId), revealedMail(other.email, me, access.assessmentId)]
+        : [otherSubmittedMail(other.email, me, access.assessmentId)],
     );
   }
   return { revealed, waitingFor: revealed ? null : record.other.respondentName };

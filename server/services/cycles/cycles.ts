@@ -94,8 +94,10 @@ export async function openCycle(db: Db, actor: Actor | SystemActor, input: { cyc
         managerId: pairs.managerId,
         reportId: pairs.reportId,
         managerName: manager.name,
+        managerGivenName: manager.givenName,
         managerEmail: manager.email,
         reportName: report.name,
+        reportGivenName: report.givenName,
         reportEmail: report.email,
       })
       .from(pairs)
@@ -127,8 +129,8 @@ export async function openCycle(db: Db, actor: Actor | SystemActor, input: { cyc
       for (const p of chunk) {
         const id = byPair.get(p.pairId)!;
         mails.push(
-          { key: `cycle-open:${id}:manager`, mail: assessmentReadyMail(p.managerEmail, p.reportName, id, cycle.closesOn) },
-          { key: `cycle-open:${id}:employee`, mail: assessmentReadyMail(p.reportEmail, p.managerName, id, cycle.closesOn) },
+          { key: `cycle-open:${id}:manager`, mail: assessmentReadyMail(p.managerEmail, { name: p.reportName, givenName: p.reportGivenName }, id, cycle.closesOn) },
+          { key: `cycle-open:${id}:employee`, mail: assessmentReadyMail(p.reportEmail, { name: p.managerName, givenName: p.managerGivenName }, id, cycle.closesOn) },
         );
       }
     }
@@ -174,7 +176,7 @@ const otherResponse = alias(responses, "other_response");
  */
 export function cycleReminderRecipients(db: Db, orgId: string, cycleId: string) {
   return db
-    .select({ responseId: responses.id, assessmentId: assessments.id, side: responses.side, email: respondent.email, otherName: counterpart.name })
+    .select({ responseId: responses.id, assessmentId: assessments.id, side: responses.side, email: respondent.email, other: { name: counterpart.name, givenName: counterpart.givenName } })
     .from(responses)
     .innerJoin(assessments, and(eq(assessments.orgId, responses.orgId), eq(assessments.id, responses.assessmentId)))
     .innerJoin(otherResponse, and(eq(otherResponse.orgId, responses.orgId), eq(otherResponse.assessmentId, responses.assessmentId), ne(otherResponse.side, responses.side)))
@@ -218,7 +220,7 @@ export async function remindCycle(db: Db, actor: Actor, input: { cycleId: string
       actor.orgId,
       pending.map((p) => ({
         key: `cycle-reminder:${p.assessmentId}:${p.side}:${now.toISOString()}`,
-        mail: assessmentReminderMail(p.email, p.otherName, p.assessmentId, cycle.closesOn),
+        mail: assessmentReminderMail(p.email, p.other, p.assessmentId, cycle.closesOn),
         whileUnsubmitted: { assessmentId: p.assessmentId, side: p.side },
       })),
       now,

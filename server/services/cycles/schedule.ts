@@ -158,7 +158,7 @@ const cycleReminder = defineHandler({
     const recipients = await cycleReminderRecipients(db, p.orgId, p.cycleId);
     for (const r of recipients) {
       // A mail server that refuses throws: the job is retried, and what went out stays out.
-      await deliverOnce(db, `${job.key}:${r.responseId}`, assessmentReminderMail(r.email, r.otherName, r.assessmentId, cycle.closesOn), now);
+      await deliverOnce(db, `${job.key}:${r.responseId}`, assessmentReminderMail(r.email, r.other, r.assessmentId, cycle.closesOn), now);
     }
     await db.transaction(async (tx) => {
       const marked = await tx

@@ -26,7 +26,7 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
   const mySide: Side = pair.managerId === actor.personId ? "manager" : "employee";
 
   const names = await db
-    .select({ id: people.id, name: people.name })
+    .select({ id: people.id, name: people.name, givenName: people.givenName })
     .from(people)
     .where(and(eq(people.orgId, actor.orgId), inArray(people.id, [pair.managerId, pair.reportId])));
   const personOf = (id: string) => {

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departments, organizations, pairs, people } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
@@ -10,7 +10,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "@/server/servic
 import { setManager } from "@/server/services/people/set-manager";
 import { PREVIEW_LIST_LIMIT } from "./columns";
 import { invitationMail } from "./invitation";
-import { parsePeopleCsv } from "./parse-csv";
+import { normalizeHeader, parsePeopleCsv, type ColumnMapping, type FileLimits, type HeaderReading, type ParsedCsv } from "./parse-csv";
 import { planImport, type FieldChange, type ImportPlan, type OrgSnapshot, type PersonRef, type RowProblem } from "./plan";
 
 // People import (PRODUCT.md §6): a preview that lists every row's problems and what an import
@@ -59,6 +59,8 @@ export interface ImportSummary {
 export interface ImportPreview {
   /** Problems with the file as a whole (unreadable, missing columns, too large); rows are not checked then. */
   fileErrors: string[];
+  /** Every column of the file and what it is read as: what HR sees and may change. */
+  headers: HeaderReading[];
   rowCount: number;
   /** Every row's problems, in file order (the first PREVIEW_LIST_LIMIT of problemCount). */
   problems: RowProblem[];
@@ -88,6 +90,7 @@ async function loadSnapshot(db: Db, orgId: string): Promise<OrgSnapshot> {
         id: people.id,
         email: people.email,
         name: people.name,
+        givenName: people.givenName,
         title: people.title,
         departmentId: people.departmentId,
         managerId: people.managerId,
@@ -125,13 +128,35 @@ function summarize(plan: ImportPlan): ImportSummary {
 
 const emptyPreview = { problems: [], problemCount: 0, summary: null, creates: [], updates: [], managerChanges: [], hash: null };
 
+/** The organization's remembered column choices, overridden by the ones made for this file. */
+export async function mappingFor(db: Db, orgId: string, chosen: ColumnMapping | undefined): Promise<ColumnMapping> {
+  const [org] = await db.select({ mapping: organizations.importColumnMapping }).from(organizations).where(eq(organizations.id, orgId));
+  const merged: ColumnMapping = { ...(org?.mapping as ColumnMapping | undefined) };
+  for (const [header, choice] of Object.entries(chosen ?? {})) merged[normalizeHeader(header)] = choice;
+  return merged;
+}
+
+export interface ImportInput {
+  csv: string;
+  /** Column choices HR made in the preview: header (as in the file) → field or "ignore". */
+  mapping?: ColumnMapping;
+}
+
 /** Checks a file against the caller's organization and says what importing it would do. Writes nothing. */
-export async function previewPeopleImport(db: Db, actor: Actor, input: { csv: string }): Promise<ImportPreview> {
-  const parsed = parsePeopleCsv(input.csv);
-  if (parsed.fileErrors.length > 0) return { ...emptyPreview, fileErrors: parsed.fileErrors, rowCount: 0 };
-  const { problems, plan } = planImport(parsed, await loadSnapshot(db, actor.orgId));
-  const base = { fileErrors: [], rowCount: parsed.rows.length };
-  if (!plan) return { ...emptyPreview, ...base, problems: problems.slice(0, PREVIEW_LIST_LIMIT), problemCount: problems.length };
+export async function previewPeopleImport(db: Db, actor: Actor, input: ImportInput): Promise<ImportPreview> {
+  const parsed = parsePeopleCsv(input.csv, await mappingFor(db, actor.orgId, input.mapping));
+  return previewParsed(db, actor.orgId, parsed, PREVIEW_LIST_LIMIT);
+}
+
+/**
+ * What importing a parsed file would do in one organization. `problemLimit` problems are
+ * listed (all of them for a background import, which offers every one as a download).
+ */
+export async function previewParsed(db: Db, orgId: string, parsed: ParsedCsv, problemLimit: number): Promise<ImportPreview> {
+  if (parsed.fileErrors.length > 0) return { ...emptyPreview, headers: parsed.headers, fileErrors: parsed.fileErrors, rowCount: 0 };
+  const { problems, plan } = planImport(parsed, await loadSnapshot(db, orgId));
+  const base = { fileErrors: [], headers: parsed.headers, rowCount: parsed.rows.length };
+  if (!plan) return { ...emptyPreview, ...base, problems: problems.slice(0, problemLimit), problemCount: problems.length };
 
   const managerOf = new Map(plan.managerChanges.filter((c) => c.personId === null).map((c) => [c.email, c.to]));
   return {
@@ -145,7 +170,7 @@ export async function previewPeopleImport(db: Db, actor: Actor, input: { csv: st
       .filter((c) => c.personId !== null)
       .slice(0, PREVIEW_LIST_LIMIT)
       .map(({ row, email, name, from, to }) => ({ row, email, name, from, to })),
-    hash: hashPlan(actor.orgId, plan),
+    hash: hashPlan(orgId, plan),
   };
 }
 
@@ -165,8 +190,9 @@ function isUniqueViolation(err: unknown): boolean {
  * and sent by the worker at the organization's mail rate (server/jobs/mail.ts): the request
  * does not wait for a thousand emails.
  */
-export async function confirmPeopleImport(db: Db, actor: Actor, input: { csv: string; expectedHash: string }): Promise<ImportResult> {
-  const parsed = parsePeopleCsv(input.csv);
+export async function confirmPeopleImport(db: Db, actor: Actor, input: ImportInput & { expectedHash: string }, limits?: FileLimits): Promise<ImportResult> {
+  const mapping = await mappingFor(db, actor.orgId, input.mapping);
+  const parsed = parsePeopleCsv(input.csv, mapping, limits);
   if (parsed.fileErrors.length > 0) throw new InvalidInputError(parsed.fileErrors.join(" "));
   const orgId = actor.orgId;
 
@@ -187,6 +213,14 @@ export async function confirmPeopleImport(db: Db, actor: Actor, input: { csv: st
       }
 
       const summary = summarize(plan);
+      // HR's column choices for this file are remembered for the organization's next import.
+      const chosen = Object.fromEntries(parsed.headers.filter((h) => h.source === "chosen").map((h) => [normalizeHeader(h.header), h.target ?? "ignore"]));
+      if (Object.keys(chosen).length > 0) {
+        await tx
+          .update(organizations)
+          .set({ importColumnMapping: sql`${organizations.importColumnMapping} || ${JSON.stringify(chosen)}::jsonb` })
+          .where(eq(organizations.id, orgId));
+      }
       // Re-importing a file already imported changes nothing, not even the audit log.
       if (plan.creates.length === 0 && plan.updates.length === 0 && plan.managerChanges.length === 0 && plan.newDepartments.length === 0) {
         return { created: 0, updated: 0, managerChanges: 0, unchanged: summary.unchanged, invited: 0 };
@@ -222,6 +256,7 @@ export async function confirmPeopleImport(db: Db, actor: Actor, input: { csv: st
             orgId,
             email: c.email,
             name: c.name,
+            givenName: c.givenName,
             title: c.title,
             departmentId: departmentId(c.department),
             startDate: c.startDate,
@@ -236,6 +271,7 @@ export async function confirmPeopleImport(db: Db, actor: Actor, input: { csv: st
         const set: Partial<typeof people.$inferInsert> = {};
         for (const change of u.changes) {
           if (change.field === "name") set.name = change.to!;
+          else if (change.field === "givenName") set.givenName = change.to;
           else if (change.field === "title") set.title = change.to;
           else if (change.field === "department") set.departmentId = departmentId(change.to);
           else set.startDate = change.to;
@@ -252,7 +288,7 @@ export async function confirmPeopleImport(db: Db, actor: Actor, input: { csv: st
       }
 
       const result: ImportResult = { created: summary.creates, updated: summary.updates, managerChanges: summary.managerChanges, unchanged: summary.unchanged, invited: plan.creates.length };
-      await recordAudit(tx, actor, "people.imported", { created: result.created, updated: result.updated, managerChanges: result.managerChanges });
+      await recordAudit(tx, actor, "people.imported", { rows: parsed.rows.length, created: result.created, updated: result.updated, managerChanges: result.managerChanges, unchanged: result.unchanged });
 
       const [me] = await tx.select({ name: people.name }).from(people).where(and(eq(people.orgId, orgId), eq(people.id, actor.personId)));
       await enqueueMails(

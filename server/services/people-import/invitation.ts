@@ -1,18 +1,16 @@
 import { appUrl } from "@/server/env";
 import type { Mail } from "@/server/mail";
 import { escapeHtml } from "@/server/mail/templates";
+import { callName, type PersonName } from "@/server/people/call-name";
 
 // The email a person gets when an import adds them: who added them, what Tandem is for them,
 // and where to sign in (with the address the email went to).
 
-function firstName(name: string) {
-  return name.trim().split(/\s+/)[0] ?? name;
-}
 
-export function invitationMail(to: { email: string; name: string }, orgName: string, invitedBy: string): Mail {
+export function invitationMail(to: { email: string } & PersonName, orgName: string, invitedBy: string): Mail {
   const url = `${appUrl()}/sign-in`;
   const lines = [
-    `Hi ${firstName(to.name)},`,
+    `Hi ${callName(to)},`,
     `${invitedBy} has added you to ${orgName} on Tandem, where you and your manager each answer a short assessment of how you work together, see where you see things differently, and plan your 1:1s from it.`,
     `Your answers are shared only with the other person of your pair, and only once you have both answered. Nobody else ever sees them.`,
     `Sign in with this email address (${to.email}); we'll email you a link, no password needed.`,

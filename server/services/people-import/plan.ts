@@ -10,6 +10,7 @@ export interface ExistingPerson {
   id: string;
   email: string;
   name: string;
+  givenName: string | null;
   title: string | null;
   departmentId: string | null;
   managerId: string | null;
@@ -36,7 +37,7 @@ export interface RowProblem {
   message: string;
 }
 
-export type ChangedField = "name" | "title" | "department" | "startDate";
+export type ChangedField = "name" | "givenName" | "title" | "department" | "startDate";
 
 export interface FieldChange {
   field: ChangedField;
@@ -53,6 +54,7 @@ export interface PersonToCreate {
   row: number;
   email: string;
   name: string;
+  givenName: string | null;
   title: string | null;
   department: string | null;
   startDate: string | null;
@@ -110,6 +112,7 @@ interface CleanRow {
   /** Lower-cased, or null when missing or malformed. */
   email: string | null;
   name: string;
+  givenName: string | null | undefined;
   title: string | null | undefined;
   department: string | null | undefined;
   startDate: string | null | undefined;
@@ -146,6 +149,8 @@ export function planImport(parsed: ParsedCsv, snapshot: OrgSnapshot): { problems
     if (name === "") problem(row, "name", "Name is missing.");
     else if (name.length > FIELD_LIMITS.name) problem(row, "name", `Name is longer than ${FIELD_LIMITS.name} characters.`);
 
+    const givenName = values.givenName;
+    if (givenName && givenName.length > FIELD_LIMITS.name) problem(row, "givenName", `Given name is longer than ${FIELD_LIMITS.name} characters.`);
     const title = values.title;
     if (title && title.length > FIELD_LIMITS.title) problem(row, "title", `Title is longer than ${FIELD_LIMITS.title} characters.`);
     const department = values.department;
@@ -161,13 +166,15 @@ export function planImport(parsed: ParsedCsv, snapshot: OrgSnapshot): { problems
     const rawManager = values.managerEmail;
     let managerEmail: string | null | undefined = rawManager === undefined ? undefined : null;
     if (rawManager) {
-      if (!isEmail(rawManager.toLowerCase())) problem(row, "managerEmail", `“${rawManager}” is not a valid email address.`);
+      // HR systems often export the manager by name ("Reports To: Sam Okafor"): say what Tandem needs.
+      if (!isEmail(rawManager.toLowerCase())) problem(row, "managerEmail", `“${rawManager}” is not an email address. Tandem finds managers by email: use your system's manager email column.`);
       else managerEmail = rawManager.toLowerCase();
     }
     return {
       row,
       email,
       name,
+      givenName: givenName === undefined ? undefined : givenName || null,
       title: title === undefined ? undefined : title || null,
       department: department === undefined ? undefined : department || null,
       startDate: startDate === undefined ? undefined : startDate || null,
@@ -263,12 +270,13 @@ export function planImport(parsed: ParsedCsv, snapshot: OrgSnapshot): { problems
     const email = r.email!;
     const existing = existingByEmail.get(email);
     if (!existing) {
-      plan.creates.push({ row: r.row, email, name: r.name, title: r.title ?? null, department: r.department ? departmentName(r.department) : null, startDate: r.startDate ?? null });
+      plan.creates.push({ row: r.row, email, name: r.name, givenName: r.givenName ?? null, title: r.title ?? null, department: r.department ? departmentName(r.department) : null, startDate: r.startDate ?? null });
       if (r.managerEmail) plan.managerChanges.push({ row: r.row, email, name: r.name, personId: null, from: null, to: refOf(r.managerEmail), depth: depth(email) });
       continue;
     }
     const changes: FieldChange[] = [];
     if (r.name !== existing.name) changes.push({ field: "name", from: existing.name, to: r.name });
+    if (r.givenName !== undefined && r.givenName !== existing.givenName) changes.push({ field: "givenName", from: existing.givenName, to: r.givenName });
     if (r.title !== undefined && r.title !== existing.title) changes.push({ field: "title", from: existing.title, to: r.title });
     if (r.department !== undefined) {
       const current = existing.departmentId ? (departmentById.get(existing.departmentId)?.name ?? null) : null;

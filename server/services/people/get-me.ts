@@ -11,6 +11,7 @@ const otherDepartment = alias(departments, "other_department");
 const counterpart = {
   id: other.id,
   name: other.name,
+  givenName: other.givenName,
   title: other.title,
   department: otherDepartment.name,
 };
@@ -21,6 +22,7 @@ export async function getMe(db: Db, actor: Actor) {
     .select({
       id: people.id,
       name: people.name,
+      givenName: people.givenName,
       email: people.email,
       title: people.title,
       startDate: people.startDate,

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { listAudit } from "@/server/services/audit/audit";
+import { AUDIT_ACTIONS, listAudit } from "@/server/services/audit/audit";
 import { getOrgSettings, MIN_GROUP_SIZE_RANGE, setMinGroupSize, setTimeZone } from "@/server/services/org/settings";
 import { ownerProcedure, router } from "../init";
-import { text } from "../validation";
+import { day, text } from "../validation";
 
 export const orgRouter = router({
   settings: ownerProcedure.query(({ ctx }) => getOrgSettings(ctx.db, ctx.actor)),
@@ -26,6 +26,10 @@ export const orgRouter = router({
       z.object({
         before: z.date().min(new Date("2000-01-01T00:00:00Z")).max(new Date("2100-01-01T00:00:00Z")).nullish(),
         limit: z.number().int().min(1).max(100).default(50),
+        action: z.enum(AUDIT_ACTIONS, { error: "Choose an action from the list." }).nullish(),
+        personEmail: text({ max: 254, label: "The person's email" }).transform((s) => s.trim() || null).nullish(),
+        from: day().nullish(),
+        to: day().nullish(),
       }),
     )
     .query(({ ctx, input }) => listAudit(ctx.db, ctx.actor, input)),

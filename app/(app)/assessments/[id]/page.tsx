@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { callName } from "@/server/people/call-name";
 import { PageHeader } from "@/components/ui/page-header";
 import { z } from "zod";
 import { notFound } from "next/navigation";
@@ -16,7 +17,7 @@ export default async function AssessmentPage({ params, searchParams }: { params:
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const a = await orNotFound((await getCaller()).assessments.get({ assessmentId: id }));
-  const first = a.other.name.split(" ")[0];
+  const first = callName(a.other);
   const title = a.cycle ? a.cycle.name : "Pair check-in";
 
   return (
@@ -51,7 +52,7 @@ export default async function AssessmentPage({ params, searchParams }: { params:
               assessmentId={a.id}
               bankVersion={a.bankVersion}
               side={a.side}
-              otherName={a.other.name}
+              other={a.other}
               minGroupSize={a.minGroupSize}
               trendsCycle={a.cycle}
               dueOn={a.dueOn ? formatDay(a.dueOn) : null}
@@ -61,7 +62,7 @@ export default async function AssessmentPage({ params, searchParams }: { params:
         )}
         {a.kind === "check_in" && a.state === "open" && !a.mine.submittedAt && !a.other.submitted ? (
           <div className="border-t border-slate-200 pt-4">
-            <CancelCheckInButton assessmentId={a.id} otherFirstName={first ?? a.other.name} />
+            <CancelCheckInButton assessmentId={a.id} otherFirstName={first} />
           </div>
         ) : null}
       </div>

@@ -3,8 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { BalanceAndReading } from "@/components/pairs/balance-and-reading";
-import { firstName, formatScore, formatSigned, gapChange } from "@/components/pairs/format";
+import { formatScore, formatSigned, gapChange } from "@/components/pairs/format";
 import { GAP_WORDS, GapBadge, gapLevel } from "@/components/pairs/gap-badge";
+import { callName } from "@/server/people/call-name";
 import { GapChart, OtherMark, YouMark, type GapRow } from "@/components/pairs/gap-chart";
 import { TrendChart, type TrendSeries } from "@/components/pairs/trend-chart";
 import { StartCheckInButton } from "@/components/assessments/start-check-in-button";
@@ -29,7 +30,7 @@ export default async function PairDashboardPage({ params, searchParams }: { para
   const me: Side = d.mySide;
   const them: Side = me === "manager" ? "employee" : "manager";
   const other = me === "manager" ? d.pair.report : d.pair.manager;
-  const otherFirst = firstName(other.name);
+  const otherFirst = callName(other);
   const mine = (s: { employee: number | null; manager: number | null }) => s[me];
   const theirs = (s: { employee: number | null; manager: number | null }) => s[them];
   // The signed gap is employee − manager; for the reader, "you minus them".
@@ -63,7 +64,7 @@ export default async function PairDashboardPage({ params, searchParams }: { para
           ) : (
             <p className="text-slate-700">Nothing yet. Once you and {otherFirst} have both answered an assessment, you will see here where you see things differently.</p>
           )}
-          {!d.pair.endedAt && !(l && l.state === "open") ? <StartCheckInButton pairId={d.pair.id} otherName={other.name} /> : null}
+          {!d.pair.endedAt && !(l && l.state === "open") ? <StartCheckInButton pairId={d.pair.id} otherName={otherFirst} /> : null}
         </Card>
       </div>
     );
@@ -170,7 +171,7 @@ export default async function PairDashboardPage({ params, searchParams }: { para
                         const score = (side: Side) => (cant(side) ? "can't say" : item[side] === null ? "–" : String(item[side]));
                         return (
                           <li key={item.key} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-baseline sm:justify-between">
-                            <span>{text ? personalize(text[me], other.name) : item.key}</span>
+                            <span>{text ? personalize(text[me], other) : item.key}</span>
                             <span className="shrink-0 text-slate-700">You {score(me)} · {otherFirst} {score(them)}{gapLevel(item) ? ` · ${GAP_WORDS[gapLevel(item)!].toLowerCase()}` : ""}</span>
                           </li>
                         );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { callName } from "@/server/people/call-name";
 import { PageHeader } from "@/components/ui/page-header";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -86,11 +87,11 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
   const them: Side = me === "manager" ? "employee" : "manager";
   const mine = r.sides[me];
   const theirs = r.sides[them];
-  const first = theirs.name.split(" ")[0] ?? theirs.name;
-  const t = (m: { employee: string; manager: string }) => personalize(m[me], theirs.name);
+  const first = callName(theirs);
+  const t = (m: { employee: string; manager: string }) => personalize(m[me], theirs);
   const choice = (q: ChoiceQuestion, value: number | string | undefined, side: Side) => {
     const option = q.options.find((o) => o.value === value);
-    return option ? personalize(option.label[side], side === me ? theirs.name : mine.name) : "—";
+    return option ? personalize(option.label[side], side === me ? theirs : mine) : "—";
   };
 
   return (

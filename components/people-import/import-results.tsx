@@ -1,0 +1,180 @@
+import type { ReactNode } from "react";
+import { Alert } from "@/components/ui/card";
+import { COLUMN_LABELS, PREVIEW_LIST_LIMIT } from "@/server/services/people-import/columns";
+import type { ImportPreview, ImportResult, PreviewManagerChange } from "@/server/services/people-import/import-people";
+import type { ChangedField, PersonRef } from "@/server/services/people-import/plan";
+
+// What a check found and what an import did, shown the same way for a pasted file and for one
+// checked in the background.
+
+const FIELD_LABELS: Record<ChangedField, string> = { name: "name", givenName: "given name", title: "title", department: "department", startDate: "start date" };
+export const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+
+function Table({ label, head, minWidth, children }: { label: string; head: string[]; minWidth: string; children: ReactNode }) {
+  // The wrapper scrolls on a narrow screen instead of the page; it is focusable so a keyboard
+  // can scroll it too.
+  return (
+    <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200">
+      <table className={`w-full text-left text-sm ${minWidth}`}>
+        <caption className="sr-only">{label}</caption>
+        <thead className="bg-slate-50 text-slate-700">
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col" className="px-3 py-2 font-semibold">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 align-top">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+const cell = "px-3 py-2 break-words";
+const ref = (p: PersonRef | null) => (p ? `${p.name} (${p.email})` : "nobody");
+
+function Truncated({ shown, total }: { shown: number; total: number }) {
+  return shown < total ? <p className="text-sm text-slate-700">Showing the first {shown.toLocaleString("en")} of {total.toLocaleString("en")}.</p> : null;
+}
+
+function Limited({ length }: { length: number }) {
+  return length >= PREVIEW_LIST_LIMIT ? <p className="text-sm text-slate-700">Showing the first {PREVIEW_LIST_LIMIT.toLocaleString("en")}.</p> : null;
+}
+
+export function Problems({ preview }: { preview: ImportPreview }) {
+  const rows = new Set(preview.problems.map((p) => p.row)).size;
+  return (
+    <div className="space-y-3">
+      <Alert>
+        <p className="font-semibold">
+          {plural(preview.problemCount, "problem", "problems")} in {plural(rows, "row", "rows")}
+          {preview.problems.length < preview.problemCount ? " (or more)" : ""}. Nothing has been imported.
+        </p>
+        <p className="mt-1">Fix them in your file or in the text above, then check again.</p>
+      </Alert>
+      <Table label="Problems by row" head={["Row", "Column", "Problem"]} minWidth="min-w-[30rem]">
+        {preview.problems.map((p, i) => (
+          <tr key={i}>
+            <td className={`${cell} tabular-nums`}>{p.row}</td>
+            <td className={cell}>{p.column ? COLUMN_LABELS[p.column] : "—"}</td>
+            <td className={cell}>{p.message}</td>
+          </tr>
+        ))}
+      </Table>
+      <Truncated shown={preview.problems.length} total={preview.problemCount} />
+    </div>
+  );
+}
+
+export function Summary({ preview }: { preview: ImportPreview }) {
+  const s = preview.summary!;
+  const stats: [string, number][] = [
+    ["New people", s.creates],
+    ["People updated", s.updates],
+    ["Manager changes", s.managerChanges],
+    ["Unchanged", s.unchanged],
+  ];
+  return (
+    <div className="space-y-5">
+      <Alert tone="info">
+        No problems found in {plural(preview.rowCount, "row", "rows")}. Nothing has been written yet: this is what importing will do.
+      </Alert>
+      <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+        {stats.map(([label, value]) => (
+          <div key={label} className="rounded-lg bg-slate-50 p-3">
+            <dt className="text-slate-600">{label}</dt>
+            <dd className="text-xl font-semibold text-slate-900">{value.toLocaleString("en")}</dd>
+          </div>
+        ))}
+      </dl>
+      {s.pairsToClose + s.pairsToOpen > 0 || s.newDepartments.length > 0 ? (
+        <ul className="list-disc space-y-1 pl-5 text-sm text-slate-800">
+          {s.pairsToClose > 0 ? <li>{plural(s.pairsToClose, "pair ends", "pairs end")} because a manager changes; their history stays with their two people.</li> : null}
+          {s.pairsToOpen > 0 ? <li>{plural(s.pairsToOpen, "new pair starts", "new pairs start")}.</li> : null}
+          {s.newDepartments.length > 0 ? <li>New {s.newDepartments.length === 1 ? "department" : "departments"}: {s.newDepartments.join(", ")}.</li> : null}
+        </ul>
+      ) : null}
+
+      {preview.creates.length > 0 ? (
+        <section aria-labelledby="import-creates" className="space-y-2">
+          <h4 id="import-creates" className="font-semibold">
+            New people ({s.creates.toLocaleString("en")}), each invited by email
+          </h4>
+          <Table label="New people" head={["Row", "Name", "Email", "Manager", "Department", "Title", "Start date"]} minWidth="min-w-[60rem]">
+            {preview.creates.map((c) => (
+              <tr key={c.row}>
+                <td className={`${cell} tabular-nums`}>{c.row}</td>
+                <td className={cell}>{c.name}</td>
+                <td className={cell}>{c.email}</td>
+                <td className={cell}>{c.manager?.name ?? "—"}</td>
+                <td className={cell}>{c.department ?? "—"}</td>
+                <td className={cell}>{c.title ?? "—"}</td>
+                <td className={`${cell} tabular-nums`}>{c.startDate ?? "—"}</td>
+              </tr>
+            ))}
+          </Table>
+          <Truncated shown={preview.creates.length} total={s.creates} />
+        </section>
+      ) : null}
+
+      {preview.updates.length > 0 ? (
+        <section aria-labelledby="import-updates" className="space-y-2">
+          <h4 id="import-updates" className="font-semibold">
+            Changes to people already in Tandem
+          </h4>
+          <Table label="Changes to people already in Tandem" head={["Row", "Name", "What changes"]} minWidth="min-w-[36rem]">
+            {preview.updates.map((u) => (
+              <tr key={u.row}>
+                <td className={`${cell} tabular-nums`}>{u.row}</td>
+                <td className={cell}>
+                  {u.name}
+                  <span className="block text-slate-600">{u.email}</span>
+                </td>
+                <td className={cell}>
+                  <ul className="space-y-0.5">
+                    {u.changes.map((c) => (
+                      <li key={c.field}>
+                        {FIELD_LABELS[c.field]}: {c.from ?? "(empty)"} → {c.to ?? "(empty)"}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </Table>
+          <Limited length={preview.updates.length} />
+        </section>
+      ) : null}
+
+      {preview.managerChanges.length > 0 ? (
+        <section aria-labelledby="import-managers" className="space-y-2">
+          <h4 id="import-managers" className="font-semibold">
+            Manager changes ({s.managerChanges.toLocaleString("en")})
+          </h4>
+          <Table label="Manager changes" head={["Row", "Person", "Manager now", "New manager"]} minWidth="min-w-[44rem]">
+            {preview.managerChanges.map((m: PreviewManagerChange) => (
+              <tr key={m.row}>
+                <td className={`${cell} tabular-nums`}>{m.row}</td>
+                <td className={cell}>{m.name}</td>
+                <td className={cell}>{ref(m.from)}</td>
+                <td className={cell}>{ref(m.to)}</td>
+              </tr>
+            ))}
+          </Table>
+          <Truncated shown={preview.managerChanges.length} total={s.managerChanges} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export function resultMessage(r: ImportResult): string {
+  if (r.created + r.updated === 0) return "Nothing needed to change: everyone in the file was already up to date.";
+  const parts = [`${plural(r.created, "person", "people")} added`, `${r.updated.toLocaleString("en")} updated`];
+  if (r.managerChanges > 0) parts.push(plural(r.managerChanges, "manager change", "manager changes"));
+  const invited = r.invited > 0 ? ` ${plural(r.invited, "invitation", "invitations")} sent by email.` : "";
+  return `Import complete: ${parts.join(", ")}.${invited}`;
+}
+

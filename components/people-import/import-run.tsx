@@ -1,0 +1,159 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { useTRPC } from "@/components/trpc/client";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/card";
+import { ColumnMapping } from "./column-mapping";
+import { plural, Problems, resultMessage, Summary } from "./import-results";
+
+// A large file's import in the background: uploaded once to /api/people-import, then checked
+// and written by the worker while this panel follows the run (every second while it works).
+// What the check found reads as for a pasted file, with every problem downloadable.
+
+type Upload = { state: "uploading" } | { state: "failed"; message: string } | { state: "uploaded"; runId: string };
+
+function useUpload(file: File): Upload {
+  const [upload, setUpload] = useState<Upload>({ state: "uploading" });
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch(`/api/people-import?${new URLSearchParams({ name: file.name })}`, { method: "POST", headers: { "content-type": "text/csv" }, body: file, signal: controller.signal })
+      .then(async (res) => {
+        const body = (await res.json().catch(() => ({}))) as { runId?: string; error?: string };
+        setUpload(res.ok && body.runId ? { state: "uploaded", runId: body.runId } : { state: "failed", message: body.error ?? `The upload failed (${res.status}). Try again.` });
+      })
+      .catch((err: unknown) => {
+        if (!controller.signal.aborted) setUpload({ state: "failed", message: `The upload failed: ${err instanceof Error ? err.message : String(err)}. Try again.` });
+      });
+    return () => controller.abort();
+  }, [file]);
+  return upload;
+}
+
+function download(name: string, csv: string) {
+  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+export function ImportRun({ file }: { file: File }) {
+  const upload = useUpload(file);
+  if (upload.state === "uploading") {
+    return (
+      <div className="space-y-2 border-t border-slate-200 pt-6">
+        <p role="status">
+          Uploading “{file.name}” ({(file.size / (1024 * 1024)).toFixed(1)} MB)…
+        </p>
+        <progress aria-label="Upload" className="w-full" />
+      </div>
+    );
+  }
+  if (upload.state === "failed") return <Alert>{upload.message}</Alert>;
+  return <RunProgress runId={upload.runId} fileName={file.name} />;
+}
+
+function RunProgress({ runId, fileName }: { runId: string; fileName: string }) {
+  const trpc = useTRPC();
+  const run = useQuery(
+    trpc.peopleImport.run.queryOptions(
+      { runId },
+      { refetchInterval: (q) => (q.state.data && (q.state.data.status === "checked" || q.state.data.status === "imported" || q.state.data.status === "failed") ? false : 1000) },
+    ),
+  );
+  const recheck = useMutation(trpc.peopleImport.recheckRun.mutationOptions({ onSuccess: () => void run.refetch() }));
+  const confirm = useMutation(trpc.peopleImport.confirmRun.mutationOptions({ onSuccess: () => void run.refetch() }));
+  const queryClient = useQueryClient();
+  const problemsFile = useMutation({ mutationFn: () => queryClient.fetchQuery(trpc.peopleImport.runProblemsCsv.queryOptions({ runId })) });
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const r = run.data;
+  const settled = r?.status === "checked" || r?.status === "imported" || r?.status === "failed";
+  useEffect(() => {
+    if (settled) headingRef.current?.focus();
+  }, [settled, r?.status]);
+
+  if (run.error) return <Alert>{run.error.message}</Alert>;
+  if (!r) return <p role="status">Waiting for the check to start…</p>;
+  const p = r.preview;
+  const canImport = Boolean(r.status === "checked" && p?.hash && p.summary && p.summary.creates + p.summary.updates > 0);
+
+  return (
+    <div className="space-y-4 border-t border-slate-200 pt-6">
+      <h3 ref={headingRef} tabIndex={-1} className="text-lg font-semibold outline-none">
+        {r.status === "imported" ? "Import complete" : r.status === "importing" ? "Importing" : "Check results"}: {fileName}
+      </h3>
+      {r.status === "checking" ? (
+        <div className="space-y-2">
+          <p role="status">Checking in the background: {plural(r.processed, "row", "rows")} read so far. You can leave this page; the check goes on.</p>
+          <progress aria-label="Rows checked" className="w-full" />
+        </div>
+      ) : null}
+      {r.status === "importing" ? (
+        <div className="space-y-2">
+          <p role="status">Importing {plural(p?.rowCount ?? 0, "person", "people")} in the background. Everything is written at once, or nothing if anything changed since the check.</p>
+          <progress aria-label="Import" className="w-full" />
+        </div>
+      ) : null}
+      {r.status === "failed" ? <Alert>{r.error ?? "The import did not go through. Nothing has been imported."} Nothing has been imported.</Alert> : null}
+      {r.status === "imported" && r.result ? (
+        <Alert tone="success">
+          <p className="font-semibold">{resultMessage(r.result)}</p>
+          <p className="mt-1">
+            <Link href="/admin/people" className="font-medium underline underline-offset-2">
+              See everyone on the Manage people page
+            </Link>
+          </p>
+        </Alert>
+      ) : null}
+
+      {p && r.status !== "imported" && r.status !== "importing" ? (
+        <>
+          {p.headers.length > 0 ? (
+            <details open={p.fileErrors.length > 0} className="rounded-lg border border-slate-200 p-3">
+              <summary className="min-h-11 cursor-pointer content-center font-medium">Columns: which is which</summary>
+              <div className="mt-3">
+                <ColumnMapping key={JSON.stringify(p.headers)} headers={p.headers} pending={recheck.isPending} onCheck={(mapping) => recheck.mutate({ runId, mapping })} />
+              </div>
+            </details>
+          ) : null}
+          {recheck.error ? <Alert>{recheck.error.message}</Alert> : null}
+          {p.fileErrors.length > 0 ? (
+            <Alert>
+              <p className="font-semibold">This file can’t be imported. Nothing has been imported.</p>
+              <ul className="mt-1 list-disc space-y-1 pl-5">
+                {p.fileErrors.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            </Alert>
+          ) : p.problemCount > 0 ? (
+            <>
+              <Problems preview={p} />
+              <Button
+                type="button"
+                variant="secondary"
+                disabled={problemsFile.isPending}
+                onClick={() => problemsFile.mutate(undefined, { onSuccess: (f) => download(f.fileName, f.csv) })}
+              >
+                Download all {plural(p.problemCount, "problem", "problems")} (CSV)
+              </Button>
+            </>
+          ) : p.summary ? (
+            <Summary preview={p} />
+          ) : null}
+          {p.summary && !canImport && r.status === "checked" ? <Alert tone="info">Everyone in this file is already up to date in Tandem: there is nothing to import.</Alert> : null}
+          {confirm.error ? <Alert>{confirm.error.message}</Alert> : null}
+          {canImport ? (
+            <Button type="button" disabled={confirm.isPending} onClick={() => confirm.mutate({ runId, expectedHash: p.hash! })}>
+              {confirm.isPending ? "Starting the import…" : `Import ${plural(p.rowCount, "person", "people")}`}
+            </Button>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
