@@ -131,7 +131,7 @@ export function ResearchFigures({ group, k }: { group: GroupFigures; k: number |
             23–28). It is shown from {MIN_DRIVER_PAIRS} pairs where both submitted: below that, even a correlation of 0 has an interval wider than ±0.35, and the order of the
             dimensions would mostly be chance. Every answer counts here, whether or not its author let the other side see it; no one&apos;s answer can be read from it.
           </p>
-          <p>Every figure on this page passes the same anonymity rules as the means: at least k people on each side it reports, and no difference with another group or cycle isolating fewer.</p>
+          <p>Every figure on this page passes the same anonymity rules as the means: at least {k ?? MIN_GROUP_SIZE_DEFAULT} people on each side it reports, and no difference with another group or cycle isolating fewer.</p>
         </div>
       </details>
     </section>

@@ -116,7 +116,8 @@ test.beforeAll(async () => {
   const [south] = await sql<{ id: string }[]>`insert into organizations (name, slug) values ('Southpole', 'southpole') returning id`;
   orgs.north = north!.id;
   orgs.south = south!.id;
-  const person = (org: string, email: string, name: string) => sql!`insert into people (org_id, email, name) values (${org}, ${email}, ${name})`;
+  // With a given name, as an import or HR's edit stores it: greetings use it.
+  const person = (org: string, email: string, name: string) => sql!`insert into people (org_id, email, name, given_name) values (${org}, ${email}, ${name}, ${name.split(" ")[0]!})`;
   await person(orgs.north, addresses.victim, "Vera Victim");
   await person(orgs.north, addresses.scanned, "Sid Scanned");
   await person(orgs.north, addresses.flooded, "Flo Flooded");
