@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { COLUMN_LABELS, PREVIEW_LIST_LIMIT } from "@/server/services/people-import/columns";
 import type { ImportPreview, ImportResult, PreviewManagerChange } from "@/server/services/people-import/import-people";
 import type { ChangedField, PersonRef } from "@/server/services/people-import/plan";
@@ -11,10 +12,9 @@ const FIELD_LABELS: Record<ChangedField, string> = { name: "name", givenName: "g
 export const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 function Table({ label, head, minWidth, children }: { label: string; head: string[]; minWidth: string; children: ReactNode }) {
-  // The wrapper scrolls on a narrow screen instead of the page; it is focusable so a keyboard
-  // can scroll it too.
-  return (
-    <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200">
+  // Too wide for a narrow screen, it scrolls sideways in its own box (and says so) instead of
+  // the page; a table without a minimum width wraps its text instead.
+  const table = (
       <table className={`w-full text-left text-sm ${minWidth}`}>
         <caption className="sr-only">{label}</caption>
         <thead className="bg-slate-50 text-slate-700">
@@ -28,11 +28,16 @@ function Table({ label, head, minWidth, children }: { label: string; head: strin
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">{children}</tbody>
       </table>
-    </div>
+  );
+  if (!minWidth) return <div className="rounded-lg border border-slate-200">{table}</div>;
+  return (
+    <ScrollRegion label={label} className="rounded-lg border border-slate-200">
+      {table}
+    </ScrollRegion>
   );
 }
 
-const cell = "px-3 py-2 break-words";
+const cell = "px-3 py-2 [overflow-wrap:anywhere]";
 const ref = (p: PersonRef | null) => (p ? `${p.name} (${p.email})` : "nobody");
 
 function Truncated({ shown, total }: { shown: number; total: number }) {
@@ -54,7 +59,7 @@ export function Problems({ preview }: { preview: ImportPreview }) {
         </p>
         <p className="mt-1">Fix them in your file or in the text above, then check again.</p>
       </Alert>
-      <Table label="Problems by row" head={["Row", "Column", "Problem"]} minWidth="min-w-[30rem]">
+      <Table label="Problems by row" head={["Row", "Column", "Problem"]} minWidth="">
         {preview.problems.map((p, i) => (
           <tr key={i}>
             <td className={`${cell} tabular-nums`}>{p.row}</td>

@@ -149,6 +149,22 @@ test("at 360 px, by keyboard, as an owner who sees every admin link", async ({ p
   await expect(page.locator(":focus")).toContainText("Import complete");
 });
 
+test("at 360 px the problems of a file read whole: the table wraps its text, nothing is cut off", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await signInAs(page, people.hannah, URL_);
+  await page.goto(`${URL_}/admin/people/import`);
+  await page.getByLabel("CSV text").fill(WITH_PROBLEMS);
+  await page.getByRole("button", { name: "Check file" }).click();
+  const problems = page.getByRole("table", { name: "Problems by row" });
+  await expect(problems.getByRole("row")).toHaveCount(4);
+  await expect(problems).toContainText("nobody@brightwater.example");
+  // The table is no wider than its frame, and its frame no wider than the screen.
+  const widths = await problems.evaluate((t) => ({ table: t.scrollWidth, frame: t.parentElement!.clientWidth, right: t.getBoundingClientRect().right }));
+  expect(widths.table).toBeLessThanOrEqual(widths.frame);
+  expect(widths.right).toBeLessThanOrEqual(PHONE.width);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+});
+
 test("a file near the 2 MB limit goes through to the server and is checked", async ({ page }) => {
   test.setTimeout(60_000);
   await signInAs(page, people.hannah, URL_);
