@@ -38,8 +38,8 @@ export async function measurePublishingWhileServing(sql: postgres.Sql, orgId: st
   const due = await sql<{ id: string }[]>`
     select id from cycles where org_id = ${orgId} and status = 'closed' order by closed_at desc limit ${cycles}`;
   const ids = due.map((d) => d.id);
-  const computedAt = async () => (await sql<{ n: number }[]>`select count(*)::int as n from trend_snapshots where cycle_id in ${sql(ids)} and computed_at > ${new Date(started)}`)[0]!.n;
   const started = Date.now();
+  const computedAt = async () => (await sql<{ n: number }[]>`select count(*)::int as n from trend_snapshots where cycle_id in ${sql(ids)} and computed_at > ${new Date(started)}`)[0]!.n;
   // A figure format no server has: every server's worker sees these cycles as due.
   await sql`update trend_snapshots set inputs = 'bench-stale' where cycle_id in ${sql(ids)}`;
   let done = false;

@@ -16,18 +16,24 @@ import { lockOrganization } from "./update-person";
 // of cycles they were in keep counting them: those read the pairs and groups as they were when
 // the cycle opened (server/services/trends/inputs.ts, cycle_group_snapshots).
 
+/** The organization's lock, then the person's row: what both changes of status start with. */
+async function lockedPerson(tx: Db, orgId: string, personId: string) {
+  await lockOrganization(tx, orgId);
+  const [person] = await tx
+    .select({ id: people.id, name: people.name, deactivatedAt: people.deactivatedAt })
+    .from(people)
+    .where(and(eq(people.orgId, orgId), eq(people.id, personId)))
+    .for("update");
+  if (!person) throw new NotFoundError();
+  return person;
+}
+
 export async function deactivatePerson(db: Db, actor: Actor, input: { personId: string }) {
   const orgId = actor.orgId;
   return db.transaction(async (tx) => {
     // The organization's lock serializes this with role changes and other deactivations, so
     // two owners deactivating each other can't leave the organization without one.
-    await lockOrganization(tx, orgId);
-    const [person] = await tx
-      .select({ id: people.id, name: people.name, deactivatedAt: people.deactivatedAt })
-      .from(people)
-      .where(and(eq(people.orgId, orgId), eq(people.id, input.personId)))
-      .for("update");
-    if (!person) throw new NotFoundError();
+    const person = await lockedPerson(tx, orgId, input.personId);
     if (person.deactivatedAt) return { deactivated: true, reportsWithoutManager: 0, sessionsEnded: 0 };
     if (person.id === actor.personId) throw new InvalidInputError("You can't deactivate yourself. Ask another HR admin or owner.");
 
@@ -59,13 +65,7 @@ export async function deactivatePerson(db: Db, actor: Actor, input: { personId: 
 export async function reactivatePerson(db: Db, actor: Actor, input: { personId: string }) {
   const orgId = actor.orgId;
   return db.transaction(async (tx) => {
-    await lockOrganization(tx, orgId);
-    const [person] = await tx
-      .select({ id: people.id, name: people.name, deactivatedAt: people.deactivatedAt })
-      .from(people)
-      .where(and(eq(people.orgId, orgId), eq(people.id, input.personId)))
-      .for("update");
-    if (!person) throw new NotFoundError();
+    const person = await lockedPerson(tx, orgId, input.personId);
     if (!person.deactivatedAt) return { deactivated: false };
     await tx.update(people).set({ deactivatedAt: null }).where(and(eq(people.orgId, orgId), eq(people.id, person.id)));
     await recordAudit(tx, actor, "person.reactivated", { name: person.name }, { subjectId: person.id });
