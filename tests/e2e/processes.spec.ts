@@ -68,7 +68,7 @@ async function postgresReachable(): Promise<boolean> {
   }
 }
 
-test("on Postgres: health is ok, then 503 when the database goes away", async () => {
+test("on Postgres: health is ok, trend figures are published, then 503 when the database goes away", async () => {
   test.setTimeout(120_000);
   test.skip(!(await postgresReachable()), `no Postgres at ${ADMIN_URL}`);
 
@@ -86,6 +86,24 @@ test("on Postgres: health is ok, then 503 when the database goes away", async ()
     const ok = await waitForStatus(server, "http://localhost:3104/api/health", 200, 60_000);
     expect(await ok.json()).toEqual({ status: "ok", database: "postgres" });
     expect(server.output()).toContain("Seeded the demo organization Brightwater Analytics");
+
+    // The demo's closed cycles get their trend figures from the worker: on Postgres the built
+    // server publishes each on a thread with its own connections (compute-off-thread.ts).
+    const db = postgres(`postgres://postgres@127.0.0.1:5432/${dbName}`, { max: 1, onnotice: () => {} });
+    try {
+      const published = async () => {
+        const [row] = await db<{ closed: number; published: number; groups: number }[]>`
+          select (select count(*)::int from cycles where status = 'closed') as closed,
+                 (select count(*)::int from trend_snapshots) as published,
+                 (select count(*)::int from trend_group_figures) as groups`;
+        return row!;
+      };
+      await expect.poll(async () => (await published()).published, { timeout: 60_000 }).toBeGreaterThan(0);
+      await expect.poll(async () => { const p = await published(); return p.published === p.closed; }, { timeout: 60_000 }).toBe(true);
+      expect((await published()).groups).toBeGreaterThan(0);
+    } finally {
+      await db.end({ timeout: 5 });
+    }
 
     await admin.unsafe(`alter database ${dbName} allow_connections false`);
     await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${dbName}`;

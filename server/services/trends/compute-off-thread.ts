@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { isMainThread, Worker } from "node:worker_threads";
 import { getItemBank } from "@/server/assessment/item-bank";
 import { isNextServerBundle } from "@/server/env";
 import { computeCycleFigures, type GroupDef, type GroupFigures, type InvitedPair, type PublishedCycle, type ResponseRow } from "./compute";
@@ -33,10 +33,12 @@ export interface FiguresComputation {
  *
  * Run from source (tests, the benchmark, scripts under tsx), the thread's entry is a .ts file
  * Node cannot load: the figures are computed in this thread instead, the same function. The
- * e2e suite runs the built server, and so the thread.
+ * e2e suite runs the built server, and so the thread. On Postgres the built server does the
+ * whole publication on a thread instead (`publishOnThread`), this included.
  */
 export function startFiguresComputation(): FiguresComputation {
-  if (!isNextServerBundle()) {
+  // On a thread already (publishOnThread's): computed right here.
+  if (!isNextServerBundle() || !isMainThread) {
     const earlier: PublishedCycle[] = [];
     return {
       addEarlier: (cycle) => void earlier.push(cycle),
@@ -70,4 +72,39 @@ export function startFiguresComputation(): FiguresComputation {
       await worker.terminate();
     },
   };
+}
+
+export type PublishTask = { orgId: string; cycleId: string };
+export type PublishReply = { ok: true } | { ok: false; message: string };
+
+/**
+ * Whether `publishOnThread` can take this publication: the built server on Postgres. Embedded
+ * PGlite is one connection in one process that a thread can't open, and run from source Node
+ * can't load the thread's .ts entry.
+ */
+export function canPublishOnThread(embeddedDatabase: boolean): boolean {
+  return isNextServerBundle() && isMainThread && !embeddedDatabase;
+}
+
+/**
+ * A cycle's whole publication (loading its inputs and the earlier cycles', computing, storing)
+ * on a thread with its own database connections. Computing on a thread was not enough: turning
+ * a 20,000-person cycle's rows into objects, copying them to the thread and storing what came
+ * back held the app server's thread for seconds at a time (a health check waited up to 3 s while
+ * the benchmark's organization was republished). Here the server's thread only waits. Same
+ * limits as the computation alone; a thread stopped mid-way leaves nothing stored (its
+ * transaction dies with its connection).
+ */
+export function publishOnThread(task: PublishTask): Promise<void> {
+  const worker = new Worker(new URL("./publish-thread.ts", import.meta.url), { workerData: task, resourceLimits: { maxOldGenerationSizeMb: THREAD_MEMORY_MB } });
+  let timer: NodeJS.Timeout | undefined;
+  return new Promise<void>((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`publishing trend figures took over ${THREAD_TIME_LIMIT_MS / 1000} s; stopped`)), THREAD_TIME_LIMIT_MS);
+    worker.once("message", (reply: PublishReply) => (reply.ok ? resolve() : reject(new Error(`publishing trend figures failed: ${reply.message}`))));
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the trend publication thread exited (${code}) before answering`)));
+  }).finally(() => {
+    clearTimeout(timer);
+    void worker.terminate();
+  });
 }

@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { isEmbedded, type Db } from "@/db/client";
 import { cycles, trendGroupFigures, trendSnapshots } from "@/db/schema";
 import { hiddenCell } from "@/server/analysis/anonymity";
 import { getItemBank, type ItemBank } from "@/server/assessment/item-bank";
 import type { GroupFigures } from "./compute";
-import { startFiguresComputation } from "./compute-off-thread";
+import { canPublishOnThread, publishOnThread, startFiguresComputation } from "./compute-off-thread";
 import { loadCycleInputs, openedCycles, type OpenedCycle } from "./inputs";
 
 // A cycle's trend figures are published once, after it closes, by the background worker
@@ -184,7 +184,8 @@ export async function publishDueFigures(db: Db, limit = 2, budgetMs = Number.POS
     const [cycle] = await openedCycles(db, orgId, cycleId);
     if (!cycle) continue;
     try {
-      await publishCycle(db, orgId, cycle);
+      if (canPublishOnThread(isEmbedded(db))) await publishOnThread({ orgId, cycleId });
+      else await publishCycle(db, orgId, cycle);
       failedCycles.delete(cycleId);
       published += 1;
     } catch (err) {
