@@ -82,7 +82,8 @@ export interface FamilyOptions {
  * at least k people, and every published group holds at least k.
  *
  * How: hide every group under k on a side it reports (and `forceHidden`). Then, while some atom
- * holds 1 to k−1 people, take the smallest such atom and hide the smallest group whose hiding
+ * holds 1 to k−1 people, take the smallest such atom (fewest people, then held by the fewest
+ * groups, then by the groups' numbers from the last one, see `compareSignatures`) and hide the smallest group whose hiding
  * merges it into another atom, or takes it out of every published group: for two groups that
  * differ by a few people, the smaller of the two. Fewest people on the side that falls short
  * first, then fewest contributions, then id. Groups are only ever added, so the loop ends;
@@ -218,8 +219,12 @@ class DistinctCounter {
 
 /**
  * Contributions held by exactly the same published groups. Atoms are the nodes of a trie over
- * signatures (ascending group numbers), so finding the atom of a signature walks it instead of
- * building a key, and every signature in use has one node. A node keeps its parent and its last
+ * signatures, each listing its groups largest first (most contributions, then by number: the
+ * side's "trie order"), so finding the atom of a signature walks it instead of building a key,
+ * and every signature in use has one node. Largest first puts a group before the groups nested
+ * in it, so nested teams share their path: a reporting line is one branch. In number order
+ * (ids are random), a 1,000-level line made a branch per pair, and every group hidden copied
+ * half of each of them. A node keeps its parent and its last
  * group, not its whole signature: in a deep reporting line a signature is as long as the line,
  * and copying it into every node made memory grow with the cube of the depth (a 1,000-level
  * chain ran out of memory). Nodes left empty and childless are taken out of the trie.
@@ -227,7 +232,7 @@ class DistinctCounter {
 interface Atom {
   /** The node of the signature without its last group; undefined for the root. */
   parent: Atom | undefined;
-  /** The signature's last (largest) group; −1 for the root. */
+  /** The signature's last group in trie order; −1 for the root. */
   group: number;
   /** The signature's length. */
   depth: number;
@@ -236,22 +241,31 @@ interface Atom {
   size: number;
   /** Person → how many of the atom's contributions are theirs; made when the first one enters. */
   people: Map<number, number> | undefined;
-  /**
-   * `signature.join(",")`, for breaking ties between atoms: the parent's key and one more group,
-   * which the engine keeps as a pair of strings until it is first compared (no array, no copy).
-   */
-  key: string;
   /** Scratch for a pass over contributions: the pass that last saw the atom, and its result. */
   seenIn: number;
   movesTo: Atom | undefined;
 }
 
 function newAtom(parent: Atom | undefined, group: number): Atom {
-  const key = parent === undefined ? "" : parent.key === "" ? String(group) : `${parent.key},${group}`;
-  return { parent, group, depth: parent ? parent.depth + 1 : 0, children: undefined, size: 0, people: undefined, key, seenIn: 0, movesTo: undefined };
+  return { parent, group, depth: parent ? parent.depth + 1 : 0, children: undefined, size: 0, people: undefined, seenIn: 0, movesTo: undefined };
 }
 
-/** Numbers of the published groups holding the atom, ascending. */
+/**
+ * An order of signatures, for breaking ties between atoms: shorter first, then by the last
+ * group, then the one before, and so on; it depends on the signatures alone, so on neither the
+ * order of the input nor the order atoms were made in. Comparing their keys (`join(",")`)
+ * instead built a string as long as the reporting line for every atom of a deep one, and a
+ * fully answered 1,000-level chain spent most of its time making and collecting them.
+ */
+function compareSignatures(a: Atom, b: Atom): number {
+  for (let x: Atom | undefined = a, y: Atom | undefined = b; x !== y && x !== undefined && y !== undefined; x = x.parent, y = y.parent) {
+    const order = x.depth - y.depth || x.group - y.group;
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+/** Numbers of the published groups holding the atom, in trie order. */
 function signatureOf(atom: Atom): number[] {
   const groups: number[] = [];
   for (let a: Atom | undefined = atom; a?.parent !== undefined; a = a.parent) groups.push(a.group);
@@ -271,12 +285,12 @@ class AtomIndex {
   /** Atoms holding 1 to k−1 people. */
   private readonly violating = new Set<Atom>();
   /**
-   * The same atoms ordered by people, then signature key; an entry is stale once its atom left
-   * `violating` or its people changed (a fresh entry was pushed then). Scanning every violating
-   * atom for the smallest each round compared long keys n times a round: a fully answered
-   * 1,000-level chain took minutes.
+   * The same atoms ordered by people, then signature (`compareSignatures`); an entry is stale
+   * once its atom left `violating` or its people changed (a fresh entry was pushed then).
+   * Scanning every violating atom for the smallest each round took a fully answered
+   * 1,000-level chain minutes.
    */
-  private readonly queue = new MinHeap<{ atom: Atom; people: number }>((a, b) => a.people - b.people || compareIds(a.atom.key, b.atom.key));
+  private readonly queue = new MinHeap<{ atom: Atom; people: number }>((a, b) => a.people - b.people || compareSignatures(a.atom, b.atom));
   private pass = 0;
 
   constructor(
@@ -287,9 +301,11 @@ class AtomIndex {
     private readonly k: number,
   ) {
     this.atomOf = new Array<Atom>(numbered.personOf.length).fill(this.root);
-    // Groups in ascending order, so each contribution walks down the trie along its signature.
-    numbered.members.forEach((list, g) => {
-      if (list === null || hidden[g]) return;
+    // Groups in trie order, so each contribution walks down the trie along its signature.
+    const size = (g: number) => numbered.members[g]?.length ?? 0;
+    const order = numbered.members.flatMap((list, g) => (list === null || hidden[g] ? [] : [g])).sort((a, b) => size(b) - size(a) || a - b);
+    for (const g of order) {
+      const list = numbered.members[g] ?? [];
       const pass = ++this.pass;
       for (let i = 0; i < list.length; i++) {
         const c = list[i] ?? 0;
@@ -300,7 +316,7 @@ class AtomIndex {
         }
         this.atomOf[c] = from.movesTo ?? this.root;
       }
-    });
+    }
     const entered = new Set<Atom>();
     this.atomOf.forEach((atom, c) => {
       if (atom === this.root) return;
@@ -440,10 +456,16 @@ class AtomIndex {
     if (atom !== this.root && people > 0 && people < this.k) {
       this.violating.add(atom);
       this.queue.push({ atom, people });
+      // Stale entries pile up where atoms are made and emptied by the thousand (a deep reporting
+      // line makes a new atom for every contribution below each group hidden): start afresh
+      // from the violating atoms once they are outnumbered, so the heap stays their size.
+      if (this.queue.size > 2 * this.violating.size + 1024) {
+        this.queue.replaceAll([...this.violating].map((a) => ({ atom: a, people: a.people?.size ?? 0 })));
+      }
     } else this.violating.delete(atom);
   }
 
-  /** The violating atom with the fewest people, ties by signature key; null when none. */
+  /** The violating atom with the fewest people, ties by signature; null when none. */
   smallest(): { atom: Atom; people: number } | null {
     for (let top = this.queue.peek(); top !== undefined; top = this.queue.peek()) {
       if (this.violating.has(top.atom) && top.atom.people?.size === top.people) return top;
@@ -462,7 +484,7 @@ function oneMoreAtom(atom: Atom, wider: Atom): number | null {
   return oneMore(signatureOf(atom), signatureOf(wider));
 }
 
-/** If `wider` is `signature` plus one group (both ascending), that group; otherwise null. */
+/** If `wider` is `signature` plus one group (both in trie order), that group; otherwise null. */
 function oneMore(signature: readonly number[], wider: readonly number[]): number | null {
   if (wider.length !== signature.length + 1) return null;
   let extra: number | null = null;
@@ -504,24 +526,40 @@ class MinHeap<T> {
     }
   }
 
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** Makes the heap hold exactly these items. */
+  replaceAll(items: T[]): void {
+    this.items.length = 0;
+    for (const item of items) this.items.push(item);
+    for (let i = (this.items.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
   pop(): T | undefined {
     const items = this.items;
     const top = items[0];
     const last = items.pop();
     if (items.length > 0 && last !== undefined) {
       items[0] = last;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < items.length && this.less(items[l]!, items[m]!) < 0) m = l;
-        if (r < items.length && this.less(items[r]!, items[m]!) < 0) m = r;
-        if (m === i) break;
-        [items[i], items[m]] = [items[m]!, items[i]!];
-        i = m;
-      }
+      this.siftDown(0);
     }
     return top;
+  }
+
+  private siftDown(from: number): void {
+    const items = this.items;
+    for (let i = from; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < items.length && this.less(items[l]!, items[m]!) < 0) m = l;
+      if (r < items.length && this.less(items[r]!, items[m]!) < 0) m = r;
+      if (m === i) break;
+      [items[i], items[m]] = [items[m]!, items[i]!];
+      i = m;
+    }
   }
 }
 
