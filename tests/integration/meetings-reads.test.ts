@@ -7,7 +7,7 @@ import { addActionItem, updateActionItem } from "@/server/services/meetings/meet
 import { createSeries, getPairMeetings } from "@/server/services/meetings/series";
 import { completeAnswers } from "../support/answers";
 import { fill } from "../support/assessments";
-import { createTestDb, type TestDb } from "../support/db";
+import { createTestDb, writesAmong, type TestDb } from "../support/db";
 import { callerFor, createWorld, type World } from "../support/factories";
 import { addDays, at, dayOf, weekdayOf } from "../support/meetings";
 
@@ -40,10 +40,6 @@ afterEach(() => {
 const as = (person: { id: string }) => callerFor(t.db, person.id);
 const actorOf = async (person: { id: string }): Promise<Actor> => (await loadActor(t.db, person.id))!;
 const pairOf = async (report: { id: string }) => (await as(report).me.get()).pairs.asReport[0]!.id;
-
-function writes(statements: string[]): string[] {
-  return statements.filter((q) => /^\s*(insert|update|delete)\b/i.test(q));
-}
 
 /** What `run` sent to the database, and what it answered. */
 async function counted<T>(run: () => Promise<T>): Promise<{ value: T; statements: string[] }> {
@@ -94,7 +90,7 @@ describe("the 1:1 pages", () => {
         plan: await as(report).meetings.planPreview({ pairId, assessmentId }),
       }));
     const before = await pages();
-    expect(writes(before.statements)).toEqual([]);
+    expect(writesAmong(before.statements)).toEqual([]);
     const shown = before.value;
     expect(shown.home.find((m) => m.pairId === pairId)?.next).toMatchObject({ id: second, openActions: 1 });
     expect(shown.schedule.upcoming.map((m) => [m.id, m.openActions])).toEqual([
@@ -120,7 +116,7 @@ describe("the 1:1 pages", () => {
       { id: done.id, meetingId: first },
     ]);
     const after = await pages();
-    expect(writes(after.statements)).toEqual([]);
+    expect(writesAmong(after.statements)).toEqual([]);
     const { schedule, ...rest } = after.value;
     const { schedule: scheduleBefore, ...restBefore } = shown;
     expect(rest).toEqual(restBefore);
@@ -131,7 +127,7 @@ describe("the 1:1 pages", () => {
     // Once in step, the sweep writes nothing either.
     const again = await counted(() => scheduleReminders(t.db, LATER));
     expect(again.value).toMatchObject({ toppedUp: 0, carriedOver: 0 });
-    expect(writes(again.statements)).toEqual([]);
+    expect(writesAmong(again.statements)).toEqual([]);
   });
 
   it("a carried-over item ticked done stays on the next meeting: the write brings the pair in step first", async () => {
@@ -155,10 +151,10 @@ describe("the 1:1 pages", () => {
     const startsOn = addDays(dayOf(new Date()), 7);
     await as(report).meetings.createSeries({ pairId, startsOn, ...WEEKLY, weekday: weekdayOf(startsOn) });
     const page = await counted(() => as(report).meetings.forPair({ pairId }));
-    expect(writes(page.statements)).toEqual([]);
+    expect(writesAmong(page.statements)).toEqual([]);
     expect(page.value.upcoming.map((m) => m.startsAt)).toEqual([0, 1, 2, 3, 4].map((week) => at(addDays(startsOn, 7 * week), "10:00", ZONE)));
     const home = await counted(() => as(report).meetings.mine());
-    expect(writes(home.statements)).toEqual([]);
+    expect(writesAmong(home.statements)).toEqual([]);
     expect(home.value[0]?.next?.id).toBe(page.value.upcoming[0]!.id);
   });
 });
