@@ -11,7 +11,7 @@ import { createTestDb, writesAmong, type TestDb } from "../support/db";
 import { callerFor, createWorld, type World } from "../support/factories";
 import { addDays, at, dayOf, weekdayOf } from "../support/meetings";
 
-// A page view never writes (docs: "a query procedure never writes"). The 1:1 pages read what
+// A page view never writes: a query procedure only reads. The 1:1 pages read what
 // writes and the worker's sweep planned, and still show what time has changed since: the next
 // meeting once one passed, and the open action items of a meeting that ended on the next one,
 // where the sweep (or the pair's next write) then moves them. Counted statement by statement,

@@ -229,7 +229,9 @@ export async function meetingCounts(
 }
 
 // ---------------------------------------------------------------------------------------------
-// The worker's sweep
+// The worker's sweep. It acts for every organization, so its queries are not scoped to one org;
+// every join is on (org_id, id) instead, as the composite foreign keys are, and each pair is
+// then read and written within its own org.
 
 export interface ScheduleSweepResult {
   /** Series whose schedules needed new meeting rows. */
