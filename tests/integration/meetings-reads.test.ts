@@ -1,9 +1,12 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { actionItems } from "@/db/schema";
+import { actionItems, meetingSeries, meetings } from "@/db/schema";
 import { loadActor, type Actor } from "@/server/access/actor";
+import { requireSeriesMember } from "@/server/access/meetings";
+import { env } from "@/server/env";
 import { scheduleReminders } from "@/server/jobs/reminders";
 import { addActionItem, updateActionItem } from "@/server/services/meetings/meeting";
+import { plannedOccurrences, syncPair } from "@/server/services/meetings/schedule";
 import { createSeries, getPairMeetings } from "@/server/services/meetings/series";
 import { completeAnswers } from "../support/answers";
 import { fill } from "../support/assessments";
@@ -156,5 +159,37 @@ describe("the 1:1 pages", () => {
     const home = await counted(() => as(report).meetings.mine());
     expect(writesAmong(home.statements)).toEqual([]);
     expect(home.value[0]?.next?.id).toBe(page.value.upcoming[0]!.id);
+  });
+
+  it.skipIf(!env().TEST_DATABASE_URL)("on Postgres, a write holding its series' lock does not hold up the sweep's rows for it, nor they the write", async () => {
+    const { report2: report } = w.b;
+    const pairId = await pairOf(report);
+    const actor = await actorOf(report);
+    const { seriesId } = await createSeries(t.db, actor, { pairId, startsOn: MONDAY, ...WEEKLY }, BEFORE);
+    // Nine days on, the series needs rows the sweep inserts while a change of it is in flight.
+    const nineDaysOn = at(addDays(MONDAY, 9), "12:00", ZONE);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const holding = new Promise<void>((resolve) => (locked = resolve));
+    const write = t.db.transaction(async (tx) => {
+      await requireSeriesMember(tx, actor, seriesId, { lock: true });
+      locked();
+      await released;
+      await syncPair(tx, w.b.org.id, pairId, nineDaysOn);
+    });
+    await holding;
+    const sweep = await Promise.race([scheduleReminders(t.connectAgain(), nineDaysOn), new Promise((resolve) => setTimeout(() => resolve("waited"), 20_000))]);
+    release();
+    await write;
+    expect(sweep).toMatchObject({ toppedUp: expect.any(Number) });
+    const [series] = await t.db.select().from(meetingSeries).where(eq(meetingSeries.id, seriesId));
+    const rows = await t.db
+      .select({ occurrenceStart: meetings.occurrenceStart })
+      .from(meetings)
+      .where(eq(meetings.seriesId, seriesId))
+      .orderBy(asc(meetings.occurrenceStart));
+    const planned = plannedOccurrences(series!, nineDaysOn).map((o) => o.occurrenceStart);
+    expect(rows.map((r) => r.occurrenceStart).filter((d) => d >= planned[0]!)).toEqual(planned);
   });
 });
