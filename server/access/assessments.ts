@@ -67,13 +67,3 @@ export async function requireAssessmentParticipant(
     revealed: row.revealedAt !== null,
   };
 }
-
-/** The pair as seen by one of its two people; NotFoundError for anyone else. */
-export async function requirePairMember(db: Db, actor: Actor, pairId: string) {
-  const [pair] = await db
-    .select({ id: pairs.id, managerId: pairs.managerId, reportId: pairs.reportId, endedAt: pairs.endedAt })
-    .from(pairs)
-    .where(and(eq(pairs.orgId, actor.orgId), eq(pairs.id, pairId), or(eq(pairs.managerId, actor.personId), eq(pairs.reportId, actor.personId))));
-  if (!pair) throw new NotFoundError();
-  return pair;
-}

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { DateTime } from "luxon";
 import { z } from "zod";
@@ -21,8 +21,7 @@ import { sendMail, type Mail } from "@/server/mail";
 import { assessmentDigestMail, meetingReminderMail } from "@/server/mail/meeting-templates";
 import type { PersonName } from "@/server/people/call-name";
 import { DEFAULT_REMINDER_MINUTES } from "@/server/services/meetings/preferences";
-import { isLiveMeeting, PLANNED_AHEAD, plannedOccurrences, ruleOf, syncPair } from "@/server/services/meetings/schedule";
-import { nextOccurrences } from "@/server/meetings/recurrence";
+import { isLiveMeeting, sweepSchedules, syncPair, type ScheduleSweepResult } from "@/server/services/meetings/schedule";
 import { defineHandler, enqueueMany, type JobHandlers, type JobResult, type NewJob } from "./queue";
 
 // Reminder emails, planned by a sweep and sent by the job queue (docs/decisions/0003-job-queue.md).
@@ -131,74 +130,21 @@ function pendingResponse(): SQL {
 // ---------------------------------------------------------------------------------------------
 // The sweep
 
-export interface SweepResult {
-  /** Series whose schedules needed new meeting rows. */
-  toppedUp: number;
+export interface SweepResult extends ScheduleSweepResult {
   /** Reminder and digest jobs inserted or re-planned (0 when nothing changed). */
   reminders: number;
   digests: number;
 }
 
 /**
- * Plans reminders for every open pair's meetings of the next 7 days and this week's assessment
- * digests. Idempotent; safe to run on several app servers at once (the worker also makes sure
- * only one runs it at a time: runReminderSweep).
+ * Keeps every open pair's schedule in step (new meeting rows, action items carried over:
+ * sweepSchedules), then plans reminders for the meetings of the next 7 days and this week's
+ * assessment digests. Idempotent; safe to run on several app servers at once (the worker also
+ * makes sure only one runs it at a time: runReminderSweep).
  */
 export async function scheduleReminders(db: Db, now: Date): Promise<SweepResult> {
-  const toppedUp = await topUpSchedules(db, now);
-  return { toppedUp, reminders: await planMeetingReminders(db, now), digests: await planDigests(db, now) };
-}
-
-/**
- * Gives meetings rows to the occurrences reminders will be about, as syncPair plans them (the
- * next PLANNED_AHEAD + 1 from a day back), for the series that need it: fewer than
- * PLANNED_AHEAD planned ahead (a meeting has passed since, or the series is new or resumed) and
- * an occurrence still to plan. On a normal sweep that is the few whose meeting just ended.
- * Rows go in by the batch (insert … on conflict do nothing, as ensureMeeting), not pair by
- * pair: carrying action items over is left to the next reader of the pair, who runs syncPair
- * anyway (pages, and the reminder handler before it counts them). Returns how many series.
- */
-async function topUpSchedules(db: Db, now: Date): Promise<number> {
-  const recent = DateTime.fromJSDate(now, { zone: "utc" }).minus({ days: 2 }).toISODate()!;
-  const dayBack = new Date(now.getTime() - 86_400_000);
-  const candidates = await db
-    .select({
-      series: meetingSeries,
-      lastPlanned: sql<Date | null>`max(${meetings.occurrenceStart})`.mapWith(meetings.occurrenceStart),
-    })
-    .from(meetingSeries)
-    .innerJoin(pairs, and(eq(pairs.orgId, meetingSeries.orgId), eq(pairs.id, meetingSeries.pairId)))
-    .leftJoin(meetings, and(eq(meetings.orgId, meetingSeries.orgId), eq(meetings.seriesId, meetingSeries.id), gte(meetings.occurrenceStart, dayBack)))
-    .where(and(isNull(pairs.endedAt), or(isNull(meetingSeries.endsOn), gte(meetingSeries.endsOn, recent))))
-    .groupBy(meetingSeries.id)
-    .having(sql`count(${meetings.id}) filter (where ${gt(meetings.occurrenceStart, now)}) < ${PLANNED_AHEAD}`);
-
-  // In the order syncPair inserts (a pair's series by start, then occurrences), so a page view
-  // planning the same pair at the same moment waits on us, or we on it, but never both.
-  candidates.sort(
-    (a, b) =>
-      a.series.pairId.localeCompare(b.series.pairId) ||
-      a.series.startsOn.localeCompare(b.series.startsOn) ||
-      a.series.createdAt.getTime() - b.series.createdAt.getTime(),
-  );
-  let toppedUp = 0;
-  const rows: (typeof meetings.$inferInsert)[] = [];
-  for (const { series, lastPlanned } of candidates) {
-    // A series that ends or pauses before its next occurrence has nothing left to plan.
-    const after = lastPlanned ? new Date(Math.max(lastPlanned.getTime() + 1, dayBack.getTime())) : dayBack;
-    if (nextOccurrences(ruleOf(series), after, 1).length === 0) continue;
-    toppedUp++;
-    for (const o of plannedOccurrences(series, now)) {
-      rows.push({ orgId: series.orgId, pairId: series.pairId, seriesId: series.id, occurrenceStart: o.occurrenceStart, startsAt: o.startsAt, endsAt: o.endsAt });
-    }
-  }
-  for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insert(meetings)
-      .values(rows.slice(i, i + 500))
-      .onConflictDoNothing({ target: [meetings.seriesId, meetings.occurrenceStart] });
-  }
-  return toppedUp;
+  const schedules = await sweepSchedules(db, now);
+  return { ...schedules, reminders: await planMeetingReminders(db, now), digests: await planDigests(db, now) };
 }
 
 const person = alias(people, "person");
@@ -341,8 +287,8 @@ const meetingReminder = defineHandler({
     if (!pair || pair.endedAt) return cancel("the pair has ended");
     if (pair.managerId !== p.personId && pair.reportId !== p.personId) return cancel("not one of the pair's people");
 
-    // syncPair answers only live meetings (series not ended or paused there) and brings
-    // carried-over action items onto this meeting before we count them.
+    // syncPair (the worker may write) answers only live meetings (series not ended or paused
+    // there) and brings carried-over action items onto this meeting before we count them.
     const schedule = await syncPair(db, p.orgId, p.pairId, now);
     const meeting = schedule.upcoming.find((m) => m.id === p.meetingId);
     if (!meeting || meeting.status !== "scheduled") return cancel("the meeting was skipped or no longer belongs to the series");

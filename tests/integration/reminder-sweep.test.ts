@@ -10,7 +10,7 @@ import { runReminderSweep, startWorker, stopWorker, SWEEP_LOCK } from "@/server/
 import { occurrencesBetween } from "@/server/meetings/recurrence";
 import { PLANNED_AHEAD, ruleOf } from "@/server/services/meetings/schedule";
 import { listMyNextMeetings } from "@/server/services/meetings/series";
-import { createTestDb, type TestDb } from "../support/db";
+import { createTestDb, writesAmong, type TestDb } from "../support/db";
 import { createOrg } from "../support/factories";
 
 // The reminder sweep at more than a handful of pairs, and with more than one app server: it
@@ -24,7 +24,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const NOW = new Date("2027-03-01T08:00:00Z"); // a Monday
+// A Monday, ten past: no occurrence (all on the hour or half hour) sits on the edge of the
+// day-back window, where a minute later would rightly plan one more.
+const NOW = new Date("2027-03-01T08:10:00Z");
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const MANAGERS = 8;
@@ -85,10 +87,6 @@ beforeAll(async () => {
   s = { orgId: org.id, managerIds: managers.map((m) => m.id), live: series.filter((x) => x.pausedFrom === null && x.endsOn === null), off };
 });
 
-function writes(statements: string[]): string[] {
-  return statements.filter((q) => /^\s*(insert|update|delete)\b/i.test(q));
-}
-
 /** The reminders a correct sweep at `now` plans: each live series' meetings of the next 7 days, for each person with reminders on. */
 async function expectedReminderKeys(now: Date): Promise<string[]> {
   const keys: string[] = [];
@@ -121,8 +119,8 @@ describe("the reminder sweep", () => {
     const mark = t.statements.length;
     const again = await scheduleReminders(t.db, new Date(NOW.getTime() + 60_000));
     const sent = t.statements.slice(mark);
-    expect(again).toEqual({ toppedUp: 0, reminders: 0, digests: 0 } satisfies SweepResult);
-    expect(writes(sent)).toEqual([]);
+    expect(again).toEqual({ toppedUp: 0, carriedOver: 0, reminders: 0, digests: 0 } satisfies SweepResult);
+    expect(writesAmong(sent)).toEqual([]);
     // Candidates, meetings in the horizon, existing jobs, digests: independent of the number of pairs.
     expect(sent.length).toBeLessThanOrEqual(6);
   });
@@ -242,6 +240,6 @@ describe("the home page", () => {
     const shown = await listMyNextMeetings(t.db, actor, new Date(at.getTime() + 60_000));
     expect(shown.length).toBe(REPORTS / MANAGERS);
     expect(shown.filter((p) => p.next).length).toBeGreaterThan(0);
-    expect(writes(t.statements.slice(mark))).toEqual([]);
+    expect(writesAmong(t.statements.slice(mark))).toEqual([]);
   });
 });

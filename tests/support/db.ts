@@ -61,3 +61,8 @@ export async function createTestDb(): Promise<TestDb> {
     },
   };
 }
+
+/** The statements among `statements` that write (insert, update, delete): a read issues none. */
+export function writesAmong(statements: string[]): string[] {
+  return statements.filter((q) => /^\s*(insert|update|delete)\b/i.test(q));
+}

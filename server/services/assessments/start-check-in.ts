@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assessments, people, responses } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
-import { requirePairMember } from "@/server/access/assessments";
+import { requirePairMember } from "@/server/access/pairs";
 import { CURRENT_BANK_VERSION } from "@/server/assessment/item-bank";
 import { ConflictError } from "@/server/services/errors";
 import { assessmentReadyMail, deliver } from "./notifications";
@@ -16,7 +16,7 @@ export async function startCheckIn(db: Db, actor: Actor, input: { pairId: string
     // The partial unique index allows one check-in in progress per pair; a second is a no-op.
     const created = await tx
       .insert(assessments)
-      .values({ orgId: actor.orgId, pairId: pair.id, kind: "check_in", bankVersion: CURRENT_BANK_VERSION, startedById: actor.personId })
+      .values({ orgId: actor.orgId, pairId: pair.pairId, kind: "check_in", bankVersion: CURRENT_BANK_VERSION, startedById: actor.personId })
       .onConflictDoNothing()
       .returning({ id: assessments.id });
     const id = created[0]?.id;

@@ -2,9 +2,9 @@ import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { actionItems, agendaItems, meetingSeries, meetings, people, privateNotes, sharedNotes } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
-import { requireMeetingMember, type MeetingAccess } from "@/server/access/meetings";
+import { ownPrivateNote, requireMeetingMember, type MeetingAccess } from "@/server/access/meetings";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/services/errors";
-import { isLiveMeeting, syncPair } from "./schedule";
+import { actionItemsShownOn, isLiveMeeting, readSchedule, syncPair } from "./schedule";
 
 // One meeting: agenda, shared notes, the actor's own private note, action items. Every write
 // checks the actor is one of the pair's two people (requireMeetingMember) and that the target
@@ -13,9 +13,9 @@ import { isLiveMeeting, syncPair } from "./schedule";
 /** Everything the meeting page shows, for one of the pair's two people. */
 export async function getMeeting(db: Db, actor: Actor, input: { meetingId: string }, now = new Date()) {
   const access = await requireMeetingMember(db, actor, input.meetingId);
-  // Bring carry-over up to date first, so the page shows the items where they now are.
-  if (!access.ended) await syncPair(db, access.orgId, access.pairId, now);
   const { meeting } = access;
+  // Where open items of meetings that ended belong (an ended pair carries nothing over).
+  const carryTo = access.ended ? null : (await readSchedule(db, access.orgId, access.pairId, now)).carryTo;
   const [series] = await db.select().from(meetingSeries).where(and(eq(meetingSeries.orgId, access.orgId), eq(meetingSeries.id, meeting.seriesId)));
 
   const names = await db
@@ -42,10 +42,7 @@ export async function getMeeting(db: Db, actor: Actor, input: { meetingId: strin
     .from(sharedNotes)
     .where(and(eq(sharedNotes.orgId, access.orgId), eq(sharedNotes.meetingId, meeting.id)));
   // Private notes: the actor's own, and no other row is ever read here.
-  const [mine] = await db
-    .select({ body: privateNotes.body, updatedAt: privateNotes.updatedAt })
-    .from(privateNotes)
-    .where(and(eq(privateNotes.orgId, access.orgId), eq(privateNotes.meetingId, meeting.id), eq(privateNotes.authorId, actor.personId)));
+  const [mine] = await db.select({ body: privateNotes.body, updatedAt: privateNotes.updatedAt }).from(privateNotes).where(ownPrivateNote(actor, meeting.id));
 
   const origin = db
     .select({ id: meetings.id, startsAt: meetings.startsAt })
@@ -64,7 +61,7 @@ export async function getMeeting(db: Db, actor: Actor, input: { meetingId: strin
     })
     .from(actionItems)
     .innerJoin(origin, eq(origin.id, actionItems.originMeetingId))
-    .where(and(eq(actionItems.orgId, access.orgId), eq(actionItems.meetingId, meeting.id)))
+    .where(actionItemsShownOn(db, access.orgId, access.pairId, meeting, carryTo, now))
     .orderBy(asc(actionItems.createdAt));
 
   const neighbour = (direction: "previous" | "next") =>
@@ -311,6 +308,11 @@ export async function addActionItem(db: Db, actor: Actor, input: { meetingId: st
   });
 }
 
+/**
+ * The item and the meeting it is on, for a change by one of the pair's two people. A writable
+ * item's pair is brought in step first (syncPair), so an item the page showed carried over to the
+ * next meeting is on it before it changes, and stays there when ticked done.
+ */
 async function requireActionItem(tx: Db, actor: Actor, itemId: string) {
   const [item] = await tx
     .select({ id: actionItems.id, meetingId: actionItems.meetingId })
@@ -318,6 +320,8 @@ async function requireActionItem(tx: Db, actor: Actor, itemId: string) {
     .where(and(eq(actionItems.orgId, actor.orgId), eq(actionItems.id, itemId)));
   if (!item) throw new NotFoundError();
   const access = await requireMeetingMember(tx, actor, item.meetingId, { lock: "share" });
+  assertWritable(access);
+  await syncPair(tx, access.orgId, access.pairId, new Date());
   return { item, access };
 }
 
@@ -328,7 +332,6 @@ export async function updateActionItem(
 ) {
   return db.transaction(async (tx) => {
     const { item, access } = await requireActionItem(tx, actor, input.itemId);
-    assertWritable(access);
     if (input.ownerId !== undefined) assertOwner(access, input.ownerId);
     await tx
       .update(actionItems)
@@ -347,7 +350,6 @@ export async function updateActionItem(
 export async function deleteActionItem(db: Db, actor: Actor, input: { itemId: string }) {
   return db.transaction(async (tx) => {
     const { item, access } = await requireActionItem(tx, actor, input.itemId);
-    assertWritable(access);
     await tx.delete(actionItems).where(and(eq(actionItems.orgId, access.orgId), eq(actionItems.id, item.id)));
     return { deleted: true };
   });

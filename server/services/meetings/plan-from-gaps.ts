@@ -2,11 +2,12 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaItems } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
-import { requireMeetingMember, requireMeetingPair } from "@/server/access/meetings";
+import { requireMeetingMember } from "@/server/access/meetings";
+import { requirePairMember } from "@/server/access/pairs";
 import { findBuiltinTemplate } from "@/server/meetings/builtin-templates";
 import { ConflictError, InvalidInputError } from "@/server/services/errors";
 import { getPairDashboard } from "@/server/services/pairs/get-pair-dashboard";
-import { syncPair } from "./schedule";
+import { readSchedule } from "./schedule";
 import { appendAgendaItems, normalizeAgendaText, templateItems, type NewAgendaItem } from "./templates";
 
 /** How many items "Plan our next 1:1" proposes by default: a 30-minute 1:1 holds about this many. */
@@ -26,12 +27,12 @@ export interface PlanCandidate extends NewAgendaItem {
  * topics) are recommended, so that a 30-minute meeting is not handed thirteen items at once.
  */
 async function planCandidates(db: Db, actor: Actor, input: { pairId: string; assessmentId?: string }, now: Date) {
-  const pair = await requireMeetingPair(db, actor, input.pairId);
+  const pair = await requirePairMember(db, actor, input.pairId);
   const dashboard = await getPairDashboard(db, actor, input);
   const current = dashboard.current;
   if (!current) throw new ConflictError("There is no revealed assessment to plan from yet.");
   if (pair.ended) throw new ConflictError("This pair has ended; plan with your current manager instead.");
-  const { next, series } = await syncPair(db, pair.orgId, pair.pairId, now);
+  const { next, series } = await readSchedule(db, pair.orgId, pair.pairId, now);
   if (!next) throw new ConflictError("Set up your recurring 1:1 first: there is no upcoming meeting to add the agenda to.");
 
   const key = (what: string) => `assessment:${current.id}:${what}`;

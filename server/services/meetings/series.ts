@@ -3,10 +3,11 @@ import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
 import { meetingSeries, meetings, pairs as pairsTable, people, type SeriesFrequency } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
-import { requireMeetingMember, requireMeetingPair, requireSeriesMember } from "@/server/access/meetings";
+import { requireMeetingMember, requireSeriesMember } from "@/server/access/meetings";
+import { requirePairMember } from "@/server/access/pairs";
 import { firstOccurrence, isValidTimeZone, localParts, nextOccurrences, zonedInstant } from "@/server/meetings/recurrence";
 import { ConflictError, InvalidInputError } from "@/server/services/errors";
-import { isLiveMeeting, meetingCounts, ruleOf, syncPair, type MeetingRow, type SeriesRow } from "./schedule";
+import { isLiveMeeting, meetingCounts, readSchedule, ruleOf, syncPair, type MeetingRow, type SeriesRow } from "./schedule";
 
 export interface SeriesInput {
   frequency: SeriesFrequency;
@@ -30,7 +31,7 @@ function today(zone: string, now: Date) {
 /** Sets up the pair's recurring 1:1. A pair has one running series; edit it from a date on instead. */
 export async function createSeries(db: Db, actor: Actor, input: SeriesInput & { pairId: string; startsOn: string }, now = new Date()) {
   checkRule(input);
-  const pair = await requireMeetingPair(db, actor, input.pairId);
+  const pair = await requirePairMember(db, actor, input.pairId);
   if (pair.ended) throw new ConflictError("This pair has ended: its manager changed. Set up a 1:1 with the current manager instead.");
   // A day of leeway: the form's "today" may be the server's date, a day behind the person's zone.
   if (input.startsOn < DateTime.fromISO(today(input.timeZone, now)).minus({ days: 1 }).toISODate()!) throw new InvalidInputError("The first 1:1 can't be in the past.");
@@ -44,6 +45,8 @@ export async function createSeries(db: Db, actor: Actor, input: SeriesInput & { 
       .values({ ...rest, weekOfMonth: input.frequency === "monthly" ? weekOfMonth : null, orgId: pair.orgId, createdById: actor.personId })
       .returning();
     if (!firstOccurrence(ruleOf(series!))) throw new InvalidInputError("That rule has no dates.");
+    // Its first meetings get their rows now: the 1:1s page shows them right away.
+    await syncPair(tx, pair.orgId, pair.pairId, now);
     return { seriesId: series!.id };
   });
 }
@@ -68,6 +71,8 @@ export async function updateSeriesFrom(db: Db, actor: Actor, input: SeriesInput 
     if (old.endsOn !== null && old.endsOn < input.fromDate) throw new ConflictError("This series has already ended by then.");
     if (input.fromDate < today(old.timeZone, now)) throw new InvalidInputError("Changes can start today at the earliest.");
     const fromDate = input.fromDate < old.startsOn ? old.startsOn : input.fromDate;
+    // The schedule as the person saw it (everything planned, items carried), then changed.
+    await syncPair(tx, access.orgId, access.pairId, now);
 
     const { seriesId: _ignored, fromDate: _from, weekOfMonth, ...rule } = input;
     const [created] = await tx
@@ -118,7 +123,10 @@ export async function updateSeriesFrom(db: Db, actor: Actor, input: SeriesInput 
       .limit(1);
     if (fromDate === old.startsOn && !kept) {
       // Nothing of the old rule ever happened: the new series replaces it.
-      await tx.update(meetingSeries).set({ previousSeriesId: old.previousSeriesId }).where(eq(meetingSeries.id, created!.id));
+      await tx
+        .update(meetingSeries)
+        .set({ previousSeriesId: old.previousSeriesId })
+        .where(and(eq(meetingSeries.orgId, old.orgId), eq(meetingSeries.id, created!.id)));
       await tx.delete(meetingSeries).where(and(eq(meetingSeries.orgId, old.orgId), eq(meetingSeries.id, old.id)));
     } else if (fromDate === old.startsOn) {
       // Its first day is today and a meeting already took place: keep that one, plan nothing more.
@@ -127,6 +135,7 @@ export async function updateSeriesFrom(db: Db, actor: Actor, input: SeriesInput 
       const dayBefore = DateTime.fromISO(fromDate).minus({ days: 1 }).toISODate()!;
       await tx.update(meetingSeries).set({ endsOn: dayBefore, updatedAt: now }).where(and(eq(meetingSeries.orgId, old.orgId), eq(meetingSeries.id, old.id)));
     }
+    await syncPair(tx, access.orgId, access.pairId, now);
     return { seriesId: created!.id };
   });
 }
@@ -141,6 +150,7 @@ export async function setSeriesState(
   return db.transaction(async (tx) => {
     const { series, ended } = await requireSeriesMember(tx, actor, input.seriesId, { lock: true });
     if (ended) throw new ConflictError("This pair has ended; its 1:1s already stopped.");
+    await syncPair(tx, series.orgId, series.pairId, now);
     const todayLocal = today(series.timeZone, now);
     const where = and(eq(meetingSeries.orgId, series.orgId), eq(meetingSeries.id, series.id));
     switch (input.action) {
@@ -164,21 +174,24 @@ export async function setSeriesState(
               and(
                 eq(meetings.orgId, series.orgId),
                 eq(meetings.seriesId, series.id),
-                sql`(exists (select 1 from agenda_items a where a.meeting_id = ${meetings.id})
-                  or exists (select 1 from action_items x where x.meeting_id = ${meetings.id})
-                  or exists (select 1 from shared_notes n where n.meeting_id = ${meetings.id})
-                  or exists (select 1 from private_notes p where p.meeting_id = ${meetings.id}))`,
+                sql`(exists (select 1 from agenda_items a where a.org_id = ${meetings.orgId} and a.meeting_id = ${meetings.id})
+                  or exists (select 1 from action_items x where x.org_id = ${meetings.orgId} and x.meeting_id = ${meetings.id})
+                  or exists (select 1 from shared_notes n where n.org_id = ${meetings.orgId} and n.meeting_id = ${meetings.id})
+                  or exists (select 1 from private_notes p where p.org_id = ${meetings.orgId} and p.meeting_id = ${meetings.id}))`,
               ),
             )
             .limit(1);
           if (planned) throw new ConflictError(`The first 1:1 already has an agenda, notes or action items. End the series on ${series.startsOn} or later to keep them.`);
           await tx.delete(meetingSeries).where(where);
+          await syncPair(tx, series.orgId, series.pairId, now);
           return { seriesId: series.id };
         }
         await tx.update(meetingSeries).set({ endsOn: input.lastDate, updatedAt: now }).where(where);
         break;
       }
     }
+    // Resumed: the meetings after the break get their rows again; paused or ended: no carrying onto what is gone.
+    await syncPair(tx, series.orgId, series.pairId, now);
     return { seriesId: series.id };
   });
 }
@@ -191,15 +204,18 @@ async function requireLive(tx: Db, meeting: MeetingRow): Promise<SeriesRow> {
 }
 
 /** Skip one occurrence, or undo the skip. */
-export async function setMeetingSkipped(db: Db, actor: Actor, input: { meetingId: string; skipped: boolean }) {
+export async function setMeetingSkipped(db: Db, actor: Actor, input: { meetingId: string; skipped: boolean }, now = new Date()) {
   return db.transaction(async (tx) => {
     const { meeting, ended } = await requireMeetingMember(tx, actor, input.meetingId, { lock: "update" });
     if (ended) throw new ConflictError("This pair has ended; its 1:1s can't be changed.");
     await requireLive(tx, meeting);
+    // Which meeting is next changes: items carry over as the schedule was, and then as it is.
+    await syncPair(tx, meeting.orgId, meeting.pairId, now);
     await tx
       .update(meetings)
       .set({ status: input.skipped ? "skipped" : "scheduled" })
       .where(and(eq(meetings.orgId, meeting.orgId), eq(meetings.id, meeting.id)));
+    await syncPair(tx, meeting.orgId, meeting.pairId, now);
     return { meetingId: meeting.id, status: input.skipped ? ("skipped" as const) : ("scheduled" as const) };
   });
 }
@@ -214,15 +230,17 @@ export async function moveMeeting(db: Db, actor: Actor, input: { meetingId: stri
     if (startsAt < new Date(now.getTime() - 60 * 60_000)) throw new InvalidInputError("A meeting can't be moved into the past.");
     const duration = input.durationMinutes ?? (meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000;
     const endsAt = new Date(startsAt.getTime() + duration * 60_000);
+    await syncPair(tx, meeting.orgId, meeting.pairId, now);
     await tx.update(meetings).set({ startsAt, endsAt, status: "scheduled" }).where(and(eq(meetings.orgId, meeting.orgId), eq(meetings.id, meeting.id)));
+    await syncPair(tx, meeting.orgId, meeting.pairId, now);
     return { meetingId: meeting.id, startsAt, endsAt };
   });
 }
 
 /** The pair's 1:1 page: its series, the next meetings (with counts) and the past ones. */
 export async function getPairMeetings(db: Db, actor: Actor, input: { pairId: string }, now = new Date()) {
-  const pair = await requireMeetingPair(db, actor, input.pairId);
-  const schedule = await syncPair(db, pair.orgId, pair.pairId, now);
+  const pair = await requirePairMember(db, actor, input.pairId);
+  const schedule = await readSchedule(db, pair.orgId, pair.pairId, now);
   const running = schedule.series.filter((s) => s.endsOn === null || s.endsOn >= today(s.timeZone, now));
   const current = running.at(-1) ?? null;
 
@@ -234,7 +252,7 @@ export async function getPairMeetings(db: Db, actor: Actor, input: { pairId: str
     .limit(20);
   const seriesById = new Map(schedule.series.map((s) => [s.id, s]));
   const upcoming = schedule.upcoming.slice(0, 6);
-  const counts = await meetingCounts(db, pair.orgId, [...upcoming, ...past].map((m) => m.id));
+  const counts = await meetingCounts(db, pair.orgId, [...upcoming, ...past], schedule.carryTo ? [schedule.carryTo] : [], now);
   const names = await db
     .select({ id: people.id, name: people.name })
     .from(people)
@@ -296,8 +314,10 @@ export async function listMyNextMeetings(db: Db, actor: Actor, now = new Date())
     ? await db.select({ id: people.id, name: people.name }).from(people).where(and(eq(people.orgId, actor.orgId), inArray(people.id, others)))
     : [];
   const out = [];
+  const carryTo: MeetingRow[] = [];
   for (const p of myPairs) {
-    const schedule = await syncPair(db, actor.orgId, p.id, now);
+    const schedule = await readSchedule(db, actor.orgId, p.id, now);
+    if (schedule.carryTo) carryTo.push(schedule.carryTo);
     const otherId = p.managerId === actor.personId ? p.reportId : p.managerId;
     const next = schedule.next;
     out.push({
@@ -308,7 +328,8 @@ export async function listMyNextMeetings(db: Db, actor: Actor, now = new Date())
       next: next && { id: next.id, startsAt: next.startsAt, endsAt: next.endsAt, timeZone: schedule.series.find((s) => s.id === next.seriesId)!.timeZone },
     });
   }
-  const counts = await meetingCounts(db, actor.orgId, out.flatMap((o) => (o.next ? [o.next.id] : [])));
+  // Open pairs only: each one's next meeting is its carryTo.
+  const counts = await meetingCounts(db, actor.orgId, carryTo, carryTo, now);
   return out
     .map((o) => ({ ...o, next: o.next && { ...o.next, ...counts.get(o.next.id)! } }))
     // Their own manager first, then their reports, each soonest first.

@@ -1,16 +1,16 @@
-import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaItems, agendaTemplates, type AgendaSource } from "@/db/schema";
-import { isOrgAdmin, type Actor } from "@/server/access/actor";
-import { requireMeetingMember } from "@/server/access/meetings";
+import type { Actor } from "@/server/access/actor";
+import { mayCreateTemplate, mayEditTemplate, requireMeetingMember, templateVisibleTo } from "@/server/access/meetings";
 import { BUILTIN_TEMPLATES, findBuiltinTemplate } from "@/server/meetings/builtin-templates";
 import type { TemplateSection } from "@/server/meetings/template-types";
 import { ConflictError, NotFoundError } from "@/server/services/errors";
 import { recordAudit } from "@/server/services/audit/audit";
 
 // Agenda templates: the built-in library (code), org templates (HR admins manage, everyone in
-// the org uses) and personal templates (their owner only). A template is referred to as
-// "builtin:<key>" or by its row id.
+// the org uses) and personal templates (their owner only); who sees and edits which is decided
+// in server/access/meetings.ts. A template is referred to as "builtin:<key>" or by its row id.
 
 export type TemplateKind = "builtin" | "org" | "personal";
 
@@ -23,14 +23,11 @@ export interface TemplateView {
   editable: boolean;
 }
 
-const visibleTo = (actor: Actor) =>
-  and(eq(agendaTemplates.orgId, actor.orgId), or(isNull(agendaTemplates.ownerId), eq(agendaTemplates.ownerId, actor.personId)));
-
 export async function listTemplates(db: Db, actor: Actor): Promise<TemplateView[]> {
   const rows = await db
     .select({ id: agendaTemplates.id, ownerId: agendaTemplates.ownerId, name: agendaTemplates.name, purpose: agendaTemplates.purpose, sections: agendaTemplates.sections })
     .from(agendaTemplates)
-    .where(visibleTo(actor))
+    .where(templateVisibleTo(actor))
     .orderBy(asc(agendaTemplates.name));
   return [
     ...BUILTIN_TEMPLATES.map((t) => ({ ref: `builtin:${t.key}`, kind: "builtin" as const, name: t.name, purpose: t.purpose, sections: t.sections, editable: false })),
@@ -40,7 +37,7 @@ export async function listTemplates(db: Db, actor: Actor): Promise<TemplateView[
       name: r.name,
       purpose: r.purpose,
       sections: r.sections,
-      editable: r.ownerId ? r.ownerId === actor.personId : isOrgAdmin(actor),
+      editable: mayEditTemplate(actor, r),
     })),
   ];
 }
@@ -54,9 +51,9 @@ async function findTemplate(db: Db, actor: Actor, ref: string): Promise<Template
   const [row] = await db
     .select({ id: agendaTemplates.id, ownerId: agendaTemplates.ownerId, name: agendaTemplates.name, purpose: agendaTemplates.purpose, sections: agendaTemplates.sections })
     .from(agendaTemplates)
-    .where(and(visibleTo(actor), eq(agendaTemplates.id, ref)));
+    .where(and(templateVisibleTo(actor), eq(agendaTemplates.id, ref)));
   if (!row) throw new NotFoundError();
-  return { ref: row.id, kind: row.ownerId ? "personal" : "org", name: row.name, purpose: row.purpose, sections: row.sections, editable: row.ownerId ? row.ownerId === actor.personId : isOrgAdmin(actor) };
+  return { ref: row.id, kind: row.ownerId ? "personal" : "org", name: row.name, purpose: row.purpose, sections: row.sections, editable: mayEditTemplate(actor, row) };
 }
 
 export interface TemplateInput {
@@ -67,7 +64,7 @@ export interface TemplateInput {
 
 /** Creates (no templateId) or replaces a template. Org templates: HR admins and owners only. */
 export async function saveTemplate(db: Db, actor: Actor, input: TemplateInput & { templateId?: string; scope: "org" | "personal" }) {
-  if (input.scope === "org" && !isOrgAdmin(actor)) throw new NotFoundError();
+  if (!mayCreateTemplate(actor, input.scope)) throw new NotFoundError();
   const values = { name: input.name.trim(), purpose: input.purpose.trim(), sections: input.sections, updatedAt: new Date() };
   return db.transaction(async (tx) => {
     if (input.templateId) {

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { assessments, cycles, people, responses } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
-import { requirePairMember } from "@/server/access/assessments";
+import { requirePairMember } from "@/server/access/pairs";
 import { analyzePair, dimensionTrend } from "@/server/analysis/gaps";
 import { pairRelationship } from "@/server/analysis/relationship";
 import { getItemBank, predictionKey, type DimensionKey, type Side } from "@/server/assessment/item-bank";
@@ -31,7 +31,7 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
     .where(and(eq(people.orgId, actor.orgId), inArray(people.id, [pair.managerId, pair.reportId])));
   const personOf = (id: string) => {
     const p = names.find((n) => n.id === id);
-    if (!p) throw new Error(`pair ${pair.id} refers to a missing person`);
+    if (!p) throw new Error(`pair ${pair.pairId} refers to a missing person`);
     return p;
   };
   const manager = personOf(pair.managerId);
@@ -54,7 +54,7 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
     .innerJoin(employeeSide, and(eq(employeeSide.orgId, assessments.orgId), eq(employeeSide.assessmentId, assessments.id), eq(employeeSide.side, "employee")))
     .innerJoin(managerSide, and(eq(managerSide.orgId, assessments.orgId), eq(managerSide.assessmentId, assessments.id), eq(managerSide.side, "manager")))
     .leftJoin(cycles, and(eq(cycles.orgId, assessments.orgId), eq(cycles.id, assessments.cycleId)))
-    .where(and(eq(assessments.orgId, actor.orgId), eq(assessments.pairId, pair.id)))
+    .where(and(eq(assessments.orgId, actor.orgId), eq(assessments.pairId, pair.pairId)))
     .orderBy(asc(assessments.createdAt));
 
   // Answers leave this function only for revealed assessments; the rest contribute a status.
@@ -94,7 +94,7 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
         )
       : null;
   return {
-    pair: { id: pair.id, endedAt: pair.endedAt, manager, report },
+    pair: { id: pair.pairId, endedAt: pair.endedAt, manager, report },
     mySide,
     latest: latestStatus,
     assessments: revealed.map((r) => ({ id: r.id, title: titleOf(r), revealedAt: r.revealedAt! })),
