@@ -5,13 +5,12 @@ import type { DriverFigure, GroupFigures, RankFigure } from "@/server/services/t
 import type { Side } from "@/server/assessment/item-bank";
 import { Card } from "@/components/ui/card";
 import { CellValue } from "./cell";
+import { percent as pct, twoDecimals as two } from "./format";
 
 // Issue 20's figures for one group of a published cycle: absolute agreement beside Pearson's r,
 // the balance of its pairs, how each side reads the other, and what goes with "would you choose
 // them again?". Every value arrives as a cell the server already suppressed; this only renders.
 
-const two = (v: number) => v.toFixed(2);
-const pct = (v: number) => `${Math.round(v * 100)}%`;
 const interval = (lower: number | null, upper: number | null) => (lower === null || upper === null ? "interval undefined" : `${two(lower)} to ${two(upper)}`);
 const rank = (f: RankFigure | null) => (f ? `${two(f.rho)} (${two(f.lower)} to ${two(f.upper)})` : "–");
 

@@ -11,7 +11,7 @@ import { Alert, Card } from "@/components/ui/card";
 import { formatDay } from "@/components/ui/format";
 import { getItemBank } from "@/server/assessment/item-bank";
 import { getCaller, orNotFound } from "@/server/trpc/server";
-import { TRPCReactProvider } from "@/components/trpc/client";
+import { TRPCClientProvider } from "@/components/trpc/trpc-client";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -23,7 +23,7 @@ export default async function AssessmentPage({ params, searchParams }: { params:
   const title = assessment.cycle ? assessment.cycle.name : "Pair check-in";
 
   return (
-    <TRPCReactProvider>
+    <TRPCClientProvider>
       <div className="space-y-6">
         <PageHeader eyebrow={title} title={`Your relationship with ${assessment.other.name}`}>
           You answer as {assessment.side === "manager" ? `${first}'s manager` : `${first}'s report`}.
@@ -68,6 +68,6 @@ export default async function AssessmentPage({ params, searchParams }: { params:
           </div>
         ) : null}
       </div>
-    </TRPCReactProvider>
+    </TRPCClientProvider>
   );
 }
