@@ -1,10 +1,11 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { Answers } from "@/server/assessment/answers";
 import type { Side } from "@/server/assessment/item-bank";
 import { callName, type PersonName } from "@/server/people/call-name";
-import { AboutStep, DimensionStep, ProgressHeader, StepNav } from "./assessment-steps";
+import { DimensionStep, ProgressHeader, StepNav } from "./assessment-steps";
 import { ClosingStep } from "./closing-step";
 import type { Questionnaire } from "./questionnaire";
 import { requiredKeys, stepKeys, useAssessmentSteps } from "./use-assessment-steps";
@@ -17,15 +18,13 @@ interface Props {
   side: Side;
   /** The other person of the pair. */
   other: PersonName;
-  minGroupSize: number;
-  /** The HR cycle this assessment belongs to; null for a check-in, which never reaches HR. */
-  trendsCycle: { name: string; closesOn: string } | null;
-  dueOn: string | null;
+  /** Step 0, what the assessment is and who sees what (./about-step.tsx, rendered by the page). */
+  about: ReactNode;
   initialAnswers: Answers;
 }
 
 /** The assessment, one step at a time, saved as it is answered. */
-export function AssessmentForm({ assessmentId, questionnaire, side, other, minGroupSize, trendsCycle, dueOn, initialAnswers }: Props) {
+export function AssessmentForm({ assessmentId, questionnaire, side, other, about, initialAnswers }: Props) {
   const { answers, setAnswer, status, saveNow } = useAnswersAutosave(assessmentId, side, initialAnswers);
   const { step, lastStep, go, headingRef, welcomeBack } = useAssessmentSteps(questionnaire, initialAnswers);
   const otherFirst = callName(other);
@@ -68,7 +67,7 @@ export function AssessmentForm({ assessmentId, questionnaire, side, other, minGr
           </p>
         ) : null}
 
-        {step === 0 ? <AboutStep otherName={other.name} otherFirst={otherFirst} dueOn={dueOn} trendsCycle={trendsCycle} minGroupSize={minGroupSize} /> : null}
+        {step === 0 ? about : null}
         {step >= 1 && step < lastStep ? <DimensionStep dimension={dimensions[step - 1]!} answers={answers} onAnswer={setAnswer} /> : null}
         {step === lastStep ? (
           <ClosingStep

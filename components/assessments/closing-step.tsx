@@ -3,7 +3,7 @@
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
-import { useTRPCClient } from "@/components/trpc/trpc-client";
+import { useTRPCClient } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import type { Answers, AnswerValue } from "@/server/assessment/answers";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { useTRPCClient } from "@/components/trpc/trpc-client";
+import { useTRPCClient } from "@/components/trpc/client";
 import { useAutosave } from "@/components/ui/use-autosave";
 import { applyChanges, type Answers, type AnswerValue } from "@/server/assessment/answers";
 

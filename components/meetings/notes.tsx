@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { useTRPCClient } from "@/components/trpc/trpc-client";
+import { useTRPCClient } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { NOTE_MAX_CHARS } from "@/server/http/limits";
 import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";

@@ -1,13 +1,14 @@
 "use client";
 
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
+import superjson from "superjson";
 import type { AppRouter } from "@/server/trpc/root";
 import { makeQueryClient } from "./query-client";
-import { makeTRPCClient, TRPCClientProvider } from "./trpc-client";
 
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 let browserQueryClient: QueryClient | undefined;
 
@@ -18,18 +19,22 @@ function getQueryClient() {
 }
 
 /**
- * Wraps the pages whose components use tRPC queries, not the (app) layout: pages without them
- * (home, the pair dashboard, trends) then load no tRPC or React Query code at all, and pages that
- * only call procedures load the client alone (./trpc-client.tsx). The query client is one per
- * browser tab, so its cache outlives the page that made it.
+ * Wraps the pages whose components use tRPC hooks, not the (app) layout: pages without them
+ * (home, the pair dashboard, trends) then load no tRPC or React Query code at all. The query
+ * client is one per browser tab, so its cache outlives the page that made it.
  */
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
-  const [trpcClient] = useState(makeTRPCClient);
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({
+      // At most 20 calls a request: the server refuses larger batches (server/http/limits.ts).
+      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 20 })],
+    }),
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <TRPCClientProvider client={trpcClient}>{children}</TRPCClientProvider>
+        {children}
       </TRPCProvider>
     </QueryClientProvider>
   );

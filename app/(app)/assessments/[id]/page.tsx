@@ -3,6 +3,7 @@ import { callName } from "@/server/people/call-name";
 import { PageHeader } from "@/components/ui/page-header";
 import { z } from "zod";
 import { notFound } from "next/navigation";
+import { AboutStep } from "@/components/assessments/about-step";
 import { AssessmentForm } from "@/components/assessments/assessment-form";
 import { buildQuestionnaire } from "@/components/assessments/questionnaire";
 import { CancelCheckInButton } from "@/components/assessments/cancel-check-in-button";
@@ -11,7 +12,7 @@ import { Alert, Card } from "@/components/ui/card";
 import { formatDay } from "@/components/ui/format";
 import { getItemBank } from "@/server/assessment/item-bank";
 import { getCaller, orNotFound } from "@/server/trpc/server";
-import { TRPCClientProvider } from "@/components/trpc/trpc-client";
+import { TRPCReactProvider } from "@/components/trpc/client";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -23,7 +24,7 @@ export default async function AssessmentPage({ params, searchParams }: { params:
   const title = assessment.cycle ? assessment.cycle.name : "Pair check-in";
 
   return (
-    <TRPCClientProvider>
+    <TRPCReactProvider>
       <div className="space-y-6">
         <PageHeader eyebrow={title} title={`Your relationship with ${assessment.other.name}`}>
           You answer as {assessment.side === "manager" ? `${first}'s manager` : `${first}'s report`}.
@@ -55,9 +56,7 @@ export default async function AssessmentPage({ params, searchParams }: { params:
               questionnaire={buildQuestionnaire(getItemBank(assessment.bankVersion), assessment.side, assessment.other)}
               side={assessment.side}
               other={assessment.other}
-              minGroupSize={assessment.minGroupSize}
-              trendsCycle={assessment.cycle}
-              dueOn={assessment.dueOn ? formatDay(assessment.dueOn) : null}
+              about={<AboutStep otherName={assessment.other.name} otherFirst={first} dueOn={assessment.dueOn ? formatDay(assessment.dueOn) : null} trendsCycle={assessment.cycle} minGroupSize={assessment.minGroupSize} />}
               initialAnswers={assessment.mine.answers}
             />
           </>
@@ -68,6 +67,6 @@ export default async function AssessmentPage({ params, searchParams }: { params:
           </div>
         ) : null}
       </div>
-    </TRPCClientProvider>
+    </TRPCReactProvider>
   );
 }
