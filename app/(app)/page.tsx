@@ -70,9 +70,9 @@ export default async function HomePage() {
         </h2>
         {managers.length > 0 ? (
           <div className="grid gap-3 sm:grid-cols-2">
-            {managers.map((p) => (
-              <PersonCard key={p.id} person={p.manager} detail={`Working together since ${formatMonthYear(p.startedAt)}`}>
-                {pairAction(p.id, p.manager.name)}
+            {managers.map((manager) => (
+              <PersonCard key={manager.id} person={manager.manager} detail={`Working together since ${formatMonthYear(manager.startedAt)}`}>
+                {pairAction(manager.id, manager.manager.name)}
               </PersonCard>
             ))}
           </div>
@@ -87,10 +87,10 @@ export default async function HomePage() {
         </h2>
         {reports.length > 0 ? (
           <ul className="grid gap-3 sm:grid-cols-2">
-            {reports.map((p) => (
-              <li key={p.id}>
-                <PersonCard person={p.report} detail={`Working together since ${formatMonthYear(p.startedAt)}`}>
-                  {pairAction(p.id, p.report.name)}
+            {reports.map((report) => (
+              <li key={report.id}>
+                <PersonCard person={report.report} detail={`Working together since ${formatMonthYear(report.startedAt)}`}>
+                  {pairAction(report.id, report.report.name)}
                 </PersonCard>
               </li>
             ))}
@@ -106,12 +106,12 @@ export default async function HomePage() {
             Earlier
           </h2>
           <ul className="space-y-2 text-sm text-slate-700">
-            {past.map((p) => (
-              <li key={p.id}>
-                <Link href={`/pairs/${p.id}`} className="font-medium text-brand-800 underline">
-                  {p.text}
+            {past.map((pair) => (
+              <li key={pair.id}>
+                <Link href={`/pairs/${pair.id}`} className="font-medium text-brand-800 underline">
+                  {pair.text}
                 </Link>
-                , {formatMonthYear(p.startedAt)} – {formatMonthYear(p.endedAt)}
+                , {formatMonthYear(pair.startedAt)} – {formatMonthYear(pair.endedAt)}
               </li>
             ))}
           </ul>

@@ -45,11 +45,11 @@ export async function signInAsDemoPerson(form: FormData) {
 
 /** /sign-in/continue's work inside a server action, from the hand-off cookie Auth.js just set. */
 async function finishSignIn(next: string, chosenPersonId?: string): Promise<never> {
-  const e = env();
+  const config = env();
   const jar = await cookies();
-  const secure = usesSecureCookies(e.AUTH_URL, await headers());
+  const secure = usesSecureCookies(config.AUTH_URL, await headers());
   const value = jar.get(handoffCookieName(secure))?.value;
-  const handoff = value ? await readHandoff(`${handoffCookieName(secure)}=${value}`, resolveAuthSecret(e), secure) : null;
+  const handoff = value ? await readHandoff(`${handoffCookieName(secure)}=${value}`, resolveAuthSecret(config), secure) : null;
   if (!handoff) redirect("/sign-in");
   const result = await continueSignIn(await getDb(), handoff, chosenPersonId);
   if (result.kind === "choose") redirect(`/sign-in/choose?next=${encodeURIComponent(next)}`);

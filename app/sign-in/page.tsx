@@ -24,10 +24,10 @@ const errors: Record<string, string> = {
 
 const roleNames: Record<string, string> = { owner: "Owner", hr_admin: "HR admin" };
 
-function describe(p: DemoPerson): string {
-  const parts = [p.title ?? ""];
-  for (const r of p.roles) parts.push(roleNames[r] ?? r);
-  if (p.reports > 0) parts.push(`manages ${p.reports}`);
+function describe(person: DemoPerson): string {
+  const parts = [person.title ?? ""];
+  for (const role of person.roles) parts.push(roleNames[role] ?? role);
+  if (person.reports > 0) parts.push(`manages ${person.reports}`);
   return parts.filter(Boolean).join(" · ");
 }
 
@@ -96,8 +96,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             This server runs in demo mode with Brightwater Analytics, a made-up company. Sign in as anyone, no email needed.
           </p>
           <div className="space-y-2">
-            {featured.map((p) => (
-              <DemoPersonButton key={p.id} person={p} callbackUrl={callbackUrl} />
+            {featured.map((demoPerson) => (
+              <DemoPersonButton key={demoPerson.id} person={demoPerson} callbackUrl={callbackUrl} />
             ))}
           </div>
           {others.length > 0 ? (
@@ -106,8 +106,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
                 Everyone else ({others.length} people)
               </summary>
               <div className="mt-2 space-y-2">
-                {others.map((p) => (
-                  <DemoPersonButton key={p.id} person={p} callbackUrl={callbackUrl} />
+                {others.map((demoPerson) => (
+                  <DemoPersonButton key={demoPerson.id} person={demoPerson} callbackUrl={callbackUrl} />
                 ))}
               </div>
             </details>

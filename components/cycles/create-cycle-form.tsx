@@ -99,15 +99,15 @@ export function CreateCycleForm({ departments, today, timeZone }: { departments:
         </label>
         {scope === "some" ? (
           <div className="grid gap-1 pl-6 sm:grid-cols-2">
-            {departments.map((d) => (
-              <label key={d.id} className="flex min-h-11 items-center gap-2">
+            {departments.map((department) => (
+              <label key={department.id} className="flex min-h-11 items-center gap-2">
                 <input
                   type="checkbox"
-                  checked={chosen.includes(d.id)}
-                  onChange={(e) => setChosen((c) => (e.target.checked ? [...c, d.id] : c.filter((x) => x !== d.id)))}
+                  checked={chosen.includes(department.id)}
+                  onChange={(e) => setChosen((c) => (e.target.checked ? [...c, department.id] : c.filter((x) => x !== department.id)))}
                   className="size-4 accent-brand-700"
                 />
-                {d.name}
+                {department.name}
               </label>
             ))}
           </div>

@@ -11,12 +11,12 @@ export interface ParticipationCells {
   complete: Cell<number>;
 }
 
-export function participationRows(p: ParticipationCells): [label: string, cell: Cell<number>][] {
+export function participationRows(cells: ParticipationCells): [label: string, cell: Cell<number>][] {
   return [
-    ["Pairs invited", p.invited],
-    ["Reports who submitted (people)", p.employeeSubmitted],
-    ["Managers who submitted (people, each counted once)", p.managerSubmitted],
-    ["Pairs where both submitted", p.complete],
+    ["Pairs invited", cells.invited],
+    ["Reports who submitted (people)", cells.employeeSubmitted],
+    ["Managers who submitted (people, each counted once)", cells.managerSubmitted],
+    ["Pairs where both submitted", cells.complete],
   ];
 }
 

@@ -99,9 +99,9 @@ export function ActionItems({
               Owner
             </label>
             <select ref={ownerRef} id={`${ids}-owner`} className={fieldClass} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.id === meId ? `${p.name} (you)` : p.name}
+              {people.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.id === meId ? `${person.name} (you)` : person.name}
                 </option>
               ))}
             </select>
@@ -176,9 +176,9 @@ function ActionItemRow({
               Owner
             </label>
             <select id={`${ids}-edit-owner`} className={fieldClass} value={editing.ownerId} onChange={(e) => setEditing({ ...editing, ownerId: e.target.value })}>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.id === meId ? `${p.name} (you)` : p.name}
+              {people.map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.id === meId ? `${person.name} (you)` : person.name}
                 </option>
               ))}
             </select>

@@ -56,11 +56,11 @@ export function ApplyTemplate({ meetingId }: { meetingId: string }) {
           </label>
           <select ref={select} id={`${ids}-template`} className={fieldClass} value={ref} onChange={(e) => setRef(e.target.value)} disabled={templates.isPending}>
             <option value="">{templates.isPending ? "Loading templates…" : "Choose a template"}</option>
-            {groups.map((g) => (
-              <optgroup key={g.label} label={g.label}>
-                {g.items.map((t) => (
-                  <option key={t.ref} value={t.ref}>
-                    {t.name}
+            {groups.map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {group.items.map((template) => (
+                  <option key={template.ref} value={template.ref}>
+                    {template.name}
                   </option>
                 ))}
               </optgroup>

@@ -5,12 +5,12 @@ const cache = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string, options: Intl.DateTimeFormatOptions) {
   const key = `${timeZone}|${JSON.stringify(options)}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en", { ...options, timeZone });
-    cache.set(key, f);
+  let cached = cache.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat("en", { ...options, timeZone });
+    cache.set(key, cached);
   }
-  return f;
+  return cached;
 }
 
 // Node's and the browser's ICU differ in the spaces they put around "AM" and in ranges (narrow
@@ -53,15 +53,15 @@ export interface SeriesSummary {
 }
 
 /** "Every other Tuesday at 10:00 (Europe/Berlin), 30 min" */
-export function describeSeries(s: SeriesSummary): string {
-  const day = WEEKDAYS[s.weekday - 1];
+export function describeSeries(series: SeriesSummary): string {
+  const day = WEEKDAYS[series.weekday - 1];
   const when =
-    s.frequency === "weekly"
+    series.frequency === "weekly"
       ? `Every ${day}`
-      : s.frequency === "biweekly"
+      : series.frequency === "biweekly"
         ? `Every other ${day}`
-        : `The ${(WEEKS_OF_MONTH.find((w) => w.value === s.weekOfMonth)?.label ?? "").toLowerCase()} ${day} of each month`;
-  return `${when} at ${s.startTime} (${s.timeZone.replaceAll("_", " ")}), ${s.durationMinutes} min`;
+        : `The ${(WEEKS_OF_MONTH.find((w) => w.value === series.weekOfMonth)?.label ?? "").toLowerCase()} ${day} of each month`;
+  return `${when} at ${series.startTime} (${series.timeZone.replaceAll("_", " ")}), ${series.durationMinutes} min`;
 }
 
 /** Local "YYYY-MM-DD" of an instant in a zone. */

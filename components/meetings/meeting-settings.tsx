@@ -70,9 +70,9 @@ export function MeetingSettings({ origin }: { origin: string }) {
               Email me before each 1:1, with the agenda so far
             </label>
             <select id={`${ids}-lead`} className={fieldClass} value={lead} onChange={(e) => setLead(e.target.value)}>
-              {leadOptions.map((l) => (
-                <option key={l.value} value={l.value}>
-                  {l.label}
+              {leadOptions.map((lead) => (
+                <option key={lead.value} value={lead.value}>
+                  {lead.label}
                 </option>
               ))}
             </select>

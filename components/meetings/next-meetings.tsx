@@ -16,31 +16,31 @@ export function NextMeetings({ rows }: { rows: NextMeetingRow[] }) {
   if (rows.length === 0) return <Card className="p-4 text-sm text-slate-700">You have no manager or reports in Tandem yet, so there are no 1:1s to plan.</Card>;
   return (
     <ul className="grid gap-3 sm:grid-cols-2">
-      {rows.map((r) => (
-        <li key={r.pairId}>
+      {rows.map((row) => (
+        <li key={row.pairId}>
           <Card className="flex h-full flex-col gap-2 p-4">
-            <p className="text-sm text-slate-700">{r.mySide === "manager" ? "With your report" : "With your manager"}</p>
-            <p className="font-semibold">{r.other.name}</p>
-            {r.next ? (
+            <p className="text-sm text-slate-700">{row.mySide === "manager" ? "With your report" : "With your manager"}</p>
+            <p className="font-semibold">{row.other.name}</p>
+            {row.next ? (
               <>
-                <Link href={`/meetings/${r.next.id}`} className="font-medium text-brand-800 underline">
-                  Next 1:1: {formatMeetingStart(r.next.startsAt, r.next.timeZone)}
+                <Link href={`/meetings/${row.next.id}`} className="font-medium text-brand-800 underline">
+                  Next 1:1: {formatMeetingStart(row.next.startsAt, row.next.timeZone)}
                 </Link>
                 <p className="text-sm text-slate-700">
-                  {r.next.agenda} agenda {r.next.agenda === 1 ? "item" : "items"} · {r.next.openActions} open action {r.next.openActions === 1 ? "item" : "items"}
+                  {row.next.agenda} agenda {row.next.agenda === 1 ? "item" : "items"} · {row.next.openActions} open action {row.next.openActions === 1 ? "item" : "items"}
                 </p>
               </>
             ) : (
-              <p className="text-sm text-slate-700">{r.hasSeries ? "No upcoming 1:1 (paused or ending)." : "No recurring 1:1 yet."}</p>
+              <p className="text-sm text-slate-700">{row.hasSeries ? "No upcoming 1:1 (paused or ending)." : "No recurring 1:1 yet."}</p>
             )}
             <div className="mt-auto pt-1">
-              {r.hasSeries ? (
-                <Link href={`/pairs/${r.pairId}/one-on-ones`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-800 underline">
-                  Schedule and past 1:1s<span className="sr-only"> with {r.other.name}</span>
+              {row.hasSeries ? (
+                <Link href={`/pairs/${row.pairId}/one-on-ones`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-800 underline">
+                  Schedule and past 1:1s<span className="sr-only"> with {row.other.name}</span>
                 </Link>
               ) : (
-                <ButtonLink href={`/pairs/${r.pairId}/one-on-ones`} variant="secondary">
-                  Set up a 1:1<span className="sr-only"> with {r.other.name}</span>
+                <ButtonLink href={`/pairs/${row.pairId}/one-on-ones`} variant="secondary">
+                  Set up a 1:1<span className="sr-only"> with {row.other.name}</span>
                 </ButtonLink>
               )}
             </div>

@@ -5,45 +5,8 @@ import { useTRPCClient } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { NOTE_MAX_CHARS } from "@/server/http/limits";
 import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
-import { useNoteAutosave, type NoteStatus } from "./use-note-autosave";
-
-const time = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
-
-function StatusLine({ status }: { status: NoteStatus }) {
-  let text = "Saves automatically";
-  let tone = "text-slate-600";
-  switch (status.kind) {
-    case "saving":
-      text = "Saving…";
-      break;
-    case "saved":
-      text = `Saved at ${time.format(status.at)}`;
-      tone = "text-emerald-800";
-      break;
-    case "retrying":
-      tone = "text-amber-900";
-      text =
-        status.reason === "offline"
-          ? "You are offline. Your notes are kept on this device and will be saved when you are back online."
-          : status.reason === "signed-out"
-            ? "Your session has expired. Sign in again in another tab: your notes are kept on this device until then."
-            : "Not saved yet: the server can't be reached. Trying again; your notes are kept on this device.";
-      break;
-    case "conflict":
-      tone = "text-amber-900";
-      text = "Not saved: the other person changed these notes meanwhile. Merge below.";
-      break;
-    case "refused":
-      tone = "text-red-800";
-      text = `Not saved: ${status.message}`;
-      break;
-  }
-  return (
-    <p role="status" aria-live="polite" className={`text-sm ${tone}`} data-save-status={status.kind}>
-      {text}
-    </p>
-  );
-}
+import { SaveStatusLine } from "@/components/ui/save-status";
+import { useNoteAutosave } from "./use-note-autosave";
 
 const textareaClass = "block min-h-40 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm";
 
@@ -76,7 +39,7 @@ export function SharedNotes({ meetingId, meId, body, version, readOnly }: { meet
         aria-describedby={`${ids}-shared-status`}
       />
       <div id={`${ids}-shared-status`}>
-        <StatusLine status={notes.status} />
+        <SaveStatusLine status={notes.status} subject="notes" />
       </div>
       {notes.status.kind === "conflict" ? <MergeNotes mine={notes.body} theirs={notes.status.theirs} onMerge={notes.resolve} /> : null}
     </div>
@@ -134,7 +97,7 @@ export function PrivateNote({ meetingId, meId, body }: { meetingId: string; meId
         Private notes <span className="font-normal text-slate-600">(only you can ever read these)</span>
       </label>
       <textarea ref={field} id={`${ids}-private`} className={textareaClass} value={notes.body} maxLength={NOTE_MAX_CHARS} onChange={(e) => notes.change(e.target.value)} />
-      <StatusLine status={notes.status} />
+      <SaveStatusLine status={notes.status} subject="notes" />
     </div>
   );
 }

@@ -105,34 +105,34 @@ export function PlanNextMeeting({ pairId, assessmentId }: { pairId: string; asse
               <div key={group.title} className="space-y-1">
                 <h3 className="text-sm font-semibold text-slate-800">{group.title}</h3>
                 <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-                  {group.items.map((c) => {
-                    const inputId = `${ids}-${c.key}`;
+                  {group.items.map((candidate) => {
+                    const inputId = `${ids}-${candidate.key}`;
                     return (
-                      <li key={c.key} className="flex items-start gap-3 px-3 py-2">
+                      <li key={candidate.key} className="flex items-start gap-3 px-3 py-2">
                         <input
                           id={inputId}
                           type="checkbox"
                           className="mt-1 h-5 w-5 shrink-0"
-                          checked={c.onAgenda || chosen.has(c.key)}
-                          disabled={c.onAgenda || pending}
-                          aria-describedby={c.detail ? `${inputId}-detail` : undefined}
+                          checked={candidate.onAgenda || chosen.has(candidate.key)}
+                          disabled={candidate.onAgenda || pending}
+                          aria-describedby={candidate.detail ? `${inputId}-detail` : undefined}
                           onChange={(e) =>
                             setChosen((prev) => {
                               const next = new Set(prev);
-                              if (e.target.checked) next.add(c.key);
-                              else next.delete(c.key);
+                              if (e.target.checked) next.add(candidate.key);
+                              else next.delete(candidate.key);
                               return next;
                             })
                           }
                         />
                         <div className="min-w-0">
                           <label htmlFor={inputId} className="break-words text-slate-900">
-                            {c.text} {sourceLabels[c.source] ? <Badge tone={c.source === "template" ? "slate" : "amber"}>{sourceLabels[c.source]}</Badge> : null}
-                            {c.onAgenda ? <span className="ml-1 text-sm text-slate-600">(already on the agenda)</span> : null}
+                            {candidate.text} {sourceLabels[candidate.source] ? <Badge tone={candidate.source === "template" ? "slate" : "amber"}>{sourceLabels[candidate.source]}</Badge> : null}
+                            {candidate.onAgenda ? <span className="ml-1 text-sm text-slate-600">(already on the agenda)</span> : null}
                           </label>
-                          {c.detail ? (
+                          {candidate.detail ? (
                             <p id={`${inputId}-detail`} className="text-sm break-words text-slate-700">
-                              {c.detail}
+                              {candidate.detail}
                             </p>
                           ) : null}
                         </div>

@@ -122,9 +122,9 @@ export function UpcomingMeetings({ meetings, canChange }: { meetings: ScheduleMe
   if (meetings.length === 0) return <Card className="p-4 text-sm text-slate-700">No upcoming meetings.</Card>;
   return (
     <ul className="space-y-2">
-      {meetings.map((m) => (
-        <li key={m.id}>
-          <UpcomingMeeting meeting={m} canChange={canChange} />
+      {meetings.map((upcoming) => (
+        <li key={upcoming.id}>
+          <UpcomingMeeting meeting={upcoming} canChange={canChange} />
         </li>
       ))}
     </ul>

@@ -98,9 +98,9 @@ export function SeriesForm({
               Week of the month
             </label>
             <select id={`${ids}-week`} className={fieldClass} value={weekOfMonth} onChange={(e) => setWeekOfMonth(Number(e.target.value))}>
-              {WEEKS_OF_MONTH.map((w) => (
-                <option key={w.value} value={w.value}>
-                  {w.label}
+              {WEEKS_OF_MONTH.map((week) => (
+                <option key={week.value} value={week.value}>
+                  {week.label}
                 </option>
               ))}
             </select>
@@ -129,9 +129,9 @@ export function SeriesForm({
             Length
           </label>
           <select id={`${ids}-duration`} className={fieldClass} value={durationMinutes} onChange={(e) => setDuration(Number(e.target.value))}>
-            {DURATIONS.map((d) => (
-              <option key={d} value={d}>
-                {d} minutes
+            {DURATIONS.map((duration) => (
+              <option key={duration} value={duration}>
+                {duration} minutes
               </option>
             ))}
           </select>
@@ -141,9 +141,9 @@ export function SeriesForm({
             Time zone
           </label>
           <select id={`${ids}-zone`} className={fieldClass} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z.replaceAll("_", " ")}
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replaceAll("_", " ")}
               </option>
             ))}
           </select>

@@ -46,9 +46,9 @@ export function TemplatesManager({ canManageOrg }: { canManageOrg: boolean }) {
         </div>
       )}
       <ul className="space-y-3">
-        {templates.map((t) => (
-          <li key={t.ref}>
-            <TemplateCard template={t} onEdit={() => setEditing({ scope: t.kind === "org" ? "org" : "personal", template: t })} />
+        {templates.map((orgTemplate) => (
+          <li key={orgTemplate.ref}>
+            <TemplateCard template={orgTemplate} onEdit={() => setEditing({ scope: orgTemplate.kind === "org" ? "org" : "personal", template: orgTemplate })} />
           </li>
         ))}
       </ul>
@@ -68,11 +68,11 @@ function TemplateCard({ template: t, onEdit }: { template: Template; onEdit: () 
           <Badge tone={t.kind === "builtin" ? "slate" : "brand"}>{kindLabels[t.kind]}</Badge>
         </summary>
         <div className="mt-2 space-y-3">
-          {t.sections.map((s, i) => (
+          {t.sections.map((section, i) => (
             <div key={i}>
-              <p className="text-sm font-semibold text-slate-800">{s.title}</p>
+              <p className="text-sm font-semibold text-slate-800">{section.title}</p>
               <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
-                {s.items.map((item, j) => (
+                {section.items.map((item, j) => (
                   <li key={j}>
                     {item.text}
                     {item.prompt ? <span className="block text-slate-600">{item.prompt}</span> : null}

@@ -30,47 +30,47 @@ const fieldLabels: Record<string, string> = {
   manager: "manager",
 };
 
-const n = (value: unknown) => (typeof value === "number" ? value.toLocaleString("en") : "0");
-const people = (value: unknown) => `${n(value)} ${value === 1 ? "person" : "people"}`;
+const count = (value: unknown) => (typeof value === "number" ? value.toLocaleString("en") : "0");
+const people = (value: unknown) => `${count(value)} ${value === 1 ? "person" : "people"}`;
 
 function isChanges(value: unknown): value is AuditFieldChange[] {
   return Array.isArray(value);
 }
 
 /** "imported 37 people: 5 new, 2 updated", from the counts an import recorded. */
-function importText(d: AuditDetails): string {
-  const counts = [`${n(d.created)} new`, `${n(d.updated)} updated`];
-  if (typeof d.managerChanges === "number" && d.managerChanges > 0) counts.push(`${n(d.managerChanges)} ${d.managerChanges === 1 ? "manager change" : "manager changes"}`);
+function importText(details: AuditDetails): string {
+  const counts = [`${count(details.created)} new`, `${count(details.updated)} updated`];
+  if (typeof details.managerChanges === "number" && details.managerChanges > 0) counts.push(`${count(details.managerChanges)} ${details.managerChanges === 1 ? "manager change" : "manager changes"}`);
   // Entries recorded before the row count was kept: the people it created or updated.
-  const rows = typeof d.rows === "number" ? d.rows : (Number(d.created) || 0) + (Number(d.updated) || 0);
+  const rows = typeof details.rows === "number" ? details.rows : (Number(details.created) || 0) + (Number(details.updated) || 0);
   return `imported ${people(rows)}: ${counts.join(", ")}`;
 }
 
 /** One audit log line: who, what, and on what ("Maya Chen changed a setting: time zone UTC → Europe/Berlin"). */
-export function AuditEntryText({ entry: e }: { entry: { actorName: string; action: string; details: AuditDetails } }) {
-  const d = e.details;
-  const setting = String(d.setting);
+export function AuditEntryText({ entry }: { entry: { actorName: string; action: string; details: AuditDetails } }) {
+  const { details } = entry;
+  const setting = String(details.setting);
   return (
     <>
-      <span className="font-medium">{e.actorName}</span> {e.action === "people.imported" ? importText(d) : (ACTION_LABELS[e.action] ?? e.action)}
-      {typeof d.name === "string" ? <>: {d.name}</> : null}
-      {e.action === "settings.changed" ? (
+      <span className="font-medium">{entry.actorName}</span> {entry.action === "people.imported" ? importText(details) : (ACTION_LABELS[entry.action] ?? entry.action)}
+      {typeof details.name === "string" ? <>: {details.name}</> : null}
+      {entry.action === "settings.changed" ? (
         <>
-          : {settingLabels[setting] ?? setting} {String(d.from)} → {String(d.to)}
+          : {settingLabels[setting] ?? setting} {String(details.from)} → {String(details.to)}
         </>
       ) : null}
-      {typeof d.role === "string" ? <> ({d.role})</> : null}
-      {isChanges(d.changes) && d.changes.length > 0 ? (
+      {typeof details.role === "string" ? <> ({details.role})</> : null}
+      {isChanges(details.changes) && details.changes.length > 0 ? (
         <ul className="mt-1 space-y-0.5 text-slate-700">
-          {d.changes.map((c) => (
-            <li key={c.field}>
-              {fieldLabels[c.field] ?? c.field}: {c.from ?? "(empty)"} → {c.to ?? "(empty)"}
+          {details.changes.map((change) => (
+            <li key={change.field}>
+              {fieldLabels[change.field] ?? change.field}: {change.from ?? "(empty)"} → {change.to ?? "(empty)"}
             </li>
           ))}
         </ul>
       ) : null}
-      {e.action === "person.deactivated" && typeof d.reportsWithoutManager === "number" && d.reportsWithoutManager > 0 ? (
-        <> ({people(d.reportsWithoutManager)} left without a manager)</>
+      {entry.action === "person.deactivated" && typeof details.reportsWithoutManager === "number" && details.reportsWithoutManager > 0 ? (
+        <> ({people(details.reportsWithoutManager)} left without a manager)</>
       ) : null}
     </>
   );

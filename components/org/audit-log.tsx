@@ -84,13 +84,13 @@ export function AuditLog({ entries, next, filter, basePath, problems }: { entrie
       ) : (
         <Card>
           <ol className="divide-y divide-slate-100" aria-label="Audit log entries">
-            {entries.map((e) => (
-              <li key={e.id} className="flex flex-col gap-1 p-3 text-sm sm:flex-row sm:items-baseline sm:justify-between">
+            {entries.map((logEntry) => (
+              <li key={logEntry.id} className="flex flex-col gap-1 p-3 text-sm sm:flex-row sm:items-baseline sm:justify-between">
                 <div>
-                  <AuditEntryText entry={e} /> {e.automatic ? <Badge>automatic</Badge> : null}
+                  <AuditEntryText entry={logEntry} /> {logEntry.automatic ? <Badge>automatic</Badge> : null}
                 </div>
-                <time dateTime={e.createdAt.toISOString()} className="shrink-0 text-slate-600">
-                  {when.format(e.createdAt)} UTC
+                <time dateTime={logEntry.createdAt.toISOString()} className="shrink-0 text-slate-600">
+                  {when.format(logEntry.createdAt)} UTC
                 </time>
               </li>
             ))}

@@ -32,9 +32,9 @@ export function TimeZoneForm({ current, zones }: { current: string; zones: strin
           aria-describedby="org-time-zone-hint"
           className="block min-h-11 w-full max-w-sm rounded-lg border border-slate-300 bg-white px-3 text-base"
         >
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z}
+          {zones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
             </option>
           ))}
         </select>

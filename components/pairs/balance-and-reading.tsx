@@ -24,8 +24,8 @@ interface Voice {
 }
 
 /** One sentence of what the quadrant tends to mean (Cogliser et al. 2009), in the reader's words. */
-function meaning(q: Quadrant, { me, other }: Voice): string {
-  switch (q) {
+function meaning(quadrant: Quadrant, { me, other }: Voice): string {
+  switch (quadrant) {
     case "balanced_high":
       return "You both rate the relationship well. In research on manager–report pairs, pairs like yours went with the highest performance, commitment and job satisfaction.";
     case "balanced_low":
@@ -42,8 +42,8 @@ function meaning(q: Quadrant, { me, other }: Voice): string {
 }
 
 /** A question for the pair's next 1:1. */
-function prompt(q: Quadrant, { me, other }: Voice): string {
-  switch (q) {
+function prompt(quadrant: Quadrant, { me, other }: Voice): string {
+  switch (quadrant) {
     case "balanced_high":
       return "What makes this work for each of you, and what would you want to protect as things change?";
     case "balanced_low":
@@ -89,12 +89,12 @@ export function BalanceAndReading({ relationship, me, otherName }: { relationshi
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {([me, them] as const).map((side) => {
-                    const v = overall[side]!;
+                    const rating = overall[side]!;
                     return (
                       <tr key={side}>
                         <th scope="row" className="p-2 font-normal">{side === me ? "You" : otherName} ({side === "employee" ? "report" : "manager"})</th>
-                        <td className="p-2">{formatScore(v)}</td>
-                        <td className="p-2">{Math.round(v * 1e9) / 1e9 >= QUADRANT_HIGH ? "High" : "Low"}</td>
+                        <td className="p-2">{formatScore(rating)}</td>
+                        <td className="p-2">{Math.round(rating * 1e9) / 1e9 >= QUADRANT_HIGH ? "High" : "Low"}</td>
                       </tr>
                     );
                   })}
@@ -161,12 +161,12 @@ function QuadrantChart({ employee, manager, quadrant, describedBy }: { employee:
   return (
     <figure aria-describedby={describedBy} className="shrink-0">
       <svg aria-hidden="true" viewBox={`0 0 ${SIZE} ${SIZE}`} className="h-48 w-48">
-        {cells.map((c) => (
-          <g key={c.q}>
-            <rect x={c.x} y={c.y} width={c.w} height={c.h} className={c.q === quadrant ? "fill-brand-50 stroke-brand-700" : "fill-slate-50 stroke-slate-200"} strokeWidth={c.q === quadrant ? 2 : 1} />
-            <text x={c.x + c.w / 2} y={c.y + 13} textAnchor="middle" className="fill-slate-700 text-[9px]">
-              {c.label.map((line, i) => (
-                <tspan key={line} x={c.x + c.w / 2} dy={i === 0 ? 0 : 10}>{line}</tspan>
+        {cells.map((cell) => (
+          <g key={cell.q}>
+            <rect x={cell.x} y={cell.y} width={cell.w} height={cell.h} className={cell.q === quadrant ? "fill-brand-50 stroke-brand-700" : "fill-slate-50 stroke-slate-200"} strokeWidth={cell.q === quadrant ? 2 : 1} />
+            <text x={cell.x + cell.w / 2} y={cell.y + 13} textAnchor="middle" className="fill-slate-700 text-[9px]">
+              {cell.label.map((line, i) => (
+                <tspan key={line} x={cell.x + cell.w / 2} dy={i === 0 ? 0 : 10}>{line}</tspan>
               ))}
             </text>
           </g>

@@ -6,8 +6,8 @@ import { Badge } from "@/components/ui/card";
 export const GAP_WORDS = { large: "Large gap", notable: "Notable gap" } as const;
 export const GAP_STROKES = { large: "stroke-red-600", notable: "stroke-amber-500", none: "stroke-slate-400" } as const;
 
-export function gapLevel(g: { notable: boolean; large: boolean }): "large" | "notable" | null {
-  return g.large ? "large" : g.notable ? "notable" : null;
+export function gapLevel(gap: { notable: boolean; large: boolean }): "large" | "notable" | null {
+  return gap.large ? "large" : gap.notable ? "notable" : null;
 }
 
 export function GapBadge({ gap }: { gap: { notable: boolean; large: boolean } }) {

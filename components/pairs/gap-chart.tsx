@@ -15,10 +15,10 @@ export interface GapRow {
 const WIDTH = 320;
 const HEIGHT = 28;
 const PAD = 10;
-const x = scaleLinear<number>({ domain: [1, 5], range: [PAD, WIDTH - PAD] });
+const xOf = scaleLinear<number>({ domain: [1, 5], range: [PAD, WIDTH - PAD] });
 const TICKS = [1, 2, 3, 4, 5];
 // The scale's ticks as one path (a page shows nine of these charts' rows).
-const TICK_PATH = TICKS.map((t) => `M${x(t)} ${-HEIGHT / 2 + 2}V${HEIGHT / 2 - 2}`).join("");
+const TICK_PATH = TICKS.map((t) => `M${xOf(t)} ${-HEIGHT / 2 + 2}V${HEIGHT / 2 - 2}`).join("");
 
 /** The two marks of the legend and the chart: you are a filled circle, the other a hollow diamond. */
 export function YouMark({ size = 12 }: { size?: number }) {
@@ -48,29 +48,29 @@ export function GapChart({ rows, otherName, describedBy }: { rows: GapRow[]; oth
       <div aria-hidden="true" className="grid grid-cols-1 gap-x-4 sm:grid-cols-[11rem_1fr]">
         <span className="hidden sm:block" />
         <div className="relative h-5 text-xs text-slate-600">
-          {TICKS.map((t) => (
-            <span key={t} className="absolute -translate-x-1/2" style={{ left: `${(x(t) / WIDTH) * 100}%` }}>
-              {t}
+          {TICKS.map((tick) => (
+            <span key={tick} className="absolute -translate-x-1/2" style={{ left: `${(xOf(tick) / WIDTH) * 100}%` }}>
+              {tick}
             </span>
           ))}
         </div>
       </div>
       <ul className="space-y-1">
-        {rows.map((r) => {
-          const tone = r.large ? GAP_STROKES.large : r.notable ? GAP_STROKES.notable : GAP_STROKES.none;
+        {rows.map((row) => {
+          const tone = row.large ? GAP_STROKES.large : row.notable ? GAP_STROKES.notable : GAP_STROKES.none;
           return (
-            <li key={r.key} className="grid grid-cols-1 items-center gap-x-4 sm:grid-cols-[11rem_1fr]" data-dimension={r.key} data-mine={r.mine ?? ""} data-theirs={r.theirs ?? ""}>
+            <li key={row.key} className="grid grid-cols-1 items-center gap-x-4 sm:grid-cols-[11rem_1fr]" data-dimension={row.key} data-mine={row.mine ?? ""} data-theirs={row.theirs ?? ""}>
               <span className="flex flex-wrap items-center gap-x-2 text-sm font-medium text-slate-800">
-                {r.name} <GapBadge gap={r} />
+                {row.name} <GapBadge gap={row} />
               </span>
               <svg aria-hidden="true" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="w-full">
                 <g transform={`translate(0 ${HEIGHT / 2})`}>
                   <path d={TICK_PATH} className="stroke-slate-200" strokeWidth={1} />
-                  {r.mine !== null && r.theirs !== null ? (
-                    <line x1={x(r.mine)} y1={0} x2={x(r.theirs)} y2={0} className={tone} strokeWidth={r.large ? 5 : 3} strokeLinecap="round" />
+                  {row.mine !== null && row.theirs !== null ? (
+                    <line x1={xOf(row.mine)} y1={0} x2={xOf(row.theirs)} y2={0} className={tone} strokeWidth={row.large ? 5 : 3} strokeLinecap="round" />
                   ) : null}
-                  {r.theirs !== null ? <rect x={x(r.theirs) - 5} y={-5} width={10} height={10} transform={`rotate(45 ${x(r.theirs)} 0)`} className="fill-white stroke-violet-700" strokeWidth={2} /> : null}
-                  {r.mine !== null ? <circle cx={x(r.mine)} cy={0} r={6} className="fill-brand-700" /> : null}
+                  {row.theirs !== null ? <rect x={xOf(row.theirs) - 5} y={-5} width={10} height={10} transform={`rotate(45 ${xOf(row.theirs)} 0)`} className="fill-white stroke-violet-700" strokeWidth={2} /> : null}
+                  {row.mine !== null ? <circle cx={xOf(row.mine)} cy={0} r={6} className="fill-brand-700" /> : null}
                 </g>
               </svg>
             </li>

@@ -6,20 +6,20 @@ export interface TrendSeries {
   points: { label: string; mine: number | null; theirs: number | null; gap?: number | null }[];
 }
 
-const W = 200;
-const H = 90;
-const P = 12;
+const WIDTH = 200;
+const HEIGHT = 90;
+const PAD = 12;
 // Grid lines at 1, 3 and 5, as one path.
-const GRID = [1, 3, 5].map((t) => `M${P} ${yOf(t)}H${W - P}`).join("");
+const GRID = [1, 3, 5].map((t) => `M${PAD} ${yOf(t)}H${WIDTH - PAD}`).join("");
 
-function yOf(v: number): number {
-  return H - P - ((v - 1) * (H - 2 * P)) / 4;
+function yOf(score: number): number {
+  return HEIGHT - PAD - ((score - 1) * (HEIGHT - 2 * PAD)) / 4;
 }
 
 /** The line through a series' known points; a lone point is a zero-length segment, so its mark shows. */
 function pathOf(points: readonly (number | null)[]): string | null {
-  const n = Math.max(1, points.length - 1);
-  const at = points.flatMap((v, i) => (v === null ? [] : [`${+(P + (i * (W - 2 * P)) / n).toFixed(2)} ${+yOf(v).toFixed(2)}`]));
+  const steps = Math.max(1, points.length - 1);
+  const at = points.flatMap((v, i) => (v === null ? [] : [`${+(PAD + (i * (WIDTH - 2 * PAD)) / steps).toFixed(2)} ${+yOf(v).toFixed(2)}`]));
   if (at.length === 0) return null;
   return at.length === 1 ? `M${at[0]}h0` : `M${at.join("L")}`;
 }
@@ -47,24 +47,24 @@ export function TrendChart({ series, describedBy, labels }: { series: TrendSerie
         </defs>
       </svg>
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3">
-        {series.map((s) => {
-          const theirs = pathOf(s.points.map((p) => p.theirs));
-          const mine = pathOf(s.points.map((p) => p.mine));
+        {series.map((dimension) => {
+          const theirs = pathOf(dimension.points.map((p) => p.theirs));
+          const mine = pathOf(dimension.points.map((p) => p.mine));
           return (
-            <li key={s.key} className="rounded-lg border border-slate-200 bg-white p-2">
-              <p className="text-xs font-medium text-slate-800">{s.name}</p>
-              <svg aria-hidden="true" viewBox={`0 0 ${W} ${H}`} className="w-full">
+            <li key={dimension.key} className="rounded-lg border border-slate-200 bg-white p-2">
+              <p className="text-xs font-medium text-slate-800">{dimension.name}</p>
+              <svg aria-hidden="true" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="w-full">
                 <path d={GRID} className="stroke-slate-100" />
                 {theirs ? <path d={theirs} className="stroke-violet-700" strokeWidth={2} strokeDasharray="4 3" fill="none" markerStart={`url(#${them})`} markerMid={`url(#${them})`} markerEnd={`url(#${them})`} /> : null}
                 {mine ? <path d={mine} className="stroke-brand-700" strokeWidth={2.5} fill="none" markerStart={`url(#${you})`} markerMid={`url(#${you})`} markerEnd={`url(#${you})`} /> : null}
               </svg>
               {/* One line each, however long the cycle's name (the table beside has them in full). */}
               <p className="flex justify-between gap-2 text-[11px] text-slate-600">
-                <span className="min-w-0 truncate" title={s.points[0]?.label}>
-                  {s.points[0]?.label}
+                <span className="min-w-0 truncate" title={dimension.points[0]?.label}>
+                  {dimension.points[0]?.label}
                 </span>
-                <span className="min-w-0 truncate text-right" title={s.points.at(-1)?.label}>
-                  {s.points.length > 1 ? s.points.at(-1)?.label : ""}
+                <span className="min-w-0 truncate text-right" title={dimension.points.at(-1)?.label}>
+                  {dimension.points.length > 1 ? dimension.points.at(-1)?.label : ""}
                 </span>
               </p>
             </li>

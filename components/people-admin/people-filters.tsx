@@ -28,9 +28,9 @@ export function PeopleFilters({ values, departments }: { values: PeopleFilterVal
         </label>
         <select id="people-department" name="department" defaultValue={values.department} className={fieldClass}>
           <option value="">Any department</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
+          {departments.map((department) => (
+            <option key={department.id} value={department.id}>
+              {department.name}
             </option>
           ))}
         </select>

@@ -21,25 +21,25 @@ export function PeopleTable({ people }: { people: PeopleRow[] }) {
   return (
     <Card>
       <ul className="divide-y divide-slate-100" aria-label="People">
-        {people.map((p) => (
-          <li key={p.id} className="p-4">
+        {people.map((person) => (
+          <li key={person.id} className="p-4">
             <div className="flex flex-wrap items-center gap-2">
-              <Link href={`/admin/people/${p.id}`} className="font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900">
-                {p.name}
+              <Link href={`/admin/people/${person.id}`} className="font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900">
+                {person.name}
               </Link>
-              {p.deactivated ? <Badge tone="amber">Deactivated</Badge> : null}
-              {p.roles
+              {person.deactivated ? <Badge tone="amber">Deactivated</Badge> : null}
+              {person.roles
                 .filter((r) => ROLE_LABELS[r])
-                .map((r) => (
-                  <Badge key={r} tone="brand">
-                    {ROLE_LABELS[r]}
+                .map((role) => (
+                  <Badge key={role} tone="brand">
+                    {ROLE_LABELS[role]}
                   </Badge>
                 ))}
             </div>
-            <p className="mt-0.5 text-sm text-slate-700">{[p.title, p.department].filter(Boolean).join(" · ") || "No title or department"}</p>
+            <p className="mt-0.5 text-sm text-slate-700">{[person.title, person.department].filter(Boolean).join(" · ") || "No title or department"}</p>
             <p className="mt-0.5 text-sm break-all text-slate-600">
-              {p.email}
-              <span className="break-normal"> · {p.manager ? `reports to ${p.manager.name}` : "no manager"}</span>
+              {person.email}
+              <span className="break-normal"> · {person.manager ? `reports to ${person.manager.name}` : "no manager"}</span>
             </p>
           </li>
         ))}

@@ -65,35 +65,35 @@ export function PersonEditForm({ person, departments }: { person: EditablePerson
       }}
     >
       <div className="grid gap-4 sm:grid-cols-2">
-        {FIELDS.map((f) => {
-          const id = `person-${f.key}`;
-          const error = fieldErrors?.[f.key]?.[0];
-          const describedBy = [f.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+        {FIELDS.map((field) => {
+          const id = `person-${field.key}`;
+          const error = fieldErrors?.[field.key]?.[0];
+          const describedBy = [field.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
           return (
-            <div key={f.key}>
+            <div key={field.key}>
               <label htmlFor={id} className={labelClass}>
-                {f.label}
+                {field.label}
               </label>
               <input
                 id={id}
-                name={f.key}
-                type={f.type ?? "text"}
-                value={values[f.key]}
-                required={f.key === "name" || f.key === "email"}
-                disabled={f.key === "managerEmail" && managerLocked}
-                list={f.key === "department" ? "person-departments" : undefined}
+                name={field.key}
+                type={field.type ?? "text"}
+                value={values[field.key]}
+                required={field.key === "name" || field.key === "email"}
+                disabled={field.key === "managerEmail" && managerLocked}
+                list={field.key === "department" ? "person-departments" : undefined}
                 autoComplete="off"
                 aria-invalid={error ? true : undefined}
                 aria-describedby={describedBy}
                 onChange={(e) => {
-                  setValues((v) => ({ ...v, [f.key]: e.target.value }));
+                  setValues((v) => ({ ...v, [field.key]: e.target.value }));
                   if (save.isSuccess) save.reset();
                 }}
                 className={fieldClass}
               />
-              {f.hint ? (
+              {field.hint ? (
                 <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
-                  {f.key === "managerEmail" && managerLocked ? "Reactivate them to give them a manager." : f.hint}
+                  {field.key === "managerEmail" && managerLocked ? "Reactivate them to give them a manager." : field.hint}
                 </p>
               ) : null}
               {error ? (
@@ -106,8 +106,8 @@ export function PersonEditForm({ person, departments }: { person: EditablePerson
         })}
       </div>
       <datalist id="person-departments">
-        {departments.map((d) => (
-          <option key={d} value={d} />
+        {departments.map((department) => (
+          <option key={department} value={department} />
         ))}
       </datalist>
       {save.error && !fieldErrors ? <Alert>{save.error.message}</Alert> : null}

@@ -11,15 +11,15 @@ export function PersonPairs({ pairs }: { pairs: PersonPair[] }) {
   return (
     <Card>
       <ul className="divide-y divide-slate-100" aria-label="Pairs">
-        {pairs.map((p) => (
-          <li key={p.id} className="flex flex-col gap-1 p-3 text-sm sm:flex-row sm:items-baseline sm:justify-between">
+        {pairs.map((pair) => (
+          <li key={pair.id} className="flex flex-col gap-1 p-3 text-sm sm:flex-row sm:items-baseline sm:justify-between">
             <span>
-              {p.as === "report" ? "Reports to" : "Manages"} <span className="font-medium">{p.other.name}</span>
-              {p.endedAt ? <span className="text-slate-600"> (ended)</span> : <span className="text-emerald-800"> (current)</span>}
+              {pair.as === "report" ? "Reports to" : "Manages"} <span className="font-medium">{pair.other.name}</span>
+              {pair.endedAt ? <span className="text-slate-600"> (ended)</span> : <span className="text-emerald-800"> (current)</span>}
             </span>
             <span className="text-slate-600">
-              <time dateTime={p.startedAt.toISOString()}>{day.format(p.startedAt)}</time> –{" "}
-              {p.endedAt ? <time dateTime={p.endedAt.toISOString()}>{day.format(p.endedAt)}</time> : "now"}
+              <time dateTime={pair.startedAt.toISOString()}>{day.format(pair.startedAt)}</time> –{" "}
+              {pair.endedAt ? <time dateTime={pair.endedAt.toISOString()}>{day.format(pair.endedAt)}</time> : "now"}
             </span>
           </li>
         ))}

@@ -30,15 +30,15 @@ export function ColumnMapping({ headers, pending, onCheck }: { headers: HeaderRe
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {headers.map((h, i) => {
+            {headers.map((header, i) => {
               const id = `column-choice-${i}`;
               return (
-                <tr key={`${i}-${h.header}`}>
+                <tr key={`${i}-${header.header}`}>
                   <td className="px-3 py-2 break-words">
                     <label htmlFor={id} className="font-medium text-slate-900">
-                      {h.header.trim() || `Column ${i + 1} (no name)`}
+                      {header.header.trim() || `Column ${i + 1} (no name)`}
                     </label>
-                    <span className="block text-xs text-slate-600">{SOURCE_NOTE[h.source]}</span>
+                    <span className="block text-xs text-slate-600">{SOURCE_NOTE[header.source]}</span>
                   </td>
                   <td className="px-3 py-2">
                     <select
@@ -48,9 +48,9 @@ export function ColumnMapping({ headers, pending, onCheck }: { headers: HeaderRe
                       className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-2 text-base sm:text-sm"
                     >
                       <option value="ignore">Don’t import</option>
-                      {MAPPING_TARGETS.map((t) => (
-                        <option key={t} value={t}>
-                          {COLUMN_LABELS[t]}
+                      {MAPPING_TARGETS.map((target) => (
+                        <option key={target} value={target}>
+                          {COLUMN_LABELS[target]}
                         </option>
                       ))}
                     </select>

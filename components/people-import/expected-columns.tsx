@@ -42,13 +42,13 @@ export function ExpectedColumns() {
         Save as CSV (comma- or semicolon-separated, UTF-8).
       </p>
       <dl className="divide-y divide-slate-100 rounded-lg border border-slate-200">
-        {COLUMNS.map((c) => (
-          <div key={c.name} className="flex flex-col gap-1 p-3 sm:flex-row sm:gap-4">
+        {COLUMNS.map((column) => (
+          <div key={column.name} className="flex flex-col gap-1 p-3 sm:flex-row sm:gap-4">
             <dt className="flex shrink-0 items-center gap-2 sm:w-48">
-              <code className="font-semibold text-slate-900">{c.name}</code>
-              <Badge tone={c.required ? "brand" : "slate"}>{c.required ? "required" : "optional"}</Badge>
+              <code className="font-semibold text-slate-900">{column.name}</code>
+              <Badge tone={column.required ? "brand" : "slate"}>{column.required ? "required" : "optional"}</Badge>
             </dt>
-            <dd className="text-slate-700">{c.what}</dd>
+            <dd className="text-slate-700">{column.what}</dd>
           </div>
         ))}
       </dl>

@@ -19,9 +19,9 @@ function Table({ label, head, minWidth, children }: { label: string; head: strin
         <caption className="sr-only">{label}</caption>
         <thead className="bg-slate-50 text-slate-700">
           <tr>
-            {head.map((h) => (
-              <th key={h} scope="col" className="px-3 py-2 font-semibold">
-                {h}
+            {head.map((heading) => (
+              <th key={heading} scope="col" className="px-3 py-2 font-semibold">
+                {heading}
               </th>
             ))}
           </tr>
@@ -60,11 +60,11 @@ export function Problems({ preview }: { preview: ImportPreview }) {
         <p className="mt-1">Fix them in your file or in the text above, then check again.</p>
       </Alert>
       <Table label="Problems by row" head={["Row", "Column", "Problem"]} minWidth="">
-        {preview.problems.map((p, i) => (
+        {preview.problems.map((problem, i) => (
           <tr key={i}>
-            <td className={`${cell} tabular-nums`}>{p.row}</td>
-            <td className={cell}>{p.column ? COLUMN_LABELS[p.column] : "—"}</td>
-            <td className={cell}>{p.message}</td>
+            <td className={`${cell} tabular-nums`}>{problem.row}</td>
+            <td className={cell}>{problem.column ? COLUMN_LABELS[problem.column] : "—"}</td>
+            <td className={cell}>{problem.message}</td>
           </tr>
         ))}
       </Table>
@@ -74,12 +74,12 @@ export function Problems({ preview }: { preview: ImportPreview }) {
 }
 
 export function Summary({ preview }: { preview: ImportPreview }) {
-  const s = preview.summary!;
+  const summary = preview.summary!;
   const stats: [string, number][] = [
-    ["New people", s.creates],
-    ["People updated", s.updates],
-    ["Manager changes", s.managerChanges],
-    ["Unchanged", s.unchanged],
+    ["New people", summary.creates],
+    ["People updated", summary.updates],
+    ["Manager changes", summary.managerChanges],
+    ["Unchanged", summary.unchanged],
   ];
   return (
     <div className="space-y-5">
@@ -94,33 +94,33 @@ export function Summary({ preview }: { preview: ImportPreview }) {
           </div>
         ))}
       </dl>
-      {s.pairsToClose + s.pairsToOpen > 0 || s.newDepartments.length > 0 ? (
+      {summary.pairsToClose + summary.pairsToOpen > 0 || summary.newDepartments.length > 0 ? (
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-800">
-          {s.pairsToClose > 0 ? <li>{plural(s.pairsToClose, "pair ends", "pairs end")} because a manager changes; their history stays with their two people.</li> : null}
-          {s.pairsToOpen > 0 ? <li>{plural(s.pairsToOpen, "new pair starts", "new pairs start")}.</li> : null}
-          {s.newDepartments.length > 0 ? <li>New {s.newDepartments.length === 1 ? "department" : "departments"}: {s.newDepartments.join(", ")}.</li> : null}
+          {summary.pairsToClose > 0 ? <li>{plural(summary.pairsToClose, "pair ends", "pairs end")} because a manager changes; their history stays with their two people.</li> : null}
+          {summary.pairsToOpen > 0 ? <li>{plural(summary.pairsToOpen, "new pair starts", "new pairs start")}.</li> : null}
+          {summary.newDepartments.length > 0 ? <li>New {summary.newDepartments.length === 1 ? "department" : "departments"}: {summary.newDepartments.join(", ")}.</li> : null}
         </ul>
       ) : null}
 
       {preview.creates.length > 0 ? (
         <section aria-labelledby="import-creates" className="space-y-2">
           <h4 id="import-creates" className="font-semibold">
-            New people ({s.creates.toLocaleString("en")}), each invited by email
+            New people ({summary.creates.toLocaleString("en")}), each invited by email
           </h4>
           <Table label="New people" head={["Row", "Name", "Email", "Manager", "Department", "Title", "Start date"]} minWidth="min-w-[60rem]">
-            {preview.creates.map((c) => (
-              <tr key={c.row}>
-                <td className={`${cell} tabular-nums`}>{c.row}</td>
-                <td className={cell}>{c.name}</td>
-                <td className={cell}>{c.email}</td>
-                <td className={cell}>{c.manager?.name ?? "—"}</td>
-                <td className={cell}>{c.department ?? "—"}</td>
-                <td className={cell}>{c.title ?? "—"}</td>
-                <td className={`${cell} tabular-nums`}>{c.startDate ?? "—"}</td>
+            {preview.creates.map((create) => (
+              <tr key={create.row}>
+                <td className={`${cell} tabular-nums`}>{create.row}</td>
+                <td className={cell}>{create.name}</td>
+                <td className={cell}>{create.email}</td>
+                <td className={cell}>{create.manager?.name ?? "—"}</td>
+                <td className={cell}>{create.department ?? "—"}</td>
+                <td className={cell}>{create.title ?? "—"}</td>
+                <td className={`${cell} tabular-nums`}>{create.startDate ?? "—"}</td>
               </tr>
             ))}
           </Table>
-          <Truncated shown={preview.creates.length} total={s.creates} />
+          <Truncated shown={preview.creates.length} total={summary.creates} />
         </section>
       ) : null}
 
@@ -130,18 +130,18 @@ export function Summary({ preview }: { preview: ImportPreview }) {
             Changes to people already in Tandem
           </h4>
           <Table label="Changes to people already in Tandem" head={["Row", "Name", "What changes"]} minWidth="min-w-[36rem]">
-            {preview.updates.map((u) => (
-              <tr key={u.row}>
-                <td className={`${cell} tabular-nums`}>{u.row}</td>
+            {preview.updates.map((update) => (
+              <tr key={update.row}>
+                <td className={`${cell} tabular-nums`}>{update.row}</td>
                 <td className={cell}>
-                  {u.name}
-                  <span className="block text-slate-600">{u.email}</span>
+                  {update.name}
+                  <span className="block text-slate-600">{update.email}</span>
                 </td>
                 <td className={cell}>
                   <ul className="space-y-0.5">
-                    {u.changes.map((c) => (
-                      <li key={c.field}>
-                        {FIELD_LABELS[c.field]}: {c.from ?? "(empty)"} → {c.to ?? "(empty)"}
+                    {update.changes.map((change) => (
+                      <li key={change.field}>
+                        {FIELD_LABELS[change.field]}: {change.from ?? "(empty)"} → {change.to ?? "(empty)"}
                       </li>
                     ))}
                   </ul>
@@ -156,7 +156,7 @@ export function Summary({ preview }: { preview: ImportPreview }) {
       {preview.managerChanges.length > 0 ? (
         <section aria-labelledby="import-managers" className="space-y-2">
           <h4 id="import-managers" className="font-semibold">
-            Manager changes ({s.managerChanges.toLocaleString("en")})
+            Manager changes ({summary.managerChanges.toLocaleString("en")})
           </h4>
           <Table label="Manager changes" head={["Row", "Person", "Manager now", "New manager"]} minWidth="min-w-[44rem]">
             {preview.managerChanges.map((m: PreviewManagerChange) => (
@@ -168,18 +168,18 @@ export function Summary({ preview }: { preview: ImportPreview }) {
               </tr>
             ))}
           </Table>
-          <Truncated shown={preview.managerChanges.length} total={s.managerChanges} />
+          <Truncated shown={preview.managerChanges.length} total={summary.managerChanges} />
         </section>
       ) : null}
     </div>
   );
 }
 
-export function resultMessage(r: ImportResult): string {
-  if (r.created + r.updated === 0) return "Nothing needed to change: everyone in the file was already up to date.";
-  const parts = [`${plural(r.created, "person", "people")} added`, `${r.updated.toLocaleString("en")} updated`];
-  if (r.managerChanges > 0) parts.push(plural(r.managerChanges, "manager change", "manager changes"));
-  const invited = r.invited > 0 ? ` ${plural(r.invited, "invitation", "invitations")} sent by email.` : "";
+export function resultMessage(result: ImportResult): string {
+  if (result.created + result.updated === 0) return "Nothing needed to change: everyone in the file was already up to date.";
+  const parts = [`${plural(result.created, "person", "people")} added`, `${result.updated.toLocaleString("en")} updated`];
+  if (result.managerChanges > 0) parts.push(plural(result.managerChanges, "manager change", "manager changes"));
+  const invited = result.invited > 0 ? ` ${plural(result.invited, "invitation", "invitations")} sent by email.` : "";
   return `Import complete: ${parts.join(", ")}.${invited}`;
 }
 

@@ -34,10 +34,10 @@ function useUpload(file: File): Upload {
 
 function download(name: string, csv: string) {
   const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
   URL.revokeObjectURL(url);
 }
 
@@ -70,38 +70,38 @@ function RunProgress({ runId, fileName }: { runId: string; fileName: string }) {
   const queryClient = useQueryClient();
   const problemsFile = useMutation({ mutationFn: () => queryClient.fetchQuery(trpc.peopleImport.runProblemsCsv.queryOptions({ runId })) });
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const r = run.data;
-  const settled = r?.status === "checked" || r?.status === "imported" || r?.status === "failed";
+  const current = run.data;
+  const settled = current?.status === "checked" || current?.status === "imported" || current?.status === "failed";
   useEffect(() => {
     if (settled) headingRef.current?.focus();
-  }, [settled, r?.status]);
+  }, [settled, current?.status]);
 
   if (run.error) return <Alert>{run.error.message}</Alert>;
-  if (!r) return <p role="status">Waiting for the check to start…</p>;
-  const p = r.preview;
-  const canImport = Boolean(r.status === "checked" && p?.hash && p.summary && p.summary.creates + p.summary.updates > 0);
+  if (!current) return <p role="status">Waiting for the check to start…</p>;
+  const runPreview = current.preview;
+  const canImport = Boolean(current.status === "checked" && runPreview?.hash && runPreview.summary && runPreview.summary.creates + runPreview.summary.updates > 0);
 
   return (
     <div className="space-y-4 border-t border-slate-200 pt-6">
       <h3 ref={headingRef} tabIndex={-1} className="text-lg font-semibold outline-none">
-        {r.status === "imported" ? "Import complete" : r.status === "importing" ? "Importing" : "Check results"}: {fileName}
+        {current.status === "imported" ? "Import complete" : current.status === "importing" ? "Importing" : "Check results"}: {fileName}
       </h3>
-      {r.status === "checking" ? (
+      {current.status === "checking" ? (
         <div className="space-y-2">
-          <p role="status">Checking in the background: {plural(r.processed, "row", "rows")} read so far. You can leave this page; the check goes on.</p>
+          <p role="status">Checking in the background: {plural(current.processed, "row", "rows")} read so far. You can leave this page; the check goes on.</p>
           <progress aria-label="Rows checked" className="w-full" />
         </div>
       ) : null}
-      {r.status === "importing" ? (
+      {current.status === "importing" ? (
         <div className="space-y-2">
-          <p role="status">Importing {plural(p?.rowCount ?? 0, "person", "people")} in the background. Everything is written at once, or nothing if anything changed since the check.</p>
+          <p role="status">Importing {plural(runPreview?.rowCount ?? 0, "person", "people")} in the background. Everything is written at once, or nothing if anything changed since the check.</p>
           <progress aria-label="Import" className="w-full" />
         </div>
       ) : null}
-      {r.status === "failed" ? <Alert>{r.error ?? "The import did not go through. Nothing has been imported."} Nothing has been imported.</Alert> : null}
-      {r.status === "imported" && r.result ? (
+      {current.status === "failed" ? <Alert>{current.error ?? "The import did not go through. Nothing has been imported."} Nothing has been imported.</Alert> : null}
+      {current.status === "imported" && current.result ? (
         <Alert tone="success">
-          <p className="font-semibold">{resultMessage(r.result)}</p>
+          <p className="font-semibold">{resultMessage(current.result)}</p>
           <p className="mt-1">
             <Link href="/admin/people" className="font-medium underline underline-offset-2">
               See everyone on the Manage people page
@@ -110,46 +110,46 @@ function RunProgress({ runId, fileName }: { runId: string; fileName: string }) {
         </Alert>
       ) : null}
 
-      {p && r.status !== "imported" && r.status !== "importing" ? (
+      {runPreview && current.status !== "imported" && current.status !== "importing" ? (
         <>
-          {p.headers.length > 0 ? (
-            <details open={p.fileErrors.length > 0} className="rounded-lg border border-slate-200 p-3">
+          {runPreview.headers.length > 0 ? (
+            <details open={runPreview.fileErrors.length > 0} className="rounded-lg border border-slate-200 p-3">
               <summary className="min-h-11 cursor-pointer content-center font-medium">Columns: which is which</summary>
               <div className="mt-3">
-                <ColumnMapping key={JSON.stringify(p.headers)} headers={p.headers} pending={recheck.isPending} onCheck={(mapping) => recheck.mutate({ runId, mapping })} />
+                <ColumnMapping key={JSON.stringify(runPreview.headers)} headers={runPreview.headers} pending={recheck.isPending} onCheck={(mapping) => recheck.mutate({ runId, mapping })} />
               </div>
             </details>
           ) : null}
           {recheck.error ? <Alert>{recheck.error.message}</Alert> : null}
-          {p.fileErrors.length > 0 ? (
+          {runPreview.fileErrors.length > 0 ? (
             <Alert>
               <p className="font-semibold">This file can’t be imported. Nothing has been imported.</p>
               <ul className="mt-1 list-disc space-y-1 pl-5">
-                {p.fileErrors.map((e) => (
-                  <li key={e}>{e}</li>
+                {runPreview.fileErrors.map((fileError) => (
+                  <li key={fileError}>{fileError}</li>
                 ))}
               </ul>
             </Alert>
-          ) : p.problemCount > 0 ? (
+          ) : runPreview.problemCount > 0 ? (
             <>
-              <Problems preview={p} />
+              <Problems preview={runPreview} />
               <Button
                 type="button"
                 variant="secondary"
                 disabled={problemsFile.isPending}
                 onClick={() => problemsFile.mutate(undefined, { onSuccess: (f) => download(f.fileName, f.csv) })}
               >
-                Download all {plural(p.problemCount, "problem", "problems")} (CSV)
+                Download all {plural(runPreview.problemCount, "problem", "problems")} (CSV)
               </Button>
             </>
-          ) : p.summary ? (
-            <Summary preview={p} />
+          ) : runPreview.summary ? (
+            <Summary preview={runPreview} />
           ) : null}
-          {p.summary && !canImport && r.status === "checked" ? <Alert tone="info">Everyone in this file is already up to date in Tandem: there is nothing to import.</Alert> : null}
+          {runPreview.summary && !canImport && current.status === "checked" ? <Alert tone="info">Everyone in this file is already up to date in Tandem: there is nothing to import.</Alert> : null}
           {confirm.error ? <Alert>{confirm.error.message}</Alert> : null}
           {canImport ? (
-            <Button type="button" disabled={confirm.isPending} onClick={() => confirm.mutate({ runId, expectedHash: p.hash! })}>
-              {confirm.isPending ? "Starting the import…" : `Import ${plural(p.rowCount, "person", "people")}`}
+            <Button type="button" disabled={confirm.isPending} onClick={() => confirm.mutate({ runId, expectedHash: runPreview.hash! })}>
+              {confirm.isPending ? "Starting the import…" : `Import ${plural(runPreview.rowCount, "person", "people")}`}
             </Button>
           ) : null}
         </>

@@ -17,9 +17,9 @@ import { plural, Problems, resultMessage, Summary } from "./import-results";
 // a problem can be fixed right here before checking again.
 
 function lineCount(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
-  return n;
+  let lines = 1;
+  for (let i = text.indexOf("\lines"); i !== -1; i = text.indexOf("\lines", i + 1)) lines++;
+  return lines;
 }
 
 export function PeopleImportForm() {
@@ -35,7 +35,7 @@ export function PeopleImportForm() {
   const resultsRef = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLDivElement>(null);
 
-  const preview = useMutation(trpc.peopleImport.preview.mutationOptions({ onSuccess: (p, input) => setChecked({ csv: input.csv, mapping: input.mapping, preview: p }) }));
+  const preview = useMutation(trpc.peopleImport.preview.mutationOptions({ onSuccess: (checkedPreview, input) => setChecked({ csv: input.csv, mapping: input.mapping, preview: checkedPreview }) }));
   const confirm = useMutation(
     trpc.peopleImport.confirm.mutationOptions({
       onSuccess: (result) => {
@@ -84,8 +84,8 @@ export function PeopleImportForm() {
     setFileNote(`Loaded “${file.name}”. Its text is below, where you can also fix it.`);
   }
 
-  const p = checked?.preview;
-  const canImport = Boolean(p?.hash && p.summary && p.summary.creates + p.summary.updates > 0);
+  const checkedPreview = checked?.preview;
+  const canImport = Boolean(checkedPreview?.hash && checkedPreview.summary && checkedPreview.summary.creates + checkedPreview.summary.updates > 0);
 
   return (
     <div className="space-y-6">
@@ -164,18 +164,18 @@ export function PeopleImportForm() {
       ) : null}
       {confirm.error ? <Alert>{confirm.error.message}</Alert> : null}
 
-      {p ? (
+      {checkedPreview ? (
         <div className="space-y-4 border-t border-slate-200 pt-6">
           <h3 ref={resultsRef} tabIndex={-1} className="text-lg font-semibold outline-none">
             Check results
           </h3>
-          {p.headers.length > 0 ? (
-            <details open={p.fileErrors.length > 0} className="rounded-lg border border-slate-200 p-3">
+          {checkedPreview.headers.length > 0 ? (
+            <details open={checkedPreview.fileErrors.length > 0} className="rounded-lg border border-slate-200 p-3">
               <summary className="min-h-11 cursor-pointer content-center font-medium">Columns: which is which</summary>
               <div className="mt-3">
                 <ColumnMapping
-                  key={JSON.stringify(p.headers)}
-                  headers={p.headers}
+                  key={JSON.stringify(checkedPreview.headers)}
+                  headers={checkedPreview.headers}
                   pending={preview.isPending}
                   onCheck={(m) => {
                     setMapping(m);
@@ -185,24 +185,24 @@ export function PeopleImportForm() {
               </div>
             </details>
           ) : null}
-          {p.fileErrors.length > 0 ? (
+          {checkedPreview.fileErrors.length > 0 ? (
             <Alert>
               <p className="font-semibold">This file can’t be imported. Nothing has been imported.</p>
               <ul className="mt-1 list-disc space-y-1 pl-5">
-                {p.fileErrors.map((e) => (
-                  <li key={e}>{e}</li>
+                {checkedPreview.fileErrors.map((fileError) => (
+                  <li key={fileError}>{fileError}</li>
                 ))}
               </ul>
             </Alert>
-          ) : p.problemCount > 0 ? (
-            <Problems preview={p} />
+          ) : checkedPreview.problemCount > 0 ? (
+            <Problems preview={checkedPreview} />
           ) : (
-            <Summary preview={p} />
+            <Summary preview={checkedPreview} />
           )}
-          {p.summary && !canImport ? <Alert tone="info">Everyone in this file is already up to date in Tandem: there is nothing to import.</Alert> : null}
+          {checkedPreview.summary && !canImport ? <Alert tone="info">Everyone in this file is already up to date in Tandem: there is nothing to import.</Alert> : null}
           {canImport ? (
-            <Button type="button" disabled={confirm.isPending} onClick={() => checked && confirm.mutate({ csv: checked.csv, mapping: checked.mapping, expectedHash: p.hash! })}>
-              {confirm.isPending ? "Importing…" : `Import ${plural(p.rowCount, "person", "people")}`}
+            <Button type="button" disabled={confirm.isPending} onClick={() => checked && confirm.mutate({ csv: checked.csv, mapping: checked.mapping, expectedHash: checkedPreview.hash! })}>
+              {confirm.isPending ? "Importing…" : `Import ${plural(checkedPreview.rowCount, "person", "people")}`}
             </Button>
           ) : null}
         </div>

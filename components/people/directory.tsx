@@ -43,15 +43,15 @@ export function Directory() {
       ) : (
         <Card>
           <ul className="divide-y divide-slate-100">
-            {people.map((p) => (
-              <li key={p.id} className="flex items-start gap-3 p-4">
-                <Avatar name={p.name} />
+            {people.map((person) => (
+              <li key={person.id} className="flex items-start gap-3 p-4">
+                <Avatar name={person.name} />
                 <div className="min-w-0 flex-1">
-                  <p className="font-semibold text-slate-900">{p.name}</p>
-                  <p className="text-sm text-slate-700">{[p.title, p.department].filter(Boolean).join(" · ")}</p>
+                  <p className="font-semibold text-slate-900">{person.name}</p>
+                  <p className="text-sm text-slate-700">{[person.title, person.department].filter(Boolean).join(" · ")}</p>
                   <p className="mt-0.5 break-all text-sm text-slate-600">
-                    {p.email}
-                    {p.manager ? <span className="break-normal"> · reports to {p.manager.name}</span> : null}
+                    {person.email}
+                    {person.manager ? <span className="break-normal"> · reports to {person.manager.name}</span> : null}
                   </p>
                 </div>
               </li>

@@ -32,9 +32,9 @@ export function AdminMenu({ links }: { links: AdminLink[] }) {
         </svg>
       </summary>
       <ul className="absolute right-0 z-20 mt-1 w-48 space-y-1 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
-        {links.map((l) => (
-          <li key={l.href} className="[&>a]:w-full">
-            <NavLink href={l.href}>{l.label}</NavLink>
+        {links.map((link) => (
+          <li key={link.href} className="[&>a]:w-full">
+            <NavLink href={link.href}>{link.label}</NavLink>
           </li>
         ))}
       </ul>

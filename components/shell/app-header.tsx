@@ -37,9 +37,9 @@ export function AppHeader({ name, orgName, roles, otherOrganizations }: { name: 
           <NavLink href="/one-on-ones">1:1s</NavLink>
           <NavLink href="/people">People</NavLink>
           {/* In the row from 640 px; below it, in one "Admin" menu, so the header stays one row on a phone. */}
-          {adminLinks.map((l) => (
-            <span key={l.href} className="hidden sm:contents">
-              <NavLink href={l.href}>{l.label}</NavLink>
+          {adminLinks.map((link) => (
+            <span key={link.href} className="hidden sm:contents">
+              <NavLink href={link.href}>{link.label}</NavLink>
             </span>
           ))}
           {adminLinks.length > 0 ? <AdminMenu links={adminLinks} /> : null}
@@ -49,12 +49,12 @@ export function AppHeader({ name, orgName, roles, otherOrganizations }: { name: 
             <details className="relative">
               <summary className="flex min-h-11 cursor-pointer items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">Switch organization</summary>
               <ul className="absolute right-0 z-10 mt-1 w-64 max-w-[calc(100vw-2rem)] space-y-1 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
-                {otherOrganizations.map((o) => (
-                  <li key={o.personId}>
+                {otherOrganizations.map((organization) => (
+                  <li key={organization.personId}>
                     <form action={switchOrganizationAction}>
-                      <input type="hidden" name="personId" value={o.personId} />
+                      <input type="hidden" name="personId" value={organization.personId} />
                       <button type="submit" className="min-h-11 w-full rounded-lg px-3 text-left text-sm text-slate-800 hover:bg-slate-100">
-                        Switch to {o.orgName}
+                        Switch to {organization.orgName}
                       </button>
                     </form>
                   </li>

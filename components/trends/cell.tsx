@@ -32,10 +32,10 @@ export function HeatLegend({ kind }: { kind: "mean" | "gap" }) {
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-700">
       <span className="font-medium">Colour key:</span>
       <ul className="contents">
-        {bands.map((b) => (
-          <li key={b.text} className="inline-flex items-center gap-1.5">
-            <span aria-hidden="true" className={`inline-block h-3 w-5 rounded-sm ring-1 ring-slate-300 ${heatClass(b.sample, kind)}`} />
-            {b.text}
+        {bands.map((band) => (
+          <li key={band.text} className="inline-flex items-center gap-1.5">
+            <span aria-hidden="true" className={`inline-block h-3 w-5 rounded-sm ring-1 ring-slate-300 ${heatClass(band.sample, kind)}`} />
+            {band.text}
           </li>
         ))}
       </ul>

@@ -19,10 +19,10 @@ export function ExportTrendsButton({ cycleId }: { cycleId: string }) {
       }
       const { csv, filename } = result.data;
       const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = filename;
-      a.click();
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = filename;
+      link.click();
       URL.revokeObjectURL(url);
     });
   return (

@@ -33,8 +33,8 @@ export function heatmapRows<G extends { id: string; kind: string; depth: number 
 
 /** Teams whose name holds the query, ignoring case; none for an empty query. */
 export function findTeams<G extends { name: string }>(teams: readonly G[], query: string): G[] {
-  const q = query.trim().toLocaleLowerCase("en");
-  return q ? teams.filter((g) => g.name.toLocaleLowerCase("en").includes(q)) : [];
+  const needle = query.trim().toLocaleLowerCase("en");
+  return needle ? teams.filter((team) => team.name.toLocaleLowerCase("en").includes(needle)) : [];
 }
 
 /** A heatmap row: its figure per dimension (null: hidden), or null when the whole row is hidden. */

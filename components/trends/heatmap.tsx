@@ -42,27 +42,27 @@ export function Heatmap({
       </thead>
       <tbody className="divide-y divide-slate-100">
         {heatmapDisplayRows(rows).map((run, i, all) => {
-          const g = run[0]!;
+          const first = run[0]!;
           return (
-            <tr key={g.id} className={i > 0 && g.kind !== all[i - 1]![0]!.kind ? "border-t-2 border-slate-300" : undefined}>
+            <tr key={first.id} className={i > 0 && first.kind !== all[i - 1]![0]!.kind ? "border-t-2 border-slate-300" : undefined}>
               {/* Teams are indented under the team they are part of. */}
-              <th scope="row" className="min-w-40 p-2 font-normal" style={g.kind === "team" ? { paddingLeft: `${0.5 + g.depth}rem` } : undefined}>
-                {run.map((r, j) => (
-                  <Fragment key={r.id}>
+              <th scope="row" className="min-w-40 p-2 font-normal" style={first.kind === "team" ? { paddingLeft: `${0.5 + first.depth}rem` } : undefined}>
+                {run.map((group, j) => (
+                  <Fragment key={group.id}>
                     {j > 0 ? ", " : null}
-                    <a href={`${hrefOf}&group=${encodeURIComponent(r.id)}#detail`} aria-current={r.id === selectedId ? "true" : undefined} className={`underline ${r.id === selectedId ? "font-semibold text-brand-900" : "text-brand-800"}`}>
-                      {r.name}
+                    <a href={`${hrefOf}&group=${encodeURIComponent(group.id)}#detail`} aria-current={group.id === selectedId ? "true" : undefined} className={`underline ${group.id === selectedId ? "font-semibold text-brand-900" : "text-brand-800"}`}>
+                      {group.name}
                     </a>
                   </Fragment>
                 ))}
               </th>
               {/* A row with nothing to show says so once: most rows of a large organization. */}
-              {g.cells === null ? (
+              {first.cells === null ? (
                 <td colSpan={columns.length} className="p-2 text-xs text-slate-600">{hiddenText}</td>
               ) : (
-                g.cells.map((v, j) => (
-                  <td key={columns[j]} className={`p-2 ${v === null ? "" : heatClass(v, kind)}`}>
-                    {v === null ? <span className="text-xs text-slate-600">{hiddenText}</span> : v.toFixed(2)}
+                first.cells.map((value, j) => (
+                  <td key={columns[j]} className={`p-2 ${value === null ? "" : heatClass(value, kind)}`}>
+                    {value === null ? <span className="text-xs text-slate-600">{hiddenText}</span> : value.toFixed(2)}
                   </td>
                 ))
               )}

@@ -5,13 +5,12 @@ import type { DriverFigure, GroupFigures, RankFigure } from "@/server/services/t
 import type { Side } from "@/server/assessment/item-bank";
 import { Card } from "@/components/ui/card";
 import { CellValue } from "./cell";
+import { percent as pct, twoDecimals as two } from "./format";
 
 // Issue 20's figures for one group of a published cycle: absolute agreement beside Pearson's r,
 // the balance of its pairs, how each side reads the other, and what goes with "would you choose
 // them again?". Every value arrives as a cell the server already suppressed; this only renders.
 
-const two = (v: number) => v.toFixed(2);
-const pct = (v: number) => `${Math.round(v * 100)}%`;
 const interval = (lower: number | null, upper: number | null) => (lower === null || upper === null ? "interval undefined" : `${two(lower)} to ${two(upper)}`);
 const rank = (f: RankFigure | null) => (f ? `${two(f.rho)} (${two(f.lower)} to ${two(f.upper)})` : "–");
 
@@ -44,11 +43,11 @@ export function ResearchFigures({ group, k }: { group: GroupFigures; k: number |
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {group.dimensions.map((d) => (
-              <tr key={d.key}>
-                <th scope="row" className="p-2 font-normal">{d.name}</th>
-                <td className="p-2"><CellValue k={k} cell={d.agreement} format={(a) => `${two(a.r)} (${two(a.lower)} to ${two(a.upper)})`} /></td>
-                <td className="p-2"><CellValue k={k} cell={d.absoluteAgreement} format={(a) => `${two(a.icc)} (${interval(a.lower, a.upper)})`} /></td>
+            {group.dimensions.map((dimension) => (
+              <tr key={dimension.key}>
+                <th scope="row" className="p-2 font-normal">{dimension.name}</th>
+                <td className="p-2"><CellValue k={k} cell={dimension.agreement} format={(a) => `${two(a.r)} (${two(a.lower)} to ${two(a.upper)})`} /></td>
+                <td className="p-2"><CellValue k={k} cell={dimension.absoluteAgreement} format={(a) => `${two(a.icc)} (${interval(a.lower, a.upper)})`} /></td>
               </tr>
             ))}
           </tbody>
@@ -79,17 +78,17 @@ export function ResearchFigures({ group, k }: { group: GroupFigures; k: number |
             </thead>
             <tbody className="divide-y divide-slate-100">
               {(["employee", "manager"] as const).map((side) => {
-                const c = group.reading[side];
+                const reading = group.reading[side];
                 return (
                   <tr key={side}>
                     <th scope="row" className="p-2 font-normal">{side === "employee" ? "Reports reading managers" : "Managers reading reports"}</th>
-                    {c.hidden ? (
+                    {reading.hidden ? (
                       <td colSpan={3} className="p-2 text-xs text-slate-600">{hidden}</td>
                     ) : (
                       <>
-                        <td className="p-2">{two(c.value.meanAbsError)}</td>
-                        <td className="p-2">{pct(c.value.withinShare)}</td>
-                        <td className="p-2">{two(c.value.assumedSimilarity)}</td>
+                        <td className="p-2">{two(reading.value.meanAbsError)}</td>
+                        <td className="p-2">{pct(reading.value.withinShare)}</td>
+                        <td className="p-2">{two(reading.value.assumedSimilarity)}</td>
                       </>
                     )}
                   </tr>
@@ -151,13 +150,13 @@ function QuadrantShares({ cell, hidden }: { cell: Cell<Record<Quadrant, number>>
         </tr>
       </thead>
       <tbody>
-        {QUADRANTS.map((q) => (
-          <tr key={q} data-quadrant={q}>
-            <th scope="row" className="w-1/2 py-1 pr-2 font-normal">{QUADRANT_LABEL[q]}</th>
+        {QUADRANTS.map((quadrant) => (
+          <tr key={quadrant} data-quadrant={quadrant}>
+            <th scope="row" className="w-1/2 py-1 pr-2 font-normal">{QUADRANT_LABEL[quadrant]}</th>
             <td className="py-1">
               <span className="flex items-center gap-2">
-                <span aria-hidden="true" className="block h-3 rounded bg-brand-700" style={{ width: `${Math.max(2, Math.round(cell.value[q] * 100))}%`, maxWidth: "70%" }} />
-                <span>{pct(cell.value[q])}</span>
+                <span aria-hidden="true" className="block h-3 rounded bg-brand-700" style={{ width: `${Math.max(2, Math.round(cell.value[quadrant] * 100))}%`, maxWidth: "70%" }} />
+                <span>{pct(cell.value[quadrant])}</span>
               </span>
             </td>
           </tr>
@@ -189,8 +188,8 @@ function Drivers({ side, cell, names, hidden }: { side: Side; cell: Cell<DriverF
         The dimensions whose scores go most with {noun} saying they would choose the other again.
       </p>
       <ol className="list-decimal space-y-1 pl-5 text-sm">
-        {top.map((d) => (
-          <li key={d.key}>{names.get(d.key) ?? d.key}: ρ = {two(d.score.rho)} ({two(d.score.lower)} to {two(d.score.upper)})</li>
+        {top.map((dimension) => (
+          <li key={dimension.key}>{names.get(dimension.key) ?? dimension.key}: ρ = {two(dimension.score.rho)} ({two(dimension.score.lower)} to {two(dimension.score.upper)})</li>
         ))}
       </ol>
       <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-950">
@@ -209,11 +208,11 @@ function Drivers({ side, cell, names, hidden }: { side: Side; cell: Cell<DriverF
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {cell.value.map((d) => (
-                <tr key={d.key}>
-                  <th scope="row" className="p-2 font-normal">{names.get(d.key) ?? d.key}</th>
-                  <td className="p-2">{rank(d.score)}</td>
-                  <td className="p-2">{rank(d.gap)}</td>
+              {cell.value.map((dimension) => (
+                <tr key={dimension.key}>
+                  <th scope="row" className="p-2 font-normal">{names.get(dimension.key) ?? dimension.key}</th>
+                  <td className="p-2">{rank(dimension.score)}</td>
+                  <td className="p-2">{rank(dimension.gap)}</td>
                 </tr>
               ))}
             </tbody>

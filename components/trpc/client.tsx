@@ -4,9 +4,9 @@ import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
+import superjson from "superjson";
 import type { AppRouter } from "@/server/trpc/root";
 import { makeQueryClient } from "./query-client";
-import { wireTransformer } from "./wire";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -28,7 +28,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       // At most 20 calls a request: the server refuses larger batches (server/http/limits.ts).
-      links: [httpBatchLink({ url: "/api/trpc", transformer: wireTransformer, maxItems: 20 })],
+      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 20 })],
     }),
   );
   return (

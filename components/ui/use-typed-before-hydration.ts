@@ -21,8 +21,8 @@ export function recordTypingBeforeHydration() {
   window.addEventListener(
     "input",
     (e) => {
-      const t = e.target as Partial<Field> | null;
-      if (typeof t?.value === "string") typed.set(e.target!, t.value);
+      const field = e.target as Partial<Field> | null;
+      if (typeof field?.value === "string") typed.set(e.target!, field.value);
     },
     true,
   );

@@ -26,19 +26,19 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             </h2>
             <p className="text-sm text-slate-700">Your address belongs to a person in each of these. They are separate: what you do in one is never seen from another.</p>
             <ul className="space-y-2">
-              {organizations.map((o) => (
-                <li key={o.personId} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 p-3">
+              {organizations.map((organization) => (
+                <li key={organization.personId} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 p-3">
                   <span>
-                    <span className="block font-medium text-slate-900">{o.orgName}</span>
-                    <span className="block text-sm text-slate-600">as {o.name}</span>
+                    <span className="block font-medium text-slate-900">{organization.orgName}</span>
+                    <span className="block text-sm text-slate-600">as {organization.name}</span>
                   </span>
-                  {o.current ? (
+                  {organization.current ? (
                     <span className="text-sm font-medium text-slate-700">You are here</span>
                   ) : (
                     <form action={switchOrganizationAction}>
-                      <input type="hidden" name="personId" value={o.personId} />
+                      <input type="hidden" name="personId" value={organization.personId} />
                       <Button type="submit" variant="secondary">
-                        Switch to {o.orgName}
+                        Switch to {organization.orgName}
                       </Button>
                     </form>
                   )}

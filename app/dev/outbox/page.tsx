@@ -48,18 +48,18 @@ export default async function OutboxPage() {
         <Card className="mt-6 p-4 text-slate-700">No emails yet. Ask for a sign-in link and it will appear here.</Card>
       ) : (
         <ol className="mt-6 space-y-4">
-          {emails.map((m) => (
-            <li key={m.id}>
+          {emails.map((email) => (
+            <li key={email.id}>
               <Card className="p-4 sm:p-5">
-                <article aria-labelledby={`subject-${m.id}`}>
-                  <h2 id={`subject-${m.id}`} className="font-semibold text-slate-900">
-                    {m.subject}
+                <article aria-labelledby={`subject-${email.id}`}>
+                  <h2 id={`subject-${email.id}`} className="font-semibold text-slate-900">
+                    {email.subject}
                   </h2>
                   <p className="mt-0.5 text-sm text-slate-600">
-                    To <span className="break-all">{m.to}</span> · <time dateTime={m.createdAt.toISOString()}>{when.format(m.createdAt)} UTC</time>
+                    To <span className="break-all">{email.to}</span> · <time dateTime={email.createdAt.toISOString()}>{when.format(email.createdAt)} UTC</time>
                   </p>
                   <p className="mt-3 whitespace-pre-wrap text-sm text-slate-800">
-                    <Linkified text={m.text} />
+                    <Linkified text={email.text} />
                   </p>
                 </article>
               </Card>

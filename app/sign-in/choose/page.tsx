@@ -17,9 +17,9 @@ export const metadata: Metadata = { title: "Choose an organization" };
 export default async function ChooseOrganizationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   await cookies();
-  const e = env();
-  const h = await headers();
-  const handoff = await readHandoff(h.get("cookie"), resolveAuthSecret(e), usesSecureCookies(e.AUTH_URL, h));
+  const config = env();
+  const requestHeaders = await headers();
+  const handoff = await readHandoff(requestHeaders.get("cookie"), resolveAuthSecret(config), usesSecureCookies(config.AUTH_URL, requestHeaders));
   if (!handoff) redirect("/sign-in");
   const people = await handoffPeople(await getDb(), handoff);
   if (people.length === 0) redirect("/sign-in?error=NoAccount");
@@ -34,17 +34,17 @@ export default async function ChooseOrganizationPage({ searchParams }: { searchP
       </div>
       <Card className="p-4 sm:p-6">
         <ul className="space-y-2">
-          {people.map((p) => (
-            <li key={p.personId}>
+          {people.map((person) => (
+            <li key={person.personId}>
               <form action={choosePerson}>
-                <input type="hidden" name="personId" value={p.personId} />
+                <input type="hidden" name="personId" value={person.personId} />
                 <input type="hidden" name="next" value={next} />
                 <button
                   type="submit"
                   className="flex min-h-11 w-full flex-col rounded-lg border border-slate-200 bg-white p-3 text-left hover:border-brand-600 hover:bg-brand-50"
                 >
-                  <span className="font-medium text-slate-900">Continue to {p.orgName}</span>
-                  <span className="text-sm text-slate-600">as {p.name}</span>
+                  <span className="font-medium text-slate-900">Continue to {person.orgName}</span>
+                  <span className="text-sm text-slate-600">as {person.name}</span>
                 </button>
               </form>
             </li>

@@ -16,10 +16,10 @@ function see(location: string) {
 }
 
 export async function GET(request: NextRequest) {
-  const e = env();
-  const secure = usesSecureCookies(e.AUTH_URL, request.headers);
+  const config = env();
+  const secure = usesSecureCookies(config.AUTH_URL, request.headers);
   const next = safeNext(request.nextUrl.searchParams.get("next"));
-  const handoff = await readHandoff(request.headers.get("cookie"), resolveAuthSecret(e), secure);
+  const handoff = await readHandoff(request.headers.get("cookie"), resolveAuthSecret(config), secure);
   // Without a hand-off, an already signed-in browser goes on (a server action's redirect can
   // reach this route twice: once as the router's fetch, then as a page load).
   if (!handoff) return see((await currentSession()) ? next : "/sign-in");

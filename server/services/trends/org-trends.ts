@@ -19,7 +19,7 @@ export type FiguresState = "open" | "preparing" | "published";
 
 const stateOf = (c: OpenedCycle): FiguresState => (c.status !== "closed" ? "open" : c.publishedAt === null ? "preparing" : "published");
 
-const listed = (c: OpenedCycle) => ({ id: c.id, name: c.name, status: c.status, closesOn: c.closesOn, figures: stateOf(c) });
+const listed = (c: OpenedCycle) => ({ id: c.id, name: c.name, status: c.status, closesOn: c.closesOn, bankVersion: c.bankVersion, figures: stateOf(c) });
 
 /**
  * One cycle's anonymized figures for the organization, each department and each team: a closed

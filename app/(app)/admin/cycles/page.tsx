@@ -34,37 +34,37 @@ export default async function CyclesPage() {
           </h2>
           {cycles.length === 0 ? <Card className="p-4 text-sm text-slate-700">No cycles yet. Create the first one below.</Card> : null}
           <ul className="space-y-3">
-            {cycles.map((c) => (
-              <li key={c.id}>
+            {cycles.map((listed) => (
+              <li key={listed.id}>
                 <Card className="space-y-4 p-4 sm:p-5">
                   <div className="flex flex-wrap items-start justify-between gap-3">
                     <div>
-                      <h3 className="font-semibold">{c.name}</h3>
+                      <h3 className="font-semibold">{listed.name}</h3>
                       <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
-                        <Badge tone={c.status === "open" ? "brand" : "slate"}>{statusLabel[c.status]}</Badge>
+                        <Badge tone={listed.status === "open" ? "brand" : "slate"}>{statusLabel[listed.status]}</Badge>
                         <span>
-                          {formatDay(c.opensOn)} to {formatDay(c.closesOn)}
+                          {formatDay(listed.opensOn)} to {formatDay(listed.closesOn)}
                         </span>
-                        <span>· {c.allDepartments ? "all pairs" : c.departments.join(", ")}</span>
-                        {c.minGroupSize ? <span>· groups of at least {c.minGroupSize}</span> : null}
+                        <span>· {listed.allDepartments ? "all pairs" : listed.departments.join(", ")}</span>
+                        {listed.minGroupSize ? <span>· groups of at least {listed.minGroupSize}</span> : null}
                       </p>
                       <div className="mt-2">
-                        <CycleScheduleNote cycle={c} now={now} />
+                        <CycleScheduleNote cycle={listed} now={now} />
                       </div>
                     </div>
                     <div className="flex flex-col gap-2 sm:items-end">
-                      {c.status === "open" ? <RemindButton cycleId={c.id} /> : null}
-                      <CycleActions cycleId={c.id} status={c.status} name={c.name} />
+                      {listed.status === "open" ? <RemindButton cycleId={listed.id} /> : null}
+                      <CycleActions cycleId={listed.id} status={listed.status} name={listed.name} />
                     </div>
                   </div>
-                  {c.status !== "draft" ? (
-                    c.participation ? (
+                  {listed.status !== "draft" ? (
+                    listed.participation ? (
                       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-                        {participationRows(c.participation).map(([label, cell]) => (
+                        {participationRows(listed.participation).map(([label, cell]) => (
                           <div key={label} className="rounded-lg bg-slate-50 p-3">
                             <dt className="text-slate-600">{label}</dt>
                             <dd className="text-xl font-semibold text-slate-900">
-                              <CellValue cell={cell} format={String} k={c.minGroupSize} />
+                              <CellValue cell={cell} format={String} k={listed.minGroupSize} />
                             </dd>
                           </div>
                         ))}
@@ -73,7 +73,7 @@ export default async function CyclesPage() {
                       <p className="text-sm text-slate-700">Closed. Its figures are being prepared and appear on Trends within a minute.</p>
                     )
                   ) : null}
-                  {c.status === "open" ? (
+                  {listed.status === "open" ? (
                     <p className="text-sm text-slate-600">
                       {PARTICIPATION_NOTE} For the whole cycle. Trends show no figures of this cycle until it closes: then they are published once, from the groups as they stood when it opened.
                     </p>

@@ -39,17 +39,17 @@ function Comparison({ caption, rows, otherLabel }: { caption: string; rows: Row[
   return (
     <Card>
       <ul className="divide-y divide-slate-100 sm:hidden">
-        {rows.map((r) => (
-          <li key={r.key} className={`p-3 ${r.highlight ? "bg-brand-50/40" : ""}`}>
-            <p className="text-sm text-slate-900">{r.label}</p>
+        {rows.map((row) => (
+          <li key={row.key} className={`p-3 ${row.highlight ? "bg-brand-50/40" : ""}`}>
+            <p className="text-sm text-slate-900">{row.label}</p>
             <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
               <div>
                 <dt className="text-xs text-slate-600">You</dt>
-                <dd className="font-medium">{r.mine}</dd>
+                <dd className="font-medium">{row.mine}</dd>
               </div>
               <div>
                 <dt className="text-xs text-slate-600">{otherLabel}</dt>
-                <dd className="font-medium">{r.theirs}</dd>
+                <dd className="font-medium">{row.theirs}</dd>
               </div>
             </dl>
           </li>
@@ -65,11 +65,11 @@ function Comparison({ caption, rows, otherLabel }: { caption: string; rows: Row[
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.key} className={r.highlight ? "bg-brand-50/40" : undefined}>
-              <th scope="row" className="p-3 font-normal">{r.label}</th>
-              <td className="p-3">{r.mine}</td>
-              <td className="p-3">{r.theirs}</td>
+          {rows.map((row) => (
+            <tr key={row.key} className={row.highlight ? "bg-brand-50/40" : undefined}>
+              <th scope="row" className="p-3 font-normal">{row.label}</th>
+              <td className="p-3">{row.mine}</td>
+              <td className="p-3">{row.theirs}</td>
             </tr>
           ))}
         </tbody>
@@ -81,26 +81,26 @@ function Comparison({ caption, rows, otherLabel }: { caption: string; rows: Row[
 export default async function ResultsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const r = await orNotFound((await getCaller()).assessments.results({ assessmentId: id }));
-  const bank = getItemBank(r.bankVersion);
-  const me: Side = r.mySide;
+  const results = await orNotFound((await getCaller()).assessments.results({ assessmentId: id }));
+  const bank = getItemBank(results.bankVersion);
+  const me: Side = results.mySide;
   const them: Side = me === "manager" ? "employee" : "manager";
-  const mine = r.sides[me];
-  const theirs = r.sides[them];
+  const mine = results.sides[me];
+  const theirs = results.sides[them];
   const first = callName(theirs);
-  const t = (m: { employee: string; manager: string }) => personalize(m[me], theirs);
-  const choice = (q: ChoiceQuestion, value: number | string | undefined, side: Side) => {
-    const option = q.options.find((o) => o.value === value);
+  const text = (mirrored: { employee: string; manager: string }) => personalize(mirrored[me], theirs);
+  const choice = (question: ChoiceQuestion, value: number | string | undefined, side: Side) => {
+    const option = question.options.find((o) => o.value === value);
     return option ? personalize(option.label[side], side === me ? theirs : mine) : "—";
   };
 
   return (
     <div className="space-y-8">
-      <PageHeader eyebrow={r.cycle ? r.cycle.name : "Pair check-in"} title={`Your results with ${theirs.name}`}>
-        Revealed to you both on {revealedAt.format(r.revealedAt)}. Only the two of you can see these answers.
+      <PageHeader eyebrow={results.cycle ? results.cycle.name : "Pair check-in"} title={`Your results with ${theirs.name}`}>
+        Revealed to you both on {revealedAt.format(results.revealedAt)}. Only the two of you can see these answers.
       </PageHeader>
       <p>
-        <Link href={`/pairs/${r.pairId}?assessment=${r.id}`} className="font-medium text-brand-800 underline">
+        <Link href={`/pairs/${results.pairId}?assessment=${results.id}`} className="font-medium text-brand-800 underline">
           See where you see things differently, on your dashboard
         </Link>
       </p>
@@ -115,36 +115,36 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
           rows={[
             {
               key: bank.chooseAgain.key,
-              label: t(bank.chooseAgain.text),
+              label: text(bank.chooseAgain.text),
               mine: choice(bank.chooseAgain, mine.answers[bank.chooseAgain.key], me),
               theirs: theirs.chooseAgainShared ? choice(bank.chooseAgain, theirs.answers[bank.chooseAgain.key], them) : <span className="font-normal text-slate-600">{first} chose not to share this</span>,
             },
-            { key: bank.stance.key, label: t(bank.stance.text), mine: choice(bank.stance, mine.answers[bank.stance.key], me), theirs: choice(bank.stance, theirs.answers[bank.stance.key], them) },
-            { key: bank.meetings.key, label: t(bank.meetings.text), mine: choice(bank.meetings, mine.answers[bank.meetings.key], me), theirs: choice(bank.meetings, theirs.answers[bank.meetings.key], them) },
+            { key: bank.stance.key, label: text(bank.stance.text), mine: choice(bank.stance, mine.answers[bank.stance.key], me), theirs: choice(bank.stance, theirs.answers[bank.stance.key], them) },
+            { key: bank.meetings.key, label: text(bank.meetings.text), mine: choice(bank.meetings, mine.answers[bank.meetings.key], me), theirs: choice(bank.meetings, theirs.answers[bank.meetings.key], them) },
           ]}
         />
       </section>
 
-      {ordered(bank.dimensions).map((d) => (
-        <section key={d.key} aria-labelledby={`dim-${d.key}`} className="space-y-3">
-          <h2 id={`dim-${d.key}`} className="text-lg font-semibold">
-            {d.name}
+      {ordered(bank.dimensions).map((dimension) => (
+        <section key={dimension.key} aria-labelledby={`dim-${dimension.key}`} className="space-y-3">
+          <h2 id={`dim-${dimension.key}`} className="text-lg font-semibold">
+            {dimension.name}
           </h2>
           <Comparison
-            caption={`${d.name}: your answers and ${first}'s`}
+            caption={`${dimension.name}: your answers and ${first}'s`}
             otherLabel={first}
             rows={[
-              ...d.items.map((item) => ({
+              ...dimension.items.map((item) => ({
                 key: item.key,
-                label: t(item.text),
+                label: text(item.text),
                 mine: scaleLabel(mine.answers[item.key], AGREEMENT_SCALE),
                 theirs: scaleLabel(theirs.answers[item.key], AGREEMENT_SCALE),
               })),
               {
-                key: predictionKey(d.key),
-                label: `How each of you expected the other to rate ${d.name.toLowerCase()}`,
-                mine: scaleLabel(mine.answers[predictionKey(d.key)], PREDICTION_SCALE),
-                theirs: scaleLabel(theirs.answers[predictionKey(d.key)], PREDICTION_SCALE),
+                key: predictionKey(dimension.key),
+                label: `How each of you expected the other to rate ${dimension.name.toLowerCase()}`,
+                mine: scaleLabel(mine.answers[predictionKey(dimension.key)], PREDICTION_SCALE),
+                theirs: scaleLabel(theirs.answers[predictionKey(dimension.key)], PREDICTION_SCALE),
                 highlight: true,
               },
             ]}
@@ -160,10 +160,10 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
           {[
             { label: "You", text: mine.answers[bank.topics.key] },
             { label: first, text: theirs.answers[bank.topics.key] },
-          ].map((x) => (
-            <Card key={x.label} className="p-4">
-              <h3 className="mb-1 text-sm font-semibold text-slate-700">{x.label}</h3>
-              <p className="whitespace-pre-wrap text-slate-900">{typeof x.text === "string" && x.text ? x.text : <span className="text-slate-600">Nothing added.</span>}</p>
+          ].map((topics) => (
+            <Card key={topics.label} className="p-4">
+              <h3 className="mb-1 text-sm font-semibold text-slate-700">{topics.label}</h3>
+              <p className="whitespace-pre-wrap text-slate-900">{typeof topics.text === "string" && topics.text ? topics.text : <span className="text-slate-600">Nothing added.</span>}</p>
             </Card>
           ))}
         </div>

@@ -58,15 +58,15 @@ export default async function PairMeetingsPage({ params }: { params: Promise<{ p
             <Card className="p-4 text-sm text-slate-700">None yet.</Card>
           ) : (
             <ul className="space-y-2">
-              {data.past.map((m) => (
-                <li key={m.id} className="text-sm">
-                  <Link href={`/meetings/${m.id}`} className="font-medium text-brand-800 underline">
-                    {formatMeetingStart(m.startsAt, m.timeZone)}
+              {data.past.map((meeting) => (
+                <li key={meeting.id} className="text-sm">
+                  <Link href={`/meetings/${meeting.id}`} className="font-medium text-brand-800 underline">
+                    {formatMeetingStart(meeting.startsAt, meeting.timeZone)}
                   </Link>
                   <span className="text-slate-700">
                     {" "}
-                    · {m.agenda} agenda {m.agenda === 1 ? "item" : "items"}
-                    {m.openActions > 0 ? ` · ${m.openActions} open action ${m.openActions === 1 ? "item" : "items"}` : ""}
+                    · {meeting.agenda} agenda {meeting.agenda === 1 ? "item" : "items"}
+                    {meeting.openActions > 0 ? ` · ${meeting.openActions} open action ${meeting.openActions === 1 ? "item" : "items"}` : ""}
                   </span>
                 </li>
               ))}

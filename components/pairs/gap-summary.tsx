@@ -1,0 +1,56 @@
+import { formatScore, formatSigned } from "./format";
+import { GAP_WORDS, gapLevel } from "./gap-badge";
+import { GapChart, type GapRow } from "./gap-chart";
+import { ScrollRegion } from "@/components/ui/scroll-region";
+import { Card } from "@/components/ui/card";
+import { meansOf, type Perspective, type RevealedAssessment } from "./perspective";
+
+/** "Where you see things differently": how many dimensions differ, the gap chart and its table. */
+export function GapSummary({ analysis, view }: { analysis: RevealedAssessment["analysis"]; view: Perspective }) {
+  const { otherFirst, mine, theirs, myGap } = view;
+  const rows: GapRow[] = analysis.dimensions.map((dimension) => ({ key: dimension.key, name: dimension.name, mine: mine(meansOf(dimension)), theirs: theirs(meansOf(dimension)), notable: dimension.notable, large: dimension.large }));
+  const notable = analysis.dimensions.filter((dimension) => dimension.notable);
+  const { blindSpots, strengths } = analysis;
+  return (
+    <section aria-labelledby="summary" className="space-y-4">
+      <h2 id="summary" className="text-lg font-semibold">Where you see things differently</h2>
+      <p className="text-slate-700">
+        {notable.length === 0 ? `You and ${otherFirst} see every dimension within a point of each other.` : `${notable.length} of ${analysis.dimensions.length} dimensions differ by a point or more.`}{" "}
+        {blindSpots.length > 0 ? `${blindSpots.length} blind ${blindSpots.length === 1 ? "spot" : "spots"}. ` : ""}
+        {strengths.length > 0 ? `${strengths.length} shared ${strengths.length === 1 ? "strength" : "strengths"}.` : ""}
+      </p>
+      <Card className="p-4 sm:p-5">
+        <GapChart rows={rows} otherName={otherFirst} describedBy="gap-table" />
+        <details className="mt-4">
+          <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-800">Show as a table</summary>
+          <ScrollRegion label="Gaps per dimension">
+            <table id="gap-table" className="w-full text-left text-sm">
+              <caption className="sr-only">Each dimension as you and {otherFirst} rate it, and the gap</caption>
+              <thead className="border-b border-slate-200 text-slate-700">
+                <tr>
+                  <th scope="col" className="p-2 font-medium">Dimension</th>
+                  <th scope="col" className="p-2 font-medium">You</th>
+                  <th scope="col" className="p-2 font-medium">{otherFirst}</th>
+                  <th scope="col" className="p-2 font-medium">Gap (you − {otherFirst})</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {analysis.dimensions.map((dimension) => {
+                  const level = gapLevel(dimension);
+                  return (
+                    <tr key={dimension.key} data-dimension={dimension.key}>
+                      <th scope="row" className="p-2 font-normal">{dimension.name}</th>
+                      <td className="p-2">{formatScore(mine(meansOf(dimension)))}</td>
+                      <td className="p-2">{formatScore(theirs(meansOf(dimension)))}</td>
+                      <td className="p-2">{formatSigned(myGap(dimension.gap))}{level ? ` (${GAP_WORDS[level].toLowerCase()})` : ""}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        </details>
+      </Card>
+    </section>
+  );
+}
