@@ -181,9 +181,6 @@ export const currentSession = cache(async (): Promise<CurrentSession | null> => 
   return readSession(await getDb(), token, { demo: env().demo });
 });
 
-/** The signed-in person's id, or null. */
-export const currentPersonId = cache(async (): Promise<string | null> => (await currentSession())?.actor.personId ?? null);
-
 /** Sign-in methods this server offers, for the sign-in page. */
 export function signInMethods() {
   const e = env();
