@@ -9,7 +9,7 @@ import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens, type SignInMethod } from "@/db/schema";
 import { appUrl, env } from "@/server/env";
 import { sendMail } from "@/server/mail";
-import { signInLinkEmail } from "@/server/mail/templates";
+import { signInLinkEmail } from "@/server/mail/sign-in-link";
 import { findDemoPersonById, hasSignInPerson } from "@/server/services/auth/find-sign-in-person";
 import { readSession, type CurrentSession } from "@/server/services/auth/sessions";
 import { resolveAuthSecret } from "./secret";

@@ -10,6 +10,7 @@ import { Alert, Card } from "@/components/ui/card";
 import { formatDay } from "@/components/ui/format";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 import { TRPCReactProvider } from "@/components/trpc/client";
+import { assessmentTitle } from "@/server/assessment/state";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -18,7 +19,7 @@ export default async function AssessmentPage({ params, searchParams }: { params:
   if (!z.uuid().safeParse(id).success) notFound();
   const a = await orNotFound((await getCaller()).assessments.get({ assessmentId: id }));
   const first = callName(a.other);
-  const title = a.cycle ? a.cycle.name : "Pair check-in";
+  const title = assessmentTitle(a.cycle?.name);
 
   return (
     <TRPCReactProvider>
