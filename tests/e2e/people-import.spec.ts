@@ -6,6 +6,7 @@ import postgres from "postgres";
 import { signInAs } from "./support/auth";
 import { expect, expectNoAxeViolations, test } from "./support/fixtures";
 import { tabTo } from "./support/keyboard";
+import { ADMIN_URL, postgresReachable } from "./support/postgres";
 import { startNext, waitForStatus, type Started } from "./support/processes";
 import { people, PROJECT_ROOT } from "./support/servers";
 
@@ -188,20 +189,7 @@ test("members get not found and no Manage people link", async ({ page }) => {
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Manage people" })).toHaveCount(0);
 });
 
-const ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 const PG_PORT = 3109;
-
-async function postgresReachable(): Promise<boolean> {
-  const sql = postgres(ADMIN_URL, { max: 1, connect_timeout: 3, onnotice: () => {} });
-  try {
-    await sql`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await sql.end({ timeout: 1 });
-  }
-}
 
 test("on Postgres, a large background import shows how many people it has written, then all of them at once", async ({ page }) => {
   test.setTimeout(240_000);
