@@ -8,7 +8,8 @@ import { CHROMIUM_ARGS, DEMO_URL, EMPTY_URL, NODEMO_URL } from "./tests/e2e/supp
 //   3101  not demo, SMTP configured but unused (.data/e2e-nodemo)
 //   3105  demo mode, left untouched by every test but one that looks at the empty outbox
 //   3102–3104 are started by tests/e2e/processes.spec.ts itself; 3106 by people-import.spec.ts
-//   (its imports must not change the people the other specs count); 3107 by smtp.spec.ts;
+//   (its imports must not change the people the other specs count), and 3109 for its import on
+//   Postgres; 3107 by smtp.spec.ts; 3108 by people-admin.spec.ts;
 //   identity.spec.ts picks free ports for its servers, identity provider and SMTP receiver.
 
 // Values the servers must not inherit from the shell that runs the tests: empty means unset

@@ -1,5 +1,4 @@
 import { scaleLinear } from "@visx/scale";
-import { formatScore } from "./format";
 import { GAP_STROKES, GapBadge, GapLegend } from "./gap-badge";
 
 export interface GapRow {
@@ -89,8 +88,4 @@ export function GapChart({ rows, otherName, describedBy }: { rows: GapRow[]; oth
       </figcaption>
     </figure>
   );
-}
-
-export function gapRowsLabel(rows: GapRow[]): string {
-  return rows.map((r) => `${r.name}: you ${formatScore(r.mine)}, other ${formatScore(r.theirs)}`).join("; ");
 }

@@ -92,12 +92,7 @@ function RunProgress({ runId, fileName }: { runId: string; fileName: string }) {
           <progress aria-label="Rows checked" className="w-full" />
         </div>
       ) : null}
-      {current.status === "importing" ? (
-        <div className="space-y-2">
-          <p role="status">Importing {plural(runPreview?.rowCount ?? 0, "person", "people")} in the background. Everything is written at once, or nothing if anything changed since the check.</p>
-          <progress aria-label="Import" className="w-full" />
-        </div>
-      ) : null}
+      {current.status === "importing" ? <WriteProgress written={current.processed} total={runPreview?.summary ? runPreview.summary.creates + runPreview.summary.updates : 0} /> : null}
       {current.status === "failed" ? <Alert>{current.error ?? "The import did not go through. Nothing has been imported."} Nothing has been imported.</Alert> : null}
       {current.status === "imported" && current.result ? (
         <Alert tone="success">
@@ -154,6 +149,24 @@ function RunProgress({ runId, fileName }: { runId: string; fileName: string }) {
           ) : null}
         </>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * The import's write: people written so far, of all it writes (the run's `processed`). Before
+ * the first batch is written (and throughout on the embedded database, which can't answer
+ * while it writes) there is no count yet: the bar just moves.
+ */
+function WriteProgress({ written, total }: { written: number; total: number }) {
+  const shown = Math.min(written, total);
+  return (
+    <div className="space-y-2">
+      <p role="status">
+        {shown > 0 ? `Writing ${shown.toLocaleString("en")} of ${plural(total, "person", "people")}` : `Writing ${plural(total, "person", "people")}`} in the background. Nothing is
+        saved until all of them are: if anything goes wrong, nothing is imported.
+      </p>
+      {shown > 0 ? <progress aria-label="People written" className="w-full" value={shown} max={total} /> : <progress aria-label="People written" className="w-full" />}
     </div>
   );
 }

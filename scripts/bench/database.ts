@@ -1,6 +1,6 @@
 import postgres from "postgres";
 import { migratePostgresUrl } from "@/db/migrate";
-import { BENCH_EMAIL_DOMAIN, BENCH_SLUG_PREFIX, seedSyntheticOrg, syntheticSlug, type SyntheticOrgSummary } from "@/db/seed/synthetic-org";
+import { BENCH_EMAIL_DOMAIN, BENCH_SLUG_PREFIX, seedSyntheticOrg, syntheticSlug, type SyntheticOrgSummary } from "./synthetic-org";
 import { env } from "@/server/env";
 
 // The benchmark database: a Postgres database that holds nothing but synthetic organizations

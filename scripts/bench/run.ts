@@ -2,7 +2,7 @@
 // Postgres database at DATABASE_URL (refused if it holds anything but benchmark data, and on
 // the embedded database). See docs/performance.md for what it measures and the latest results.
 //
-//   1. generates the synthetic organization (db/seed/synthetic-org.ts), or reuses it;
+//   1. generates the synthetic organization (scripts/bench/synthetic-org/), or reuses it;
 //   2. times the HR trends procedures through the tRPC caller, and the SQL floor;
 //   3. measures the first-load JavaScript of every page of the production build;
 //   4. starts two servers on one Postgres and checks they act as one (sessions, rate limits,

@@ -1,5 +1,5 @@
 // `npm run db:synthetic -- [--people N] [--cycles N] [--seed N] [--reseed]`: generates the
-// synthetic organization (db/seed/synthetic-org.ts) in the benchmark database at DATABASE_URL,
+// synthetic organization (scripts/bench/synthetic-org/) in the benchmark database at DATABASE_URL,
 // which must hold nothing else. `npm run bench` does the same before measuring.
 import { parseBenchArgs } from "./args";
 import { benchDatabaseUrl, prepareBenchmarkDatabase } from "./database";

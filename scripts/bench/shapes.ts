@@ -1,7 +1,7 @@
 import postgres from "postgres";
 import { drizzleForPostgres } from "@/db/client";
 import { migratePostgresUrl } from "@/db/migrate";
-import { seedSyntheticOrg, syntheticSlug, type SyntheticShape } from "@/db/seed/synthetic-org";
+import { seedSyntheticOrg, syntheticSlug, type SyntheticShape } from "./synthetic-org";
 import { getItemBank } from "@/server/assessment/item-bank";
 import { computeCycleFigures } from "@/server/services/trends/compute";
 import { loadCycleInputs, openedCycles } from "@/server/services/trends/inputs";

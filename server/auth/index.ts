@@ -9,7 +9,7 @@ import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens, type SignInMethod } from "@/db/schema";
 import { appUrl, env } from "@/server/env";
 import { sendMail } from "@/server/mail";
-import { signInLinkEmail } from "@/server/mail/templates";
+import { signInLinkEmail } from "@/server/mail/sign-in-link";
 import { findDemoPersonById, hasSignInPerson } from "@/server/services/auth/find-sign-in-person";
 import { readSession, type CurrentSession } from "@/server/services/auth/sessions";
 import { resolveAuthSecret } from "./secret";
@@ -180,9 +180,6 @@ export const currentSession = cache(async (): Promise<CurrentSession | null> => 
   if (!token) return null;
   return readSession(await getDb(), token, { demo: env().demo });
 });
-
-/** The signed-in person's id, or null. */
-export const currentPersonId = cache(async (): Promise<string | null> => (await currentSession())?.actor.personId ?? null);
 
 /** Sign-in methods this server offers, for the sign-in page. */
 export function signInMethods() {

@@ -23,6 +23,7 @@ import type { PersonName } from "@/server/people/call-name";
 import { DEFAULT_REMINDER_MINUTES } from "@/server/services/meetings/preferences";
 import { isLiveMeeting, sweepSchedules, syncPair, type ScheduleSweepResult } from "@/server/services/meetings/schedule";
 import { defineHandler, enqueueMany, type JobHandlers, type JobResult, type NewJob } from "./queue";
+import { assessmentTitle } from "@/server/assessment/state";
 
 // Reminder emails, planned by a sweep and sent by the job queue (docs/decisions/0003-job-queue.md).
 //
@@ -363,7 +364,7 @@ const assessmentDigest = defineHandler({
       to: person.email,
       recipient: person,
       items: pending.map((a) => ({
-        title: a.cycleName ?? "Pair check-in",
+        title: assessmentTitle(a.cycleName),
         otherName: a.otherName,
         dueOn: a.dueOn,
         url: `${appUrl()}/assessments/${a.id}`,

@@ -1,16 +1,12 @@
 import { DateTime } from "luxon";
 import type { Mail } from "@/server/mail";
-import { escapeHtml } from "@/server/mail/templates";
+import { button, escapeHtml, footnote, layout, link, list, paragraph } from "@/server/mail/layout";
 import { callName, type PersonName } from "@/server/people/call-name";
 
 // Reminder emails (server/jobs/reminders.ts). What people typed (agenda items, names, cycle
 // names) goes into the HTML only through escapeHtml. They never carry private notes, shared
 // notes or assessment answers: only what both recipients of a 1:1 already see on its page, or,
 // for the digest, that something is waiting.
-
-const BUTTON =
-  "display:inline-block;background:#0f766e;color:#fff;text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600";
-
 
 /**
  * "today at 10:00", "tomorrow at 10:00" or "on Tuesday 14 April at 10:00", in the series' zone,
@@ -64,17 +60,14 @@ export function meetingReminderMail(input: MeetingReminderInput): Mail {
     .filter((part): part is string => part !== null)
     .join("\n\n");
 
-  const p = (s: string, style = "line-height:1.5") => `<p style="${style}">${escapeHtml(s)}</p>`;
-  const html = [
-    p(`Hi ${callName(input.recipient)},`),
-    p(intro),
-    input.agenda.length
-      ? `<p style="line-height:1.5;margin-bottom:4px"><strong>Agenda so far</strong></p><ol style="line-height:1.5;margin-top:0">${input.agenda.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ol>`
-      : p(emptyAgenda),
-    actions ? p(actions) : "",
-    `<p><a href="${escapeHtml(input.meetingUrl)}" style="${BUTTON}">Open the meeting</a></p>`,
-    p(footer, "line-height:1.5;color:#52606d;font-size:14px"),
-  ].join("");
+  const html = layout(subject, [
+    paragraph(`Hi ${callName(input.recipient)},`),
+    paragraph(intro),
+    input.agenda.length ? list(input.agenda.map(escapeHtml), { ordered: true, heading: "Agenda so far" }) : paragraph(emptyAgenda),
+    actions ? paragraph(actions) : "",
+    button(input.meetingUrl, "Open the meeting"),
+    footnote(footer),
+  ]);
 
   return { to: input.to, subject, text, html };
 }
@@ -100,12 +93,12 @@ export function assessmentDigestMail(input: { to: string; recipient: PersonName;
     input.items.map((item) => `- ${line(item)}: ${item.url}`).join("\n"),
     footer,
   ].join("\n\n");
-  const html = [
-    `<p style="line-height:1.5">${escapeHtml(`Hi ${callName(input.recipient)},`)}</p>`,
-    `<p style="line-height:1.5">${escapeHtml(intro)}</p>`,
-    `<ul style="line-height:1.5">${input.items.map((item) => `<li><a href="${escapeHtml(item.url)}">${escapeHtml(line(item))}</a></li>`).join("")}</ul>`,
-    `<p style="line-height:1.5;color:#52606d;font-size:14px">${escapeHtml(footer)}</p>`,
-  ].join("");
+  const html = layout(subject, [
+    paragraph(`Hi ${callName(input.recipient)},`),
+    paragraph(intro),
+    list(input.items.map((item) => link(item.url, line(item)))),
+    footnote(footer),
+  ]);
 
   return { to: input.to, subject, text, html };
 }

@@ -1,9 +1,12 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import postgres from "postgres";
 import { signInAs } from "./support/auth";
 import { expect, expectNoAxeViolations, test } from "./support/fixtures";
 import { tabTo } from "./support/keyboard";
+import { ADMIN_URL, postgresReachable } from "./support/postgres";
 import { startNext, waitForStatus, type Started } from "./support/processes";
 import { people, PROJECT_ROOT } from "./support/servers";
 
@@ -184,4 +187,65 @@ test("members get not found and no Manage people link", async ({ page }) => {
   expect((await page.goto(`${URL_}/admin/people/import`))?.status()).toBe(404);
   await page.goto(`${URL_}/`);
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Manage people" })).toHaveCount(0);
+});
+
+const PG_PORT = 3109;
+
+test("on Postgres, a large background import shows how many people it has written, then all of them at once", async ({ page }) => {
+  test.setTimeout(240_000);
+  test.skip(!(await postgresReachable()), `no Postgres at ${ADMIN_URL}`);
+  // Postgres, not the embedded database: there the import's one transaction holds the only
+  // connection, and the page can't read the run until it is over (the bar moves, no count).
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  const dbName = `tandem_e2e_import_${crypto.randomBytes(5).toString("hex")}`;
+  await admin.unsafe(`create database ${dbName}`);
+  const url = `http://localhost:${PG_PORT}`;
+  const pgServer = startNext(PG_PORT, {
+    SMTP_URL: "",
+    OIDC_ISSUER: "",
+    OIDC_CLIENT_ID: "",
+    OIDC_CLIENT_SECRET: "",
+    AUTH_URL: "",
+    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${dbName}`,
+    TANDEM_DEMO: "1",
+    TANDEM_DATA_DIR: ".data/e2e-import-postgres",
+    AUTH_SECRET: crypto.randomBytes(30).toString("base64"),
+  });
+  try {
+    await waitForStatus(pgServer, `${url}/api/health`, 200, 90_000);
+    await signInAs(page, people.hannah, url);
+    await page.goto(`${url}/admin/people/import`);
+    const n = 20_000;
+    const rows = Array.from({ length: n }, (_, i) => `big.${i}@example.test,Big Person ${i},${i % 10 === 0 ? people.hannah : `big.${i - (i % 10)}@example.test`},Big,Analyst,2026-02-02`);
+    await page.getByLabel("CSV file").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(["email,name,manager email,department,title,start date", ...rows].join("\n")) });
+    await expect(page.getByRole("heading", { name: "Check results: big.csv" })).toBeFocused({ timeout: 120_000 });
+    await page.getByRole("button", { name: "Import 20,000 people" }).click();
+
+    // While it writes: "Writing 4,000 of 20,000 people", a bar that says as much, and nobody new yet.
+    const writing = page.getByRole("status").filter({ hasText: /Writing [\d,]+ of 20,000 people in the background/ });
+    await expect(writing).toBeVisible({ timeout: 60_000 });
+    const written = Number((/Writing ([\d,]+) of/.exec((await writing.textContent()) ?? "")?.[1] ?? "").replaceAll(",", ""));
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThanOrEqual(n);
+    const bar = page.getByRole("progressbar", { name: "People written" });
+    await expect(bar).toHaveAttribute("max", String(n));
+    const dir = path.join(test.info().project.outputDir, "screenshots");
+    fs.mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, "people-import-writing-1280.png"), fullPage: true });
+    await expectNoAxeViolations(page, "/admin/people/import while writing");
+    await page.setViewportSize(PHONE);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(dir, "people-import-writing-360.png"), fullPage: true });
+    const check = postgres(`postgres://postgres@127.0.0.1:5432/${dbName}`, { max: 1, onnotice: () => {} });
+    const [progress] = await check`select processed, status, (select count(*)::int from people where email like 'big.%') as people from people_import_runs`;
+    await check.end({ timeout: 5 });
+    if (progress!.status === "importing" && progress!.processed < n) expect(progress!.people).toBe(0);
+
+    await expect(page.getByRole("heading", { name: "Import complete: big.csv" })).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByText("Import complete: 20,000 people added, 0 updated. 20,000 invitations sent by email.")).toBeVisible();
+  } finally {
+    await pgServer.stop();
+    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+    await admin.end({ timeout: 5 });
+  }
 });

@@ -5,6 +5,7 @@ import postgres from "postgres";
 import { signInAs } from "./support/auth";
 import { expect, test } from "./support/fixtures";
 import { exitWithin, startNext, waitForStatus } from "./support/processes";
+import { ADMIN_URL, postgresReachable } from "./support/postgres";
 import { people, PROJECT_ROOT } from "./support/servers";
 
 // Servers started by the tests themselves: how Tandem refuses to start, and how it reports a
@@ -53,20 +54,6 @@ test("outside demo mode without SMTP or SSO the server refuses to start, naming 
     await server.stop();
   }
 });
-
-const ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
-
-async function postgresReachable(): Promise<boolean> {
-  const sql = postgres(ADMIN_URL, { max: 1, connect_timeout: 3, onnotice: () => {} });
-  try {
-    await sql`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await sql.end({ timeout: 1 });
-  }
-}
 
 test("on Postgres: health is ok, trend figures are published, then 503 when the database goes away", async () => {
   test.setTimeout(120_000);

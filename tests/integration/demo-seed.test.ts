@@ -2,6 +2,8 @@ import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, cycles, departments, organizations, orgRoles, pairs, people, responses } from "@/db/schema";
 import { seedDemoOrg } from "@/db/seed/demo-org";
+import { missingAnswers, validateChanges } from "@/server/assessment/answers";
+import { getItemBank } from "@/server/assessment/item-bank";
 import { createTestDb, type TestDb } from "../support/db";
 import { databaseFingerprint } from "../support/factories";
 
@@ -68,6 +70,21 @@ describe("demo organization", () => {
       // Blind spot: Aisha predicts Ben rates trust 5; he rates it ≤ 2.75.
       expect(aisha.answers["predict.trust"]).toBe(5);
       expect(5 - trustMean(ben.answers)).toBeGreaterThanOrEqual(1.5);
+    }
+  });
+
+  it("submitted every response it seeded as the app would accept it: every answer valid, every required question answered", async () => {
+    const { orgId } = await seedDemoOrg(t.db);
+    const submitted = await t.db
+      .select({ id: responses.id, answers: responses.answers, bankVersion: assessments.bankVersion })
+      .from(responses)
+      .innerJoin(assessments, eq(assessments.id, responses.assessmentId))
+      .where(and(eq(responses.orgId, orgId), sql`${responses.submittedAt} is not null`));
+    expect(submitted.length).toBeGreaterThan(20);
+    for (const r of submitted) {
+      const bank = getItemBank(r.bankVersion);
+      expect(() => validateChanges(bank, r.answers), r.id).not.toThrow();
+      expect(missingAnswers(bank, r.answers), r.id).toEqual([]);
     }
   });
 

@@ -20,7 +20,6 @@ export interface Person {
 }
 
 const ROLES = ["owner", "grand", "manager1", "report1", "manager2", "report2", "hr", "bystander"] as const;
-export type WorldRole = (typeof ROLES)[number];
 
 /** Every person of the world, in both organizations. */
 export function everyone(w: World): Person[] {

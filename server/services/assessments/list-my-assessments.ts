@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { assessments, cycles, pairs, people, responses } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
+import { assessmentState, assessmentTitle } from "@/server/assessment/state";
 
 const other = alias(people, "other");
 
@@ -57,12 +58,12 @@ export async function listMyAssessments(db: Db, actor: Actor) {
   });
 
   return rows.map((r) => {
-    const state = r.revealedAt ? "revealed" : r.closedAt || r.cycleStatus === "closed" ? "closed" : "open";
+    const state = assessmentState(r);
     const mineState: MyResponseState = r.mySubmittedAt ? "submitted" : r.myRevision > 0 ? "draft" : "not_started";
     return {
       id: r.id,
       kind: r.kind,
-      title: r.cycleName ?? "Pair check-in",
+      title: assessmentTitle(r.cycleName),
       dueOn: r.dueOn,
       createdAt: r.createdAt,
       revealedAt: r.revealedAt,

@@ -3,8 +3,7 @@ import type { Db } from "@/db/client";
 import { assessments, cycles, people, responses } from "@/db/schema";
 import type { AssessmentAccess } from "@/server/access/assessments";
 import type { Side } from "@/server/assessment/item-bank";
-
-export type AssessmentState = "open" | "revealed" | "closed";
+import { assessmentState } from "@/server/assessment/state";
 
 /** The assessment's state, cycle and both responses' metadata (no answers). */
 export async function loadAssessmentRecord(db: Db, access: AssessmentAccess) {
@@ -34,6 +33,6 @@ export async function loadAssessmentRecord(db: Db, access: AssessmentAccess) {
     if (!s) throw new Error(`assessment ${access.assessmentId} has no ${side} response`);
     return s;
   };
-  const state: AssessmentState = row.revealedAt ? "revealed" : row.closedAt || row.cycle?.status === "closed" ? "closed" : "open";
+  const state = assessmentState({ revealedAt: row.revealedAt, closedAt: row.closedAt, cycleStatus: row.cycle?.status });
   return { ...row, cycle: row.cycle?.id ? row.cycle : null, state, mine: bySide(access.mySide), other: bySide(access.otherSide) };
 }

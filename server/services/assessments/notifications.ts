@@ -1,20 +1,14 @@
 import type { Db } from "@/db/client";
 import { appUrl } from "@/server/env";
 import { sendMail, type Mail } from "@/server/mail";
-import { escapeHtml } from "@/server/mail/templates";
+import { linkMail } from "@/server/mail/layout";
 import { callName, type PersonName } from "@/server/people/call-name";
 
 // Assessment emails. They never contain answers: only that something is ready, with a link.
 
 
-function mail(to: string, subject: string, lines: string[], link: { label: string; path: string }): Mail {
-  const url = `${appUrl()}${link.path}`;
-  return {
-    to,
-    subject,
-    text: `${lines.join("\n\n")}\n\n${link.label}: ${url}\n`,
-    html: `${lines.map((l) => `<p style="line-height:1.5">${escapeHtml(l)}</p>`).join("")}<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#0f766e;color:#fff;text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600">${escapeHtml(link.label)}</a></p>`,
-  };
+function mail(to: string, subject: string, paragraphs: string[], link: { label: string; path: string }): Mail {
+  return linkMail({ to, subject, paragraphs, link: { label: link.label, url: `${appUrl()}${link.path}` } });
 }
 
 export function assessmentReadyMail(to: string, other: PersonName, assessmentId: string, dueOn: string | null): Mail {

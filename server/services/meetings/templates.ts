@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaItems, agendaTemplates, type AgendaSource } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
@@ -145,13 +145,4 @@ export async function applyTemplate(db: Db, actor: Actor, input: { meetingId: st
     const template = await findTemplate(tx, actor, input.templateRef);
     return appendAgendaItems(tx, access.orgId, access.meeting.id, actor.personId, templateItems(template));
   });
-}
-
-/** Number of templates an org has of its own (used by the admin page's empty state). */
-export async function countOrgTemplates(db: Db, orgId: string) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(agendaTemplates)
-    .where(and(eq(agendaTemplates.orgId, orgId), isNull(agendaTemplates.ownerId)));
-  return row?.n ?? 0;
 }

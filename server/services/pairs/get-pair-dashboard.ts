@@ -8,6 +8,7 @@ import { analyzePair, dimensionTrend } from "@/server/analysis/gaps";
 import { pairRelationship } from "@/server/analysis/relationship";
 import { getItemBank, predictionKey, type DimensionKey, type Side } from "@/server/assessment/item-bank";
 import { NotFoundError } from "@/server/services/errors";
+import { assessmentState, assessmentTitle } from "@/server/assessment/state";
 
 const employeeSide = alias(responses, "employee_side");
 const managerSide = alias(responses, "manager_side");
@@ -63,8 +64,8 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
   const latestStatus = latest
     ? {
         assessmentId: latest.id,
-        title: latest.cycleName ?? "Pair check-in",
-        state: latest.revealedAt ? "revealed" : latest.closedAt || latest.cycleStatus === "closed" ? "closed" : "open",
+        title: assessmentTitle(latest.cycleName),
+        state: assessmentState(latest),
         mineSubmitted: latest[mySide].submittedAt !== null,
         otherSubmitted: latest[mySide === "manager" ? "employee" : "manager"].submittedAt !== null,
       }

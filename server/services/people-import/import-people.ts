@@ -183,6 +183,21 @@ function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
+/** How far an import's write has got: people written so far, of all the people it writes. */
+export interface WriteProgress {
+  written: number;
+  total: number;
+}
+
+export interface ConfirmOptions {
+  limits?: FileLimits;
+  /**
+   * Called inside the transaction after each batch of people is written (written rises to
+   * total). It runs before the transaction commits: throwing undoes the whole import.
+   */
+  onProgress?: (progress: WriteProgress) => Promise<void>;
+}
+
 /**
  * Imports a file previewed with `expectedHash`: checks it again from scratch, and writes every
  * person, department and manager change in one transaction, or nothing. People not in the file
@@ -190,9 +205,9 @@ function isUniqueViolation(err: unknown): boolean {
  * and sent by the worker at the organization's mail rate (server/jobs/mail.ts): the request
  * does not wait for a thousand emails.
  */
-export async function confirmPeopleImport(db: Db, actor: Actor, input: ImportInput & { expectedHash: string }, limits?: FileLimits): Promise<ImportResult> {
+export async function confirmPeopleImport(db: Db, actor: Actor, input: ImportInput & { expectedHash: string }, options: ConfirmOptions = {}): Promise<ImportResult> {
   const mapping = await mappingFor(db, actor.orgId, input.mapping);
-  const parsed = parsePeopleCsv(input.csv, mapping, limits);
+  const parsed = parsePeopleCsv(input.csv, mapping, options.limits);
   if (parsed.fileErrors.length > 0) throw new InvalidInputError(parsed.fileErrors.join(" "));
   const orgId = actor.orgId;
 
@@ -249,6 +264,21 @@ export async function confirmPeopleImport(db: Db, actor: Actor, input: ImportInp
         const to = firstManager.get(email)?.to;
         return to ? personIds.get(to.email)! : null;
       };
+      // Progress counts people: the new ones, then each existing person once, whether their
+      // details, their manager or both change (summary.updates counts them the same way).
+      const total = summary.creates + summary.updates;
+      const existingWritten = new Set<string>();
+      let reported = 0;
+      const report = async (written: number, force = false) => {
+        if (!options.onProgress || written === reported || (!force && written - reported < CHUNK)) return;
+        reported = written;
+        await options.onProgress({ written, total });
+      };
+      const wroteExisting = (personId: string) => {
+        existingWritten.add(personId);
+        return report(creates.length + existingWritten.size);
+      };
+
       for (let i = 0; i < creates.length; i += CHUNK) {
         await tx.insert(people).values(
           creates.slice(i, i + CHUNK).map((c) => ({
@@ -263,6 +293,7 @@ export async function confirmPeopleImport(db: Db, actor: Actor, input: ImportInp
             managerId: managerIdOf(c.email),
           })),
         );
+        await report(Math.min(i + CHUNK, creates.length), true);
       }
       const newPairs = creates.filter((c) => managerIdOf(c.email)).map((c) => ({ orgId, managerId: managerIdOf(c.email)!, reportId: personIds.get(c.email)!, startedAt: at }));
       for (let i = 0; i < newPairs.length; i += CHUNK) await tx.insert(pairs).values(newPairs.slice(i, i + CHUNK));
@@ -277,6 +308,7 @@ export async function confirmPeopleImport(db: Db, actor: Actor, input: ImportInp
           else set.startDate = change.to;
         }
         await tx.update(people).set(set).where(and(eq(people.orgId, orgId), eq(people.id, u.personId)));
+        await wroteExisting(u.personId);
       }
 
       // Existing people change manager through setManager (it closes the old pair and what
@@ -285,7 +317,9 @@ export async function confirmPeopleImport(db: Db, actor: Actor, input: ImportInp
       const moves = plan.managerChanges.filter((c) => c.personId !== null).sort((a, b) => a.depth - b.depth || a.row - b.row);
       for (const change of moves) {
         await setManager(tx, { orgId, personId: change.personId!, managerId: change.to ? personIds.get(change.to.email)! : null, at });
+        await wroteExisting(change.personId!);
       }
+      await report(creates.length + existingWritten.size, true);
 
       const result: ImportResult = { created: summary.creates, updated: summary.updates, managerChanges: summary.managerChanges, unchanged: summary.unchanged, invited: plan.creates.length };
       await recordAudit(tx, actor, "people.imported", { rows: parsed.rows.length, created: result.created, updated: result.updated, managerChanges: result.managerChanges, unchanged: result.unchanged });

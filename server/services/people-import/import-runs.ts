@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import { isEmbedded, type Db } from "@/db/client";
 import { peopleImportRuns } from "@/db/schema";
 import { isOrgAdmin, loadActor, type Actor } from "@/server/access/actor";
 import { toCsv } from "@/server/csv/write-csv";
@@ -66,7 +66,11 @@ export interface ImportRunView {
   id: string;
   fileName: string;
   status: "checking" | "checked" | "importing" | "imported" | "failed";
-  /** Rows read so far while checking. */
+  /**
+   * While checking: rows read so far. While importing: people written so far, of the
+   * preview's summary.creates + summary.updates (on Postgres it rises as the import writes; on
+   * the embedded database it jumps to the total when the import commits). Once imported: that total.
+   */
   processed: number;
   /** The check's findings, with at most PREVIEW_LIST_LIMIT problems listed (the count is complete). */
   preview: ImportPreview | null;
@@ -128,7 +132,7 @@ export async function confirmImportRun(db: Db, actor: Actor, input: { runId: str
   const run = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(peopleImportRuns)
-      .set({ status: "importing", confirmedBy: actor.personId, expectedHash: input.expectedHash, updatedAt: sql`now()` })
+      .set({ status: "importing", processed: 0, confirmedBy: actor.personId, expectedHash: input.expectedHash, updatedAt: sql`now()` })
       .where(
         and(
           eq(peopleImportRuns.orgId, actor.orgId),
@@ -189,11 +193,24 @@ const writeRun = defineHandler({
     // The import acts as the person who confirmed it, as long as they still may.
     const actor = await loadActor(db, run.confirmedBy);
     if (!actor || actor.orgId !== run.orgId || !isOrgAdmin(actor)) return fail("The person who started this import is no longer an HR admin or owner here.");
+    const importing = and(eq(peopleImportRuns.id, run.id), eq(peopleImportRuns.status, "importing"));
+    const setWritten = (written: number) => db.update(peopleImportRuns).set({ processed: written, updatedAt: sql`now()` }).where(importing);
+    // A retry starts the count again.
+    await setWritten(0);
     try {
-      const result = await confirmPeopleImport(db, actor, { csv: run.csv, mapping: run.mapping as ColumnMapping, expectedHash: run.expectedHash }, UPLOAD_LIMITS);
+      const result = await confirmPeopleImport(db, actor, { csv: run.csv, mapping: run.mapping as ColumnMapping, expectedHash: run.expectedHash }, {
+        limits: UPLOAD_LIMITS,
+        // The people written so far, for the page: committed at once on a connection of the
+        // pool's own while the import's transaction goes on, so the count is visible before the
+        // import is. Nothing else changes outside that transaction, which still writes
+        // everything or nothing. The embedded database has one connection, held by the
+        // transaction (a statement from outside would wait for it, forever): there the count is
+        // written once the import is.
+        onProgress: isEmbedded(db) ? undefined : async ({ written }) => void (await setWritten(written)),
+      });
       await db
         .update(peopleImportRuns)
-        .set({ status: "imported", result: result as unknown as Record<string, unknown>, csv: null, updatedAt: sql`now()` })
+        .set({ status: "imported", processed: result.created + result.updated, result: result as unknown as Record<string, unknown>, csv: null, updatedAt: sql`now()` })
         .where(eq(peopleImportRuns.id, run.id));
       return { outcome: "done" };
     } catch (err) {

@@ -60,8 +60,6 @@ export async function getMe(db: Db, actor: Actor) {
   return { person, org, roles: [...actor.roles].sort(), pairs: { asReport, asManager } };
 }
 
-export type Me = Awaited<ReturnType<typeof getMe>>;
-
 /**
  * What every signed-in page's header shows: the person's name, their organization's name and
  * their roles, in one query. Pages that need the pairs too call getMe.

@@ -13,6 +13,7 @@ import { formatDay } from "@/components/ui/format";
 import { getItemBank } from "@/server/assessment/item-bank";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 import { TRPCReactProvider } from "@/components/trpc/client";
+import { assessmentTitle } from "@/server/assessment/state";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -21,7 +22,7 @@ export default async function AssessmentPage({ params, searchParams }: { params:
   if (!z.uuid().safeParse(id).success) notFound();
   const assessment = await orNotFound((await getCaller()).assessments.get({ assessmentId: id }));
   const first = callName(assessment.other);
-  const title = assessment.cycle ? assessment.cycle.name : "Pair check-in";
+  const title = assessmentTitle(assessment.cycle?.name);
 
   return (
     <TRPCReactProvider>

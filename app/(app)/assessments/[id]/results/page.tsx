@@ -7,6 +7,7 @@ import { z } from "zod";
 import { Card } from "@/components/ui/card";
 import { AGREEMENT_SCALE, CANT_SAY, CANT_SAY_LABEL, getItemBank, personalize, PREDICTION_SCALE, predictionKey, type ChoiceQuestion, type Dimension, type Side } from "@/server/assessment/item-bank";
 import { getCaller, orNotFound } from "@/server/trpc/server";
+import { assessmentTitle } from "@/server/assessment/state";
 
 export const metadata: Metadata = { title: "Results" };
 
@@ -96,7 +97,7 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
 
   return (
     <div className="space-y-8">
-      <PageHeader eyebrow={results.cycle ? results.cycle.name : "Pair check-in"} title={`Your results with ${theirs.name}`}>
+      <PageHeader eyebrow={assessmentTitle(results.cycle?.name)} title={`Your results with ${theirs.name}`}>
         Revealed to you both on {revealedAt.format(results.revealedAt)}. Only the two of you can see these answers.
       </PageHeader>
       <p>
