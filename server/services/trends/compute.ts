@@ -365,9 +365,9 @@ const EMPTY = new Int32Array(0);
  * its own contributors, which can be fewer than its scope's: a report who answered "can't say"
  * to every trust item is not in the trust mean, so two groups that differ by five responses can
  * differ by one trust answer. Where a figure's contributors are all of its scope's, in this
- * cycle and the earlier ones, and earlier cycles showed it exactly where they showed its scope (the
- * usual case), it shares the scope's result; otherwise it is checked again, starting from what
- * its scope hides. The counts (participation) are the scopes' own.
+ * cycle and the earlier ones, and earlier cycles showed it exactly where they showed its
+ * scope (the usual case), it shares the scope's result; otherwise it is checked again,
+ * starting from what its scope hides. The counts (participation) are the scopes' own.
  *
  * Every check also looks at the cycles published before this one (`acrossCycles`): a group
  * whose figure an earlier cycle showed is hidden when its contributors, or the rest of the
