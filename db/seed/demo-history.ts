@@ -94,7 +94,7 @@ function generatedPair(seed: number, cycleIndex: number): { employee: SidePlan; 
   if (rnd() < 0.15) manager.cantSay = ["trust.integrity"];
   // Who did not submit is the same in both quarters: a group whose contributors changed by
   // fewer than k people between two cycles is hidden in the later one (the across-cycles rule,
-  // ADR 0002), and the demo should show figures in both.
+  // docs/anonymity.md, "Over time"), and the demo should show figures in both.
   const roll = random(seed * 31337)();
   const submitted = roll < 0.08 ? { employee: true, manager: false } : roll < 0.12 ? { employee: false, manager: true } : { employee: true, manager: true };
   return { employee, manager, submitted };

@@ -210,7 +210,7 @@ export async function measureTrends(url: string, orgId: string, runs: number, lo
     const hiddenByRuleShare = cells.visibleWithoutRule ? round2((1 - cells.visibleWithRule / cells.visibleWithoutRule) * 100) / 100 : 0;
     log(`publishing: first cycle ${coldCycleMs} ms, last (against ${closed.length - 1} earlier) ${lastCycleMs} ms, all ${allCyclesMs} ms; the across-cycles rule hides ${Math.round(hiddenByRuleShare * 100)}% of the cells shown without it`);
     // The largest department whose figures the latest cycle shows: with teams published too,
-    // a department can be hidden whole (docs/decisions/0002), and a trend of hidden cells has
+    // a department can be hidden whole (docs/anonymity.md), and a trend of hidden cells has
     // nothing to compare with the floor.
     const [department] = await client<{ id: string; name: string; people: number }[]>`
       select d.id, d.name, count(p.id)::int as people from departments d join people p on p.org_id = d.org_id and p.department_id = d.id

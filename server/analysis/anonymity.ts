@@ -1,8 +1,9 @@
 import type { Side } from "@/server/assessment/item-bank";
 
 // The anonymity rules of HR org trends (PRODUCT.md §5, rules 1–3), as pure functions the server
-// applies to every figure of every view, filter, chart and export before anything leaves it.
-// docs/decisions/0002-anonymity-suppression.md explains each rule and its limits.
+// applies to every figure of every view, chart and export before anything leaves it.
+// docs/anonymity.md says what the server does with them; the ADR
+// docs/decisions/0002-anonymity-suppression.md says why, and what they do not cover.
 //
 // Everything here counts distinct PEOPLE per side, never responses: a manager who answered for
 // six reports is one manager-side contributor. Counting responses would let one manager's own

@@ -10,13 +10,13 @@ import { predictionKey, type DimensionKey, type ItemBank, type Side } from "@/se
 //
 // Which groups a figure may be shown for is decided over the whole family of groups of the
 // cycle at once (the org, every department, every team) with `suppressNumberedFamily`
-// (server/analysis/anonymity.ts; docs/decisions/0002-anonymity-suppression.md), after the
+// (server/analysis/anonymity.ts; the rules as applied here are in docs/anonymity.md), after the
 // across-cycles rule has hidden what would let a figure of it be subtracted from the same
 // figure of an earlier published cycle to isolate fewer than k people.
 
 export interface ResponseRow {
   assessmentId: string;
-  /** The pair: the same contribution in every cycle (see `Numbering`). */
+  /** The pair: a manager's response counts as its pair's contribution (see `contributionOf`). */
   pairId: string;
   side: Side;
   respondentId: string;
@@ -150,10 +150,11 @@ interface GroupData {
 }
 
 /**
- * People and pairs by number, given once per publication (the cycle and every cycle published
- * before it): suppression and the counts of distinct people then work on arrays of numbers
- * instead of sets of ids, thousands of times per cycle. Equal ids get equal numbers, so counting
- * numbers counts the same people, and a pair's answers in two cycles are the same contribution.
+ * People and contributions by number, given once per publication (the cycle and every cycle
+ * published before it): suppression and the counts of distinct people then work on arrays of
+ * numbers instead of sets of ids, thousands of times per cycle. Equal ids get equal numbers, so
+ * counting numbers counts the same people, and a contribution (see `contributionOf`) has the
+ * same number in every cycle.
  */
 class Numbering {
   private readonly numbers = new Map<string, number>();
@@ -307,7 +308,11 @@ interface Kind<T> {
   of: (g: GroupData) => readonly T[];
   /** The contribution's position in `all`. */
   position: (item: T) => number;
-  /** A contribution is its pair: the same pair in two groups, or two cycles, is the same contribution. */
+  /**
+   * The contribution's number (see `contributionOf`): the report's for employee responses,
+   * complete pairs and invitations, the pair's for manager responses; the same in every group
+   * and every cycle.
+   */
   assessment: (item: T) => number;
   person: (item: T, side: Side) => number;
 }
@@ -356,12 +361,13 @@ const EMPTY = new Int32Array(0);
 /**
  * Which groups each figure is hidden for. A scope is one kind of contribution (employee
  * responses, manager responses, complete pairs, invited pairs) checked over the whole family
- * of groups at once. A figure that adds up its contributors (a mean, a share, a count) is then
- * checked on its own contributors, which can be fewer than its scope's: a report who answered
- * "can't say" to every trust item is not in the trust mean, so two groups that differ by five
- * responses can differ by one trust answer. Where a figure's contributors are all of its
- * scope's (the usual case) it shares the scope's result; otherwise it is checked again,
- * starting from what its scope hides.
+ * of groups at once. A figure that adds up its contributors (a mean, a share) is then checked on
+ * its own contributors, which can be fewer than its scope's: a report who answered "can't say"
+ * to every trust item is not in the trust mean, so two groups that differ by five responses can
+ * differ by one trust answer. Where a figure's contributors are all of its scope's, in this
+ * cycle and the earlier ones, and earlier cycles showed it exactly where they showed its
+ * scope (the usual case), it shares the scope's result; otherwise it is checked again,
+ * starting from what its scope hides. The counts (participation) are the scopes' own.
  *
  * Every check also looks at the cycles published before this one (`acrossCycles`): a group
  * whose figure an earlier cycle showed is hidden when its contributors, or the rest of the
@@ -507,9 +513,10 @@ class Suppression {
   /**
    * The across-cycles rule: a group is hidden in this cycle when an earlier cycle showed the
    * same figure for it and the two cycles' contributors differ by 1 to k−1 people either way,
-   * on a side the figure reports; or when the same holds for the rest of the organization
-   * outside it (organization minus group, in each cycle where both were shown). With answers
-   * that stay alike, either difference would give those few people's answers.
+   * on a side the figure reports; or, when the earlier cycle showed the organization too, the
+   * same holds for the rest of the organization outside it (organization minus group, in each
+   * cycle). With answers that stay alike, either difference would give those few people's
+   * answers. The groups it hides are then forced hidden in the cycle's own suppression.
    */
   private acrossCycles(name: KindName, current: readonly Int32Array[], earlierKept: readonly Uint8Array[], shownIn: ShownIn, personOf: readonly Int32Array[], forced: Uint8Array): void {
     if (this.earlier.length === 0) return;
@@ -834,8 +841,8 @@ export function computeCycleFigures(
     };
   });
   const allPairsDecision = pairDecision(() => true, (g) => !g.largeTrustOrGoalsGapShare.hidden);
-  // The figures of issue 20 add up pairs (a share, a mean) or rank them: each is checked on its
-  // own pairs like every pair figure, so a difference between groups or cycles isolates no one.
+  // The quadrant shares and reading means add up pairs, the drivers rank them: each is checked on
+  // its own pairs like every pair figure, so a difference between groups or cycles isolates no one.
   const balanceDecision = pairDecision((p) => p.quadrant !== null, (g) => g.balance?.hidden === false);
   const readingDecision = bySide((side) => pairDecision((p) => p.reading[side]?.assumedSimilarity != null, (g) => g.reading?.[side].hidden === false));
   const driverDecision = bySide((side) => pairDecision((p) => p[side].chooseAgain !== null, (g) => g.chooseAgainDrivers?.[side].hidden === false));
