@@ -1,4 +1,4 @@
-import { index, integer, json, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, integer, json, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { cycles } from "./assessments";
 import { organizations } from "./org";
 
@@ -32,15 +32,15 @@ export const trendSnapshots = pgTable(
      */
     publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("trend_snapshots_org_idx").on(t.orgId)],
+  (t) => [index("trend_snapshots_org_idx").on(t.orgId), unique("trend_snapshots_org_cycle_key").on(t.orgId, t.cycleId)],
 );
 
 export const trendGroupFigures = pgTable(
   "trend_group_figures",
   {
-    cycleId: uuid()
-      .notNull()
-      .references(() => trendSnapshots.cycleId, { onDelete: "cascade" }),
+    cycleId: uuid().notNull(),
+    /** The organization of the cycle, as on every row that belongs to one; always its snapshot's. */
+    orgId: uuid().notNull(),
     /** "org:<id>", a department's id or "team:<manager's id>". */
     groupId: text().notNull(),
     /** The group's place in the cycle's list (org, departments by name, teams depth-first). */
@@ -48,7 +48,11 @@ export const trendGroupFigures = pgTable(
     /** The group's `GroupFigures`, anonymity rules applied. `json`, not `jsonb`: only ever read whole. */
     figures: json().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.cycleId, t.groupId] })],
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.groupId] }),
+    foreignKey({ columns: [t.orgId, t.cycleId], foreignColumns: [trendSnapshots.orgId, trendSnapshots.cycleId] }).onDelete("cascade"),
+    index("trend_group_figures_org_idx").on(t.orgId),
+  ],
 );
 
 /**

@@ -1,7 +1,7 @@
 import { and, eq, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assessments, pairs } from "@/db/schema";
-import type { Side } from "@/server/assessment/item-bank";
+import type { ItemBank, Side } from "@/server/assessment/item-bank";
 import { NotFoundError } from "@/server/services/errors";
 import type { Actor } from "./actor";
 
@@ -9,6 +9,8 @@ import type { Actor } from "./actor";
 // - its two people (the pair's manager and report, even after the pair ended) may see the
 //   assessment, their own side's answers at any time, and the other side's answers only once
 //   the assessment is revealed (both submitted);
+// - of the other side's answers, "would you choose them again?" only if its author agreed to
+//   share it when submitting (`answersSeenBy`); it still counts, anonymized, in org trends;
 // - nobody else, whatever their role (HR, owner, the manager's manager): "not found".
 
 export interface AssessmentAccess {
@@ -66,4 +68,19 @@ export async function requireAssessmentParticipant(
     otherPersonId: mySide === "manager" ? row.reportId : row.managerId,
     revealed: row.revealedAt !== null,
   };
+}
+
+/**
+ * One side's revealed answers as `viewer` (a side of the same pair) may read them: their own in
+ * full; the other side's without "would you choose them again?" unless its author shared it.
+ * Callers check the reveal first (`requireAssessmentParticipant`); this decides what of it shows.
+ */
+export function answersSeenBy(
+  viewer: Side,
+  bank: Pick<ItemBank, "chooseAgain">,
+  response: { side: Side; answers: Readonly<Record<string, number | string>>; shareChooseAgain: boolean },
+): Record<string, number | string> {
+  const answers = { ...response.answers };
+  if (response.side !== viewer && !response.shareChooseAgain) delete answers[bank.chooseAgain.key];
+  return answers;
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assessments, cycles, departments, pairs, people, responses } from "@/db/schema";
+import { minGroupSizeOf } from "@/server/access/aggregates";
 import { getItemBank, type Side } from "@/server/assessment/item-bank";
 import { callerFor } from "./factories";
 import { settleTrends as publishAll } from "./trends";
@@ -827,7 +828,7 @@ export function attack(notebook: AttackNotebook, options: { families?: string[] 
     }
 
     for (const { cycleId, groupId, items } of byGroup.values()) {
-      const k = truth.cycles.get(cycleId)?.k ?? 5;
+      const k = minGroupSizeOf(truth.cycles.get(cycleId)?.k);
       const group = groupId.startsWith("team:") ? `team of ${name(groupId.slice(5))}` : groupId.startsWith("org:") ? "org" : `department ${name(groupId)}`;
       const where = (o: Observation) => `${moment.label} · ${o.source} ${cycleName(cycleId)} ${group} ${o.path}=${o.value}`;
       // The chart whose groups reproduce the figures' values: as the cycle opened, else as now, else any seen.

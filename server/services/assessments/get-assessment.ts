@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations, responses } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
+import { minGroupSizeOf } from "@/server/access/aggregates";
 import { requireAssessmentParticipant } from "@/server/access/assessments";
 import { progress } from "@/server/assessment/answers";
 import { getItemBank } from "@/server/assessment/item-bank";
@@ -26,7 +27,7 @@ export async function getAssessment(db: Db, actor: Actor, assessmentId: string) 
     dueOn: record.dueOn,
     cycle: record.cycle ? { name: record.cycle.name, closesOn: record.cycle.closesOn } : null,
     // The anonymity threshold HR trends use for this assessment, shown before answering.
-    minGroupSize: record.cycle?.minGroupSize ?? org?.minGroupSize ?? 5,
+    minGroupSize: minGroupSizeOf(record.cycle?.minGroupSize, org?.minGroupSize),
     side: access.mySide,
     other: { name: record.other.respondentName, givenName: record.other.respondentGivenName, submitted: record.other.submittedAt !== null },
     mine: { ...mine, progress: progress(getItemBank(record.bankVersion), mine.answers) },

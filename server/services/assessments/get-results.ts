@@ -2,15 +2,15 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { people, responses } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
-import { requireAssessmentParticipant } from "@/server/access/assessments";
+import { answersSeenBy, requireAssessmentParticipant } from "@/server/access/assessments";
 import { getItemBank, type Side } from "@/server/assessment/item-bank";
 import { NotFoundError } from "@/server/services/errors";
 import { loadAssessmentRecord } from "./load";
 
 /**
  * Both sides' answers, for the pair's two people, once both have submitted. Before that, and
- * for anyone else, the answers do not exist ("not found"). The other side's "would you choose
- * them again?" is included only if its author agreed to share it.
+ * for anyone else, the answers do not exist ("not found"). What of the other side's shows is
+ * decided by `answersSeenBy` (server/access/assessments.ts).
  */
 export async function getResults(db: Db, actor: Actor, assessmentId: string) {
   const access = await requireAssessmentParticipant(db, actor, assessmentId);
@@ -26,9 +26,7 @@ export async function getResults(db: Db, actor: Actor, assessmentId: string) {
 
   const sides = {} as Record<Side, { name: string; givenName: string | null; answers: Record<string, number | string>; chooseAgainShared: boolean; submittedAt: Date }>;
   for (const r of rows) {
-    const answers = { ...r.answers };
-    if (r.side !== access.mySide && !r.shareChooseAgain) delete answers[bank.chooseAgain.key];
-    sides[r.side] = { name: r.name, givenName: r.givenName, answers, chooseAgainShared: r.shareChooseAgain, submittedAt: r.submittedAt! };
+    sides[r.side] = { name: r.name, givenName: r.givenName, answers: answersSeenBy(access.mySide, bank, r), chooseAgainShared: r.shareChooseAgain, submittedAt: r.submittedAt! };
   }
   return {
     id: record.id,

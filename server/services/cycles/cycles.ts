@@ -12,8 +12,8 @@ import { wakeSender } from "@/server/jobs/wake";
 import { recordAudit } from "@/server/services/audit/audit";
 import { groupFiguresAcross } from "@/server/services/trends/stored-figures";
 import { freezeCycleGroups, orgGroupId } from "@/server/services/trends/inputs";
-import { MIN_GROUP_SIZE_DEFAULT } from "@/server/analysis/anonymity";
-import { openParticipation, type Participation } from "./participation";
+import { minGroupSizeOf, type Participation } from "@/server/access/aggregates";
+import { openParticipation } from "./participation";
 import { cycleTimes, localToday } from "./calendar";
 
 // HR-run assessment cycles. Callers are org admins (checked by the procedure tier); every
@@ -105,9 +105,11 @@ export async function openCycle(db: Db, actor: Actor | SystemActor, input: { cyc
       .innerJoin(manager, and(eq(manager.orgId, pairs.orgId), eq(manager.id, pairs.managerId)))
       .where(and(eq(pairs.orgId, actor.orgId), isNull(pairs.endedAt), isNull(report.deactivatedAt), isNull(manager.deactivatedAt), scope));
 
+    // Fixed for the cycle from now on, whatever the organization sets later.
+    const minGroupSize = minGroupSizeOf(null, org?.minGroupSize);
     const [opened] = await tx
       .update(cycles)
-      .set({ status: "open", openedAt: sql`now()`, minGroupSize: org?.minGroupSize ?? MIN_GROUP_SIZE_DEFAULT })
+      .set({ status: "open", openedAt: sql`now()`, minGroupSize })
       .where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, cycle.id)))
       .returning({ openedAt: cycles.openedAt });
 
@@ -137,7 +139,7 @@ export async function openCycle(db: Db, actor: Actor | SystemActor, input: { cyc
     // Who counts in which group for this cycle, from now on whatever changes (PRODUCT.md §5 rule 5).
     await freezeCycleGroups(tx, actor.orgId, cycle.id, opened?.openedAt ?? new Date());
     await enqueueMails(tx, actor.orgId, mails, new Date());
-    await recordAudit(tx, actor, "cycle.opened", { cycleId: cycle.id, name: cycle.name, pairs: inScope.length, minGroupSize: org?.minGroupSize ?? MIN_GROUP_SIZE_DEFAULT });
+    await recordAudit(tx, actor, "cycle.opened", { cycleId: cycle.id, name: cycle.name, pairs: inScope.length, minGroupSize });
     return inScope.length;
   });
   wakeSender();

@@ -3,10 +3,12 @@ import { IANAZone } from "luxon";
 import type { Db } from "@/db/client";
 import { organizations } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
+import { MIN_GROUP_SIZE_MAX, MIN_GROUP_SIZE_MIN } from "@/server/analysis/anonymity";
 import { recordAudit } from "@/server/services/audit/audit";
 import { InvalidInputError } from "@/server/services/errors";
 
-export const MIN_GROUP_SIZE_RANGE = { min: 3, max: 10 } as const;
+/** What owners may set k to (PRODUCT.md §5 rule 1): the range the anonymity rules accept. */
+export const MIN_GROUP_SIZE_RANGE = { min: MIN_GROUP_SIZE_MIN, max: MIN_GROUP_SIZE_MAX } as const;
 
 export async function getOrgSettings(db: Db, actor: Actor) {
   const [org] = await db

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { assessments, cycles, people, responses } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
+import { answersSeenBy } from "@/server/access/assessments";
 import { requirePairMember } from "@/server/access/pairs";
 import { analyzePair, dimensionTrend } from "@/server/analysis/gaps";
 import { pairRelationship } from "@/server/analysis/relationship";
@@ -58,8 +59,16 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
     .where(and(eq(assessments.orgId, actor.orgId), eq(assessments.pairId, pair.pairId)))
     .orderBy(asc(assessments.createdAt));
 
-  // Answers leave this function only for revealed assessments; the rest contribute a status.
-  const revealed = rows.filter((r) => r.revealedAt !== null).sort((a, b) => a.revealedAt!.getTime() - b.revealedAt!.getTime());
+  // Answers leave this function only for revealed assessments, as this side may read them
+  // (server/access/assessments.ts); the rest contribute a status.
+  const revealed = rows
+    .filter((r) => r.revealedAt !== null)
+    .sort((a, b) => a.revealedAt!.getTime() - b.revealedAt!.getTime())
+    .map((r) => {
+      const bank = getItemBank(r.bankVersion);
+      const seen = (side: Side) => ({ ...r[side], answers: answersSeenBy(mySide, bank, { side, answers: r[side].answers, shareChooseAgain: r[side].share }) });
+      return { ...r, employee: seen("employee"), manager: seen("manager") };
+    });
   const latest = rows.at(-1);
   const latestStatus = latest
     ? {
@@ -76,13 +85,8 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
   const current = index >= 0 ? revealed[index]! : null;
   const previous = index > 0 ? revealed[index - 1]! : null;
 
-  const chooseAgain = (side: Side, r: (typeof revealed)[number]) => {
-    // Your own answer is always yours to see; the other's only with their consent.
-    const visible = side === mySide || r[side].share;
-    return visible ? ((r[side].answers.choose_again as string | undefined) ?? null) : null;
-  };
-
   const bank = current ? getItemBank(current.bankVersion) : null;
+  const chooseAgain = (side: Side, r: (typeof revealed)[number]) => (bank ? ((r[side].answers[bank.chooseAgain.key] as string | undefined) ?? null) : null);
   // Several check-ins of one pair would all read "Pair check-in": each is named by its reveal day.
   const titleOf = (r: (typeof revealed)[number]) => r.cycleName ?? `Check-in of ${checkInDay.format(r.revealedAt!)}`;
   const analysis =

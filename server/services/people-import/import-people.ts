@@ -25,6 +25,7 @@ export interface PreviewPerson {
   row: number;
   email: string;
   name: string;
+  givenName: string | null;
   title: string | null;
   department: string | null;
   startDate: string | null;

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, ne, or } from "drizz
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { assessments, cycleGroupSnapshots, cycles, departments, organizations, pairs, people, responses, trendSnapshots } from "@/db/schema";
-import { MIN_GROUP_SIZE_DEFAULT } from "@/server/analysis/anonymity";
+import { minGroupSizeOf } from "@/server/access/aggregates";
 import type { GroupDef, InvitedPair, ResponseRow } from "./compute";
 
 // What a cycle's trend figures are computed from. Its groups (who counts in the org, each
@@ -178,7 +178,7 @@ export interface CycleInputs {
 
 export async function loadCycleInputs(db: Db, orgId: string, cycle: OpenedCycle): Promise<CycleInputs> {
   const [org] = await db.select({ k: organizations.minGroupSize }).from(organizations).where(eq(organizations.id, orgId));
-  const k = cycle.minGroupSize ?? org?.k ?? MIN_GROUP_SIZE_DEFAULT;
+  const k = minGroupSizeOf(cycle.minGroupSize, org?.k);
   const frozen = await frozenGroupsOf(db, orgId, cycle);
   const invitedPairs = await db
     .select({ assessmentId: assessments.id, pairId: assessments.pairId, reportId: pairs.reportId })

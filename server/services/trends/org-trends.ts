@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/access/actor";
-import { hiddenText, MIN_GROUP_SIZE_DEFAULT, type Cell } from "@/server/analysis/anonymity";
+import { minGroupSizeOf } from "@/server/access/aggregates";
+import { hiddenText, type Cell } from "@/server/analysis/anonymity";
 import { LMX_AGREEMENT_BENCHMARK } from "@/server/analysis/statistics";
 import { toCsv, type CsvCell } from "@/server/csv/write-csv";
 import { recordAudit } from "@/server/services/audit/audit";
@@ -33,7 +34,7 @@ export async function getCycleTrends(db: Db, actor: Actor, input: { cycleId?: st
   const cycles = all.map(listed);
   const base = { cycles, benchmark: LMX_AGREEMENT_BENCHMARK };
   if (!cycle) return { ...base, cycle: null, k: null, groups: [] as GroupFigures[], participation: null };
-  const k = cycle.minGroupSize ?? MIN_GROUP_SIZE_DEFAULT;
+  const k = minGroupSizeOf(cycle.minGroupSize);
   const figures = stateOf(cycle) === "published" ? await publishedFiguresOf(db, actor.orgId, cycle) : null;
   // A cycle listed as published whose figures are being recomputed (a new figure format) reads as being prepared.
   const state: FiguresState = figures ? "published" : cycle.status === "closed" ? "preparing" : "open";
@@ -83,7 +84,7 @@ export async function exportCycleTrendsCsv(db: Db, actor: Actor, input: { cycleI
   ];
   const lines: CsvCell[][] = [header];
   // A figure as a number (written with two decimals), or why it is hidden, with the cycle's minimum.
-  const hidden = hiddenText(view.k ?? MIN_GROUP_SIZE_DEFAULT);
+  const hidden = hiddenText(minGroupSizeOf(view.k));
   const show = (c: Cell<number>) => (c.hidden ? hidden : c.value);
   for (const g of view.groups) {
     const groupCells: CsvCell[] = [

@@ -83,7 +83,7 @@ export async function publishedFiguresOf(db: Db, orgId: string, cycle: Pick<Open
     .select({ inputs: trendSnapshots.inputs, k: trendSnapshots.k, figures: trendGroupFigures.figures })
     .from(trendSnapshots)
     .innerJoin(cycles, and(eq(cycles.orgId, trendSnapshots.orgId), eq(cycles.id, trendSnapshots.cycleId)))
-    .leftJoin(trendGroupFigures, eq(trendGroupFigures.cycleId, trendSnapshots.cycleId))
+    .leftJoin(trendGroupFigures, and(eq(trendGroupFigures.orgId, trendSnapshots.orgId), eq(trendGroupFigures.cycleId, trendSnapshots.cycleId)))
     .where(and(eq(trendSnapshots.orgId, orgId), eq(trendSnapshots.cycleId, cycle.id), eq(cycles.status, "closed")))
     .orderBy(asc(trendGroupFigures.position));
   const [first] = rows;
@@ -102,7 +102,7 @@ export async function groupFiguresAcross(db: Db, orgId: string, all: readonly Pi
   const rows = await db
     .select({ cycleId: trendSnapshots.cycleId, inputs: trendSnapshots.inputs, figures: trendGroupFigures.figures })
     .from(trendSnapshots)
-    .leftJoin(trendGroupFigures, and(eq(trendGroupFigures.cycleId, trendSnapshots.cycleId), eq(trendGroupFigures.groupId, groupId)))
+    .leftJoin(trendGroupFigures, and(eq(trendGroupFigures.orgId, trendSnapshots.orgId), eq(trendGroupFigures.cycleId, trendSnapshots.cycleId), eq(trendGroupFigures.groupId, groupId)))
     .where(and(eq(trendSnapshots.orgId, orgId), inArray(trendSnapshots.cycleId, closed.map((c) => c.id))));
   const stored = new Map(rows.map((r) => [r.cycleId, r]));
   return all.map((cycle) => {
@@ -144,11 +144,11 @@ export async function publishCycle(db: Db, orgId: string, cycle: OpenedCycle): P
       .insert(trendSnapshots)
       .values({ cycleId: cycle.id, orgId, inputs, k: input.k })
       .onConflictDoUpdate({ target: trendSnapshots.cycleId, set: { inputs, k: input.k, computedAt: sql`now()` } });
-    await tx.delete(trendGroupFigures).where(eq(trendGroupFigures.cycleId, cycle.id));
+    await tx.delete(trendGroupFigures).where(and(eq(trendGroupFigures.orgId, orgId), eq(trendGroupFigures.cycleId, cycle.id)));
     // One statement, one parameter: the groups as a JSON array, one row per element.
     await tx.execute(sql`
-      insert into ${trendGroupFigures} (cycle_id, group_id, position, figures)
-      select ${cycle.id}::uuid, g.value->>'id', (g.ordinality - 1)::int, g.value
+      insert into ${trendGroupFigures} (org_id, cycle_id, group_id, position, figures)
+      select ${orgId}::uuid, ${cycle.id}::uuid, g.value->>'id', (g.ordinality - 1)::int, g.value
       from json_array_elements(${JSON.stringify(groups.map(toStored))}::json) with ordinality as g(value, ordinality)`);
   });
   return { k: input.k, groups };
@@ -170,7 +170,7 @@ export async function publishDueFigures(db: Db, limit = 2, budgetMs = Number.POS
   const due = await db
     .select({ orgId: cycles.orgId, cycleId: cycles.id })
     .from(cycles)
-    .leftJoin(trendSnapshots, eq(trendSnapshots.cycleId, cycles.id))
+    .leftJoin(trendSnapshots, and(eq(trendSnapshots.orgId, cycles.orgId), eq(trendSnapshots.cycleId, cycles.id)))
     .where(and(eq(cycles.status, "closed"), or(isNull(trendSnapshots.cycleId), ne(trendSnapshots.inputs, inputsOf()))))
     .orderBy(sql`${trendSnapshots.publishedAt} asc nulls last`, asc(cycles.closedAt), asc(cycles.createdAt));
   const firstOfEachOrg = new Map<string, string>();

@@ -8,6 +8,7 @@ import { startCheckIn } from "@/server/services/assessments/start-check-in";
 import { submitResponse } from "@/server/services/assessments/submit-response";
 import { protectedProcedure, router } from "../init";
 import { id, text } from "../validation";
+import { assessmentResultsOutput } from "./outputs/assessments";
 
 const byId = z.object({ assessmentId: id() });
 
@@ -27,7 +28,7 @@ export const assessmentsRouter = router({
   submit: protectedProcedure
     .input(z.object({ assessmentId: id(), shareChooseAgain: z.boolean() }))
     .mutation(({ ctx, input }) => submitResponse(ctx.db, ctx.actor, input)),
-  results: protectedProcedure.input(byId).query(({ ctx, input }) => getResults(ctx.db, ctx.actor, input.assessmentId)),
+  results: protectedProcedure.input(byId).output(assessmentResultsOutput).query(({ ctx, input }) => getResults(ctx.db, ctx.actor, input.assessmentId)),
   startCheckIn: protectedProcedure.input(z.object({ pairId: id() })).mutation(({ ctx, input }) => startCheckIn(ctx.db, ctx.actor, input)),
   cancelCheckIn: protectedProcedure.input(byId).mutation(({ ctx, input }) => cancelCheckIn(ctx.db, ctx.actor, input)),
 });

@@ -3,9 +3,10 @@ import { AUDIT_ACTIONS, listAudit } from "@/server/services/audit/audit";
 import { getOrgSettings, MIN_GROUP_SIZE_RANGE, setMinGroupSize, setTimeZone } from "@/server/services/org/settings";
 import { ownerProcedure, router } from "../init";
 import { day, text } from "../validation";
+import { auditLogOutput, minGroupSizeOutput, orgSettingsOutput, timeZoneOutput } from "./outputs/org";
 
 export const orgRouter = router({
-  settings: ownerProcedure.query(({ ctx }) => getOrgSettings(ctx.db, ctx.actor)),
+  settings: ownerProcedure.output(orgSettingsOutput).query(({ ctx }) => getOrgSettings(ctx.db, ctx.actor)),
   setMinGroupSize: ownerProcedure
     .input(
       z.object({
@@ -16,10 +17,12 @@ export const orgRouter = router({
           .max(MIN_GROUP_SIZE_RANGE.max, `Use at most ${MIN_GROUP_SIZE_RANGE.max}.`),
       }),
     )
+    .output(minGroupSizeOutput)
     .mutation(({ ctx, input }) => setMinGroupSize(ctx.db, ctx.actor, input)),
   // The zone itself is checked by the service (IANA names only), with a message that says so.
   setTimeZone: ownerProcedure
     .input(z.object({ timeZone: text({ max: 64, label: "The time zone" }).refine((s) => s.trim().length > 0, "Choose a time zone.") }))
+    .output(timeZoneOutput)
     .mutation(({ ctx, input }) => setTimeZone(ctx.db, ctx.actor, input)),
   auditLog: ownerProcedure
     .input(
@@ -32,5 +35,6 @@ export const orgRouter = router({
         to: day().nullish(),
       }),
     )
+    .output(auditLogOutput)
     .query(({ ctx, input }) => listAudit(ctx.db, ctx.actor, input)),
 });

@@ -7,6 +7,7 @@ import { setRole } from "@/server/services/people/set-role";
 import { updatePerson } from "@/server/services/people/update-person";
 import { orgAdminProcedure, ownerProcedure, router } from "../init";
 import { id, text } from "../validation";
+import { peopleDepartmentsOutput, peoplePageOutput, personDeactivatedOutput, personOutput, personReactivatedOutput, personUpdatedOutput, roleSetOutput } from "./outputs/people";
 
 // People administration for HR admins and owners (owners alone for the owner role). Everything
 // is of the caller's organization; anyone else's person is "not found".
@@ -43,17 +44,20 @@ export const peopleRouter = router({
         limit: z.number().int().min(1).max(100).default(50),
       }),
     )
+    .output(peoplePageOutput)
     .query(({ ctx, input }) => listPeople(ctx.db, ctx.actor, input)),
-  departments: orgAdminProcedure.query(({ ctx }) => listDepartments(ctx.db, ctx.actor)),
-  get: orgAdminProcedure.input(personId).query(({ ctx, input }) => getPerson(ctx.db, ctx.actor, input)),
-  update: orgAdminProcedure.input(personId.extend(personFields.shape)).mutation(({ ctx, input }) => updatePerson(ctx.db, ctx.actor, input)),
-  deactivate: orgAdminProcedure.input(personId).mutation(({ ctx, input }) => deactivatePerson(ctx.db, ctx.actor, input)),
-  reactivate: orgAdminProcedure.input(personId).mutation(({ ctx, input }) => reactivatePerson(ctx.db, ctx.actor, input)),
+  departments: orgAdminProcedure.output(peopleDepartmentsOutput).query(({ ctx }) => listDepartments(ctx.db, ctx.actor)),
+  get: orgAdminProcedure.input(personId).output(personOutput).query(({ ctx, input }) => getPerson(ctx.db, ctx.actor, input)),
+  update: orgAdminProcedure.input(personId.extend(personFields.shape)).output(personUpdatedOutput).mutation(({ ctx, input }) => updatePerson(ctx.db, ctx.actor, input)),
+  deactivate: orgAdminProcedure.input(personId).output(personDeactivatedOutput).mutation(({ ctx, input }) => deactivatePerson(ctx.db, ctx.actor, input)),
+  reactivate: orgAdminProcedure.input(personId).output(personReactivatedOutput).mutation(({ ctx, input }) => reactivatePerson(ctx.db, ctx.actor, input)),
   setHrAdmin: orgAdminProcedure
     .input(personId.extend({ granted: z.boolean() }))
+    .output(roleSetOutput)
     .mutation(({ ctx, input }) => setRole(ctx.db, ctx.actor, { personId: input.personId, role: "hr_admin", granted: input.granted })),
   // Only owners make or unmake owners: an HR admin gets "not found" here.
   setOwner: ownerProcedure
     .input(personId.extend({ granted: z.boolean() }))
+    .output(roleSetOutput)
     .mutation(({ ctx, input }) => setRole(ctx.db, ctx.actor, { personId: input.personId, role: "owner", granted: input.granted })),
 });

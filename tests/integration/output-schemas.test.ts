@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { HIDDEN_REASON } from "@/server/analysis/anonymity";
+import { appRouter } from "@/server/trpc/root";
+import { completeAnswers } from "../support/answers";
+import { fill, openCycleFor } from "../support/assessments";
+import { settleTrends } from "../support/trends";
+import { createTestDb, type TestDb } from "../support/db";
+import { callerFor, createWorld, type World } from "../support/factories";
+
+// Every procedure that returns something to HR admins or owners, and assessment results, has an
+// output schema (zod): what leaves is what the schema names, whatever a service returns by
+// mistake. Here the services are made to leak, and the procedures' answers are checked.
+
+const leak = { secret: "leaked-value-123" };
+
+vi.mock("@/server/services/assessments/get-results", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/server/services/assessments/get-results")>();
+  return {
+    ...original,
+    async getResults(...args: Parameters<typeof original.getResults>) {
+      const results = await original.getResults(...args);
+      // A careless change: the raw rows, and an email, beside what the page needs.
+      return { ...results, ...leak, sides: { employee: { ...results.sides.employee, email: leak.secret }, manager: { ...results.sides.manager, shareChooseAgain: leak.secret } } };
+    },
+  };
+});
+
+vi.mock("@/server/services/cycles/cycles", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/server/services/cycles/cycles")>();
+  return {
+    ...original,
+    async listCycles(...args: Parameters<typeof original.listCycles>) {
+      const list = await original.listCycles(...args);
+      // Who answered, and a hidden count that kept its value.
+      return list.map((c) => ({
+        ...c,
+        respondents: [leak.secret],
+        participation: c.participation && { ...c.participation, complete: { ...c.participation.complete, value: 1, people: [leak.secret] } },
+      }));
+    },
+  };
+});
+
+let t: TestDb;
+let w: World;
+beforeAll(async () => {
+  vi.spyOn(console, "info").mockImplementation(() => {});
+  t = await createTestDb();
+  w = await createWorld(t.db);
+});
+afterAll(() => t.close());
+
+/** Procedures HR admins and owners read, and the results of an assessment. */
+const guarded = (path: string) => /^(trends|cycles|org|people|peopleImport)\./.test(path) || path === "assessments.results";
+
+describe("output schemas", () => {
+  it("every procedure that returns something to HR or owners, and assessment results, has one", () => {
+    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { output?: unknown } }>;
+    const paths = Object.keys(procedures).filter(guarded);
+    expect(paths.length).toBeGreaterThan(20);
+    expect(paths.filter((path) => procedures[path]!._def.output === undefined)).toEqual([]);
+  });
+
+  it("drops what a service adds to assessment results", async () => {
+    const pairId = (await callerFor(t.db, w.a.report1.id).me.get()).pairs.asReport[0]!.id;
+    const report = callerFor(t.db, w.a.report1.id);
+    const manager = callerFor(t.db, w.a.manager1.id);
+    const { assessmentId } = await report.assessments.startCheckIn({ pairId });
+    await fill(report, assessmentId, completeAnswers());
+    await fill(manager, assessmentId, completeAnswers());
+    await report.assessments.submit({ assessmentId, shareChooseAgain: false });
+    await manager.assessments.submit({ assessmentId, shareChooseAgain: true });
+
+    const results = await manager.assessments.results({ assessmentId });
+    expect(JSON.stringify(results)).not.toContain(leak.secret);
+    expect(Object.keys(results).sort()).toEqual(["bankVersion", "cycle", "id", "kind", "mySide", "pairId", "revealedAt", "sides"]);
+    expect(Object.keys(results.sides.employee).sort()).toEqual(["answers", "chooseAgainShared", "givenName", "name", "submittedAt"]);
+    // What the schema lets through is still what the access rule decided.
+    expect(results.sides.employee.answers).not.toHaveProperty("choose_again");
+  });
+
+  it("drops what a service adds to the cycles HR lists, and a hidden count's value", async () => {
+    const { cycleId } = await openCycleFor(t.db, w, "a", { name: "Leaky round" });
+    const list = await callerFor(t.db, w.a.hr.id).cycles.list();
+    const cycle = list.find((c) => c.id === cycleId)!;
+    expect(JSON.stringify(list)).not.toContain(leak.secret);
+    expect(cycle).not.toHaveProperty("respondents");
+    expect(cycle.participation?.complete).toEqual({ hidden: true, reason: HIDDEN_REASON });
+  });
+
+  it("lets a trends cell out as a hidden cell without a value, or a value with only the fields it names", async () => {
+    const hr = callerFor(t.db, w.a.hr.id);
+    const { cycleId } = await openCycleFor(t.db, w, "a", { name: "Trends round", opensOn: "2026-05-01", closesOn: "2026-05-30" });
+    await hr.cycles.close({ cycleId });
+    await settleTrends(t.db);
+    const view = await hr.trends.cycle({ cycleId });
+    expect(view.cycle?.figures).toBe("published");
+    const [group] = view.groups;
+    expect(group).toBeDefined();
+    const output = (appRouter._def.procedures as unknown as Record<string, { _def: { output: { parse(v: unknown): unknown } } }>)["trends.cycle"]!._def.output;
+    const [dimension] = group!.dimensions;
+    const leaky = {
+      ...view,
+      ...leak,
+      groups: [
+        {
+          ...group,
+          respondentIds: [leak.secret],
+          dimensions: [
+            {
+              ...dimension,
+              mean: { employee: { hidden: true, reason: HIDDEN_REASON, value: 4.2 }, manager: dimension!.mean.manager },
+              agreement: { hidden: false, value: { r: 0.5, lower: 0.1, upper: 0.8, pairs: 6, pairIds: [leak.secret] } },
+            },
+            ...group!.dimensions.slice(1),
+          ],
+        },
+        ...view.groups.slice(1),
+      ],
+    };
+    const parsed = output.parse(leaky) as typeof view;
+    expect(JSON.stringify(parsed)).not.toContain(leak.secret);
+    expect(parsed.groups[0]!.dimensions[0]!.mean.employee).toEqual({ hidden: true, reason: HIDDEN_REASON });
+    expect(parsed.groups[0]!.dimensions[0]!.agreement).toEqual({ hidden: false, value: { r: 0.5, lower: 0.1, upper: 0.8, pairs: 6 } });
+    // A cell neither hidden nor shown is refused: the procedure fails rather than guess.
+    expect(() => output.parse({ ...view, groups: [{ ...group, largeTrustOrGoalsGapShare: { value: 0.5 } }] })).toThrow();
+    // And the real answer passes through unchanged.
+    expect(output.parse(view)).toEqual(view);
+  });
+});
