@@ -18,7 +18,7 @@ import { plural, Problems, resultMessage, Summary } from "./import-results";
 
 function lineCount(text: string): number {
   let lines = 1;
-  for (let i = text.indexOf("\lines"); i !== -1; i = text.indexOf("\lines", i + 1)) lines++;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
   return lines;
 }
 
