@@ -2,7 +2,7 @@ import { foreignKey, index, integer, json, pgTable, primaryKey, text, timestamp,
 import { cycles } from "./assessments";
 import { organizations } from "./org";
 
-// HR trend figures (server/services/trends/; docs/decisions/0002-anonymity-suppression.md).
+// HR trend figures (server/services/trends/; the rules: docs/anonymity.md).
 //
 // A cycle's groups are frozen when it opens (`cycle_group_snapshots`): who counts in the org,
 // each department and each team for that cycle, and the groups' names. Its figures are
@@ -59,7 +59,9 @@ export const trendGroupFigures = pgTable(
  * A cycle's groups as they stood when it opened: the org, every department that held one of its
  * pairs' reports, every team (a manager's subtree by the reporting lines of that moment), with
  * their names then. `memberships` lists, per assessment of the cycle, the positions in `groups`
- * of the groups its pair counts in. Written once, in the transaction that opens the cycle.
+ * of the groups its pair counts in. Written once: in the transaction that opens the cycle, or,
+ * for a cycle opened before groups were frozen, on its first use (`freezeCycleGroups` in
+ * server/services/trends/inputs.ts), with the reporting lines of its opening moment.
  */
 export const cycleGroupSnapshots = pgTable("cycle_group_snapshots", {
   cycleId: uuid()

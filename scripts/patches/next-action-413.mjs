@@ -1,8 +1,8 @@
 // Run after patch-package (npm's postinstall): makes Next answer a server action whose body is
 // over `serverActions.bodySizeLimit` with 413 and a sentence a person can read, instead of 500.
 // Next stops reading at the limit and throws an error carrying statusCode 413, then answers 500
-// (a TODO in its action handler says so); the page's action call shows a text/plain error body
-// as the action's error. Issue 17; tests/e2e/request-limits.spec.ts ("server actions refuse…").
+// (a TODO in its action handler says so); Next's client rejects the action call with a
+// text/plain error body as its message. Issue 17; tests/e2e/request-limits.spec.ts ("server actions refuse…").
 //
 // `next start` runs the minified copies of the handler in dist/compiled/next-server, whose lines
 // are hundreds of kilobytes long, too long for a patch file: this edits them in place, finding
