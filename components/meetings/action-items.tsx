@@ -99,11 +99,7 @@ export function ActionItems({
               Owner
             </label>
             <select ref={ownerRef} id={`${ids}-owner`} className={fieldClass} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
-              {people.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.id === meId ? `${person.name} (you)` : person.name}
-                </option>
-              ))}
+              <OwnerOptions people={people} meId={meId} />
             </select>
           </div>
           <div>
@@ -176,11 +172,7 @@ function ActionItemRow({
               Owner
             </label>
             <select id={`${ids}-edit-owner`} className={fieldClass} value={editing.ownerId} onChange={(e) => setEditing({ ...editing, ownerId: e.target.value })}>
-              {people.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.id === meId ? `${person.name} (you)` : person.name}
-                </option>
-              ))}
+              <OwnerOptions people={people} meId={meId} />
             </select>
           </div>
           <div>
@@ -266,4 +258,13 @@ function ActionItemRow({
       ) : null}
     </li>
   );
+}
+
+/** The pair's two people as an owner's choices, "(you)" beside the one looking. */
+function OwnerOptions({ people, meId }: { people: Person[]; meId: string }) {
+  return people.map((person) => (
+    <option key={person.id} value={person.id}>
+      {person.id === meId ? `${person.name} (you)` : person.name}
+    </option>
+  ));
 }
