@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { sessionCookieName } from "@/server/auth";
 import { handoffCookieName, usesSecureCookies } from "@/server/auth/session-cookie";
-import { endSession } from "@/server/services/auth/sessions";
+import { endSession } from "@/server/auth/sessions";
 import { env } from "@/server/env";
 import { actionFromTandem } from "@/server/security/action-origin";
 

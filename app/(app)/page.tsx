@@ -7,7 +7,7 @@ import { NextMeetingLine } from "@/components/meetings/next-meetings";
 import { formatMonthYear, PersonCard } from "@/components/people/person-card";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { recentlyRevealed } from "@/server/services/assessments/list-my-assessments";
+import { recentlyRevealed } from "@/server/assessments/list-my-assessments";
 import { getCaller, getMe } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Home" };

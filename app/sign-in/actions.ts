@@ -7,10 +7,10 @@ import { continueUrl, sessionCookieName, signIn } from "@/server/auth";
 import { resolveAuthSecret } from "@/server/auth/secret";
 import { handoffCookieName, readHandoff, sessionCookieOptions, usesSecureCookies } from "@/server/auth/session-cookie";
 import { continueSignIn, safeNext } from "@/server/auth/sign-in-flow";
-import { requestSignInLinkAllowed, type EmailSignInState } from "@/server/services/auth/request-sign-in-link";
+import { requestSignInLinkAllowed, type EmailSignInState } from "@/server/auth/request-sign-in-link";
 import { env } from "@/server/env";
 import { clientAddressOf } from "@/server/auth/client-address-of";
-import { endSession } from "@/server/services/auth/sessions";
+import { endSession } from "@/server/auth/sessions";
 import { actionFromTandem } from "@/server/security/action-origin";
 import { CROSS_SITE_MESSAGE } from "@/server/security/origin";
 

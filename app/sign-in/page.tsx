@@ -8,7 +8,7 @@ import { Alert, Card } from "@/components/ui/card";
 import { Logo } from "@/components/ui/logo";
 import { getDb } from "@/db/client";
 import { currentSession, signInMethods } from "@/server/auth";
-import { listDemoPeople, type DemoPerson } from "@/server/services/auth/list-demo-people";
+import { listDemoPeople, type DemoPerson } from "@/server/auth/list-demo-people";
 import { signInAsDemoPerson, signInWithSso } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -2,8 +2,8 @@
 
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import type { Answers } from "@/server/assessment/answers";
-import type { Side } from "@/server/assessment/item-bank";
+import type { Answers } from "@/server/assessments/answers";
+import type { Side } from "@/server/assessments/item-bank";
 import { callName, type PersonName } from "@/server/people/call-name";
 import { DimensionStep, ProgressHeader, StepNav } from "./assessment-steps";
 import { ClosingStep } from "./closing-step";

@@ -2,7 +2,7 @@ import { callName } from "@/server/people/call-name";
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import { formatDay } from "@/components/ui/format";
-import type { MyAssessment } from "@/server/services/assessments/list-my-assessments";
+import type { MyAssessment } from "@/server/assessments/list-my-assessments";
 
 function describe(assessment: MyAssessment): { status: string; tone: "slate" | "brand" | "amber"; action: string; href: string } {
   const first = callName(assessment.other);

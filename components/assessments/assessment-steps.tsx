@@ -3,7 +3,7 @@
 import { Card } from "@/components/ui/card";
 import { SaveStatusLine } from "@/components/ui/save-status";
 import type { SaveStatus } from "@/components/ui/use-autosave";
-import type { Answers, AnswerValue } from "@/server/assessment/answers";
+import type { Answers, AnswerValue } from "@/server/assessments/answers";
 import type { Question, Questionnaire } from "./questionnaire";
 import { RadioQuestion } from "./scale-question";
 

@@ -6,7 +6,7 @@ import { useId, useRef, useState } from "react";
 import { useTRPCClient } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
-import type { Answers, AnswerValue } from "@/server/assessment/answers";
+import type { Answers, AnswerValue } from "@/server/assessments/answers";
 import { QuestionCard } from "./assessment-steps";
 import type { Questionnaire } from "./questionnaire";
 

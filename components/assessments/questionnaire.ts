@@ -1,5 +1,5 @@
-import type { AnswerValue } from "@/server/assessment/answers";
-import { AGREEMENT_SCALE, CANT_SAY, CANT_SAY_LABEL, personalize, PREDICTION_SCALE, predictionKey, type ChoiceQuestion, type ItemBank, type Mirrored, type Side } from "@/server/assessment/item-bank";
+import type { AnswerValue } from "@/server/assessments/answers";
+import { AGREEMENT_SCALE, CANT_SAY, CANT_SAY_LABEL, personalize, PREDICTION_SCALE, predictionKey, type ChoiceQuestion, type ItemBank, type Mirrored, type Side } from "@/server/assessments/item-bank";
 import type { PersonName } from "@/server/people/call-name";
 
 // One person's assessment as the form shows it: the item bank's questions from their side, with

@@ -1,6 +1,6 @@
 "use client";
 
-import type { AnswerValue } from "@/server/assessment/answers";
+import type { AnswerValue } from "@/server/assessments/answers";
 import type { Option } from "./questionnaire";
 
 /**

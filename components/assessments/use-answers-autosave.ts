@@ -3,7 +3,7 @@
 import { useCallback, useState } from "react";
 import { useTRPCClient } from "@/components/trpc/client";
 import { useAutosave } from "@/components/ui/use-autosave";
-import { applyChanges, type Answers, type AnswerValue } from "@/server/assessment/answers";
+import { applyChanges, type Answers, type AnswerValue } from "@/server/assessments/answers";
 
 /** Answers changed since the last save, by question; null clears an answer. */
 type Changes = Record<string, AnswerValue | null>;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { Answers } from "@/server/assessment/answers";
+import type { Answers } from "@/server/assessments/answers";
 import type { Questionnaire } from "./questionnaire";
 
 // Steps: 0 is "About", 1 to n the dimensions, n + 1 the closing questions and submit.

@@ -12,7 +12,7 @@ function moment(at: Date, timeZone: string): string {
 }
 
 /**
- * What Tandem will do with a draft or open cycle by itself, and when (server/services/cycles/schedule.ts):
+ * What Tandem will do with a draft or open cycle by itself, and when (server/cycles/schedule.ts):
  * dates only, never who or how many. HR's buttons still act earlier.
  */
 export function CycleScheduleNote({ cycle, now }: { cycle: CycleScheduleView; now: Date }) {

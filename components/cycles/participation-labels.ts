@@ -1,7 +1,7 @@
 import type { Cell } from "@/server/analysis/anonymity";
 
 // One definition of a cycle's participation, worded the same on Cycles and Trends (and computed
-// the same: server/services/cycles/participation.ts while open, the published figures once
+// the same: server/cycles/participation.ts while open, the published figures once
 // closed). People, not responses: a manager answers once for each report, and counts once.
 
 export interface ParticipationCells {

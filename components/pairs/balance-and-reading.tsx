@@ -1,5 +1,5 @@
 import { CLOSE_READING, QUADRANT_HIGH, type PairRelationship, type Quadrant } from "@/server/analysis/relationship";
-import type { Side } from "@/server/assessment/item-bank";
+import type { Side } from "@/server/assessments/item-bank";
 import { Card } from "@/components/ui/card";
 import { formatScore } from "./format";
 

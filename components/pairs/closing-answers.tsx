@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import type { ItemBank, Side } from "@/server/assessment/item-bank";
+import type { ItemBank, Side } from "@/server/assessments/item-bank";
 import type { Perspective, RevealedAssessment } from "./perspective";
 
 const STANCE_WORDS: Record<string, string> = { for: "For", with: "With", against: "Against" };

@@ -1,5 +1,5 @@
 import { Badge, Card } from "@/components/ui/card";
-import { personalize, type ItemBank, type Side } from "@/server/assessment/item-bank";
+import { personalize, type ItemBank, type Side } from "@/server/assessments/item-bank";
 import type { PersonName } from "@/server/people/call-name";
 import { formatScore, formatSigned, gapChange } from "./format";
 import { GAP_WORDS, GapBadge, gapLevel } from "./gap-badge";

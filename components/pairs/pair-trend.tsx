@@ -1,5 +1,5 @@
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import type { ItemBank } from "@/server/assessment/item-bank";
+import type { ItemBank } from "@/server/assessments/item-bank";
 import { formatScore, formatSigned } from "./format";
 import type { PairDashboard, Perspective } from "./perspective";
 import { TrendChart, type TrendSeries } from "./trend-chart";

@@ -1,5 +1,5 @@
 import type { inferRouterOutputs } from "@trpc/server";
-import type { Side } from "@/server/assessment/item-bank";
+import type { Side } from "@/server/assessments/item-bank";
 import type { AppRouter } from "@/server/trpc/root";
 
 export type PairDashboard = inferRouterOutputs<AppRouter>["pairs"]["dashboard"];

@@ -1,4 +1,4 @@
-import type { PersonPair } from "@/server/services/people/get-person";
+import type { PersonPair } from "@/server/people/get-person";
 import { Card } from "@/components/ui/card";
 
 // A person's pairs over time, for HR: with whom, on which side, from when to when. Nothing of

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { COLUMN_LABELS, MAPPING_TARGETS, type ColumnChoice } from "@/server/services/people-import/columns";
-import type { HeaderReading } from "@/server/services/people-import/parse-csv";
+import { COLUMN_LABELS, MAPPING_TARGETS, type ColumnChoice } from "@/server/people-import/columns";
+import type { HeaderReading } from "@/server/people-import/parse-csv";
 
 // Which column of the file is which: what Tandem read each header as (its usual name in HR
 // exports, or HR's earlier choice), with a choice per column. Checking again with the choices

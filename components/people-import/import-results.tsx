@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { COLUMN_LABELS, PREVIEW_LIST_LIMIT } from "@/server/services/people-import/columns";
-import type { ImportPreview, ImportResult, PreviewManagerChange } from "@/server/services/people-import/import-people";
-import type { ChangedField, PersonRef } from "@/server/services/people-import/plan";
+import { COLUMN_LABELS, PREVIEW_LIST_LIMIT } from "@/server/people-import/columns";
+import type { ImportPreview, ImportResult, PreviewManagerChange } from "@/server/people-import/import-people";
+import type { ChangedField, PersonRef } from "@/server/people-import/plan";
 
 // What a check found and what an import did, shown the same way for a pasted file and for one
 // checked in the background.

@@ -2,7 +2,7 @@ import { PARTICIPATION_NOTE, participationRows } from "@/components/cycles/parti
 import { CellValue } from "@/components/trends/cell";
 import { Card } from "@/components/ui/card";
 import { hiddenText } from "@/server/analysis/anonymity";
-import type { ItemBank } from "@/server/assessment/item-bank";
+import type { ItemBank } from "@/server/assessments/item-bank";
 import { percent, twoDecimals } from "./format";
 import type { CycleTrends, TrendGroup } from "./trends-view";
 

@@ -1,7 +1,7 @@
 import { TrendChart, type TrendSeries } from "@/components/pairs/trend-chart";
 import { CellValue } from "@/components/trends/cell";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import type { ItemBank } from "@/server/assessment/item-bank";
+import type { ItemBank } from "@/server/assessments/item-bank";
 import { twoDecimals } from "./format";
 import type { GroupSeries } from "./trends-view";
 

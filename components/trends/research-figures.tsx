@@ -1,8 +1,8 @@
 import { MIN_DRIVER_PAIRS } from "@/server/analysis/agreement";
 import { hiddenText, MIN_GROUP_SIZE_DEFAULT, type Cell } from "@/server/analysis/anonymity";
 import { QUADRANT_HIGH, QUADRANTS, type Quadrant } from "@/server/analysis/relationship";
-import type { DriverFigure, GroupFigures, RankFigure } from "@/server/services/trends/compute";
-import type { Side } from "@/server/assessment/item-bank";
+import type { DriverFigure, GroupFigures, RankFigure } from "@/server/trends/compute";
+import type { Side } from "@/server/assessments/item-bank";
 import { Card } from "@/components/ui/card";
 import { CellValue } from "./cell";
 import { percent as pct, twoDecimals as two } from "./format";

@@ -3,7 +3,7 @@
 import { TRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 
-/** A version the server saved meanwhile, sent with a CONFLICT (server/services/errors.ts). */
+/** A version the server saved meanwhile, sent with a CONFLICT (server/errors.ts). */
 export interface SavedVersion {
   body: string;
   version: number;

@@ -46,7 +46,7 @@ export const cycles = pgTable(
     createdById: uuid(),
     openedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
-    /** When the automatic pre-close reminder went out (server/services/cycles/schedule.ts); null: not (yet). */
+    /** When the automatic pre-close reminder went out (server/cycles/schedule.ts); null: not (yet). */
     autoRemindedAt: timestamp({ withTimezone: true }),
     /** Bumped by triggers when this cycle's trend figures change (db/schema/trends.ts). */
     figuresVersion: bigint({ mode: "number" }).notNull().default(0),

@@ -176,7 +176,7 @@ export const privateNotes = pgTable(
 
 // Action items belong to the meeting they are currently on; `originMeetingId` is where they were
 // agreed. When a meeting has ended, its open items move to the pair's next meeting
-// (server/services/meetings/carry-over.ts), so they show up where they will be discussed.
+// (server/meetings/carry-over.ts), so they show up where they will be discussed.
 export const actionItems = pgTable(
   "action_items",
   {

@@ -34,7 +34,7 @@ export const organizations = pgTable(
     minGroupSize: integer().notNull().default(5),
     /**
      * IANA zone name (e.g. "Europe/Berlin") in which cycle dates are read: a cycle opens at
-     * 00:00 of its open date and closes at the end of its close date here (server/services/cycles/schedule.ts).
+     * 00:00 of its open date and closes at the end of its close date here (server/cycles/schedule.ts).
      */
     timeZone: text().notNull().default("UTC"),
     isDemo: boolean().notNull().default(false),
@@ -42,7 +42,7 @@ export const organizations = pgTable(
     trendsVersion: bigint({ mode: "number" }).notNull().default(0),
     /**
      * How HR mapped the columns of its last people file: normalized header → Tandem field (or
-     * "ignore"), applied to the next file's matching headers (server/services/people-import/columns.ts).
+     * "ignore"), applied to the next file's matching headers (server/people-import/columns.ts).
      */
     importColumnMapping: jsonb().$type<Record<string, string>>().notNull().default({}),
     createdAt: createdAt(),

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organizations } from "./org";
 
-// A people file uploaded for a background import (server/services/people-import/import-runs.ts):
+// A people file uploaded for a background import (server/people-import/import-runs.ts):
 // large files are checked and written by the worker, and the page follows the run's status.
 // The file is kept only while the run needs it; `preview` is what the check found (every
 // problem, what importing would change) and `result` what the import wrote.

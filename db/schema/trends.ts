@@ -2,7 +2,7 @@ import { foreignKey, index, integer, json, pgTable, primaryKey, text, timestamp,
 import { cycles } from "./assessments";
 import { organizations } from "./org";
 
-// HR trend figures (server/services/trends/; the rules: docs/anonymity.md).
+// HR trend figures (server/trends/; the rules: docs/anonymity.md).
 //
 // A cycle's groups are frozen when it opens (`cycle_group_snapshots`): who counts in the org,
 // each department and each team for that cycle, and the groups' names. Its figures are
@@ -61,7 +61,7 @@ export const trendGroupFigures = pgTable(
  * their names then. `memberships` lists, per assessment of the cycle, the positions in `groups`
  * of the groups its pair counts in. Written once: in the transaction that opens the cycle, or,
  * for a cycle opened before groups were frozen, on its first use (`freezeCycleGroups` in
- * server/services/trends/inputs.ts), with the reporting lines of its opening moment.
+ * server/trends/inputs.ts), with the reporting lines of its opening moment.
  */
 export const cycleGroupSnapshots = pgTable("cycle_group_snapshots", {
   cycleId: uuid()
@@ -70,7 +70,7 @@ export const cycleGroupSnapshots = pgTable("cycle_group_snapshots", {
   orgId: uuid()
     .notNull()
     .references(() => organizations.id, { onDelete: "cascade" }),
-  /** `GroupDef[]` (server/services/trends/compute.ts), in the order the trends page lists them. */
+  /** `GroupDef[]` (server/trends/compute.ts), in the order the trends page lists them. */
   groups: json().notNull(),
   /** `[assessmentId, groupPositions][]`. `json`: only ever read whole, by the publication. */
   memberships: json().notNull(),

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assessments, cycles, pairs, people, responses } from "@/db/schema";
-import { CANT_SAY, CURRENT_BANK_VERSION, getItemBank, predictionKey, type DimensionKey, type Side } from "@/server/assessment/item-bank";
+import { CANT_SAY, CURRENT_BANK_VERSION, getItemBank, predictionKey, type DimensionKey, type Side } from "@/server/assessments/item-bank";
 
 // Two past quarterly cycles for the demo organization, so the pair dashboard has history and
 // HR trends have data. Answers are generated from a fixed seed (same data on every machine):

@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
 import { actionItems, agendaItems, agendaTemplates, meetingSeries, pairs, people, sharedNotes } from "@/db/schema";
 import { nextOccurrences } from "@/server/meetings/recurrence";
-import { ensureMeeting, ruleOf } from "@/server/services/meetings/schedule";
+import { ensureMeeting, ruleOf } from "@/server/meetings/schedule";
 
 // The showcase pair's 1:1s, relative to the day the demo is seeded: Aisha Bello and Ben Carter
 // meet weekly on a working day; their last 1:1 (a few days ago) has notes, a done and an open

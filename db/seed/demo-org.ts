@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departments, organizations, orgRoles, people, type OrgRole } from "@/db/schema";
-import { setManager } from "@/server/services/people/set-manager";
+import { setManager } from "@/server/people/set-manager";
 import { seedDemoHistory } from "./demo-history";
 import { seedDemoMeetings } from "./demo-meetings";
 

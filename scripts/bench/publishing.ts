@@ -6,7 +6,7 @@ import type { BenchServer } from "./servers";
 // computation held a parallel /api/health for 31 s). The benchmark's last closed cycles are
 // made due again, as after a deploy that changes the figures' format, and /api/health is
 // asked on every server, one request after another, until the workers have published them.
-// The computation runs on a thread of its own (server/services/trends/compute-off-thread.ts),
+// The computation runs on a thread of its own (server/trends/compute-off-thread.ts),
 // so the health route should answer in its usual few milliseconds throughout.
 
 export interface PublishingWhileServing {

@@ -18,7 +18,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { CANT_SAY } from "@/server/assessment/item-bank";
+import { CANT_SAY } from "@/server/assessments/item-bank";
 import { pickActors, type Actors } from "./actors";
 import { parseBenchArgs, type BenchArgs } from "./args";
 import { benchDatabaseUrl, prepareBenchmarkDatabase, resetTransientState } from "./database";

@@ -1,6 +1,6 @@
 import postgres from "postgres";
 import { drizzleForPostgres } from "@/db/client";
-import { readSession } from "@/server/services/auth/sessions";
+import { readSession } from "@/server/auth/sessions";
 import { time, type Timing } from "./stats";
 
 // What the server-side session check adds to each signed-in request (issue 16): `readSession`,

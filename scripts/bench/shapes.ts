@@ -2,10 +2,10 @@ import postgres from "postgres";
 import { drizzleForPostgres } from "@/db/client";
 import { migratePostgresUrl } from "@/db/migrate";
 import { seedSyntheticOrg, syntheticSlug, type SyntheticShape } from "./synthetic-org";
-import { getItemBank } from "@/server/assessment/item-bank";
-import { computeCycleFigures } from "@/server/services/trends/compute";
-import { loadCycleInputs, openedCycles } from "@/server/services/trends/inputs";
-import { publishCycle } from "@/server/services/trends/stored-figures";
+import { getItemBank } from "@/server/assessments/item-bank";
+import { computeCycleFigures } from "@/server/trends/compute";
+import { loadCycleInputs, openedCycles } from "@/server/trends/inputs";
+import { publishCycle } from "@/server/trends/stored-figures";
 import { assertBenchmarkOnly, databaseName, ensureDatabase, wipe } from "./database";
 import { summarize, type Timing } from "./stats";
 

@@ -1,11 +1,11 @@
 import postgres from "postgres";
 import { drizzleForPostgres } from "@/db/client";
-import { getItemBank } from "@/server/assessment/item-bank";
+import { getItemBank } from "@/server/assessments/item-bank";
 import { createContext } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
-import { computeCycleFigures, type GroupFigures } from "@/server/services/trends/compute";
-import { loadCycleInputs, openedCycles } from "@/server/services/trends/inputs";
-import { publishCycle } from "@/server/services/trends/stored-figures";
+import { computeCycleFigures, type GroupFigures } from "@/server/trends/compute";
+import { loadCycleInputs, openedCycles } from "@/server/trends/inputs";
+import { publishCycle } from "@/server/trends/stored-figures";
 import { time, type Timing } from "./stats";
 
 // HR trends, timed through the tRPC caller (what the trends page and the API run: access

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { assessments, responses } from "@/db/schema";
 import { cell, MIN_GROUP_SIZE_DEFAULT, type Cell, type SideCounts } from "@/server/analysis/anonymity";
-import type { Side } from "@/server/assessment/item-bank";
+import type { Side } from "@/server/assessments/item-bank";
 import type { Actor } from "./actor";
 
 // What HR admins and owners may see of people's participation, answered here and nowhere else
@@ -17,7 +17,7 @@ import type { Actor } from "./actor";
 //   revealed to her (`countableResponses`): what she reads must not change because her report
 //   (or manager) submitted first.
 // The published figures of a closed cycle apply the same rules and more (subtraction, across
-// cycles) over every group: server/services/trends/compute.ts.
+// cycles) over every group: server/trends/compute.ts.
 
 /** The minimum group size k in force for a cycle (null: not opened yet, or no cycle) in an organization. */
 export function minGroupSizeOf(cycleK: number | null | undefined, orgK?: number | null): number {

@@ -1,8 +1,8 @@
 import { and, eq, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assessments, pairs } from "@/db/schema";
-import type { ItemBank, Side } from "@/server/assessment/item-bank";
-import { NotFoundError } from "@/server/services/errors";
+import type { ItemBank, Side } from "@/server/assessments/item-bank";
+import { NotFoundError } from "@/server/errors";
 import type { Actor } from "./actor";
 
 // Who may see what of an assessment, answered here and nowhere else:

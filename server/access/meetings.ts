@@ -1,7 +1,7 @@
 import { and, eq, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaTemplates, meetingSeries, meetings, pairs, privateNotes } from "@/db/schema";
-import { NotFoundError } from "@/server/services/errors";
+import { NotFoundError } from "@/server/errors";
 import { isOrgAdmin, type Actor } from "./actor";
 import { memberOfPair, pairAccessColumns, toPairAccess } from "./pairs";
 

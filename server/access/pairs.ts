@@ -1,7 +1,7 @@
 import { and, eq, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { pairs } from "@/db/schema";
-import { NotFoundError } from "@/server/services/errors";
+import { NotFoundError } from "@/server/errors";
 import type { Actor } from "./actor";
 
 // A pair as one of its two people sees it: the check every pair-scoped service starts from (the

@@ -1,4 +1,4 @@
-import type { Side } from "@/server/assessment/item-bank";
+import type { Side } from "@/server/assessments/item-bank";
 
 // The anonymity rules of HR org trends (PRODUCT.md §5, rules 1–3), as pure functions the server
 // applies to every figure of every view, chart and export before anything leaves it.

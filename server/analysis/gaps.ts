@@ -1,4 +1,4 @@
-import { CANT_SAY, DIMENSION_KEYS, predictionKey, type AgreementItem, type Dimension, type DimensionKey, type ItemBank, type Side } from "@/server/assessment/item-bank";
+import { CANT_SAY, DIMENSION_KEYS, predictionKey, type AgreementItem, type Dimension, type DimensionKey, type ItemBank, type Side } from "@/server/assessments/item-bank";
 import { blindSpotPrompt, discussionPrompt, type GapDirection } from "./prompts";
 
 // The pair dashboard's analysis of one revealed assessment: where the two sides see their

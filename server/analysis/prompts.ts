@@ -1,4 +1,4 @@
-import type { DimensionKey } from "@/server/assessment/item-bank";
+import type { DimensionKey } from "@/server/assessments/item-bank";
 
 // Discussion prompts the pair dashboard attaches to notable gaps and blind spots, and that
 // "Plan our next 1:1 from this" turns into agenda items. Both people read the same text, so

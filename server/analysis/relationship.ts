@@ -4,7 +4,7 @@ import { roundScore } from "./gaps";
 // uses beyond per-dimension gaps (issue 20): where the pair sits among the four combinations of
 // high and low ratings from each side, and how well each side read the other. Pure functions over
 // the two sides' dimension means and predictions (bank order); the pair dashboard shows them to
-// the pair, and HR trends aggregate them over groups of pairs (server/services/trends/compute.ts).
+// the pair, and HR trends aggregate them over groups of pairs (server/trends/compute.ts).
 
 /**
  * The four combinations of Cogliser, Schriesheim, Scandura & Gardner (2009), "Balance in leader

@@ -10,15 +10,15 @@ import { accounts, sessions, users, verificationTokens, type SignInMethod } from
 import { appUrl, env } from "@/server/env";
 import { sendMail } from "@/server/mail";
 import { signInLinkEmail } from "@/server/mail/sign-in-link";
-import { findDemoPersonById, hasSignInPerson } from "@/server/services/auth/find-sign-in-person";
-import { readSession, type CurrentSession } from "@/server/services/auth/sessions";
+import { findDemoPersonById, hasSignInPerson } from "@/server/auth/find-sign-in-person";
+import { readSession, type CurrentSession } from "@/server/auth/sessions";
 import { resolveAuthSecret } from "./secret";
 import { SESSION_COOKIE_NAMES } from "./session-cookie";
 
 // Auth.js proves who someone is: an emailed link, the identity provider (OIDC), or in demo mode
 // "sign in as". Its own JWT cookie is only a short-lived hand-off ("this browser just proved it
 // holds identity X"): /sign-in/continue turns it into one of Tandem's server-side sessions for
-// a person the identity holds (server/services/auth/sessions.ts) and deletes it. Every request
+// a person the identity holds (server/auth/sessions.ts) and deletes it. Every request
 // is then checked against the session table, so signing out ends a session at once.
 
 declare module "next-auth" {

@@ -12,7 +12,7 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
-// Sign-in links (server/services/auth/request-sign-in-link.ts): generous for a person who
+// Sign-in links (server/auth/request-sign-in-link.ts): generous for a person who
 // mistyped, tight for someone mailing a victim in a loop. The per-address limit counts per
 // client too, so nobody can use it up for someone else.
 export const SIGN_IN_PER_EMAIL_AND_CLIENT: RateLimit = { limit: 5, windowSeconds: 15 * 60 };

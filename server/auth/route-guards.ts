@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { people } from "@/db/schema";
 import { env } from "@/server/env";
-import { endSession } from "@/server/services/auth/sessions";
+import { endSession } from "@/server/auth/sessions";
 import { currentSession, sessionCookieName } from "./index";
 import { handoffCookieName, usesSecureCookies } from "./session-cookie";
 

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { createSession, identityPeople, type IdentityPerson } from "@/server/services/auth/sessions";
+import { createSession, identityPeople, type IdentityPerson } from "@/server/auth/sessions";
 import type { Handoff } from "./session-cookie";
 
 /** Only same-site paths, so a crafted link cannot send people elsewhere after sign-in. */

@@ -13,7 +13,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export const NOTE_MAX_CHARS = 50_000;
 /**
  * People import: a 2 MB CSV travels as JSON text, where a non-ASCII character takes up to 3
- * bytes and a quote 2 (server/services/people-import/columns.ts).
+ * bytes and a quote 2 (server/people-import/columns.ts).
  */
 export const IMPORT_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 /** Auth.js's endpoints take an email address, a CSRF token and a callback URL. */

@@ -5,7 +5,7 @@ import { assessments, jobs, rateLimits, responses } from "@/db/schema";
 import { env } from "@/server/env";
 import type { Mail } from "@/server/mail";
 import { defineHandler, enqueueMany, type JobHandlers, type JobResult } from "./queue";
-import { deliverOnce } from "./reminders";
+import { deliverOnce } from "@/server/meetings/reminders";
 
 // Emails sent in bulk by what one person does — invitations of a people import, "your assessment
 // is ready" when a cycle opens, a cycle's reminder round — go through the job queue instead of

@@ -2,12 +2,12 @@ import type { Db } from "@/db/client";
 import { isBuildPhase } from "@/server/env";
 import { runExclusively } from "./exclusive";
 import { pruneFinishedJobs, runDueJobs, type JobHandlers } from "./queue";
-import { publishDueFigures } from "@/server/services/trends/stored-figures";
-import { cycleScheduleHandlers, sweepCycleSchedules, type CycleSweepResult } from "@/server/services/cycles/schedule";
+import { publishDueFigures } from "@/server/trends/stored-figures";
+import { cycleScheduleHandlers, sweepCycleSchedules, type CycleSweepResult } from "@/server/cycles/schedule";
 import { mailHandlers } from "./mail";
-import { pruneMailDeliveries, reminderHandlers, scheduleReminders, type SweepResult } from "./reminders";
+import { pruneMailDeliveries, reminderHandlers, scheduleReminders, type SweepResult } from "@/server/meetings/reminders";
 import { onWakeSender } from "./wake";
-import { peopleImportHandlers } from "@/server/services/people-import/import-runs";
+import { peopleImportHandlers } from "@/server/people-import/import-runs";
 
 // The background work of one app server process (started by server/startup.ts): loops on
 // their own timers. One runs due jobs every `intervalMs`; one re-plans reminders every
@@ -34,7 +34,7 @@ export interface WorkerOptions {
   /** How often closed cycles' HR trend figures are looked for and published (0: never). */
   figuresIntervalMs?: number;
   /**
-   * How often cycles are opened and closed on their dates (server/services/cycles/schedule.ts):
+   * How often cycles are opened and closed on their dates (server/cycles/schedule.ts):
    * a cycle opens at most this long after midnight of its open date (0: never). One cheap query
    * over the draft and open cycles when nothing is due.
    */

@@ -4,14 +4,14 @@ import { z, ZodError } from "zod";
 import type { Db } from "@/db/client";
 import type { SignInMethod } from "@/db/schema";
 import { isOrgAdmin, loadActor, type Actor } from "@/server/access/actor";
-import { ConflictError, InvalidInputError, NotFoundError } from "@/server/services/errors";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
 
 export interface Context {
   db: Db;
   /** The person the session signed in as; null when signed out. */
   personId: string | null;
   /**
-   * The server-side session behind personId (server/services/auth/sessions.ts): what switching
+   * The server-side session behind personId (server/auth/sessions.ts): what switching
    * organization and signing out everywhere act on. Requests always have it when signed in;
    * tests' callers name a person without one unless a test needs it.
    */

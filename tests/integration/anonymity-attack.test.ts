@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, pairs, people } from "@/db/schema";
-import { questionRules, type Answers } from "@/server/assessment/answers";
-import { CANT_SAY, getItemBank, type Side } from "@/server/assessment/item-bank";
+import { questionRules, type Answers } from "@/server/assessments/answers";
+import { CANT_SAY, getItemBank, type Side } from "@/server/assessments/item-bank";
 import { fill, type Caller } from "../support/assessments";
 import { createTestDb, type TestDb } from "../support/db";
 import { callerFor, createDepartment, createOrg, createPerson } from "../support/factories";

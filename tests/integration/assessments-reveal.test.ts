@@ -1,8 +1,8 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { assessments, outboxEmails } from "@/db/schema";
-import type { Answers } from "@/server/assessment/answers";
-import { setManager } from "@/server/services/people/set-manager";
+import type { Answers } from "@/server/assessments/answers";
+import { setManager } from "@/server/people/set-manager";
 import { completeAnswers } from "../support/answers";
 import { assessmentWith, everyone, fill, openCycleFor, outboxTo, outcomeOf, type Caller, type Person } from "../support/assessments";
 import { createTestDb, type TestDb } from "../support/db";

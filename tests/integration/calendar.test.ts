@@ -4,11 +4,11 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { people } from "@/db/schema";
 import { loadActor, type Actor } from "@/server/access/actor";
-import { calendarFeedFor, meetingIcsFor, seriesUid, vtimezoneFor } from "@/server/services/meetings/calendar";
-import { NotFoundError } from "@/server/services/errors";
-import { addAgendaItem, saveSharedNotes, savePrivateNote } from "@/server/services/meetings/meeting";
-import { createSeries, getPairMeetings, moveMeeting, setMeetingSkipped, setSeriesState } from "@/server/services/meetings/series";
-import { setManager } from "@/server/services/people/set-manager";
+import { calendarFeedFor, meetingIcsFor, seriesUid, vtimezoneFor } from "@/server/meetings/calendar";
+import { NotFoundError } from "@/server/errors";
+import { addAgendaItem, saveSharedNotes, savePrivateNote } from "@/server/meetings/meeting";
+import { createSeries, getPairMeetings, moveMeeting, setMeetingSkipped, setSeriesState } from "@/server/meetings/series";
+import { setManager } from "@/server/people/set-manager";
 import { createTestDb, type TestDb } from "../support/db";
 import { callerFor, createPerson, createWorld, type World } from "../support/factories";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setManager } from "@/server/services/people/set-manager";
+import { setManager } from "@/server/people/set-manager";
 import { completeAnswers } from "../support/answers";
 import { everyoneBut, fill, outcomeOf } from "../support/assessments";
 import { createTestDb, type TestDb } from "../support/db";

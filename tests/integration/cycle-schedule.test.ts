@@ -4,15 +4,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { assessments, auditLog, cycles, jobs, outboxEmails } from "@/db/schema";
 import { runDueJobs } from "@/server/jobs/queue";
 import { runCycleSchedule, startWorker, stopWorker, workerHandlers } from "@/server/jobs/worker";
-import { CYCLE_REMINDER, cycleReminderKey, sweepCycleSchedules } from "@/server/services/cycles/schedule";
-import { SCHEDULED_ACTOR_NAME } from "@/server/services/audit/audit";
+import { CYCLE_REMINDER, cycleReminderKey, sweepCycleSchedules } from "@/server/cycles/schedule";
+import { SCHEDULED_ACTOR_NAME } from "@/server/audit/audit";
 import { completeAnswers } from "../support/answers";
 import { assessmentWith, everyone, fill } from "../support/assessments";
 import { createTestDb, type TestDb } from "../support/db";
 import { sendQueuedMail } from "../support/mail";
 import { callerFor, createWorld, type World } from "../support/factories";
 
-// Cycles keep their dates by themselves (server/services/cycles/schedule.ts): opened at 00:00 of
+// Cycles keep their dates by themselves (server/cycles/schedule.ts): opened at 00:00 of
 // the open date and closed at the end of the close date in the organization's time zone, with
 // one reminder to those who haven't answered three days before the close date, 09:00 local.
 // The clock is injected (`now`), as in the reminder sweep tests. Dates are a few weeks after

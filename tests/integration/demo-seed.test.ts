@@ -2,8 +2,8 @@ import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, cycles, departments, organizations, orgRoles, pairs, people, responses } from "@/db/schema";
 import { seedDemoOrg } from "@/db/seed/demo-org";
-import { missingAnswers, validateChanges } from "@/server/assessment/answers";
-import { getItemBank } from "@/server/assessment/item-bank";
+import { missingAnswers, validateChanges } from "@/server/assessments/answers";
+import { getItemBank } from "@/server/assessments/item-bank";
 import { createTestDb, type TestDb } from "../support/db";
 import { databaseFingerprint } from "../support/factories";
 

@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { questionRules } from "@/server/assessment/answers";
-import { getItemBank } from "@/server/assessment/item-bank";
+import { questionRules } from "@/server/assessments/answers";
+import { getItemBank } from "@/server/assessments/item-bank";
 import { completeAnswers } from "../support/answers";
 import { fill } from "../support/assessments";
 import { createTestDb, type TestDb } from "../support/db";

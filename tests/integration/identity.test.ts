@@ -5,9 +5,9 @@ import { appSessions, organizations, outboxEmails, people, rateLimits, verificat
 import { clientAddress, parseTrustedProxies, PEER_HEADER } from "@/server/auth/client-address";
 import { continueSignIn } from "@/server/auth/sign-in-flow";
 import { listOutbox } from "@/server/mail/outbox";
-import { findDemoPersonById } from "@/server/services/auth/find-sign-in-person";
-import { requestSignInLinkAllowed } from "@/server/services/auth/request-sign-in-link";
-import { endAllSessions, endSession, readSession, SESSION_IDLE_DAYS } from "@/server/services/auth/sessions";
+import { findDemoPersonById } from "@/server/auth/find-sign-in-person";
+import { requestSignInLinkAllowed } from "@/server/auth/request-sign-in-link";
+import { endAllSessions, endSession, readSession, SESSION_IDLE_DAYS } from "@/server/auth/sessions";
 import { assertDemoDatabase } from "@/server/startup";
 import { createTestDb, type TestDb } from "../support/db";
 import { callerFor, createOrg, createPerson, identityFor } from "../support/factories";
@@ -162,7 +162,7 @@ describe("finding 4: sessions that end", () => {
 
   it("slides: renewed once it is older than a day, and ends after 30 days without use", async () => {
     const { token } = await freshSession();
-    const row = async () => (await t.db.select().from(appSessions).where(eq(appSessions.tokenHash, (await import("@/server/services/auth/sessions")).hashSessionToken(token))))[0]!;
+    const row = async () => (await t.db.select().from(appSessions).where(eq(appSessions.tokenHash, (await import("@/server/auth/sessions")).hashSessionToken(token))))[0]!;
     const made = await row();
     // Used within the day: nothing written.
     await readSession(t.db, token, { demo: false });

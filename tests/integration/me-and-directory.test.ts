@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people } from "@/db/schema";
-import { setManager } from "@/server/services/people/set-manager";
+import { setManager } from "@/server/people/set-manager";
 import { createTestDb, type TestDb } from "../support/db";
 import { callerFor, createPerson, createWorld, databaseFingerprint, type World } from "../support/factories";
 

@@ -2,9 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionItems, agendaItems } from "@/db/schema";
 import { loadActor, type Actor } from "@/server/access/actor";
-import { ConflictError } from "@/server/services/errors";
-import { addActionItem, addAgendaItem } from "@/server/services/meetings/meeting";
-import { createSeries, getPairMeetings } from "@/server/services/meetings/series";
+import { ConflictError } from "@/server/errors";
+import { addActionItem, addAgendaItem } from "@/server/meetings/meeting";
+import { createSeries, getPairMeetings } from "@/server/meetings/series";
 import { createTestDb, type TestDb } from "../support/db";
 import { callerFor, createWorld, type World } from "../support/factories";
 

@@ -13,8 +13,8 @@ import { callerFor, createWorld, type World } from "../support/factories";
 
 const leak = { secret: "leaked-value-123" };
 
-vi.mock("@/server/services/assessments/get-results", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/server/services/assessments/get-results")>();
+vi.mock("@/server/assessments/get-results", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/server/assessments/get-results")>();
   return {
     ...original,
     async getResults(...args: Parameters<typeof original.getResults>) {
@@ -25,8 +25,8 @@ vi.mock("@/server/services/assessments/get-results", async (importOriginal) => {
   };
 });
 
-vi.mock("@/server/services/cycles/cycles", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/server/services/cycles/cycles")>();
+vi.mock("@/server/cycles/cycles", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/server/cycles/cycles")>();
   return {
     ...original,
     async listCycles(...args: Parameters<typeof original.listCycles>) {

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments } from "@/db/schema";
-import { predictionKey } from "@/server/assessment/item-bank";
-import { setManager } from "@/server/services/people/set-manager";
+import { predictionKey } from "@/server/assessments/item-bank";
+import { setManager } from "@/server/people/set-manager";
 import { completeAnswers } from "../support/answers";
 import { everyoneBut, fill, outcomeOf } from "../support/assessments";
 import { createTestDb, type TestDb } from "../support/db";

@@ -5,8 +5,8 @@ import { jobs, organizations, pairs, people, peopleImportRuns } from "@/db/schem
 import { loadActor } from "@/server/access/actor";
 import { env } from "@/server/env";
 import { runDueJobs } from "@/server/jobs/queue";
-import { confirmPeopleImport, previewPeopleImport, type WriteProgress } from "@/server/services/people-import/import-people";
-import { createImportRun, peopleImportHandlers } from "@/server/services/people-import/import-runs";
+import { confirmPeopleImport, previewPeopleImport, type WriteProgress } from "@/server/people-import/import-people";
+import { createImportRun, peopleImportHandlers } from "@/server/people-import/import-runs";
 import { createTestDb, type TestDb } from "../support/db";
 import { callerFor, createWorld, databaseFingerprint, type World } from "../support/factories";
 

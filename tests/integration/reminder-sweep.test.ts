@@ -5,11 +5,11 @@ import { jobs, meetingPreferences, meetingSeries, meetings, outboxEmails, pairs,
 import { loadActor } from "@/server/access/actor";
 import { runExclusively } from "@/server/jobs/exclusive";
 import { defineHandler, enqueue, runDueJobs } from "@/server/jobs/queue";
-import { MEETING_REMINDER, meetingReminderKey, reminderHandlers, REMINDER_HORIZON_MS, scheduleReminders, type SweepResult } from "@/server/jobs/reminders";
+import { MEETING_REMINDER, meetingReminderKey, reminderHandlers, REMINDER_HORIZON_MS, scheduleReminders, type SweepResult } from "@/server/meetings/reminders";
 import { runReminderSweep, startWorker, stopWorker, SWEEP_LOCK } from "@/server/jobs/worker";
 import { occurrencesBetween } from "@/server/meetings/recurrence";
-import { PLANNED_AHEAD, ruleOf } from "@/server/services/meetings/schedule";
-import { listMyNextMeetings } from "@/server/services/meetings/series";
+import { PLANNED_AHEAD, ruleOf } from "@/server/meetings/schedule";
+import { listMyNextMeetings } from "@/server/meetings/series";
 import { createTestDb, writesAmong, type TestDb } from "../support/db";
 import { createOrg } from "../support/factories";
 

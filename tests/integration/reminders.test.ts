@@ -5,12 +5,12 @@ import { jobs, mailDeliveries, outboxEmails, pairs } from "@/db/schema";
 import { loadActor, type Actor } from "@/server/access/actor";
 import { appUrl } from "@/server/env";
 import { claimDue, runDueJobs } from "@/server/jobs/queue";
-import { meetingWhen } from "@/server/mail/meeting-templates";
-import { ASSESSMENT_DIGEST, assessmentDigestKey, MEETING_REMINDER, meetingReminderKey, reminderHandlers, scheduleReminders } from "@/server/jobs/reminders";
-import { addActionItem, addAgendaItem, savePrivateNote } from "@/server/services/meetings/meeting";
-import { setPreferences } from "@/server/services/meetings/preferences";
-import { syncPair } from "@/server/services/meetings/schedule";
-import { createSeries, moveMeeting, setMeetingSkipped } from "@/server/services/meetings/series";
+import { meetingWhen } from "@/server/meetings/reminder-mail";
+import { ASSESSMENT_DIGEST, assessmentDigestKey, MEETING_REMINDER, meetingReminderKey, reminderHandlers, scheduleReminders } from "@/server/meetings/reminders";
+import { addActionItem, addAgendaItem, savePrivateNote } from "@/server/meetings/meeting";
+import { setPreferences } from "@/server/meetings/preferences";
+import { syncPair } from "@/server/meetings/schedule";
+import { createSeries, moveMeeting, setMeetingSkipped } from "@/server/meetings/series";
 import { completeAnswers } from "../support/answers";
 import { assessmentWith, fill, openCycleFor } from "../support/assessments";
 import { createTestDb, type TestDb } from "../support/db";
@@ -104,7 +104,7 @@ describe("meeting reminders", () => {
     // The restart: nothing in memory survives, only the database. Fresh modules, fresh handlers.
     vi.resetModules();
     const freshQueue = await import("@/server/jobs/queue");
-    const freshReminders = await import("@/server/jobs/reminders");
+    const freshReminders = await import("@/server/meetings/reminders");
     const runFresh = (now: Date) => freshQueue.runDueJobs(t.db, now, freshReminders.reminderHandlers());
 
     await runFresh(before(24 * 60 + 1));

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pairs, people } from "@/db/schema";
-import { setManager } from "@/server/services/people/set-manager";
-import { InvalidInputError, NotFoundError } from "@/server/services/errors";
+import { setManager } from "@/server/people/set-manager";
+import { InvalidInputError, NotFoundError } from "@/server/errors";
 import { createTestDb, type TestDb } from "../support/db";
 import { createOrg, createPerson, databaseFingerprint } from "../support/factories";
 

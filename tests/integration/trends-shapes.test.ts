@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, cycles, orgRoles, pairs, people, responses } from "@/db/schema";
-import type { Side } from "@/server/assessment/item-bank";
+import type { Side } from "@/server/assessments/item-bank";
 import { completeAnswers } from "../support/answers";
 import { createTestDb, type TestDb } from "../support/db";
 import { callerFor, createOrg } from "../support/factories";

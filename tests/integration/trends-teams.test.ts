@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, cycles, orgRoles, pairs, people, responses } from "@/db/schema";
 import { seedDemoOrg } from "@/db/seed/demo-org";
 import { HIDDEN_REASON } from "@/server/analysis/anonymity";
-import type { Side } from "@/server/assessment/item-bank";
-import { setManager } from "@/server/services/people/set-manager";
+import type { Side } from "@/server/assessments/item-bank";
+import { setManager } from "@/server/people/set-manager";
 import { completeAnswers } from "../support/answers";
 import { outcomeOf, type Caller } from "../support/assessments";
 import { createTestDb, type TestDb } from "../support/db";
@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 // ---------------------------------------------------------------------------------------------
-// What the database says, independently of server/services/trends
+// What the database says, independently of server/trends
 
 interface Truth {
   /** Per group id, per side: answering pair (assessment id) → the person who answered. */

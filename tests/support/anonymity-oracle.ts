@@ -1,5 +1,5 @@
 import type { FamilyGroup, FamilyOptions } from "@/server/analysis/anonymity";
-import type { Side } from "@/server/assessment/item-bank";
+import type { Side } from "@/server/assessments/item-bank";
 
 // Independent checks of the anonymity guarantee for the tests, computed on the sets themselves,
 // not on the numbered structures the server's suppression works with.

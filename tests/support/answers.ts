@@ -1,5 +1,5 @@
-import { questionRules, type Answers } from "@/server/assessment/answers";
-import { getItemBank } from "@/server/assessment/item-bank";
+import { questionRules, type Answers } from "@/server/assessments/answers";
+import { getItemBank } from "@/server/assessments/item-bank";
 
 /**
  * A complete set of answers for a bank version: every scale question `scale` (default 4),

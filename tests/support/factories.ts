@@ -2,8 +2,8 @@ import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departments, organizations, orgRoles, people, users, type OrgRole, type SignInMethod } from "@/db/schema";
-import { createSession } from "@/server/services/auth/sessions";
-import { setManager } from "@/server/services/people/set-manager";
+import { createSession } from "@/server/auth/sessions";
+import { setManager } from "@/server/people/set-manager";
 import { createCaller } from "@/server/trpc/root";
 import { createContext } from "@/server/trpc/init";
 

@@ -2,7 +2,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assessments, cycles, departments, pairs, people, responses } from "@/db/schema";
 import { minGroupSizeOf } from "@/server/access/aggregates";
-import { getItemBank, type Side } from "@/server/assessment/item-bank";
+import { getItemBank, type Side } from "@/server/assessments/item-bank";
 import { callerFor } from "./factories";
 import { settleTrends as publishAll } from "./trends";
 

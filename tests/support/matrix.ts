@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { TRPCError, type AnyProcedure, type inferProcedureInput, type inferProcedureOutput } from "@trpc/server";
 import { expect } from "vitest";
 import type { Db } from "@/db/client";
-import type { Answers } from "@/server/assessment/answers";
+import type { Answers } from "@/server/assessments/answers";
 import { appRouter, type AppRouter } from "@/server/trpc/root";
 import { completeAnswers } from "./answers";
 import { assessmentWith, everyone, fill, openCycleFor, type Caller } from "./assessments";
@@ -10,10 +10,10 @@ import { settleTrends } from "./trends";
 import { and, eq, inArray, notInArray } from "drizzle-orm";
 import { appSessions, assessments, orgRoles, pairs as pairsTable, people as peopleTable } from "@/db/schema";
 import { callerFor, createDepartment, createOrg, createPerson, createWorld, sessionFor, type World } from "./factories";
-import { setManager } from "@/server/services/people/set-manager";
+import { setManager } from "@/server/people/set-manager";
 import { loadActor } from "@/server/access/actor";
 import { runDueJobs } from "@/server/jobs/queue";
-import { createImportRun, peopleImportHandlers } from "@/server/services/people-import/import-runs";
+import { createImportRun, peopleImportHandlers } from "@/server/people-import/import-runs";
 import { addDays, at, dayOf, restoreMeetings, setAsideSeriesOf, snapshotMeetings, weekdayOf, type MeetingsSnapshot } from "./meetings";
 
 // The authorization matrix: every procedure of appRouter against every kind of caller.

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { publishDueFigures } from "@/server/services/trends/stored-figures";
+import { publishDueFigures } from "@/server/trends/stored-figures";
 
 /**
  * What the worker does after cycles close: publishes their trend figures, one after another.

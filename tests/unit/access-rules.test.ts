@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { minGroupSizeOf, participationCells } from "@/server/access/aggregates";
 import { answersSeenBy } from "@/server/access/assessments";
 import { HIDDEN_REASON, MIN_GROUP_SIZE_DEFAULT } from "@/server/analysis/anonymity";
-import { getItemBank } from "@/server/assessment/item-bank";
+import { getItemBank } from "@/server/assessments/item-bank";
 
 const HIDDEN = { hidden: true, reason: HIDDEN_REASON };
 const bank = getItemBank(1);

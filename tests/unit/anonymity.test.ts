@@ -13,7 +13,7 @@ import {
   type FamilyGroup,
   type SideCounts,
 } from "@/server/analysis/anonymity";
-import type { Side } from "@/server/assessment/item-bank";
+import type { Side } from "@/server/assessments/item-bank";
 import { familyProblems, pairwiseProblems, prng } from "../support/anonymity-oracle";
 
 // PRODUCT.md §5 rules 1–3. Counts are distinct people per side. Where only one side matters the

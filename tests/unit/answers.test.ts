@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AnswerError, applyChanges, missingAnswers, progress, questionRules, validateChanges, type Answers } from "@/server/assessment/answers";
-import { CANT_SAY, DIMENSION_KEYS, getItemBank, predictionKey } from "@/server/assessment/item-bank";
+import { AnswerError, applyChanges, missingAnswers, progress, questionRules, validateChanges, type Answers } from "@/server/assessments/answers";
+import { CANT_SAY, DIMENSION_KEYS, getItemBank, predictionKey } from "@/server/assessments/item-bank";
 import { completeAnswers } from "../support/answers";
 
 const bank = getItemBank(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessmentState, assessmentTitle } from "@/server/assessment/state";
+import { assessmentState, assessmentTitle } from "@/server/assessments/state";
 
 describe("an assessment's title and state", () => {
   const at = new Date("2026-04-01T00:00:00Z");

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { autoReminderAt, closesAt, cycleTimes, localToday, opensAt } from "@/server/services/cycles/calendar";
+import { autoReminderAt, closesAt, cycleTimes, localToday, opensAt } from "@/server/cycles/calendar";
 
 // A cycle's dates are days in its organization's zone: it opens at their first instant and
-// closes at the first instant of the day after the close date (server/services/cycles/calendar.ts).
+// closes at the first instant of the day after the close date (server/cycles/calendar.ts).
 
 describe("cycle dates as instants", () => {
   it("reads dates in the zone, across daylight-saving changes", () => {

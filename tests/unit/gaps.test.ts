@@ -17,7 +17,7 @@ import {
   type PairAnalysis,
 } from "@/server/analysis/gaps";
 import { blindSpotPrompt, discussionPrompt } from "@/server/analysis/prompts";
-import { CANT_SAY, getItemBank, predictionKey, type DimensionKey, type ItemBank } from "@/server/assessment/item-bank";
+import { CANT_SAY, getItemBank, predictionKey, type DimensionKey, type ItemBank } from "@/server/assessments/item-bank";
 
 // Every expected number below is worked out by hand in the comments beside it. Reported values
 // are rounded to 9 decimals, so 13/3 is expected as 4.333333333.

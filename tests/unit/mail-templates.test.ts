@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { assessmentDigestMail, meetingReminderMail } from "@/server/mail/meeting-templates";
+import { assessmentDigestMail, meetingReminderMail } from "@/server/meetings/reminder-mail";
 import { button, escapeHtml, linkMail } from "@/server/mail/layout";
 import { signInLinkEmail } from "@/server/mail/sign-in-link";
-import { assessmentReadyMail, revealedMail } from "@/server/services/assessments/notifications";
-import { invitationMail } from "@/server/services/people-import/invitation";
+import { assessmentReadyMail, revealedMail } from "@/server/assessments/notifications";
+import { invitationMail } from "@/server/people-import/invitation";
 
 describe("email templates", () => {
   it("escapes HTML special characters", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { IMPORT_LIMITS, parsePeopleCsv } from "@/server/services/people-import/parse-csv";
-import { isIsoDate, planImport, type ExistingPerson, type OrgSnapshot } from "@/server/services/people-import/plan";
+import { IMPORT_LIMITS, parsePeopleCsv } from "@/server/people-import/parse-csv";
+import { isIsoDate, planImport, type ExistingPerson, type OrgSnapshot } from "@/server/people-import/plan";
 
 // Reading a people CSV and checking its rows against an organization (PRODUCT.md §6), without a
 // database: every kind of problem gets a row-level message naming the row and column.

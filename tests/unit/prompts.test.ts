@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blindSpotPrompt, discussionPrompt, type GapDirection } from "@/server/analysis/prompts";
-import { DIMENSION_KEYS } from "@/server/assessment/item-bank";
+import { DIMENSION_KEYS } from "@/server/assessments/item-bank";
 
 const directions: GapDirection[] = ["employee_higher", "manager_higher"];
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { buildQuestionnaire } from "@/components/assessments/questionnaire";
 import { requiredKeys, stepKeys } from "@/components/assessments/use-assessment-steps";
-import { missingAnswers, questionRules } from "@/server/assessment/answers";
-import { CANT_SAY, getItemBank, type Side } from "@/server/assessment/item-bank";
+import { missingAnswers, questionRules } from "@/server/assessments/answers";
+import { CANT_SAY, getItemBank, type Side } from "@/server/assessments/item-bank";
 
 // The form counts and resumes from the questionnaire the page builds; the server validates and
-// decides "complete" from the item bank (server/assessment/answers.ts). The two must agree.
+// decides "complete" from the item bank (server/assessments/answers.ts). The two must agree.
 
 const bank = getItemBank(1);
 const other = { name: "Ben Carter", givenName: "Ben" };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BODY_LIMIT_BYTES, IMPORT_BODY_LIMIT_BYTES, NOTE_MAX_CHARS } from "@/server/http/limits";
-import { IMPORT_LIMITS } from "@/server/services/people-import/columns";
+import { IMPORT_LIMITS } from "@/server/people-import/columns";
 
 // The field limits (zod, textareas) and the body limits (server/http/limits.ts) must agree: a
 // note or a file the page lets through must never meet a 413.

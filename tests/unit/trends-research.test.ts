@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MIN_DRIVER_PAIRS, absoluteAgreement, spearman } from "@/server/analysis/agreement";
-import { questionRules, type Answers } from "@/server/assessment/answers";
-import { getItemBank, type Side } from "@/server/assessment/item-bank";
-import { computeCycleFigures, type InvitedPair, type ResponseRow } from "@/server/services/trends/compute";
+import { questionRules, type Answers } from "@/server/assessments/answers";
+import { getItemBank, type Side } from "@/server/assessments/item-bank";
+import { computeCycleFigures, type InvitedPair, type ResponseRow } from "@/server/trends/compute";
 
 // Issue 20's figures as the worker computes them for one group (the organization) of pairs
 // with distinct people: over which pairs each is computed, and when it is hidden.

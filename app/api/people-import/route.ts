@@ -4,8 +4,8 @@ import { isOrgAdmin } from "@/server/access/actor";
 import { currentSession } from "@/server/auth";
 import { announcedTooLarge, describeBytes, readBodyWithin } from "@/server/http/limits";
 import { CROSS_SITE_MESSAGE, isSameOrigin } from "@/server/security/origin";
-import { UPLOAD_LIMITS } from "@/server/services/people-import/columns";
-import { createImportRun } from "@/server/services/people-import/import-runs";
+import { UPLOAD_LIMITS } from "@/server/people-import/columns";
+import { createImportRun } from "@/server/people-import/import-runs";
 
 // The upload of a people file for a background import: the body is the file itself
 // (Content-Type text/csv, which a foreign page can't send without a preflight), from Tandem's

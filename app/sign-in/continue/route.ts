@@ -4,7 +4,7 @@ import { currentSession, sessionCookieName } from "@/server/auth";
 import { resolveAuthSecret } from "@/server/auth/secret";
 import { handoffCookieName, readHandoff, sessionCookieOptions, usesSecureCookies } from "@/server/auth/session-cookie";
 import { continueSignIn, safeNext } from "@/server/auth/sign-in-flow";
-import { endSession } from "@/server/services/auth/sessions";
+import { endSession } from "@/server/auth/sessions";
 import { env } from "@/server/env";
 
 // Where every sign-in lands (server/auth/index.ts): the identity Auth.js just proved becomes a

@@ -1,12 +1,12 @@
-import { missingAnswers, validateChanges, type Answers } from "@/server/assessment/answers";
-import { CANT_SAY, getItemBank, predictionKey, type DimensionKey, type Side } from "@/server/assessment/item-bank";
+import { missingAnswers, validateChanges, type Answers } from "@/server/assessments/answers";
+import { CANT_SAY, getItemBank, predictionKey, type DimensionKey, type Side } from "@/server/assessments/item-bank";
 import { BANK_VERSION } from "./options";
 import { clamp, type Rng } from "./random";
 import type { Pair } from "./tree";
 import { CANT_SAY_PRONE, CHOOSE, DIMENSION_OFFSET, TOPICS } from "./vocabulary";
 
 // One side's answers from the pair's latent relationship quality; every one is checked against
-// the item bank's rules (server/assessment/answers.ts), as the app checks what people submit.
+// the item bank's rules (server/assessments/answers.ts), as the app checks what people submit.
 
 export function dimensionMeans(rng: Rng, level: number, sd: number): Record<DimensionKey, number> {
   const bank = getItemBank(BANK_VERSION);

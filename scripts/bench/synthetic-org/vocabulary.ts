@@ -1,4 +1,4 @@
-import type { DimensionKey, Side } from "@/server/assessment/item-bank";
+import type { DimensionKey, Side } from "@/server/assessments/item-bank";
 
 // The words and numbers synthetic people, teams, agendas and answers are drawn from.
 

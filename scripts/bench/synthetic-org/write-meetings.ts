@@ -1,6 +1,6 @@
 import type postgres from "postgres";
 import { nextOccurrences, type SeriesRule } from "@/server/meetings/recurrence";
-import { PLANNED_AHEAD } from "@/server/services/meetings/schedule";
+import { PLANNED_AHEAD } from "@/server/meetings/schedule";
 import { copyRows, type CopyValue } from "./copy";
 import { assertSameOccurrences, nextOccurrencesFast, occurrencesIn } from "./occurrences";
 import type { World } from "./plan";

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { cancelCheckIn } from "@/server/services/assessments/cancel-check-in";
-import { getAssessment } from "@/server/services/assessments/get-assessment";
-import { getResults } from "@/server/services/assessments/get-results";
-import { listMyAssessments } from "@/server/services/assessments/list-my-assessments";
-import { saveDraft } from "@/server/services/assessments/save-draft";
-import { startCheckIn } from "@/server/services/assessments/start-check-in";
-import { submitResponse } from "@/server/services/assessments/submit-response";
+import { cancelCheckIn } from "@/server/assessments/cancel-check-in";
+import { getAssessment } from "@/server/assessments/get-assessment";
+import { getResults } from "@/server/assessments/get-results";
+import { listMyAssessments } from "@/server/assessments/list-my-assessments";
+import { saveDraft } from "@/server/assessments/save-draft";
+import { startCheckIn } from "@/server/assessments/start-check-in";
+import { submitResponse } from "@/server/assessments/submit-response";
 import { protectedProcedure, router } from "../init";
 import { id, text } from "../validation";
 import { assessmentResultsOutput } from "./outputs/assessments";

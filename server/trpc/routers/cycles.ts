@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { closeCycle, createCycle, cycleCalendar, listCycles, listDepartments, openCycle, remindCycle } from "@/server/services/cycles/cycles";
+import { closeCycle, createCycle, cycleCalendar, listCycles, listDepartments, openCycle, remindCycle } from "@/server/cycles/cycles";
 import { orgAdminProcedure, router } from "../init";
 import { day, id, text } from "../validation";
 import { cycleCalendarOutput, cycleClosedOutput, cycleCreatedOutput, cycleListOutput, cycleOpenedOutput, cycleRemindedOutput, departmentsOutput } from "./outputs/cycles";

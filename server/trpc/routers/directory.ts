@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listDirectory } from "@/server/services/people/list-directory";
+import { listDirectory } from "@/server/people/list-directory";
 import { id, text } from "../validation";
 import { protectedProcedure, router } from "../init";
 

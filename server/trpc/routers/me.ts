@@ -1,4 +1,4 @@
-import { getMe, getMyShell } from "@/server/services/people/get-me";
+import { getMe, getMyShell } from "@/server/people/get-me";
 import { protectedProcedure, router } from "../init";
 
 export const meRouter = router({

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { addActionItem, addAgendaItem, deleteActionItem, deleteAgendaItem, getMeeting, reorderAgenda, saveSharedNotes, savePrivateNote, updateActionItem, updateAgendaItem } from "@/server/services/meetings/meeting";
+import { addActionItem, addAgendaItem, deleteActionItem, deleteAgendaItem, getMeeting, reorderAgenda, saveSharedNotes, savePrivateNote, updateActionItem, updateAgendaItem } from "@/server/meetings/meeting";
 import { NOTE_MAX_CHARS } from "@/server/http/limits";
-import { planFromAssessment, previewPlan } from "@/server/services/meetings/plan-from-gaps";
-import { getPreferences, regenerateCalendarToken, revokeCalendarToken, setPreferences } from "@/server/services/meetings/preferences";
-import { createSeries, getPairMeetings, listMyNextMeetings, moveMeeting, setMeetingSkipped, setSeriesState, updateSeriesFrom } from "@/server/services/meetings/series";
-import { applyTemplate, deleteTemplate, listTemplates, saveTemplate } from "@/server/services/meetings/templates";
+import { planFromAssessment, previewPlan } from "@/server/meetings/plan-from-gaps";
+import { getPreferences, regenerateCalendarToken, revokeCalendarToken, setPreferences } from "@/server/meetings/preferences";
+import { createSeries, getPairMeetings, listMyNextMeetings, moveMeeting, setMeetingSkipped, setSeriesState, updateSeriesFrom } from "@/server/meetings/series";
+import { applyTemplate, deleteTemplate, listTemplates, saveTemplate } from "@/server/meetings/templates";
 import { protectedProcedure, router } from "../init";
 import { day, id, text } from "../validation";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { AUDIT_ACTIONS, listAudit } from "@/server/services/audit/audit";
-import { getOrgSettings, MIN_GROUP_SIZE_RANGE, setMinGroupSize, setTimeZone } from "@/server/services/org/settings";
+import { AUDIT_ACTIONS, listAudit } from "@/server/audit/audit";
+import { getOrgSettings, MIN_GROUP_SIZE_RANGE, setMinGroupSize, setTimeZone } from "@/server/org/settings";
 import { ownerProcedure, router } from "../init";
 import { day, text } from "../validation";
 import { auditLogOutput, minGroupSizeOutput, orgSettingsOutput, timeZoneOutput } from "./outputs/org";

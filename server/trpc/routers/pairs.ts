@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getPairDashboard } from "@/server/services/pairs/get-pair-dashboard";
+import { getPairDashboard } from "@/server/pairs/get-pair-dashboard";
 import { protectedProcedure, router } from "../init";
 import { id } from "../validation";
 

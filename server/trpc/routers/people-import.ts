@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { IMPORT_LIMITS, MAPPING_TARGETS } from "@/server/services/people-import/columns";
-import { confirmPeopleImport, previewPeopleImport } from "@/server/services/people-import/import-people";
-import { confirmImportRun, getImportRun, importRunProblemsCsv, recheckImportRun } from "@/server/services/people-import/import-runs";
+import { IMPORT_LIMITS, MAPPING_TARGETS } from "@/server/people-import/columns";
+import { confirmPeopleImport, previewPeopleImport } from "@/server/people-import/import-people";
+import { confirmImportRun, getImportRun, importRunProblemsCsv, recheckImportRun } from "@/server/people-import/import-runs";
 import { orgAdminProcedure, router } from "../init";
 import { id, text } from "../validation";
 import { importPreviewOutput, importResultOutput, importRunOutput, importRunStartedOutput, problemsCsvOutput } from "./outputs/people-import";

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { FIELD_LIMITS, isEmail, isIsoDate, START_DATE_RANGE } from "@/server/services/people-import/plan";
-import { deactivatePerson, reactivatePerson } from "@/server/services/people/deactivate-person";
-import { getPerson } from "@/server/services/people/get-person";
-import { listDepartments, listPeople } from "@/server/services/people/list-people";
-import { setRole } from "@/server/services/people/set-role";
-import { updatePerson } from "@/server/services/people/update-person";
+import { FIELD_LIMITS, isEmail, isIsoDate, START_DATE_RANGE } from "@/server/people-import/plan";
+import { deactivatePerson, reactivatePerson } from "@/server/people/deactivate-person";
+import { getPerson } from "@/server/people/get-person";
+import { listDepartments, listPeople } from "@/server/people/list-people";
+import { setRole } from "@/server/people/set-role";
+import { updatePerson } from "@/server/people/update-person";
 import { orgAdminProcedure, ownerProcedure, router } from "../init";
 import { id, text } from "../validation";
 import { peopleDepartmentsOutput, peoplePageOutput, personDeactivatedOutput, personOutput, personReactivatedOutput, personUpdatedOutput, roleSetOutput } from "./outputs/people";

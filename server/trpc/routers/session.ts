@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { endIdentitySessions, identityPeople, switchSessionPerson } from "@/server/services/auth/sessions";
+import { endIdentitySessions, identityPeople, switchSessionPerson } from "@/server/auth/sessions";
 import { router, sessionProcedure } from "../init";
 
 export const sessionRouter = router({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { exportCycleTrendsCsv, getCycleTrends, getTrendSeries } from "@/server/services/trends/org-trends";
+import { exportCycleTrendsCsv, getCycleTrends, getTrendSeries } from "@/server/trends/org-trends";
 import { orgAdminProcedure, router } from "../init";
 import { id } from "../validation";
 import { csvFileOutput, cycleTrendsOutput, trendSeriesOutput } from "./outputs/trends";

@@ -3,7 +3,7 @@ import { MinGroupSizeForm } from "@/components/org/min-group-size-form";
 import { TimeZoneForm } from "@/components/org/time-zone-form";
 import { AuditLog } from "@/components/org/audit-log";
 import { Card } from "@/components/ui/card";
-import { AUDIT_ACTIONS, type AuditAction } from "@/server/services/audit/audit";
+import { AUDIT_ACTIONS, type AuditAction } from "@/server/audit/audit";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 import { TRPCReactProvider } from "@/components/trpc/client";

@@ -11,7 +11,7 @@ import { metricOf } from "@/components/trends/trends-view";
 import { UnpublishedCycle } from "@/components/trends/unpublished-cycle";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getItemBank } from "@/server/assessment/item-bank";
+import { getItemBank } from "@/server/assessments/item-bank";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Trends" };

@@ -10,10 +10,10 @@ import { CancelCheckInButton } from "@/components/assessments/cancel-check-in-bu
 import { ButtonLink } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { formatDay } from "@/components/ui/format";
-import { getItemBank } from "@/server/assessment/item-bank";
+import { getItemBank } from "@/server/assessments/item-bank";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 import { TRPCReactProvider } from "@/components/trpc/client";
-import { assessmentTitle } from "@/server/assessment/state";
+import { assessmentTitle } from "@/server/assessments/state";
 
 export const metadata: Metadata = { title: "Assessment" };
 

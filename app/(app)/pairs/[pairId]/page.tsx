@@ -12,7 +12,7 @@ import { NothingRevealed } from "@/components/pairs/nothing-revealed";
 import { PairHeader } from "@/components/pairs/pair-header";
 import { PairTrend } from "@/components/pairs/pair-trend";
 import { perspectiveOf } from "@/components/pairs/perspective";
-import { getItemBank } from "@/server/assessment/item-bank";
+import { getItemBank } from "@/server/assessments/item-bank";
 import { callName } from "@/server/people/call-name";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { publicOrigin } from "@/server/security/origin";
-import { calendarFeedFor } from "@/server/services/meetings/calendar";
+import { calendarFeedFor } from "@/server/meetings/calendar";
 
 // A person's private calendar feed. Calendar apps fetch it without a session: the token in the
 // URL is the credential (only its hash is stored), so a wrong, replaced or revoked token gets

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IMPORT_COLUMNS, MAPPING_TARGETS } from "@/server/services/people-import/columns";
+import { IMPORT_COLUMNS, MAPPING_TARGETS } from "@/server/people-import/columns";
 
 // What a people import may return to HR: its own file read back (columns, problems, the plan),
 // the people it would change as name and email, and counts.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { QUADRANTS } from "@/server/analysis/relationship";
-import { DIMENSION_KEYS } from "@/server/assessment/item-bank";
+import { DIMENSION_KEYS } from "@/server/assessments/item-bank";
 import { bySide, cellOf, participation, sideEnum } from "./cells";
 
 // What the trends procedures may return to HR: the published figures' cells and the cycle list.

@@ -5,9 +5,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Card } from "@/components/ui/card";
-import { AGREEMENT_SCALE, CANT_SAY, CANT_SAY_LABEL, getItemBank, personalize, PREDICTION_SCALE, predictionKey, type ChoiceQuestion, type Dimension, type Side } from "@/server/assessment/item-bank";
+import { AGREEMENT_SCALE, CANT_SAY, CANT_SAY_LABEL, getItemBank, personalize, PREDICTION_SCALE, predictionKey, type ChoiceQuestion, type Dimension, type Side } from "@/server/assessments/item-bank";
 import { getCaller, orNotFound } from "@/server/trpc/server";
-import { assessmentTitle } from "@/server/assessment/state";
+import { assessmentTitle } from "@/server/assessments/state";
 
 export const metadata: Metadata = { title: "Results" };
 

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { currentSession } from "@/server/auth";
-import { NotFoundError } from "@/server/services/errors";
-import { meetingIcsFor } from "@/server/services/meetings/calendar";
+import { NotFoundError } from "@/server/errors";
+import { meetingIcsFor } from "@/server/meetings/calendar";
 import { publicOrigin } from "@/server/security/origin";
 
 // One 1:1 as an .ics download, for the signed-in people of its pair. A plain route rather than

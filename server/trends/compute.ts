@@ -1,0 +1,960 @@
+import { isLargeDimensionGap } from "@/server/analysis/gaps";
+import { assertValidK, cell, familyOrder, hiddenCell, suppressNumberedFamily, type Cell, type SideCounts } from "@/server/analysis/anonymity";
+import { absoluteAgreement, MIN_DRIVER_PAIRS, spearman } from "@/server/analysis/agreement";
+import { balanceQuadrant, overallScore, QUADRANTS, readingOf, type Quadrant, type Reading } from "@/server/analysis/relationship";
+import { cronbachAlpha, fisherInterval, pearson } from "@/server/analysis/statistics";
+import { predictionKey, type DimensionKey, type ItemBank, type Side } from "@/server/assessments/item-bank";
+
+// Org trend figures for one cycle, computed from submitted responses and released only as
+// cells that pass the anonymity rules (PRODUCT.md §5). Pure: the service loads rows and k.
+//
+// Which groups a figure may be shown for is decided over the whole family of groups of the
+// cycle at once (the org, every department, every team) with `suppressNumberedFamily`
+// (server/analysis/anonymity.ts; the rules as applied here are in docs/anonymity.md), after the
+// across-cycles rule has hidden what would let a figure of it be subtracted from the same
+// figure of an earlier published cycle to isolate fewer than k people.
+
+export interface ResponseRow {
+  assessmentId: string;
+  /** The pair: a manager's response counts as its pair's contribution (see `contributionOf`). */
+  pairId: string;
+  side: Side;
+  respondentId: string;
+  answers: Readonly<Record<string, number | string>>;
+  /** The pair's groups: the org, the report's department, every team the pair is in. */
+  groupIds: readonly string[];
+}
+
+/** A pair invited to the cycle, submitted or not. */
+export interface InvitedPair {
+  assessmentId: string;
+  pairId: string;
+  reportId: string;
+  groupIds: readonly string[];
+}
+
+export interface GroupDef {
+  id: string;
+  name: string;
+  kind: "org" | "department" | "team";
+  /** Teams: 0 for the team of a manager nobody in the cycle manages, 1 for a team inside it, … */
+  depth: number;
+}
+
+const SIDES: readonly Side[] = ["employee", "manager"];
+
+export interface DimensionFigures {
+  key: DimensionKey;
+  name: string;
+  mean: Record<Side, Cell<number>>;
+  meanAbsGap: Cell<number>;
+  agreement: Cell<{ r: number; lower: number; upper: number; pairs: number }>;
+  /** ICC(A,1) across the group's pairs, with McGraw & Wong's 95% interval (null where undefined). */
+  absoluteAgreement: Cell<{ icc: number; lower: number | null; upper: number | null }>;
+  alpha: Record<Side, Cell<number>>;
+}
+
+/** A rank correlation with its 95% interval; no n (see `computeCycleFigures`). */
+export interface RankFigure {
+  rho: number;
+  lower: number;
+  upper: number;
+}
+
+/** How one dimension goes with one side's "would you choose them again?" answer across pairs. */
+export interface DriverFigure {
+  key: DimensionKey;
+  /** The side's own score in the dimension; null where too few pairs answered it. */
+  score: RankFigure | null;
+  /** The pair's absolute gap in the dimension. */
+  gap: RankFigure | null;
+}
+
+/** Group means of each side's reading of the other (server/analysis/relationship.ts). */
+export interface ReadingFigure {
+  meanAbsError: number;
+  /** Mean over pairs of the share of dimensions read within half a point. */
+  withinShare: number;
+  assumedSimilarity: number;
+}
+
+export interface GroupFigures {
+  id: string;
+  name: string;
+  kind: GroupDef["kind"];
+  depth: number;
+  /** Hidden on both sides: nothing of this group is shown. */
+  hidden: boolean;
+  /** Sides whose figures are all hidden for this group. */
+  hiddenSides: Side[];
+  participation: { invited: Cell<number>; employeeSubmitted: Cell<number>; managerSubmitted: Cell<number>; complete: Cell<number> };
+  dimensions: DimensionFigures[];
+  largeTrustOrGoalsGapShare: Cell<number>;
+  chooseAgain: Record<Side, Cell<Record<string, number>>>;
+  stance: Record<Side, Cell<Record<string, number>>>;
+  /** Share of pairs per balance quadrant (Cogliser et al. 2009), a distribution over pairs. */
+  balance: Cell<Record<Quadrant, number>>;
+  /** Per predicting side: how closely it read the other side, as group means over pairs. */
+  reading: Record<Side, Cell<ReadingFigure>>;
+  /**
+   * Per side: each dimension's rank correlation with that side's choose-again answer, in bank
+   * order. Hidden below MIN_DRIVER_PAIRS complete pairs as well as by the anonymity rules.
+   */
+  chooseAgainDrivers: Record<Side, Cell<DriverFigure[]>>;
+}
+
+/** A submitted response with what the figures need of it, computed once however many groups it is in. */
+interface Response {
+  row: ResponseRow;
+  /** Position among the cycle's responses from its side. */
+  position: number;
+  /** The respondent, numbered (see `Numbering`). */
+  person: number;
+  /** The contribution, numbered (see `contributionOf`): what the response counts as in suppression, the same in every cycle. */
+  assessment: number;
+  /** Per dimension (bank order): the mean of its items answered on the scale; null if none was. */
+  means: (number | null)[];
+  /** Per dimension: each item's answer, null where it is not on the scale ("can't say"). */
+  scores: (number | null)[][];
+  /** Per dimension: every item answered on the scale (Cronbach's α uses only those responses). */
+  allAnswered: boolean[];
+  /** Per dimension: the prediction of the other side's view, null if none on the scale. */
+  predictions: (number | null)[];
+  /** The choose-again answer as its rank, 1 ("Definitely not") to 5; null if not answered. */
+  chooseAgain: number | null;
+}
+
+interface CompletePair {
+  assessmentId: string;
+  /** Position among the cycle's complete pairs. */
+  index: number;
+  assessment: number;
+  employee: Response;
+  manager: Response;
+  quadrant: Quadrant | null;
+  reading: Record<Side, Reading | null>;
+}
+
+interface GroupData {
+  def: GroupDef;
+  /** Position in the family (the `groups` argument). */
+  index: number;
+  responses: Record<Side, Response[]>;
+  /** Distinct people who submitted, per side. */
+  people: SideCounts;
+  complete: CompletePair[];
+  /** Distinct people in complete pairs, per side. */
+  pairPeople: SideCounts;
+  /** Positions of the group's invited pairs among the cycle's. */
+  invited: number[];
+}
+
+/**
+ * People and contributions by number, given once per publication (the cycle and every cycle
+ * published before it): suppression and the counts of distinct people then work on arrays of
+ * numbers instead of sets of ids, thousands of times per cycle. Equal ids get equal numbers, so
+ * counting numbers counts the same people, and a contribution (see `contributionOf`) has the
+ * same number in every cycle.
+ */
+class Numbering {
+  private readonly numbers = new Map<string, number>();
+
+  of(id: string): number {
+    let n = this.numbers.get(id);
+    if (n === undefined) {
+      n = this.numbers.size;
+      this.numbers.set(id, n);
+    }
+    return n;
+  }
+
+  get size(): number {
+    return this.numbers.size;
+  }
+}
+
+/** Counts distinct numbers (below `size`), with one scratch array for every count. */
+class DistinctCounter {
+  private readonly seen: Int32Array;
+  private round = 0;
+
+  constructor(size: number) {
+    this.seen = new Int32Array(size);
+  }
+
+  count<T>(items: readonly T[], numberOf: (item: T) => number): number {
+    this.round++;
+    let distinct = 0;
+    for (const item of items) {
+      const n = numberOf(item);
+      if (this.seen[n] !== this.round) {
+        this.seen[n] = this.round;
+        distinct++;
+      }
+    }
+    return distinct;
+  }
+}
+
+/** The pairs among these responses where both sides submitted. */
+function completePairs(responses: readonly Response[]): CompletePair[] {
+  const byAssessment = new Map<string, Partial<Record<Side, Response>>>();
+  for (const r of responses) {
+    const sides = byAssessment.get(r.row.assessmentId) ?? {};
+    sides[r.row.side] = r;
+    byAssessment.set(r.row.assessmentId, sides);
+  }
+  const complete: CompletePair[] = [];
+  for (const [assessmentId, p] of byAssessment) {
+    if (!p.employee || !p.manager) continue;
+    const { employee, manager } = p;
+    complete.push({
+      assessmentId,
+      index: complete.length,
+      assessment: employee.assessment,
+      employee,
+      manager,
+      quadrant: balanceQuadrant(overallScore(employee.means), overallScore(manager.means)),
+      reading: { employee: readingOf(employee.predictions, manager.means, employee.means), manager: readingOf(manager.predictions, employee.means, manager.means) },
+    });
+  }
+  return complete;
+}
+
+/** Whether two lists name the same groups; the same list, as the service passes it, is checked first. */
+function sameGroups(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === b.length && a.every((id, i) => id === b[i])) return true;
+  return [...new Set(a)].sort().join() === [...new Set(b)].sort().join();
+}
+
+/** The mean of one value per item, added in order (as `mean` does), without building a list. */
+function meanOf<T>(items: readonly T[], value: (item: T) => number): number | null {
+  if (items.length === 0) return null;
+  let sum = 0;
+  for (const item of items) sum += value(item);
+  return sum / items.length;
+}
+
+/** `mean` of the answers on the scale, added in the same order, without building their list. */
+function meanOfScores(scores: readonly (number | null)[]): number | null {
+  let sum = 0;
+  let count = 0;
+  for (const v of scores) {
+    if (v === null) continue;
+    sum += v;
+    count++;
+  }
+  return count === 0 ? null : sum / count;
+}
+
+/** `meanOf` the responses' means of one dimension, in a loop of its own: thousands of groups ask. */
+function dimensionMean(responses: readonly Response[], di: number): number | null {
+  if (responses.length === 0) return null;
+  let sum = 0;
+  for (const r of responses) sum += r.means[di] ?? 0;
+  return sum / responses.length;
+}
+
+function scaleScore(value: unknown): number | null {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 5 ? value : null;
+}
+
+function isOption(value: unknown, values: readonly string[]): value is string {
+  return typeof value === "string" && values.includes(value);
+}
+
+function distribution(rows: readonly Response[], key: string, values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(values.map((v) => [v, 0]));
+  let total = 0;
+  for (const { row } of rows) {
+    const v = row.answers[key];
+    if (isOption(v, values)) {
+      counts[v] = (counts[v] ?? 0) + 1;
+      total += 1;
+    }
+  }
+  // Shares, not counts: a share of a group that passed the threshold reveals no small count.
+  return Object.fromEntries(values.map((v) => [v, total ? (counts[v] ?? 0) / total : 0]));
+}
+
+/** A count is itself a figure: shown only when it is at least k. */
+function countCell(n: number, k: number, suppressed: boolean): Cell<number> {
+  return suppressed || n < k ? hiddenCell() : { hidden: false, value: n };
+}
+
+/** Per group id, the positions of the items in it (each once, in item order). */
+function byGroup(items: readonly { groupIds: readonly string[] }[]): Map<string, number[]> {
+  const lists = new Map<string, number[]>();
+  items.forEach((item, position) => {
+    for (const id of item.groupIds) {
+      const list = lists.get(id);
+      // A group named twice for one item: its list already ends with this position (a scan
+      // of the item's ids instead was quadratic in a deep reporting line's length).
+      if (list === undefined) lists.set(id, [position]);
+      else if (list[list.length - 1] !== position) list.push(position);
+    }
+  });
+  return lists;
+}
+
+/**
+ * One kind of contribution (employee responses, manager responses, complete pairs, invited
+ * pairs): the sides its figures report, and what suppression needs of each contribution.
+ */
+interface Kind<T> {
+  sides: readonly Side[];
+  /** Every contribution of the kind; each group's are among them. */
+  all: readonly T[];
+  of: (g: GroupData) => readonly T[];
+  /** The contribution's position in `all`. */
+  position: (item: T) => number;
+  /**
+   * The contribution's number (see `contributionOf`): the report's for employee responses,
+   * complete pairs and invitations, the pair's for manager responses; the same in every group
+   * and every cycle.
+   */
+  assessment: (item: T) => number;
+  person: (item: T, side: Side) => number;
+}
+
+type KindName = "employee" | "manager" | "pairs" | "invited";
+interface Kinds {
+  employee: Kind<Response>;
+  manager: Kind<Response>;
+  pairs: Kind<CompletePair>;
+  invited: Kind<number>;
+}
+type ItemOf<N extends KindName> = Kinds[N] extends Kind<infer T> ? T : never;
+
+/** One cycle's groups and contributions, ready for suppression. */
+interface Family {
+  data: GroupData[];
+  kinds: Kinds;
+}
+
+/** A cycle published earlier: its groups, and which of its cells were shown. */
+interface EarlierFamily extends Family {
+  figures: ReadonlyMap<string, GroupFigures>;
+}
+
+/** Which of an earlier cycle's groups showed the figures of one basis (a scope, or one figure). */
+type ShownIn = (g: GroupFigures) => boolean;
+
+/** Which groups a figure is hidden for (by position in the family), and which contributions it counts. */
+interface Decision {
+  hidden: Uint8Array;
+  /** The figure counts every contribution of its scope, in every group. */
+  whole: boolean;
+  /** By position in the kind's `all`: 1 where the figure counts the contribution. */
+  kept: Uint8Array;
+}
+
+/** A kind's contributions per group as numbers, made once per family and kind. */
+interface NumberedKind {
+  /** Per group (the family's own order): its contributions' positions in the kind's `all`, and their pairs. */
+  positions: Int32Array[];
+  assessments: Int32Array[];
+}
+
+const EMPTY = new Int32Array(0);
+
+/**
+ * Which groups each figure is hidden for. A scope is one kind of contribution (employee
+ * responses, manager responses, complete pairs, invited pairs) checked over the whole family
+ * of groups at once. A figure that adds up its contributors (a mean, a share) is then checked on
+ * its own contributors, which can be fewer than its scope's: a report who answered "can't say"
+ * to every trust item is not in the trust mean, so two groups that differ by five responses can
+ * differ by one trust answer. Where a figure's contributors are all of its scope's, in this
+ * cycle and the earlier ones, and earlier cycles showed it exactly where they showed its
+ * scope (the usual case), it shares the scope's result; otherwise it is checked again,
+ * starting from what its scope hides. The counts (participation) are the scopes' own.
+ *
+ * Every check also looks at the cycles published before this one (`acrossCycles`): a group
+ * whose figure an earlier cycle showed is hidden when its contributors, or the rest of the
+ * organization outside it, changed by 1 to k−1 people since. A contribution is the same in
+ * every cycle (see `contributionOf`), so "changed" means other answers, not other ids.
+ */
+class Suppression {
+  private readonly numbered = new Map<Family, Map<KindName, NumberedKind>>();
+  private readonly checks = new Map<string, Uint8Array>();
+  private readonly marks: { contributions: Marks; people: Marks };
+
+  constructor(
+    private readonly current: Family,
+    private readonly earlier: readonly EarlierFamily[],
+    private readonly k: number,
+    private readonly contributions: number,
+    people: number,
+  ) {
+    this.marks = { contributions: new Marks(contributions), people: new Marks(people) };
+  }
+
+  scope(name: KindName, shownIn: ShownIn, forceHidden?: Uint8Array): Uint8Array {
+    return this.run(name, null, [], shownIn, forceHidden);
+  }
+
+  /**
+   * `base`: what the figure's scope hides. `check`: the figure adds up its contributions, so it
+   * is checked on its own; otherwise it is hidden where its scope is. `scopeShownIn` and
+   * `shownIn` say where earlier cycles showed the scope and the figure.
+   */
+  figure<N extends KindName>(name: N, base: Uint8Array, check: boolean, keep: (item: ItemOf<N>) => boolean, scopeShownIn: ShownIn, shownIn: ShownIn): Decision {
+    const keptOf = (family: Family) => {
+      const kind = family.kinds[name] as unknown as Kind<ItemOf<N>>;
+      const kept = new Uint8Array(kind.all.length);
+      const dropped: number[] = [];
+      kind.all.forEach((item, i) => {
+        if (keep(item)) kept[i] = 1;
+        else dropped.push(i);
+      });
+      return { kept, dropped };
+    };
+    const { kept, dropped } = keptOf(this.current);
+    const whole = dropped.length === 0;
+    if (!check) return { hidden: base, whole, kept };
+    const earlier = this.earlier.map(keptOf);
+    const sameEarlier = this.earlier.every((e, i) => earlier[i]?.dropped.length === 0 && e.data.every((g) => shownOnce(e, g, shownIn) === shownOnce(e, g, scopeShownIn)));
+    if (whole && sameEarlier) return { hidden: base, whole, kept };
+    // Figures that count the same contributions, with the same earlier cells shown, share a check.
+    const key = [name, dropped.join(), ...earlier.map((e) => e.dropped.join()), ...this.earlier.map((e) => e.data.map((g) => (shownOnce(e, g, shownIn) ? 1 : 0)).join(""))].join("|");
+    let hidden = this.checks.get(key);
+    if (hidden === undefined) {
+      hidden = this.run(name, kept, earlier.map((e) => e.kept), shownIn, base);
+      this.checks.set(key, hidden);
+    }
+    return { hidden, whole, kept };
+  }
+
+  private numberedKind(family: Family, name: KindName): NumberedKind {
+    const byKind = this.numbered.get(family) ?? new Map<KindName, NumberedKind>();
+    this.numbered.set(family, byKind);
+    let numbered = byKind.get(name);
+    if (numbered === undefined) {
+      const kind = family.kinds[name] as unknown as Kind<unknown>;
+      const numbers = (g: GroupData, numberOf: (item: unknown) => number) => {
+        const items = kind.of(g);
+        const list = new Int32Array(items.length);
+        items.forEach((item, i) => (list[i] = numberOf(item)));
+        return list;
+      };
+      numbered = { positions: family.data.map((g) => numbers(g, kind.position)), assessments: family.data.map((g) => numbers(g, kind.assessment)) };
+      byKind.set(name, numbered);
+    }
+    return numbered;
+  }
+
+  /** Per group of the family: its contributions of this kind that `kept` retains, each once. */
+  private membersOf(family: Family, name: KindName, kept: Uint8Array | null): Int32Array[] {
+    const { positions, assessments } = this.numberedKind(family, name);
+    const seen = this.marks.contributions;
+    return family.data.map((_, i) => {
+      const all = assessments[i] ?? EMPTY;
+      const at = positions[i] ?? EMPTY;
+      const list = new Int32Array(all.length);
+      let length = 0;
+      const round = seen.next();
+      for (let j = 0; j < all.length; j++) {
+        if (kept !== null && kept[at[j] ?? 0] !== 1) continue;
+        const a = all[j] ?? 0;
+        if (!seen.mark(a, round)) continue;
+        list[length++] = a;
+      }
+      return list.subarray(0, length);
+    });
+  }
+
+  /** Whether the contributions of `a` that `b` doesn't hold come from 1 to k−1 people. */
+  private isolatesFew(a: ArrayLike<number>, b: ArrayLike<number>, personOf: ArrayLike<number>): boolean {
+    const inB = this.marks.contributions;
+    const inBRound = inB.next();
+    for (let i = 0; i < b.length; i++) inB.mark(b[i] ?? 0, inBRound);
+    const people = this.marks.people;
+    const round = people.next();
+    let count = 0;
+    for (let i = 0; i < a.length; i++) {
+      const c = a[i] ?? 0;
+      if (inB.has(c, inBRound)) continue;
+      if (people.mark(personOf[c] ?? 0, round) && ++count >= this.k) return false;
+    }
+    return count > 0;
+  }
+
+  private run(name: KindName, kept: Uint8Array | null, earlierKept: readonly Uint8Array[], shownIn: ShownIn, forceHidden?: Uint8Array): Uint8Array {
+    assertValidK(this.k);
+    const sides = this.current.kinds[name].sides;
+    const personOf = sides.map(() => new Int32Array(this.contributions));
+    // The current cycle last: where a report's pair changed, its manager is today's.
+    for (const family of [...this.earlier, this.current]) {
+      const kind = family.kinds[name] as unknown as Kind<unknown>;
+      for (const item of kind.all) {
+        sides.forEach((side, s) => {
+          const people = personOf[s];
+          if (people) people[kind.assessment(item)] = kind.person(item, side);
+        });
+      }
+    }
+    const current = this.membersOf(this.current, name, kept);
+    const forced = new Uint8Array(current.length);
+    if (forceHidden) forced.set(forceHidden);
+    this.acrossCycles(name, current, earlierKept, shownIn, personOf, forced);
+    const order = familyOrder(this.current.data.map((g) => g.def.id));
+    const hidden = suppressNumberedFamily(
+      personOf.map((people) => ({ members: order.map((g) => current[g] ?? EMPTY), personOf: people })),
+      order.map((g) => forced[g] === 1),
+      this.k,
+    );
+    const result = new Uint8Array(current.length);
+    order.forEach((g, n) => {
+      if (hidden[n]) result[g] = 1;
+    });
+    return result;
+  }
+
+  /**
+   * The across-cycles rule: a group is hidden in this cycle when an earlier cycle showed the
+   * same figure for it and the two cycles' contributors differ by 1 to k−1 people either way,
+   * on a side the figure reports; or, when the earlier cycle showed the organization too, the
+   * same holds for the rest of the organization outside it (organization minus group, in each
+   * cycle). With answers that stay alike, either difference would give those few people's
+   * answers. The groups it hides are then forced hidden in the cycle's own suppression.
+   */
+  private acrossCycles(name: KindName, current: readonly Int32Array[], earlierKept: readonly Uint8Array[], shownIn: ShownIn, personOf: readonly Int32Array[], forced: Uint8Array): void {
+    if (this.earlier.length === 0) return;
+    const index = new Map(this.current.data.map((g, i) => [g.def.id, i]));
+    const orgOf = (family: Family) => family.data.findIndex((g) => g.def.kind === "org");
+    const org = orgOf(this.current);
+    const isolates = (a: ArrayLike<number>, b: ArrayLike<number>) => personOf.some((people) => this.isolatesFew(a, b, people) || this.isolatesFew(b, a, people));
+    const bitmap = (list: ArrayLike<number>) => {
+      const map = new Uint8Array(this.contributions);
+      for (let i = 0; i < list.length; i++) map[list[i] ?? 0] = 1;
+      return map;
+    };
+    const orgNow = org >= 0 ? (current[org] ?? EMPTY) : EMPTY;
+    const inOrgNow = bitmap(orgNow);
+    this.earlier.forEach((e, ei) => {
+      const earlier = this.membersOf(e, name, earlierKept[ei] ?? null);
+      const eOrg = orgOf(e);
+      const orgShown = eOrg >= 0 && shownOnce(e, e.data[eOrg]!, shownIn);
+      const orgThen = eOrg >= 0 ? (earlier[eOrg] ?? EMPTY) : EMPTY;
+      const inOrgThen = bitmap(orgThen);
+      const onlyThen = Array.from(orgThen).filter((c) => inOrgNow[c] !== 1);
+      const onlyNow = Array.from(orgNow).filter((c) => inOrgThen[c] !== 1);
+      e.data.forEach((g, j) => {
+        const i = index.get(g.def.id);
+        if (i === undefined || forced[i] === 1 || !shownOnce(e, g, shownIn)) return;
+        const now = current[i] ?? EMPTY;
+        const then = earlier[j] ?? EMPTY;
+        if (isolates(then, now)) {
+          forced[i] = 1;
+          return;
+        }
+        if (!orgShown || j === eOrg || org < 0 || i === org) return;
+        // The rest of the organization outside the group, then and now: only contributions that
+        // changed organization or group can differ, so only those are looked at.
+        if (personOf.some((people) => this.restDiffers(onlyThen, inOrgThen, then, now, people) || this.restDiffers(onlyNow, inOrgNow, now, then, people))) forced[i] = 1;
+      });
+    });
+  }
+
+  /**
+   * Whether (org A minus group A) minus (org B minus group B) comes from 1 to k−1 people: those
+   * of A's organization alone outside group A, and those of group B inside A's organization but
+   * outside group A (`inOrgA` marks A's organization; `onlyA` lists A's organization minus B's).
+   */
+  private restDiffers(onlyA: readonly number[], inOrgA: Uint8Array, groupA: ArrayLike<number>, groupB: ArrayLike<number>, personOf: ArrayLike<number>): boolean {
+    const inGroupA = this.marks.contributions;
+    const roundA = inGroupA.next();
+    for (let i = 0; i < groupA.length; i++) inGroupA.mark(groupA[i] ?? 0, roundA);
+    const people = this.marks.people;
+    const round = people.next();
+    let count = 0;
+    const counts = (c: number) => people.mark(personOf[c] ?? 0, round) && ++count >= this.k;
+    for (const c of onlyA) if (!inGroupA.has(c, roundA) && counts(c)) return false;
+    // Group B's contributions (all in B's organization) that are in A's organization, outside group A.
+    for (let i = 0; i < groupB.length; i++) {
+      const c = groupB[i] ?? 0;
+      if (inOrgA[c] !== 1 || inGroupA.has(c, roundA)) continue;
+      if (counts(c)) return false;
+    }
+    return count > 0;
+  }
+}
+
+/** Marks on numbers below a size, one round at a time, without clearing between rounds. */
+class Marks {
+  private readonly stamps: Int32Array;
+  private round = 0;
+
+  constructor(size: number) {
+    this.stamps = new Int32Array(size);
+  }
+
+  next(): number {
+    return ++this.round;
+  }
+
+  /** Marks `n` in `round`; false if it already was. */
+  mark(n: number, round: number): boolean {
+    if (this.stamps[n] === round) return false;
+    this.stamps[n] = round;
+    return true;
+  }
+
+  has(n: number, round: number): boolean {
+    return this.stamps[n] === round;
+  }
+}
+
+
+/** Whether an earlier cycle showed the basis for this group (a group it has no figures of showed nothing). */
+function shownOnce(earlier: EarlierFamily, g: GroupData, shownIn: ShownIn): boolean {
+  const figures = earlier.figures.get(g.def.id);
+  return figures !== undefined && shownIn(figures);
+}
+
+/** Computes once, when first asked. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: make() }).v;
+}
+
+/** A cycle's groups, invitations and submitted responses. */
+export interface CycleData {
+  groups: readonly GroupDef[];
+  invited: readonly InvitedPair[];
+  rows: readonly ResponseRow[];
+}
+
+/** A cycle published before the one being computed, with the figures it published. */
+export interface PublishedCycle extends CycleData {
+  id: string;
+  figures: readonly GroupFigures[];
+}
+
+/**
+ * What a contribution is, the same in every cycle. A report's answers (and their pair's figures,
+ * and their invitation) are the report's: one per cycle, whoever their manager is. A manager's
+ * answers are per report, so the pair: a manager who gains a report adds a contribution, and a
+ * team whose manager-side answers differ by that one between two cycles is caught by the
+ * across-cycles rule even though the same managers answered.
+ */
+const reportContribution = (reportId: string) => `r:${reportId}`;
+const contributionOf = (row: ResponseRow) => (row.side === "employee" ? reportContribution(row.respondentId) : `p:${row.pairId}`);
+
+/** Numbers one cycle's responses and pairs and sorts them into its groups. */
+function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumbers: Numbering, distinct: DistinctCounter): Family {
+  const dimensionItems = bank.dimensions.map((d) => d.items.map((i) => i.key));
+  const predictionKeys = bank.dimensions.map((d) => predictionKey(d.key));
+  const chooseAgainRank = new Map(bank.chooseAgain.options.map((o, i) => [o.value, i + 1]));
+  const responses: Response[] = cycle.rows.map((row) => {
+    const scores = dimensionItems.map((items) => items.map((key) => scaleScore(row.answers[key])));
+    const choice = row.answers[bank.chooseAgain.key];
+    return {
+      row,
+      position: -1,
+      person: people.of(row.respondentId),
+      assessment: pairNumbers.of(contributionOf(row)),
+      scores,
+      means: scores.map(meanOfScores),
+      allAnswered: scores.map((s) => !s.includes(null)),
+      predictions: predictionKeys.map((key) => scaleScore(row.answers[key])),
+      chooseAgain: typeof choice === "string" ? (chooseAgainRank.get(choice) ?? null) : null,
+    };
+  });
+  const invitedAssessment = cycle.invited.map((p) => pairNumbers.of(reportContribution(p.reportId)));
+  const invitedReport = cycle.invited.map((p) => people.of(p.reportId));
+  const respondents = (rs: readonly Response[]) => distinct.count(rs, (r) => r.person);
+  const pairCounts = (ps: readonly CompletePair[]): SideCounts => ({ employee: distinct.count(ps, (p) => p.employee.person), manager: distinct.count(ps, (p) => p.manager.person) });
+
+  const responsesByGroup = byGroup(cycle.rows);
+  const invitedByGroup = byGroup(cycle.invited);
+  const allResponses = { employee: responses.filter((r) => r.row.side === "employee"), manager: responses.filter((r) => r.row.side === "manager") };
+  for (const side of SIDES) allResponses[side].forEach((r, i) => (r.position = i));
+  const allPairs = completePairs(responses);
+  // Both responses of a pair are in the same groups: a group's complete pairs are the complete
+  // pairs of its employee responses.
+  const pairOf = new Map(allPairs.map((p) => [p.employee, p]));
+  for (const p of allPairs) {
+    if (!sameGroups(p.employee.row.groupIds, p.manager.row.groupIds)) {
+      throw new Error(`the two responses of pair ${p.assessmentId} are in different groups`);
+    }
+  }
+  const data: GroupData[] = cycle.groups.map((def, index) => {
+    const employee: Response[] = [];
+    const manager: Response[] = [];
+    const complete: CompletePair[] = [];
+    for (const i of responsesByGroup.get(def.id) ?? []) {
+      const r = responses[i];
+      if (r?.row.side === "employee") {
+        employee.push(r);
+        const pair = pairOf.get(r);
+        if (pair) complete.push(pair);
+      } else if (r?.row.side === "manager") manager.push(r);
+    }
+    return {
+      def,
+      index,
+      responses: { employee, manager },
+      people: { employee: respondents(employee), manager: respondents(manager) },
+      complete,
+      pairPeople: pairCounts(complete),
+      invited: invitedByGroup.get(def.id) ?? [],
+    };
+  });
+  const responseKind = (side: Side): Kind<Response> => ({
+    sides: [side],
+    all: allResponses[side],
+    of: (g) => g.responses[side],
+    position: (r) => r.position,
+    assessment: (r) => r.assessment,
+    person: (r) => r.person,
+  });
+  const kinds: Kinds = {
+    employee: responseKind("employee"),
+    manager: responseKind("manager"),
+    pairs: {
+      sides: SIDES,
+      all: allPairs,
+      of: (g) => g.complete,
+      position: (p) => p.index,
+      assessment: (p) => p.assessment,
+      person: (p, side) => p[side].person,
+    },
+    // One report per pair: invited pairs count reports, an employee-side figure.
+    invited: {
+      sides: ["employee"],
+      all: cycle.invited.map((_, i) => i),
+      of: (g) => g.invited,
+      position: (i) => i,
+      assessment: (i) => invitedAssessment[i] ?? 0,
+      person: (i) => invitedReport[i] ?? 0,
+    },
+  };
+  return { data, kinds };
+}
+
+/**
+ * Figures per group for one cycle. `groups` is the whole family published for the cycle, and
+ * suppression is decided over all of it, together with `earlier`: the cycles of the same
+ * organization published before this one (same item bank), with the figures they published.
+ */
+export function computeCycleFigures(
+  bank: ItemBank,
+  groups: readonly GroupDef[],
+  invited: readonly InvitedPair[],
+  rows: readonly ResponseRow[],
+  k: number,
+  earlier: readonly PublishedCycle[] = [],
+): GroupFigures[] {
+  const people = new Numbering();
+  const pairNumbers = new Numbering();
+  // Numbered before anything is counted, so one counter fits every cycle's people.
+  for (const cycle of [{ invited, rows }, ...earlier]) {
+    for (const r of cycle.rows) {
+      people.of(r.respondentId);
+      pairNumbers.of(contributionOf(r));
+    }
+    for (const p of cycle.invited) {
+      people.of(p.reportId);
+      pairNumbers.of(reportContribution(p.reportId));
+    }
+  }
+  const distinct = new DistinctCounter(people.size);
+  const respondents = (rs: readonly Response[]) => distinct.count(rs, (r) => r.person);
+  const pairCounts = (ps: readonly CompletePair[]): SideCounts => ({ employee: distinct.count(ps, (p) => p.employee.person), manager: distinct.count(ps, (p) => p.manager.person) });
+  const current = prepare(bank, { groups, invited, rows }, people, pairNumbers, distinct);
+  const earlierFamilies: EarlierFamily[] = earlier.map((cycle) => ({
+    ...prepare(bank, cycle, people, pairNumbers, distinct),
+    figures: new Map(cycle.figures.map((g) => [g.id, g])),
+  }));
+  const { data } = current;
+
+  const suppression = new Suppression(current, earlierFamilies, k, pairNumbers.size, people.size);
+  const shownSide = (side: Side): ShownIn => (g) => !g.hiddenSides.includes(side);
+  const shownPairs: ShownIn = (g) => !g.participation.complete.hidden;
+  const sideHidden: Record<Side, Uint8Array> = {
+    employee: suppression.scope("employee", shownSide("employee")),
+    manager: suppression.scope("manager", shownSide("manager")),
+  };
+  // Pair figures report both sides: hidden wherever either side is, and checked on complete pairs.
+  const pairHidden = suppression.scope(
+    "pairs",
+    shownPairs,
+    sideHidden.employee.map((e, g) => e | (sideHidden.manager[g] ?? 0)),
+  );
+  const invitedHidden = suppression.scope("invited", (g) => !g.participation.invited.hidden, sideHidden.employee);
+
+  // A hidden cell is decided before anything is computed: most teams of a large organization
+  // are hidden, and their figures are never computed.
+  /**
+   * A one-side figure over the responses `keep` retains. `sum`: the figure adds up its
+   * contributions (a mean, a share), so subtracting two groups' figures isolates the
+   * contributions in one and not the other, and the figure is checked on its own contributors.
+   * The others (Cronbach's α) are not sums; they are shown where their scope is, from at least k
+   * contributors of their own. `shownIn`: where earlier cycles showed this figure.
+   */
+  const sideDecision = (side: Side, sum: boolean, keep: (r: Response) => boolean, shownIn: ShownIn) =>
+    once(() => suppression.figure(side, sideHidden[side], sum, keep, shownSide(side), shownIn));
+  const sideFigure = <T,>(g: GroupData, decision: () => Decision, side: Side, value: (rs: readonly Response[]) => T | null): Cell<T> => {
+    const { hidden, whole, kept } = decision();
+    if (hidden[g.index]) return hiddenCell();
+    const all = g.responses[side];
+    const contributing = whole || all.every((r) => kept[r.position] === 1) ? all : all.filter((r) => kept[r.position] === 1);
+    const v = value(contributing);
+    if (v === null) return hiddenCell();
+    if (contributing === all) return cell(v, g.people, k, [side]);
+    const n = respondents(contributing);
+    return cell(v, side === "employee" ? { employee: n, manager: 0 } : { employee: 0, manager: n }, k, [side]);
+  };
+  /** A figure over the complete pairs `keep` retains; it reports both sides. */
+  const pairDecision = (keep: (p: CompletePair) => boolean, shownIn: ShownIn) => once(() => suppression.figure("pairs", pairHidden, true, keep, shownPairs, shownIn));
+  const pairFigure = <T,>(g: GroupData, decision: () => Decision, value: (ps: readonly CompletePair[]) => T | null): Cell<T> => {
+    const { hidden, whole, kept } = decision();
+    if (hidden[g.index]) return hiddenCell();
+    const all = g.complete;
+    const contributing = whole || all.every((p) => kept[p.index] === 1) ? all : all.filter((p) => kept[p.index] === 1);
+    const v = value(contributing);
+    return v === null ? hiddenCell() : cell(v, contributing === all ? g.pairPeople : pairCounts(contributing), k, SIDES);
+  };
+  const bySide = <T,>(make: (side: Side) => T): Record<Side, T> => ({ employee: make("employee"), manager: make("manager") });
+  const trust = bank.dimensions.findIndex((d) => d.key === "trust");
+  const goals = bank.dimensions.findIndex((d) => d.key === "goals");
+  const largeGap = (p: CompletePair) =>
+    [trust, goals].some((di) => {
+      const e = p.employee.means[di];
+      const m = p.manager.means[di];
+      return e != null && m != null && isLargeDimensionGap(e - m);
+    });
+  const options = (key: string, values: readonly string[], shownIn: (side: Side) => ShownIn) => ({
+    values,
+    decision: bySide((side) => sideDecision(side, true, (r) => isOption(r.row.answers[key], values), shownIn(side))),
+  });
+  const chooseAgain = options(bank.chooseAgain.key, bank.chooseAgain.options.map((o) => o.value), (side) => (g) => !g.chooseAgain[side].hidden);
+  const stance = options(bank.stance.key, bank.stance.options.map((o) => o.value), (side) => (g) => !g.stance[side].hidden);
+  const dimensionDecisions = bank.dimensions.map((d, di) => {
+    const earlierDimension = (g: GroupFigures) => g.dimensions.find((x) => x.key === d.key);
+    return {
+      mean: bySide((side) => sideDecision(side, true, (r) => r.means[di] != null, (g) => earlierDimension(g)?.mean[side].hidden === false)),
+      alpha: bySide((side) => sideDecision(side, false, (r) => r.allAnswered[di] === true, shownSide(side))),
+      // The gap's pairs: pearson leaves out pairs without both means, so agreement shares the check.
+      gap: pairDecision((p) => p.employee.means[di] != null && p.manager.means[di] != null, (g) => earlierDimension(g)?.meanAbsGap.hidden === false),
+    };
+  });
+  const allPairsDecision = pairDecision(() => true, (g) => !g.largeTrustOrGoalsGapShare.hidden);
+  // The quadrant shares and reading means add up pairs, the drivers rank them: each is checked on
+  // its own pairs like every pair figure, so a difference between groups or cycles isolates no one.
+  const balanceDecision = pairDecision((p) => p.quadrant !== null, (g) => g.balance?.hidden === false);
+  const readingDecision = bySide((side) => pairDecision((p) => p.reading[side]?.assumedSimilarity != null, (g) => g.reading?.[side].hidden === false));
+  const driverDecision = bySide((side) => pairDecision((p) => p[side].chooseAgain !== null, (g) => g.chooseAgainDrivers?.[side].hidden === false));
+  /**
+   * Whether a statistic over `ps`, whose interval tells how many pairs it is over, may be shown:
+   * when it leaves out none of the group's complete pairs, or pairs of at least k people on each
+   * side. Otherwise its interval would tell how many pairs left the question unanswered.
+   */
+  const leavesOutFewNone = (g: GroupData, ps: readonly CompletePair[]) => {
+    if (ps.length === g.complete.length) return true;
+    const counted = new Set(ps);
+    const counts = pairCounts(g.complete.filter((p) => !counted.has(p)));
+    return counts.employee >= k && counts.manager >= k;
+  };
+  // Correlations are stored to 4 decimals (pages and exports show 2): they are no sums, nothing
+  // adds them up, and a cycle stores them for hundreds of groups.
+  const stored = (v: number) => Math.round(v * 1e4) / 1e4;
+  const rank = (r: ReturnType<typeof spearman>): RankFigure | null => (r ? { rho: stored(r.rho), lower: stored(r.lower), upper: stored(r.upper) } : null);
+  const drivers = (g: GroupData, side: Side, ps: readonly CompletePair[]): DriverFigure[] | null => {
+    // Counted against the group's complete pairs, a published count, so hiding says nothing new.
+    if (g.complete.length < MIN_DRIVER_PAIRS) return null;
+    const rows = bank.dimensions.map((d, di): DriverFigure => {
+      const scored = ps.filter((p) => p[side].means[di] != null);
+      const gapped = scored.filter((p) => p.employee.means[di] != null && p.manager.means[di] != null);
+      const score = leavesOutFewNone(g, scored) ? rank(spearman(scored.map((p) => p[side].means[di] ?? null), scored.map((p) => p[side].chooseAgain))) : null;
+      const gap = leavesOutFewNone(g, gapped)
+        ? rank(spearman(gapped.map((p) => Math.abs((p.employee.means[di] ?? 0) - (p.manager.means[di] ?? 0))), gapped.map((p) => p[side].chooseAgain)))
+        : null;
+      return { key: d.key, score, gap };
+    });
+    return rows.some((r) => r.score !== null || r.gap !== null) ? rows : null;
+  };
+
+  return data.map((g) => {
+    const id = g.def.id;
+    const hiddenOn = (side: Side) => sideHidden[side][g.index] === 1;
+    const dimensions: DimensionFigures[] = bank.dimensions.map((d, di) => {
+      const decisions = dimensionDecisions[di];
+      if (decisions === undefined) throw new Error(`no figures for dimension ${d.key}`);
+      const sideMean = (side: Side) => sideFigure(g, decisions.mean[side], side, (rs) => dimensionMean(rs, di));
+      const alpha = (side: Side) => sideFigure(g, decisions.alpha[side], side, (rs) => cronbachAlpha(rs.map((r) => r.scores[di] ?? []))?.alpha ?? null);
+      return {
+        key: d.key,
+        name: d.name,
+        mean: { employee: sideMean("employee"), manager: sideMean("manager") },
+        meanAbsGap: pairFigure(g, decisions.gap, (ps) => meanOf(ps, (p) => Math.abs((p.employee.means[di] ?? 0) - (p.manager.means[di] ?? 0)))),
+        agreement: pairFigure(g, decisions.gap, (ps) => {
+          // r's interval depends on how many pairs it is over. When that is fewer than the
+          // group's complete pairs, the interval would tell how many pairs left the dimension
+          // unanswered: shown only when those are none, or at least k people on each side.
+          const counted = ps.length < g.complete.length ? new Set(ps) : null;
+          const left = counted ? g.complete.filter((p) => !counted.has(p)) : [];
+          if (left.length > 0) {
+            const counts = pairCounts(left);
+            if (counts.employee < k || counts.manager < k) return null;
+          }
+          const corr = pearson(
+            ps.map((p) => p.employee.means[di] ?? null),
+            ps.map((p) => p.manager.means[di] ?? null),
+          );
+          return corr ? { r: corr.r, ...fisherInterval(corr.r, corr.n), pairs: corr.n } : null;
+        }),
+        absoluteAgreement: pairFigure(g, decisions.gap, (ps) => {
+          if (!leavesOutFewNone(g, ps)) return null;
+          const icc = absoluteAgreement(ps.map((p) => [p.employee.means[di] ?? null, p.manager.means[di] ?? null]));
+          const bound = (v: number | undefined) => (v === undefined ? null : stored(v));
+          return icc ? { icc: stored(icc.icc), lower: bound(icc.interval?.lower), upper: bound(icc.interval?.upper) } : null;
+        }),
+        alpha: { employee: alpha("employee"), manager: alpha("manager") },
+      };
+    });
+    const optionFigure = ({ values, decision }: ReturnType<typeof options>, key: string) => (side: Side) =>
+      sideFigure(g, decision[side], side, (rs) => distribution(rs, key, values));
+    const chooseAgainOf = optionFigure(chooseAgain, bank.chooseAgain.key);
+    const stanceOf = optionFigure(stance, bank.stance.key);
+    return {
+      id,
+      name: g.def.name,
+      kind: g.def.kind,
+      depth: g.def.depth,
+      hidden: hiddenOn("employee") && hiddenOn("manager"),
+      hiddenSides: SIDES.filter(hiddenOn),
+      participation: {
+        invited: countCell(g.invited.length, k, invitedHidden[g.index] === 1),
+        employeeSubmitted: countCell(g.people.employee, k, hiddenOn("employee")),
+        managerSubmitted: countCell(g.people.manager, k, hiddenOn("manager")),
+        complete: countCell(g.complete.length, k, pairHidden[g.index] === 1),
+      },
+      dimensions,
+      largeTrustOrGoalsGapShare: pairFigure(g, allPairsDecision, (ps) => (ps.length ? ps.filter(largeGap).length / ps.length : null)),
+      chooseAgain: { employee: chooseAgainOf("employee"), manager: chooseAgainOf("manager") },
+      stance: { employee: stanceOf("employee"), manager: stanceOf("manager") },
+      balance: pairFigure(g, balanceDecision, (ps) => {
+        if (ps.length === 0) return null;
+        const counts = Object.fromEntries(QUADRANTS.map((q) => [q, 0])) as Record<Quadrant, number>;
+        for (const p of ps) if (p.quadrant) counts[p.quadrant] += 1;
+        // Shares, not counts (as every distribution): a share of a group that passed reveals no small count.
+        return Object.fromEntries(QUADRANTS.map((q) => [q, counts[q] / ps.length])) as Record<Quadrant, number>;
+      }),
+      reading: bySide((side) =>
+        pairFigure(g, readingDecision[side], (ps) => {
+          const readings = ps.flatMap((p) => (p.reading[side] ? [p.reading[side]] : []));
+          return readings.length === 0
+            ? null
+            : {
+                meanAbsError: meanOf(readings, (r) => r.meanAbsError) ?? 0,
+                withinShare: meanOf(readings, (r) => r.within / r.dimensions) ?? 0,
+                assumedSimilarity: meanOf(readings, (r) => r.assumedSimilarity ?? 0) ?? 0,
+              };
+        }),
+      ),
+      chooseAgainDrivers: bySide((side) => pairFigure(g, driverDecision[side], (ps) => drivers(g, side, ps))),
+    };
+  });
+}
