@@ -3,16 +3,16 @@ import { Suspense } from "react";
 import { HeatLegend } from "@/components/trends/cell";
 import { ExportTrendsButton } from "@/components/trends/export-button";
 import { Heatmap } from "@/components/trends/heatmap";
-import { heatmapRows } from "@/components/trends/heatmap-rows";
 import { Card } from "@/components/ui/card";
 import { hiddenText } from "@/server/analysis/anonymity";
 import { METRICS, trendsHref, type Metric, type TrendGroup } from "./trends-view";
 
-/** One metric for every group shown and every dimension, with the metric's switch and the export. */
-export function GroupHeatmap({ groups, k, cycle, group, metric, dimensionNames }: { groups: TrendGroup[]; k: number; cycle: { id: string; name: string }; group: TrendGroup; metric: Metric; dimensionNames: string[] }) {
-  const teams = groups.filter((g) => g.kind === "team");
-  const shown = heatmapRows(groups, group);
-  const teamsLeftOut = teams.length - shown.filter((g) => g.kind === "team").length;
+/**
+ * One metric for every group shown and every dimension, with the metric's switch and the export.
+ * `rows` are the groups the server chose as rows (`heatmapRows`), of the cycle's `teamCount` teams.
+ */
+export function GroupHeatmap({ rows: shown, teamCount, k, cycle, group, metric, dimensionNames }: { rows: TrendGroup[]; teamCount: number; k: number; cycle: { id: string; name: string }; group: TrendGroup; metric: Metric; dimensionNames: string[] }) {
+  const teamsLeftOut = teamCount - shown.filter((g) => g.kind === "team").length;
   return (
     <section aria-labelledby="heatmap" className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -52,7 +52,7 @@ export function GroupHeatmap({ groups, k, cycle, group, metric, dimensionNames }
       <p className="text-sm text-slate-600">
         Means on the 1–5 scale; the gap is the mean absolute difference between a report and their manager. A team is a manager and everyone below them, directly or not, as
         reporting lines stood when the cycle opened. Select a group for its detail.
-        {teamsLeftOut > 0 ? ` With ${teams.length.toLocaleString("en")} teams, the heatmap shows the two top levels and, once you select a team, the teams above it and those directly in it (${teamsLeftOut.toLocaleString("en")} not shown now; find any team below).` : null}
+        {teamsLeftOut > 0 ? ` With ${teamCount.toLocaleString("en")} teams, the heatmap shows the two top levels and, once you select a team, the teams above it and those directly in it (${teamsLeftOut.toLocaleString("en")} not shown now; find any team below).` : null}
       </p>
     </section>
   );

@@ -1,4 +1,5 @@
-// Which groups the trends page lists when an organization has thousands of teams.
+// Which groups the trends page lists when an organization has thousands of teams. The server
+// (server/trends/org-trends.ts) chooses them with these, and reads only their figures.
 
 /** Up to this many teams, every team is a row of the heatmap and in the team list. */
 export const ALL_TEAMS_UP_TO = 40;

@@ -1,18 +1,19 @@
-import { ALL_TEAMS_UP_TO, findTeams, TEAMS_FOUND_SHOWN } from "@/components/trends/heatmap-rows";
+import { ALL_TEAMS_UP_TO } from "@/components/trends/heatmap-rows";
 import { Button } from "@/components/ui/button";
 import { hiddenText } from "@/server/analysis/anonymity";
-import { trendsHref, type Metric, type TrendGroup } from "./trends-view";
+import { trendsHref, type CycleTrends, type Metric, type TrendGroup } from "./trends-view";
 
 /**
  * Choosing a team: a list while there are few, a search by the manager's name when there are
  * thousands. Plain GET forms: choosing a team works without JavaScript, and the URL can be shared.
  */
-export function TeamPicker({ teams, k, cycleId, group, metric, query }: { teams: TrendGroup[]; k: number; cycleId: string; group: TrendGroup; metric: Metric; query: string }) {
-  const found = findTeams(teams, query);
+export function TeamPicker({ rows, teams: { count, found, foundCount }, k, cycleId, group, metric, query }: { rows: TrendGroup[]; teams: CycleTrends["teams"]; k: number; cycleId: string; group: TrendGroup; metric: Metric; query: string }) {
+  // Up to ALL_TEAMS_UP_TO teams, every team is a row: the list is theirs.
+  const teams = rows.filter((g) => g.kind === "team");
   return (
     <section aria-labelledby="teams" className="space-y-2">
       <h2 id="teams" className="text-lg font-semibold">Teams</h2>
-      {teams.length <= ALL_TEAMS_UP_TO ? (
+      {count <= ALL_TEAMS_UP_TO && teams.length === count ? (
         <form action="/admin/trends" method="get" className="flex flex-wrap items-end gap-2">
           <input type="hidden" name="cycle" value={cycleId} />
           <input type="hidden" name="metric" value={metric} />
@@ -42,12 +43,12 @@ export function TeamPicker({ teams, k, cycleId, group, metric, query }: { teams:
           {query ? (
             found.length > 0 ? (
               <ul aria-label="Teams found" className="space-y-1 text-sm">
-                {found.slice(0, TEAMS_FOUND_SHOWN).map((team) => (
+                {found.map((team) => (
                   <li key={team.id}>
                     <a href={`${trendsHref({ cycle: cycleId, group: team.id, metric })}#detail`} className="inline-flex min-h-11 items-center font-medium text-brand-800 underline">{team.name}</a>
                   </li>
                 ))}
-                {found.length > TEAMS_FOUND_SHOWN ? <li className="text-slate-600">{found.length - TEAMS_FOUND_SHOWN} more: type more of the name.</li> : null}
+                {foundCount > found.length ? <li className="text-slate-600">{foundCount - found.length} more: type more of the name.</li> : null}
               </ul>
             ) : (
               <p className="text-sm text-slate-700">No team of a manager named &ldquo;{query}&rdquo;.</p>

@@ -1,3 +1,4 @@
+import { findTeams, heatmapRows, TEAMS_FOUND_SHOWN } from "@/components/trends/heatmap-rows";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/access/actor";
 import { minGroupSizeOf } from "@/server/access/aggregates";
@@ -10,7 +11,7 @@ import { ConflictError, NotFoundError } from "@/server/errors";
 import { QUADRANTS } from "@/server/analysis/relationship";
 import type { GroupFigures } from "./compute";
 import { groupMayExist, openedCycles, orgGroupId, type OpenedCycle } from "./inputs";
-import { groupFiguresAcross, publishedFiguresOf } from "./stored-figures";
+import { groupFiguresAcross, publishedFiguresOf, publishedFiguresOfGroups, publishedGroupsOf } from "./stored-figures";
 
 /**
  * Where a cycle's figures are: `open` (none until it closes), `preparing` (closed, the worker
@@ -23,27 +24,62 @@ const stateOf = (c: OpenedCycle): FiguresState => (c.status !== "closed" ? "open
 const listed = (c: OpenedCycle) => ({ id: c.id, name: c.name, status: c.status, closesOn: c.closesOn, bankVersion: c.bankVersion, figures: stateOf(c) });
 
 /**
- * One cycle's anonymized figures for the organization, each department and each team: a closed
- * cycle's published figures, or for an open one only its participation as a whole. Without a
- * cycle id, the latest cycle with published figures (or the latest cycle, if none has any).
+ * One cycle's anonymized figures: a closed cycle's published figures, or for an open one only its
+ * participation as a whole. Without a cycle id, the latest cycle with published figures (or the
+ * latest cycle, if none has any).
+ *
+ * Of a published cycle, what the trends page shows at once: `group`, the selected group (the
+ * organization unless `groupId` names another), and `groups`, the heatmap's rows with their
+ * figures: every group while there are at most ALL_TEAMS_UP_TO teams, else the organization,
+ * the departments, the two top levels of teams and, around a selected team, the teams above it
+ * and those directly in it (`heatmapRows`). `teams` counts the cycle's teams and lists, by name
+ * only, those whose name holds `team`. A group the cycle's figures do not hold (another
+ * organization's, one hidden from this cycle, any while the cycle has no figures) is not found.
+ * Every figure, for every group, is in the CSV export.
  */
-export async function getCycleTrends(db: Db, actor: Actor, input: { cycleId?: string }) {
+export async function getCycleTrends(db: Db, actor: Actor, input: { cycleId?: string; groupId?: string; team?: string }) {
   const all = await openedCycles(db, actor.orgId);
   const cycle = input.cycleId ? all.find((c) => c.id === input.cycleId) : (all.findLast((c) => stateOf(c) === "published") ?? all.at(-1));
   if (input.cycleId && !cycle) throw new NotFoundError();
   const cycles = all.map(listed);
   const base = { cycles, benchmark: LMX_AGREEMENT_BENCHMARK };
-  if (!cycle) return { ...base, cycle: null, k: null, groups: [] as GroupFigures[], participation: null };
+  const noTeams = { count: 0, found: [] as { id: string; name: string }[], foundCount: 0 };
+  if (!cycle) {
+    if (input.groupId !== undefined) throw new NotFoundError();
+    return { ...base, cycle: null, k: null, group: null, groups: [] as GroupFigures[], teams: noTeams, participation: null };
+  }
   const k = minGroupSizeOf(cycle.minGroupSize);
-  const figures = stateOf(cycle) === "published" ? await publishedFiguresOf(db, actor.orgId, cycle) : null;
+  const shown = stateOf(cycle) === "published" ? await shownGroups(db, actor.orgId, cycle, input) : null;
+  if (input.groupId !== undefined && !shown?.group) throw new NotFoundError();
   // A cycle listed as published whose figures are being recomputed (a new figure format) reads as being prepared.
-  const state: FiguresState = figures ? "published" : cycle.status === "closed" ? "preparing" : "open";
+  const state: FiguresState = shown ? "published" : cycle.status === "closed" ? "preparing" : "open";
   return {
     ...base,
     cycle: { ...listed(cycle), figures: state },
-    k: figures?.k ?? k,
-    groups: figures?.groups ?? [],
+    k: shown?.k ?? k,
+    group: shown?.group ?? null,
+    groups: shown?.groups ?? [],
+    teams: shown?.teams ?? noTeams,
     participation: cycle.status === "open" ? ((await openParticipation(db, actor, [cycle.id])).get(cycle.id) ?? null) : null,
+  };
+}
+
+/** The groups a published cycle's page shows at once (see getCycleTrends), null while its figures are not current. */
+async function shownGroups(db: Db, orgId: string, cycle: OpenedCycle, input: { groupId?: string; team?: string }) {
+  const listedGroups = await publishedGroupsOf(db, orgId, cycle);
+  if (!listedGroups) return null;
+  const selected = input.groupId !== undefined ? listedGroups.groups.find((g) => g.id === input.groupId) : listedGroups.groups[0];
+  const rows = selected ? heatmapRows(listedGroups.groups, selected) : [];
+  const figures = await publishedFiguresOfGroups(db, orgId, cycle, rows.map((g) => g.id));
+  if (!figures) return null;
+  const teams = listedGroups.groups.filter((g) => g.kind === "team");
+  const found = findTeams(teams, input.team ?? "");
+  return {
+    k: figures.k,
+    // Republished between the two reads, the selected group can be gone: then it is not found.
+    group: figures.groups.find((g) => g.id === selected?.id) ?? null,
+    groups: figures.groups,
+    teams: { count: teams.length, found: found.slice(0, TEAMS_FOUND_SHOWN).map(({ id, name }) => ({ id, name })), foundCount: found.length },
   };
 }
 
@@ -68,11 +104,14 @@ export async function getTrendSeries(db: Db, actor: Actor, input: { groupId?: st
 
 /** A published cycle as CSV: exactly the cells the page shows, hidden ones as hidden. Audited. */
 export async function exportCycleTrendsCsv(db: Db, actor: Actor, input: { cycleId: string }) {
-  const view = await getCycleTrends(db, actor, input);
-  if (!view.cycle) throw new NotFoundError();
-  if (view.cycle.figures !== "published") {
-    throw new ConflictError(view.cycle.figures === "open" ? "This cycle's figures appear once it closes." : "This cycle's figures are being prepared. Try again in a minute.");
+  const [cycle] = await openedCycles(db, actor.orgId, input.cycleId);
+  if (!cycle) throw new NotFoundError();
+  // Every group's figures: the export is complete, where the page shows a few groups at once.
+  const figures = stateOf(cycle) === "published" ? await publishedFiguresOf(db, actor.orgId, cycle) : null;
+  if (!figures) {
+    throw new ConflictError(cycle.status !== "closed" ? "This cycle's figures appear once it closes." : "This cycle's figures are being prepared. Try again in a minute.");
   }
+  const view = { cycle, k: figures.k, groups: figures.groups };
   const sides = ["employee", "manager"] as const;
   const header = [
     "group", "dimension", "employee mean", "manager mean", "mean absolute gap", "agreement r", "r 95% CI low", "r 95% CI high", "alpha employee", "alpha manager",

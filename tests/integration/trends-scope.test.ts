@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completeAnswers } from "../support/answers";
-import { fill } from "../support/assessments";
+import { fill, outcomeOf } from "../support/assessments";
 import { createTestDb, type TestDb } from "../support/db";
 import { callerFor, createDepartment, createOrg, createPerson } from "../support/factories";
 import { settleTrends } from "../support/trends";
@@ -55,5 +55,12 @@ describe("the trends page's cycle and groups", () => {
     expect(view.groups.map((g) => g.name).join(" ")).not.toContain("Support");
     // The open cycle, asked for by id, shows no figures at all.
     expect(await hr.trends.cycle({ cycleId: newer })).toMatchObject({ groups: [], cycle: { figures: "open" } });
+    // A group asked for by id is found only where the listing has it: Support, out of the
+    // cycle's scope, is not; nor is any group of the open cycle.
+    expect((await outcomeOf(hr.trends.cycle({ cycleId, groupId: support.id }))).code).toBe("NOT_FOUND");
+    expect((await outcomeOf(hr.trends.cycle({ cycleId, groupId: `team:${supportLead.id}` }))).code).toBe("NOT_FOUND");
+    expect((await outcomeOf(hr.trends.cycle({ cycleId: newer, groupId: `org:${org.id}` }))).code).toBe("NOT_FOUND");
+    expect((await outcomeOf(hr.trends.cycle({ cycleId: newer, groupId: sales.id }))).code).toBe("NOT_FOUND");
+    expect((await hr.trends.cycle({ cycleId, groupId: sales.id })).group).toEqual(view.groups.find((g) => g.id === sales.id));
   });
 });

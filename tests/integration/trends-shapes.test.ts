@@ -2,6 +2,8 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, cycles, orgRoles, pairs, people, responses } from "@/db/schema";
 import type { Side } from "@/server/assessments/item-bank";
+import { openedCycles } from "@/server/trends/inputs";
+import { publishedFiguresOf } from "@/server/trends/stored-figures";
 import { completeAnswers } from "../support/answers";
 import { createTestDb, type TestDb } from "../support/db";
 import { callerFor, createOrg } from "../support/factories";
@@ -85,10 +87,17 @@ describe.each([
     expect(await settleTrends(t.db)).toBe(1);
     const view = await o.hr.trends.cycle({ cycleId: o.cycleId });
     expect(view.cycle?.figures).toBe("published");
-    const org = view.groups.find((g) => g.kind === "org")!;
+    // The page reads the groups it shows at once, each exactly as published; the CSV, every
+    // group: the chain's 999 teams are checked in what was published.
+    const [cycle] = await openedCycles(t.db, o.orgId, o.cycleId);
+    const groups = (await publishedFiguresOf(t.db, o.orgId, cycle!))!.groups;
+    expect(view.groups).toEqual(groups.filter((g) => view.groups.some((x) => x.id === g.id)));
+    expect(view.group).toEqual(groups[0]);
+    const org = groups.find((g) => g.kind === "org")!;
     // Every report answered: n − 1 people on the report side.
     expect(org.participation.employeeSubmitted).toEqual({ hidden: false, value: n - 1 });
-    const teams = view.groups.filter((g) => g.kind === "team");
+    const teams = groups.filter((g) => g.kind === "team");
+    expect(view.teams.count).toBe(teams.length);
     expect(teams.map((g) => g.id)).toContain(`team:${o.ids[0]}`);
     if (managerOf(2) === 1) {
       // The chain: 999 managers, so the pairs' figures are shown for the organization…
@@ -102,7 +111,7 @@ describe.each([
     } else {
       // The flat team: one person answers every manager side, so no pair figure and no
       // manager figure is shown anywhere; the reports' side is.
-      expect(view.groups.every((g) => g.participation.complete.hidden && g.participation.managerSubmitted.hidden)).toBe(true);
+      expect(groups.every((g) => g.participation.complete.hidden && g.participation.managerSubmitted.hidden)).toBe(true);
       expect(org.dimensions[0]?.mean.employee.hidden).toBe(false);
     }
   }, 120_000);

@@ -1,7 +1,7 @@
-import { and, eq, gt, isNotNull, isNull, lte, or } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lte, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assessments, cycles, orgRoles, pairs, people, responses } from "@/db/schema";
+import { assessments, cycles, orgRoles, pairs, people, responses, trendGroupFigures } from "@/db/schema";
 import { seedDemoOrg } from "@/db/seed/demo-org";
 import { HIDDEN_REASON } from "@/server/analysis/anonymity";
 import type { Side } from "@/server/assessments/item-bank";
@@ -362,6 +362,38 @@ describe("trends by team: a built organization with small, nested and crossing t
     expect((await outcomeOf(callerFor(t.db, outsider.id).trends.series({ groupId: team("Mia") }))).code).toBe("NOT_FOUND");
   });
 
+  it("a cycle read for one group gives that group as listed, the same rows, and teams found by name only", async () => {
+    for (const cycleId of cycleIds) {
+      const view = await hr.trends.cycle({ cycleId });
+      // Without a group: the organization, the first row.
+      expect(view.group).toEqual(view.groups[0]);
+      expect(view.group?.kind).toBe("org");
+      expect(view.teams).toEqual({ count: 6, found: [], foundCount: 0 });
+      for (const g of view.groups) {
+        const one = await hr.trends.cycle({ cycleId, groupId: g.id });
+        expect(one.group).toEqual(g);
+        // Six teams: every group is a row, whichever is selected.
+        expect(one.groups).toEqual(view.groups);
+      }
+    }
+    const found = await hr.trends.cycle({ cycleId: cycleIds[0], team: "  MA " });
+    expect(found.teams).toEqual({ count: 6, found: [{ id: team("Max"), name: "Team of Max" }], foundCount: 1 });
+    // Listed top down, as the heatmap lists them.
+    expect((await hr.trends.cycle({ cycleId: cycleIds[0], team: "of" })).teams.found.map((g) => g.id)).toEqual(["Chief", "Hana", "Max", "Mia", "Sven", "Vera"].map(team));
+    expect((await hr.trends.cycle({ cycleId: cycleIds[0], team: "nobody" })).teams).toEqual({ count: 6, found: [], foundCount: 0 });
+    expect((await outcomeOf(hr.trends.cycle({ cycleId: cycleIds[0], team: "x".repeat(101) }))).code).toBe("BAD_REQUEST");
+  });
+
+  it("a cycle read for a group it does not hold, or another organization's, is not found", async () => {
+    const upper = await hr.trends.cycle({ cycleId: cycleIds[0], groupId: team("Mia").toUpperCase().replace("TEAM:", "team:") });
+    expect(upper.group?.name).toBe("Team of Mia");
+    for (const groupId of [`team:${crypto.randomUUID()}`, team("Eli"), crypto.randomUUID(), `org:${crypto.randomUUID()}`]) {
+      expect((await outcomeOf(hr.trends.cycle({ cycleId: cycleIds[0], groupId }))).code).toBe("NOT_FOUND");
+      expect((await outcomeOf(hr.trends.cycle({ groupId }))).code).toBe("NOT_FOUND");
+    }
+    expect((await outcomeOf(hr.trends.cycle({ groupId: "team:not-an-id" }))).code).toBe("BAD_REQUEST");
+  });
+
   it("a member, a manager included, gets not found for every trends procedure and every team, and nothing changes", async () => {
     const before = await databaseFingerprint(t.db);
     for (const name of ["Mia", "Hana", "Mia report 2"]) {
@@ -388,6 +420,17 @@ describe("trends by team: the demo organization", () => {
     await settleTrends(t.db);
     const [row] = await t.db.select({ id: orgRoles.personId }).from(orgRoles).where(and(eq(orgRoles.orgId, orgId), eq(orgRoles.role, "hr_admin")));
     hr = callerFor(t.db, row!.id);
+  });
+
+  it("another organization's published groups, asked for by id, are not found", async () => {
+    const theirs = await t.db.select({ groupId: trendGroupFigures.groupId }).from(trendGroupFigures).where(ne(trendGroupFigures.orgId, orgId));
+    expect(theirs.length).toBeGreaterThan(0);
+    const view = await hr.trends.cycle({});
+    expect(view.cycle?.figures).toBe("published");
+    for (const { groupId } of theirs) {
+      expect((await outcomeOf(hr.trends.cycle({ groupId }))).code).toBe("NOT_FOUND");
+      expect((await outcomeOf(hr.trends.cycle({ cycleId: view.cycle!.id, groupId }))).code).toBe("NOT_FOUND");
+    }
   });
 
   it("every cycle, every team: no figure from fewer than k, no two groups or combination of them differing by fewer than k", async () => {

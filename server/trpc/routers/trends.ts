@@ -9,7 +9,8 @@ const groupId = z.union([id(), z.string().regex(/^(org|team):[0-9a-fA-F-]{36}$/)
 
 export const trendsRouter = router({
   cycle: orgAdminProcedure
-    .input(z.object({ cycleId: id().optional() }))
+    // `team`: a part of a team's name, to find it among thousands.
+    .input(z.object({ cycleId: id().optional(), groupId: groupId.optional(), team: z.string().trim().max(100).optional() }))
     .output(cycleTrendsOutput)
     .query(({ ctx, input }) => getCycleTrends(ctx.db, ctx.actor, input)),
   series: orgAdminProcedure

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TRPCError } from "@trpc/server";
 import Link from "next/link";
 import { z } from "zod";
 import { CycleNav } from "@/components/trends/cycle-nav";
@@ -20,8 +21,16 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const cycleId = params.cycle && z.uuid().safeParse(params.cycle).success ? params.cycle : undefined;
   const metric = metricOf(params.metric);
+  const team = (params.team ?? "").trim().slice(0, 100);
   const caller = await getCaller();
-  const view = await orNotFound(caller.trends.cycle({ cycleId }));
+  // Only the selected group's figures and what shows at once are fetched. A group this cycle
+  // does not have (a link from another cycle, an edited address) shows the organization.
+  const view = await orNotFound(
+    caller.trends.cycle({ cycleId, groupId: params.group, team }).catch((err: unknown) => {
+      if (params.group !== undefined && err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) return caller.trends.cycle({ cycleId, team });
+      throw err;
+    }),
+  );
 
   if (!view.cycle) {
     return (
@@ -36,7 +45,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
 
   const { cycle, k } = view;
   const cycleNav = <CycleNav cycles={view.cycles} currentId={cycle.id} metric={metric} />;
-  const group = view.groups.find((g) => g.id === params.group) ?? view.groups[0];
+  const { group } = view;
   if (cycle.figures !== "published" || !group) {
     return (
       <div className="space-y-8">
@@ -50,7 +59,6 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   const series = await orNotFound(caller.trends.series({ groupId: group.id }));
   // The questions this cycle was opened with: its dimensions and answer labels.
   const bank = getItemBank(cycle.bankVersion);
-  const teams = view.groups.filter((g) => g.kind === "team");
 
   return (
     <div className="space-y-8">
@@ -58,8 +66,8 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
         Anonymized: every figure comes from at least {k} people on each side it reports, and no combination of figures, in this cycle or with earlier ones, narrows below that. Published once, when the cycle closed, for the groups as they stood when it opened. No answers of anyone, ever.
       </PageHeader>
       {cycleNav}
-      <GroupHeatmap groups={view.groups} k={k} cycle={cycle} group={group} metric={metric} dimensionNames={bank.dimensions.map((dimension) => dimension.name)} />
-      {teams.length > 0 ? <TeamPicker teams={teams} k={k} cycleId={cycle.id} group={group} metric={metric} query={(params.team ?? "").trim().slice(0, 100)} /> : null}
+      <GroupHeatmap rows={view.groups} teamCount={view.teams.count} k={k} cycle={cycle} group={group} metric={metric} dimensionNames={bank.dimensions.map((dimension) => dimension.name)} />
+      {view.teams.count > 0 ? <TeamPicker rows={view.groups} teams={view.teams} k={k} cycleId={cycle.id} group={group} metric={metric} query={team} /> : null}
       <GroupDetail group={group} cycleName={cycle.name} k={k} benchmark={view.benchmark} bank={bank} />
       <ResearchFigures group={group} k={k} />
       {series.length > 1 ? <GroupOverTime groupName={group.name} series={series} k={k} bank={bank} /> : null}

@@ -47,11 +47,17 @@ const listedCycle = z.object({
 
 const trendsBase = { cycles: z.array(listedCycle), benchmark: z.object({ rho: z.number(), source: z.string() }) };
 
-/** One cycle's figures, or its participation while open; or, before any cycle opened, nothing but the empty list. */
+/** The cycle's teams: how many, and those found by name (names only, no figures). */
+const teams = z.object({ count: z.number().int(), found: z.array(z.object({ id: z.string(), name: z.string() })), foundCount: z.number().int() });
+
+/**
+ * One cycle's figures for the groups its page shows at once, or its participation while open;
+ * or, before any cycle opened, nothing but the empty list.
+ */
 export const cycleTrendsOutput = z.union([
-  // The usual answer first: a union tries its options in order, and the groups can be thousands.
-  z.object({ ...trendsBase, cycle: listedCycle, k: z.number().int(), groups: z.array(groupFigures), participation: participation.nullable() }),
-  z.object({ ...trendsBase, cycle: z.null(), k: z.null(), groups: z.array(groupFigures), participation: z.null() }),
+  // The usual answer first: a union tries its options in order.
+  z.object({ ...trendsBase, cycle: listedCycle, k: z.number().int(), group: groupFigures.nullable(), groups: z.array(groupFigures), teams, participation: participation.nullable() }),
+  z.object({ ...trendsBase, cycle: z.null(), k: z.null(), group: z.null(), groups: z.array(groupFigures), teams, participation: z.null() }),
 ]);
 
 export const trendSeriesOutput = z.array(
