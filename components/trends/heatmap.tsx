@@ -2,7 +2,7 @@
 
 import { Fragment } from "react";
 import { heatClass } from "./cell";
-import { heatmapDisplayRows, type HeatmapRow } from "./heatmap-rows";
+import { heatmapDisplayRows, type HeatmapRow } from "@/server/trends/heatmap-rows";
 
 /**
  * The trends heatmap, drawn in the browser from its numbers. At 200 groups, the same table as

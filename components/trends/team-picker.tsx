@@ -1,4 +1,4 @@
-import { ALL_TEAMS_UP_TO } from "@/components/trends/heatmap-rows";
+import { ALL_TEAMS_UP_TO } from "@/server/trends/heatmap-rows";
 import { Button } from "@/components/ui/button";
 import { hiddenText } from "@/server/analysis/anonymity";
 import { trendsHref, type CycleTrends, type Metric, type TrendGroup } from "./trends-view";

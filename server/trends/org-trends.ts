@@ -1,4 +1,4 @@
-import { findTeams, heatmapRows, TEAMS_FOUND_SHOWN } from "@/components/trends/heatmap-rows";
+import { findTeams, heatmapRows, TEAMS_FOUND_SHOWN } from "@/server/trends/heatmap-rows";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/access/actor";
 import { minGroupSizeOf } from "@/server/access/aggregates";

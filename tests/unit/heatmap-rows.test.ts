@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL_TEAMS_UP_TO, findTeams, heatmapDisplayRows, heatmapRows, type HeatmapRow } from "@/components/trends/heatmap-rows";
+import { ALL_TEAMS_UP_TO, findTeams, heatmapDisplayRows, heatmapRows, type HeatmapRow } from "@/server/trends/heatmap-rows";
 
 // The trends heatmap of a large organization: the org, every department, the two top levels of
 // teams, and around a selected team the teams above it and those directly in it.
