@@ -443,11 +443,16 @@ class Suppression {
     return numbered;
   }
 
-  /** Per group of the family: its contributions of this kind that `kept` retains, each once. */
-  private membersOf(family: Family, name: KindName, kept: Uint8Array | null): Int32Array[] {
+  /**
+   * Per group of the family: its contributions of this kind that `kept` retains, each once;
+   * none for the groups `skip` marks (hidden up front, so never read: in a figure's check most
+   * groups of a deep reporting line are, and listing their pairs made every check quadratic).
+   */
+  private membersOf(family: Family, name: KindName, kept: Uint8Array | null, skip?: Uint8Array): Int32Array[] {
     const { positions, assessments } = this.numberedKind(family, name);
     const seen = this.marks.contributions;
     return family.data.map((_, i) => {
+      if (skip?.[i] === 1) return EMPTY;
       const all = assessments[i] ?? EMPTY;
       const at = positions[i] ?? EMPTY;
       const list = new Int32Array(all.length);
@@ -493,9 +498,12 @@ class Suppression {
         });
       }
     }
-    const current = this.membersOf(this.current, name, kept);
-    const forced = new Uint8Array(current.length);
+    const forced = new Uint8Array(this.current.data.length);
     if (forceHidden) forced.set(forceHidden);
+    // The groups hidden up front are neither suppressed nor compared with earlier cycles, but
+    // the organization's contributions are (the rest of it outside a group, across cycles).
+    const skip = forced.map((f, g) => (f === 1 && this.current.data[g]?.def.kind !== "org" ? 1 : 0));
+    const current = this.membersOf(this.current, name, kept, skip);
     this.acrossCycles(name, current, earlierKept, shownIn, personOf, forced);
     const order = familyOrder(this.current.data.map((g) => g.def.id));
     const hidden = suppressNumberedFamily(
@@ -865,12 +873,29 @@ export function computeCycleFigures(
     // Counted against the group's complete pairs, a published count, so hiding says nothing new.
     if (g.complete.length < MIN_DRIVER_PAIRS) return null;
     const rows = bank.dimensions.map((d, di): DriverFigure => {
-      const scored = ps.filter((p) => p[side].means[di] != null);
-      const gapped = scored.filter((p) => p.employee.means[di] != null && p.manager.means[di] != null);
-      const score = leavesOutFewNone(g, scored) ? rank(spearman(scored.map((p) => p[side].means[di] ?? null), scored.map((p) => p[side].chooseAgain))) : null;
-      const gap = leavesOutFewNone(g, gapped)
-        ? rank(spearman(gapped.map((p) => Math.abs((p.employee.means[di] ?? 0) - (p.manager.means[di] ?? 0))), gapped.map((p) => p[side].chooseAgain)))
-        : null;
+      // The pairs with the side's own mean in the dimension, and among them those with both
+      // sides' means (the gap's), with their values, in one pass over the group's pairs.
+      const scored: CompletePair[] = [];
+      const scores: number[] = [];
+      const scoredChoices: (number | null)[] = [];
+      const gapped: CompletePair[] = [];
+      const gaps: number[] = [];
+      const gappedChoices: (number | null)[] = [];
+      for (const p of ps) {
+        const own = p[side].means[di];
+        if (own == null) continue;
+        scored.push(p);
+        scores.push(own);
+        scoredChoices.push(p[side].chooseAgain);
+        const e = p.employee.means[di];
+        const m = p.manager.means[di];
+        if (e == null || m == null) continue;
+        gapped.push(p);
+        gaps.push(Math.abs(e - m));
+        gappedChoices.push(p[side].chooseAgain);
+      }
+      const score = leavesOutFewNone(g, scored) ? rank(spearman(scores, scoredChoices)) : null;
+      const gap = leavesOutFewNone(g, gapped) ? rank(spearman(gaps, gappedChoices)) : null;
       return { key: d.key, score, gap };
     });
     return rows.some((r) => r.score !== null || r.gap !== null) ? rows : null;
