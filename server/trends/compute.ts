@@ -854,6 +854,15 @@ export function computeCycleFigures(
   const balanceDecision = pairDecision((p) => p.quadrant !== null, (g) => g.balance?.hidden === false);
   const readingDecision = bySide((side) => pairDecision((p) => p.reading[side]?.assumedSimilarity != null, (g) => g.reading?.[side].hidden === false));
   const driverDecision = bySide((side) => pairDecision((p) => p[side].chooseAgain !== null, (g) => g.chooseAgainDrivers?.[side].hidden === false));
+  // The group's complete pairs not among `ps` (pairs of the group): marked by their position
+  // among the cycle's pairs rather than put in a set, thousands of times per cycle.
+  const inPairs = new Int32Array(current.kinds.pairs.all.length);
+  let pairsRound = 0;
+  const leftOut = (g: GroupData, ps: readonly CompletePair[]): CompletePair[] => {
+    const round = ++pairsRound;
+    for (const p of ps) inPairs[p.index] = round;
+    return g.complete.filter((p) => inPairs[p.index] !== round);
+  };
   /**
    * Whether a statistic over `ps`, whose interval tells how many pairs it is over, may be shown:
    * when it leaves out none of the group's complete pairs, or pairs of at least k people on each
@@ -861,8 +870,7 @@ export function computeCycleFigures(
    */
   const leavesOutFewNone = (g: GroupData, ps: readonly CompletePair[]) => {
     if (ps.length === g.complete.length) return true;
-    const counted = new Set(ps);
-    const counts = pairCounts(g.complete.filter((p) => !counted.has(p)));
+    const counts = pairCounts(leftOut(g, ps));
     return counts.employee >= k && counts.manager >= k;
   };
   // Correlations are stored to 4 decimals (pages and exports show 2): they are no sums, nothing
@@ -918,8 +926,7 @@ export function computeCycleFigures(
           // r's interval depends on how many pairs it is over. When that is fewer than the
           // group's complete pairs, the interval would tell how many pairs left the dimension
           // unanswered: shown only when those are none, or at least k people on each side.
-          const counted = ps.length < g.complete.length ? new Set(ps) : null;
-          const left = counted ? g.complete.filter((p) => !counted.has(p)) : [];
+          const left = ps.length < g.complete.length ? leftOut(g, ps) : [];
           if (left.length > 0) {
             const counts = pairCounts(left);
             if (counts.employee < k || counts.manager < k) return null;
