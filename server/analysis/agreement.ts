@@ -199,14 +199,31 @@ function agreementInterval(anova: RatingsAnova, icc: number, confidence: number)
 
 /** Ranks from 1, ties sharing the mean of the ranks they span (midranks). */
 export function midranks(values: readonly number[]): number[] {
-  const order = values.map((v, i) => [v, i] as const).sort((x, y) => x[0] - y[0]);
-  const ranks = new Array<number>(values.length);
-  for (let start = 0; start < order.length; ) {
+  // The values sorted as numbers, then each distinct value's rank: the same ranks as sorting
+  // (value, position) pairs with a comparator, several times faster (trends rank every group's
+  // pairs for every dimension). −0 and 0 are one value, as `===` has it.
+  const sorted = Float64Array.from(values).sort();
+  // The distinct values in order, each with its rank; every value is then found by bisection.
+  const distinct: number[] = [];
+  const rankOf: number[] = [];
+  for (let start = 0; start < sorted.length; ) {
     let end = start + 1;
-    while (end < order.length && order[end]![0] === order[start]![0]) end++;
-    const rank = (start + 1 + end) / 2;
-    for (let i = start; i < end; i++) ranks[order[i]![1]] = rank;
+    while (end < sorted.length && sorted[end] === sorted[start]) end++;
+    distinct.push(sorted[start]!);
+    rankOf.push((start + 1 + end) / 2);
     start = end;
+  }
+  const ranks = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    let lo = 0;
+    let hi = distinct.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (distinct[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    ranks[i] = rankOf[lo]!;
   }
   return ranks;
 }

@@ -245,10 +245,12 @@ interface Atom {
   /** Scratch for a pass over contributions: the pass that last saw the atom, and its result. */
   seenIn: number;
   movesTo: Atom | undefined;
+  /** The `hide` pass that last listed the atom as left or entered. */
+  touchedIn: number;
 }
 
 function newAtom(parent: Atom | undefined, group: number): Atom {
-  return { parent, group, depth: parent ? parent.depth + 1 : 0, children: undefined, size: 0, people: undefined, seenIn: 0, movesTo: undefined };
+  return { parent, group, depth: parent ? parent.depth + 1 : 0, children: undefined, size: 0, people: undefined, seenIn: 0, movesTo: undefined, touchedIn: 0 };
 }
 
 /**
@@ -371,12 +373,21 @@ class AtomIndex {
     const pass = ++this.pass;
     // Every atom a contribution leaves or enters (an atom can be worked out on another's way up
     // before its own contributions come, so "seen in this pass" does not mean "touched").
-    const touched = new Set<Atom>();
+    // In the order first touched (a list with a mark on each atom, not a set: hiding a group
+    // of a deep reporting line touches every atom below it).
+    const touched: Atom[] = [];
     for (let i = 0; i < list.length; i++) {
       const c = list[i] ?? 0;
       const from = this.atomOf[c] ?? this.root;
       const to = from.seenIn === pass ? (from.movesTo ?? this.root) : this.movedBy(from, g, pass);
-      touched.add(from).add(to);
+      if (from.touchedIn !== pass) {
+        from.touchedIn = pass;
+        touched.push(from);
+      }
+      if (to.touchedIn !== pass) {
+        to.touchedIn = pass;
+        touched.push(to);
+      }
       this.leave(from, c);
       if (to !== this.root) this.enter(to, c);
       this.atomOf[c] = to;

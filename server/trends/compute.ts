@@ -443,11 +443,16 @@ class Suppression {
     return numbered;
   }
 
-  /** Per group of the family: its contributions of this kind that `kept` retains, each once. */
-  private membersOf(family: Family, name: KindName, kept: Uint8Array | null): Int32Array[] {
+  /**
+   * Per group of the family: its contributions of this kind that `kept` retains, each once;
+   * none for the groups `skip` marks (hidden up front, so never read: in a figure's check most
+   * groups of a deep reporting line are, and listing their pairs made every check quadratic).
+   */
+  private membersOf(family: Family, name: KindName, kept: Uint8Array | null, skip?: Uint8Array): Int32Array[] {
     const { positions, assessments } = this.numberedKind(family, name);
     const seen = this.marks.contributions;
     return family.data.map((_, i) => {
+      if (skip?.[i] === 1) return EMPTY;
       const all = assessments[i] ?? EMPTY;
       const at = positions[i] ?? EMPTY;
       const list = new Int32Array(all.length);
@@ -493,9 +498,12 @@ class Suppression {
         });
       }
     }
-    const current = this.membersOf(this.current, name, kept);
-    const forced = new Uint8Array(current.length);
+    const forced = new Uint8Array(this.current.data.length);
     if (forceHidden) forced.set(forceHidden);
+    // The groups hidden up front are neither suppressed nor compared with earlier cycles, but
+    // the organization's contributions are (the rest of it outside a group, across cycles).
+    const skip = forced.map((f, g) => (f === 1 && this.current.data[g]?.def.kind !== "org" ? 1 : 0));
+    const current = this.membersOf(this.current, name, kept, skip);
     this.acrossCycles(name, current, earlierKept, shownIn, personOf, forced);
     const order = familyOrder(this.current.data.map((g) => g.def.id));
     const hidden = suppressNumberedFamily(
@@ -846,6 +854,15 @@ export function computeCycleFigures(
   const balanceDecision = pairDecision((p) => p.quadrant !== null, (g) => g.balance?.hidden === false);
   const readingDecision = bySide((side) => pairDecision((p) => p.reading[side]?.assumedSimilarity != null, (g) => g.reading?.[side].hidden === false));
   const driverDecision = bySide((side) => pairDecision((p) => p[side].chooseAgain !== null, (g) => g.chooseAgainDrivers?.[side].hidden === false));
+  // The group's complete pairs not among `ps` (pairs of the group): marked by their position
+  // among the cycle's pairs rather than put in a set, thousands of times per cycle.
+  const inPairs = new Int32Array(current.kinds.pairs.all.length);
+  let pairsRound = 0;
+  const leftOut = (g: GroupData, ps: readonly CompletePair[]): CompletePair[] => {
+    const round = ++pairsRound;
+    for (const p of ps) inPairs[p.index] = round;
+    return g.complete.filter((p) => inPairs[p.index] !== round);
+  };
   /**
    * Whether a statistic over `ps`, whose interval tells how many pairs it is over, may be shown:
    * when it leaves out none of the group's complete pairs, or pairs of at least k people on each
@@ -853,8 +870,7 @@ export function computeCycleFigures(
    */
   const leavesOutFewNone = (g: GroupData, ps: readonly CompletePair[]) => {
     if (ps.length === g.complete.length) return true;
-    const counted = new Set(ps);
-    const counts = pairCounts(g.complete.filter((p) => !counted.has(p)));
+    const counts = pairCounts(leftOut(g, ps));
     return counts.employee >= k && counts.manager >= k;
   };
   // Correlations are stored to 4 decimals (pages and exports show 2): they are no sums, nothing
@@ -865,12 +881,29 @@ export function computeCycleFigures(
     // Counted against the group's complete pairs, a published count, so hiding says nothing new.
     if (g.complete.length < MIN_DRIVER_PAIRS) return null;
     const rows = bank.dimensions.map((d, di): DriverFigure => {
-      const scored = ps.filter((p) => p[side].means[di] != null);
-      const gapped = scored.filter((p) => p.employee.means[di] != null && p.manager.means[di] != null);
-      const score = leavesOutFewNone(g, scored) ? rank(spearman(scored.map((p) => p[side].means[di] ?? null), scored.map((p) => p[side].chooseAgain))) : null;
-      const gap = leavesOutFewNone(g, gapped)
-        ? rank(spearman(gapped.map((p) => Math.abs((p.employee.means[di] ?? 0) - (p.manager.means[di] ?? 0))), gapped.map((p) => p[side].chooseAgain)))
-        : null;
+      // The pairs with the side's own mean in the dimension, and among them those with both
+      // sides' means (the gap's), with their values, in one pass over the group's pairs.
+      const scored: CompletePair[] = [];
+      const scores: number[] = [];
+      const scoredChoices: (number | null)[] = [];
+      const gapped: CompletePair[] = [];
+      const gaps: number[] = [];
+      const gappedChoices: (number | null)[] = [];
+      for (const p of ps) {
+        const own = p[side].means[di];
+        if (own == null) continue;
+        scored.push(p);
+        scores.push(own);
+        scoredChoices.push(p[side].chooseAgain);
+        const e = p.employee.means[di];
+        const m = p.manager.means[di];
+        if (e == null || m == null) continue;
+        gapped.push(p);
+        gaps.push(Math.abs(e - m));
+        gappedChoices.push(p[side].chooseAgain);
+      }
+      const score = leavesOutFewNone(g, scored) ? rank(spearman(scores, scoredChoices)) : null;
+      const gap = leavesOutFewNone(g, gapped) ? rank(spearman(gaps, gappedChoices)) : null;
       return { key: d.key, score, gap };
     });
     return rows.some((r) => r.score !== null || r.gap !== null) ? rows : null;
@@ -893,8 +926,7 @@ export function computeCycleFigures(
           // r's interval depends on how many pairs it is over. When that is fewer than the
           // group's complete pairs, the interval would tell how many pairs left the dimension
           // unanswered: shown only when those are none, or at least k people on each side.
-          const counted = ps.length < g.complete.length ? new Set(ps) : null;
-          const left = counted ? g.complete.filter((p) => !counted.has(p)) : [];
+          const left = ps.length < g.complete.length ? leftOut(g, ps) : [];
           if (left.length > 0) {
             const counts = pairCounts(left);
             if (counts.employee < k || counts.manager < k) return null;
