@@ -20,6 +20,10 @@ export interface LoadScenario {
   requestsFor(i: number): { cookie: string; requests: LoadRequest[] };
   /** The status every answer must have; by default any 2xx. */
   status?: number;
+  /** Connections, where the scenario has fewer people to act as than the run's connections. */
+  connections?: number;
+  /** Seconds before a request counts as timed out (default 10). */
+  timeoutS?: number;
 }
 
 export interface LoadResult {
@@ -54,7 +58,7 @@ export async function runLoad(scenario: LoadScenario, servers: readonly string[]
           url,
           connections: share,
           duration: durationS,
-          timeout: 10,
+          timeout: scenario.timeoutS ?? 10,
           setupClient(client) {
             const { cookie, requests } = scenario.requestsFor(next++);
             client.setRequests(

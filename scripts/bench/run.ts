@@ -23,12 +23,12 @@ import postgres from "postgres";
 import { CANT_SAY } from "@/server/assessments/item-bank";
 import { pickActors, type Actors } from "./actors";
 import { parseBenchArgs, type BenchArgs } from "./args";
-import { benchDatabaseUrl, prepareBenchmarkDatabase, resetTransientState } from "./database";
+import { benchDatabaseUrl, databaseName, prepareBenchmarkDatabase, resetTransientState } from "./database";
 import { measureFirstLoadJs, type FirstLoadJs } from "./first-load-js";
 import { runLighthouse, type LighthouseResult } from "./lighthouse";
 import { preflight, runLoad, type LoadResult, type LoadScenario } from "./load";
 import { checkReminders, checkSessionsAndLimits, plantReminder, waitForPlanted, waitForWorkers, type ScaleOutResult, type WorkerCatchUp } from "./scale-out";
-import { cpuMsOf, mintSessionCookie, newAuthSecret, startMailSink, startServer, type BenchServer } from "./servers";
+import { backendsOf, cpuByPid, cpuMsBetween, cpuMsOf, mintSessionCookie, newAuthSecret, startMailSink, startServer, type BenchServer } from "./servers";
 import { formatNumber, table } from "./stats";
 import { measurePublishingWhileServing, publishDueFiguresFirst, type PublishingWhileServing } from "./publishing";
 import { measureSessionCheck, type SessionCheck } from "./session-check";
@@ -195,7 +195,7 @@ async function main(): Promise<number> {
       }
 
       if (!args.skip.has("load")) {
-        results.loadTests = await loadTests(args, actors, sql, [a, b]);
+        results.loadTests = await loadTests(args, url, actors, sql, [a, b]);
         results.pairDashboard = results.loadTests.pairDashboard;
         results.ratios = ratiosToFloor(results.loadTests);
         results.assessmentAutosave = results.loadTests.autosave;
@@ -267,17 +267,22 @@ async function main(): Promise<number> {
   return 0;
 }
 
-async function loadTests(args: BenchArgs, actors: Actors, sql: postgres.Sql, servers: BenchServer[]): Promise<Record<string, LoadResult>> {
+async function loadTests(args: BenchArgs, url: string, actors: Actors, sql: postgres.Sql, servers: BenchServer[]): Promise<Record<string, LoadResult>> {
   const urls = servers.map((s) => s.url);
   // CPU per request, app servers and Postgres apart: unlike latency, it does not depend on how
   // busy the machine is, so it shows what a change saved even when the throughput barely moves.
+  // Postgres: only the backends of the benchmark's database (other databases on the same
+  // server are not this run's), per process, so a connection closed meanwhile cannot make it
+  // negative (its CPU is lost instead).
+  const database = databaseName(url);
   const measured = async (scenario: LoadScenario, on: BenchServer[]): Promise<LoadResult> => {
-    const appCpu = () => on.reduce((sum, s) => sum + s.cpuMs(), 0);
-    const postgresCpu = () => cpuMsOf((p) => p.comm === "postgres");
+    const groups = new Set(on.map((s) => s.pgrp));
+    const appCpu = () => cpuByPid((p) => groups.has(p.pgrp));
+    const postgresCpu = () => cpuByPid(backendsOf(database));
     const [app0, pg0] = [appCpu(), postgresCpu()];
-    const r = await runLoad(scenario, on.map((s) => s.url), args.connections, args.duration);
+    const r = await runLoad(scenario, on.map((s) => s.url), scenario.connections ?? args.connections, args.duration);
     const per = (ms: number) => (r.requests > 0 ? Math.round((ms / r.requests) * 100) / 100 : 0);
-    return { ...r, cpuMsPerRequest: { app: per(appCpu() - app0), postgres: per(postgresCpu() - pg0) } };
+    return { ...r, cpuMsPerRequest: { app: per(cpuMsBetween(app0, appCpu())), postgres: per(cpuMsBetween(pg0, postgresCpu())) } };
   };
   const cookies = new Map<string, string>();
   const cookieOf = async (p: { id: string; email: string; name: string }, key = p.id) => {
@@ -351,8 +356,12 @@ async function loadTests(args: BenchArgs, actors: Actors, sql: postgres.Sql, ser
       },
     },
     {
-      // Issue 21: the home page of a manager with 50 open pairs (connections share the few such managers).
+      // Issue 21: the home page of a manager with 50 open pairs. One connection per such
+      // manager (a few): a page that costs a second would otherwise leave dozens of requests in
+      // flight, time out, and count their CPU against the few that finished.
       name: "homeWideManager",
+      connections: Math.min(args.connections, actors.wideManagers.length),
+      timeoutS: 60,
       requestsFor: (i) => ({ cookie: wide.at(i).cookie, requests: [{ method: "GET", path: "/" }] }),
     },
     {
@@ -363,8 +372,10 @@ async function loadTests(args: BenchArgs, actors: Actors, sql: postgres.Sql, ser
       },
     },
     {
-      // The latest closed cycle's figures, as HR opens the page (connections share the admins).
+      // The latest closed cycle's figures, as HR opens the page: one connection per admin (four).
       name: "trendsPage",
+      connections: Math.min(args.connections, actors.admins.length),
+      timeoutS: 60,
       requestsFor: (i) => ({ cookie: admins.at(i).cookie, requests: [{ method: "GET", path: "/admin/trends" }] }),
     },
     {
@@ -380,18 +391,24 @@ async function loadTests(args: BenchArgs, actors: Actors, sql: postgres.Sql, ser
   for (const scenario of scenarios.filter((s) => s.name !== "homeWideManager" || actors.wideManagers.length > 0)) {
     await preflight(scenario, urls);
     // Warm-up, not recorded: route bundles load and JIT on first use.
-    await runLoad(scenario, urls, Math.min(10, args.connections), 3);
-    log(`load ${scenario.name}: ${args.connections} connections over ${urls.length} servers for ${args.duration} s`);
+    await runLoad(scenario, urls, Math.min(10, scenario.connections ?? args.connections), 3);
+    // The warm-up's last requests go on on the servers after autocannon has left them: not in this measurement.
+    const settled = await waitForIdle(servers, SETTLE);
+    log(`load ${scenario.name}: ${scenario.connections ?? args.connections} connections over ${urls.length} servers for ${args.duration} s (servers settled after ${settled} s)`);
     const r = await measured(scenario, servers);
     out[scenario.name] = r;
     log(`  ${r.rps} req/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors}; CPU per request: app ${r.cpuMsPerRequest!.app} ms, Postgres ${r.cpuMsPerRequest!.postgres} ms`);
   }
   // The same dashboard load on one server, for comparison (two servers share two cores).
+  await waitForIdle(servers, SETTLE);
   const single = await measured(scenarios.find((s) => s.name === "pairDashboard")!, servers.slice(0, 1));
   out.pairDashboardOneServer = { ...single, name: "pairDashboardOneServer" };
   log(`load pairDashboard on one server: ${single.rps} req/s, p95 ${single.p95Ms} ms, errors ${single.errors}`);
   return out;
 }
+
+/** Settled: the app servers under a quarter of a core for a second (at most 20 s). */
+const SETTLE = { quietMs: 250, seconds: 1, timeoutS: 20, postgres: false };
 
 /** App and Postgres CPU per request of each scenario over the floor's, from the same run. */
 function ratiosToFloor(loadTests: Record<string, LoadResult>): Record<string, Ratio> {
@@ -408,18 +425,19 @@ function ratiosToFloor(loadTests: Record<string, LoadResult>): Record<string, Ra
 }
 
 /**
- * Waits (at most 60 s) until the app servers and Postgres together use under a tenth of a core
- * for three seconds running; returns the seconds waited.
+ * Waits (by default at most 60 s) until the app servers and Postgres (unless `postgres` is
+ * false: other databases of the server may be busy) together use under `quietMs` of CPU per
+ * second (a tenth of a core) for `seconds` seconds running; returns the seconds waited.
  */
-async function waitForIdle(servers: readonly BenchServer[]): Promise<number> {
+async function waitForIdle(servers: readonly BenchServer[], { quietMs = 100, seconds = 3, timeoutS = 60, postgres = true } = {}): Promise<number> {
   const started = Date.now();
-  const busy = () => servers.reduce((sum, s) => sum + s.cpuMs(), 0) + cpuMsOf((p) => p.comm === "postgres");
+  const busy = () => servers.reduce((sum, s) => sum + s.cpuMs(), 0) + (postgres ? cpuMsOf((p) => p.comm === "postgres") : 0);
   let quiet = 0;
   let last = busy();
-  while (quiet < 3 && Date.now() - started < 60_000) {
+  while (quiet < seconds && Date.now() - started < timeoutS * 1000) {
     await new Promise((r) => setTimeout(r, 1000));
     const now = busy();
-    quiet = now - last < 100 ? quiet + 1 : 0;
+    quiet = now - last < quietMs ? quiet + 1 : 0;
     last = now;
   }
   return Math.round((Date.now() - started) / 1000);
