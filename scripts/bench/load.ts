@@ -18,6 +18,12 @@ export interface LoadScenario {
   name: string;
   /** The requests one connection sends, in a loop; `i` is the connection's number; "" for no cookie. */
   requestsFor(i: number): { cookie: string; requests: LoadRequest[] };
+  /** The status every answer must have; by default any 2xx. */
+  status?: number;
+  /** Connections, where the scenario has fewer people to act as than the run's connections. */
+  connections?: number;
+  /** Seconds before a request counts as timed out (default 10). */
+  timeoutS?: number;
 }
 
 export interface LoadResult {
@@ -31,7 +37,7 @@ export interface LoadResult {
   p95Ms: number;
   p99Ms: number;
   maxMs: number;
-  /** Connection errors, timeouts and non-2xx answers together; the benchmark fails on any. */
+  /** Connection errors, timeouts and answers of another status than the scenario's (any non-2xx by default) together; the benchmark fails on any. */
   errors: number;
   timeouts: number;
   non2xx: number;
@@ -52,7 +58,7 @@ export async function runLoad(scenario: LoadScenario, servers: readonly string[]
           url,
           connections: share,
           duration: durationS,
-          timeout: 10,
+          timeout: scenario.timeoutS ?? 10,
           setupClient(client) {
             const { cookie, requests } = scenario.requestsFor(next++);
             client.setRequests(
@@ -78,6 +84,7 @@ export async function runLoad(scenario: LoadScenario, servers: readonly string[]
   const sum = (f: (r: autocannon.Result) => number) => results.reduce((s, r) => s + f(r), 0);
   const timeouts = sum((r) => r.timeouts);
   const non2xx = sum((r) => r.non2xx);
+  const unexpected = scenario.status === undefined ? non2xx : Object.entries(statusCodes).reduce((n, [code, count]) => (Number(code) === scenario.status ? n : n + count), 0);
   const round = (x: number) => Math.round(x * 100) / 100;
   return {
     name: scenario.name,
@@ -90,7 +97,7 @@ export async function runLoad(scenario: LoadScenario, servers: readonly string[]
     p95Ms: round(percentile(latencies, 95)),
     p99Ms: round(percentile(latencies, 99)),
     maxMs: round(Math.max(0, ...latencies)),
-    errors: sum((r) => r.errors) + non2xx,
+    errors: sum((r) => r.errors) + unexpected,
     timeouts,
     non2xx,
     statusCodes,
@@ -108,7 +115,7 @@ export async function preflight(scenario: LoadScenario, servers: readonly string
         redirect: "manual",
         headers: { ...(cookie ? { cookie } : {}), ...(r.body ? { "content-type": "application/json", origin: new URL(url).origin } : {}), ...r.headers },
       });
-      if (res.status < 200 || res.status >= 300) {
+      if (scenario.status === undefined ? res.status < 200 || res.status >= 300 : res.status !== scenario.status) {
         throw new Error(`${scenario.name}: ${r.method} ${url}${r.path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
       }
       await res.arrayBuffer();

@@ -16,6 +16,8 @@ export interface BenchServer {
   url: string;
   logFile: string;
   startedAt: number;
+  /** The server's process group: `next start` and its next-server child. */
+  pgrp: number;
   /** CPU time the server's processes have used so far, in ms (Linux /proc). */
   cpuMs(): number;
   stop(): Promise<void>;
@@ -104,10 +106,47 @@ export async function startServer(config: ServerConfig, port: number): Promise<B
     }
     await sleep(250);
   }
-  return { port, url, logFile, startedAt, cpuMs: () => cpuMsOf((stat) => stat.pgrp === child.pid), stop };
+  return { port, url, logFile, startedAt, pgrp: child.pid!, cpuMs: () => cpuMsOf((stat) => stat.pgrp === child.pid), stop };
 }
 
 const TICKS_PER_S = 100; // USER_HZ on Linux
+
+/**
+ * CPU time (user + system, ms) used so far by each process `pick` selects, by pid, from /proc;
+ * `cmdline` is read for postgres processes only (a backend shows its database there).
+ */
+export function cpuByPid(pick: (stat: { pid: number; comm: string; pgrp: number; cmdline: string }) => boolean): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let text: string;
+    let cmdline = "";
+    try {
+      text = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (text.includes("(postgres)")) cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ");
+    } catch {
+      continue; // gone meanwhile
+    }
+    const close = text.lastIndexOf(")");
+    const comm = text.slice(text.indexOf("(") + 1, close);
+    const f = text.slice(close + 2).split(" ");
+    if (pick({ pid: Number(entry), comm, pgrp: Number(f[2]), cmdline })) out.set(Number(entry), ((Number(f[11]) + Number(f[12])) * 1000) / TICKS_PER_S);
+  }
+  return out;
+}
+
+/**
+ * CPU used between two `cpuByPid` readings by the processes alive at the second: a process that
+ * started meanwhile counts whole, one that exited meanwhile is lost (never negative).
+ */
+export function cpuMsBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, now] of after) ms += now - (before.get(pid) ?? 0);
+  return ms;
+}
+
+/** The Postgres backends (and autovacuum workers) of one database, not the server's others nor its shared processes. */
+export const backendsOf = (database: string) => (p: { comm: string; cmdline: string }) => p.comm === "postgres" && p.cmdline.includes(` ${database} `);
 
 /**
  * CPU time (user + system, ms) used so far by the processes `pick` selects, from /proc: the

@@ -49,7 +49,14 @@ export interface SyntheticOrgSummary {
 
 export type SyntheticShape = "tree" | "chain" | "flat";
 
+/**
+ * The realistic tree's generator version, in its slug: raised whenever the generator makes a
+ * different organization from the same options, so a database seeded by an earlier one is
+ * generated again rather than reused. 2: a few managers with 52 reports (issue 21).
+ */
+const TREE_VERSION = 2;
+
 /** The slug that names an organization generated with these parameters. */
 export function syntheticSlug(people: number, cycles: number, seed: number, shape: SyntheticShape = "tree", everyoneAnswers = false): string {
-  return `${BENCH_SLUG_PREFIX}${shape === "tree" ? "" : `${shape}-`}${everyoneAnswers ? "all-" : ""}${people}p-${cycles}c-s${seed}`;
+  return `${BENCH_SLUG_PREFIX}${shape === "tree" ? "" : `${shape}-`}${everyoneAnswers ? "all-" : ""}${people}p-${cycles}c-s${seed}${shape === "tree" ? `-v${TREE_VERSION}` : ""}`;
 }

@@ -4,7 +4,11 @@ import { FIRST, FUNCTIONS, LAST } from "./vocabulary";
 
 // The reporting tree: one CEO, a head per function, then a management tree grown by expanding
 // a random manager of the frontier at a time, so span (1–25) and depth (4–10) vary between
-// branches as in a real company; or the exact chain and flat shapes.
+// branches as in a real company, plus a few managers with WIDE_SPAN reports (the home page of
+// a manager with 50 reports, issue 21); or the exact chain and flat shapes.
+
+/** Reports of each of the tree's few wide managers: 50 open pairs after the odd leaver. */
+const WIDE_SPAN = 52;
 
 export interface Person {
   id: string;
@@ -82,10 +86,17 @@ export function buildTree(rng: Rng, n: number, shape: SyntheticShape) {
   const weight = new Map(FUNCTIONS);
   const frontier: number[] = [];
   for (const h of heads) frontier.push(h.index);
+  // The first few managers expanded below the directors get WIDE_SPAN reports: 4 in a
+  // 20,000-person organization, one in a small one.
+  let wideLeft = Math.max(1, Math.min(4, Math.floor(n / 5000)));
   const spanFor = (p: Person): number => {
     if (p.depth === 1) return Math.max(2, Math.round((weight.get(p.fn) ?? 1) * (0.6 + rng.next() * 0.5)));
     if (p.depth >= 9) return 0;
     if (p.depth === 2) return rng.int(3, 9);
+    if (p.depth === 3 && wideLeft > 0 && n >= 10 * WIDE_SPAN) {
+      wideLeft -= 1;
+      return WIDE_SPAN;
+    }
     // Below: a third are individual contributors; managers mostly 3–8 reports, a few 12–25.
     if (frontier.length > 20 && rng.chance(0.33)) return 0;
     return rng.weighted([
