@@ -87,48 +87,16 @@ const NO_SCHEDULE: PairSchedule = { series: [], upcoming: [], next: null, carryT
 export async function readSchedule(db: Db, orgId: string, pairId: string, now: Date): Promise<PairSchedule> {
   const [pair] = await db.select({ endedAt: pairs.endedAt }).from(pairs).where(and(eq(pairs.orgId, orgId), eq(pairs.id, pairId)));
   if (!pair) return NO_SCHEDULE;
-  return (await readSchedules(db, orgId, [{ id: pairId, endedAt: pair.endedAt }], now)).get(pairId)!;
-}
-
-/**
- * readSchedule for several pairs of one organization at once (the caller has read them and
- * checked access): two statements however many pairs, so a manager with fifty reports does not
- * wait for a hundred and fifty round trips one after another.
- */
-export async function readSchedules(db: Db, orgId: string, of: readonly { id: string; endedAt: Date | null }[], now: Date): Promise<Map<string, PairSchedule>> {
-  const out = new Map<string, PairSchedule>();
-  if (of.length === 0) return out;
-  const pairIds = of.map((p) => p.id);
-  // One after the other: syncPair calls this inside its transaction.
-  const allSeries = await db
-    .select()
-    .from(meetingSeries)
-    .where(and(eq(meetingSeries.orgId, orgId), inArray(meetingSeries.pairId, pairIds)))
-    .orderBy(asc(meetingSeries.startsOn), asc(meetingSeries.createdAt));
+  const series = await seriesOf(db, orgId, pairId);
   const rows = await db
     .select()
     .from(meetings)
-    .where(and(eq(meetings.orgId, orgId), inArray(meetings.pairId, pairIds), gt(meetings.endsAt, now)))
+    .where(and(eq(meetings.orgId, orgId), eq(meetings.pairId, pairId), gt(meetings.endsAt, now)))
     .orderBy(asc(meetings.startsAt));
-  const seriesById = new Map(allSeries.map((s) => [s.id, s]));
-  const byPair = <T extends { pairId: string }>(list: T[]) => {
-    const grouped = new Map<string, T[]>();
-    for (const x of list) {
-      const group = grouped.get(x.pairId);
-      if (group) group.push(x);
-      else grouped.set(x.pairId, [x]);
-    }
-    return grouped;
-  };
-  const seriesOfPair = byPair(allSeries);
-  const meetingsOfPair = byPair(rows);
-  for (const pair of of) {
-    const series = seriesOfPair.get(pair.id) ?? [];
-    const upcoming = (meetingsOfPair.get(pair.id) ?? []).filter((m) => isLiveMeeting(m, seriesById.get(m.seriesId)!, pair.endedAt));
-    const next = upcoming.find((m) => m.status === "scheduled") ?? null;
-    out.set(pair.id, { series, upcoming, next, carryTo: pair.endedAt ? null : next });
-  }
-  return out;
+  const seriesById = new Map(series.map((s) => [s.id, s]));
+  const upcoming = rows.filter((m) => isLiveMeeting(m, seriesById.get(m.seriesId)!, pair.endedAt));
+  const next = upcoming.find((m) => m.status === "scheduled") ?? null;
+  return { series, upcoming, next, carryTo: pair.endedAt ? null : next };
 }
 
 /**

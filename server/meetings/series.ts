@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
 import { meetingSeries, meetings, pairs as pairsTable, people, type SeriesFrequency } from "@/db/schema";
@@ -7,7 +7,7 @@ import { requireMeetingMember, requireSeriesMember } from "@/server/access/meeti
 import { requirePairMember } from "@/server/access/pairs";
 import { firstOccurrence, isValidTimeZone, localParts, nextOccurrences, zonedInstant } from "@/server/meetings/recurrence";
 import { ConflictError, InvalidInputError } from "@/server/errors";
-import { isLiveMeeting, meetingCounts, readSchedule, readSchedules, ruleOf, syncPair, type MeetingRow, type SeriesRow } from "./schedule";
+import { isLiveMeeting, meetingCounts, readSchedule, ruleOf, syncPair, type MeetingRow, type SeriesRow } from "./schedule";
 
 export interface SeriesInput {
   frequency: SeriesFrequency;
@@ -299,17 +299,9 @@ export async function getPairMeetings(db: Db, actor: Actor, input: { pairId: str
 
 /** The next 1:1 of each of the actor's open pairs, for the home page. */
 export async function listMyNextMeetings(db: Db, actor: Actor, now = new Date()) {
-  // Each open pair with the other person's name, in one statement.
   const myPairs = await db
-    .select({ id: pairsTable.id, managerId: pairsTable.managerId, reportId: pairsTable.reportId, otherName: people.name })
+    .select({ id: pairsTable.id, managerId: pairsTable.managerId, reportId: pairsTable.reportId })
     .from(pairsTable)
-    .leftJoin(
-      people,
-      and(
-        eq(people.orgId, pairsTable.orgId),
-        eq(people.id, sql`case when ${pairsTable.managerId} = ${actor.personId} then ${pairsTable.reportId} else ${pairsTable.managerId} end`),
-      ),
-    )
     .where(
       and(
         eq(pairsTable.orgId, actor.orgId),
@@ -317,19 +309,21 @@ export async function listMyNextMeetings(db: Db, actor: Actor, now = new Date())
         or(eq(pairsTable.managerId, actor.personId), eq(pairsTable.reportId, actor.personId)),
       ),
     );
-  // Open pairs only (the query above).
-  const schedules = await readSchedules(db, actor.orgId, myPairs.map((p) => ({ id: p.id, endedAt: null })), now);
+  const others = myPairs.map((p) => (p.managerId === actor.personId ? p.reportId : p.managerId));
+  const names = others.length
+    ? await db.select({ id: people.id, name: people.name }).from(people).where(and(eq(people.orgId, actor.orgId), inArray(people.id, others)))
+    : [];
   const out = [];
   const carryTo: MeetingRow[] = [];
   for (const p of myPairs) {
-    const schedule = schedules.get(p.id)!;
+    const schedule = await readSchedule(db, actor.orgId, p.id, now);
     if (schedule.carryTo) carryTo.push(schedule.carryTo);
     const otherId = p.managerId === actor.personId ? p.reportId : p.managerId;
     const next = schedule.next;
     out.push({
       pairId: p.id,
       mySide: p.managerId === actor.personId ? ("manager" as const) : ("employee" as const),
-      other: { id: otherId, name: p.otherName ?? "" },
+      other: { id: otherId, name: names.find((n) => n.id === otherId)?.name ?? "" },
       hasSeries: schedule.series.some((s) => s.endsOn === null || s.endsOn >= today(s.timeZone, now)),
       next: next && { id: next.id, startsAt: next.startsAt, endsAt: next.endsAt, timeZone: schedule.series.find((s) => s.id === next.seriesId)!.timeZone },
     });
