@@ -1,4 +1,3 @@
-import { scaleLinear } from "@visx/scale";
 import { GAP_STROKES, GapBadge, GapLegend } from "./gap-badge";
 
 export interface GapRow {
@@ -14,7 +13,8 @@ export interface GapRow {
 const WIDTH = 320;
 const HEIGHT = 28;
 const PAD = 10;
-const xOf = scaleLinear<number>({ domain: [1, 5], range: [PAD, WIDTH - PAD] });
+/** 1–5 across the chart (a linear scale, written out: this file also runs in the browser). */
+const xOf = (score: number) => PAD + ((score - 1) / 4) * (WIDTH - 2 * PAD);
 const TICKS = [1, 2, 3, 4, 5];
 // The scale's ticks as one path (a page shows nine of these charts' rows).
 const TICK_PATH = TICKS.map((t) => `M${xOf(t)} ${-HEIGHT / 2 + 2}V${HEIGHT / 2 - 2}`).join("");
@@ -38,8 +38,8 @@ export function OtherMark({ size = 12 }: { size?: number }) {
 
 /**
  * Where the two of you see each dimension, on the 1–5 scale: a dumbbell per dimension, the
- * line between the marks coloured by how large the gap is. Drawn on the server (no script);
- * the table beside it carries the same numbers for screen readers.
+ * line between the marks coloured by how large the gap is. Rendered on the server, so it shows
+ * without script; the table beside it carries the same numbers for screen readers.
  */
 export function GapChart({ rows, otherName, describedBy }: { rows: GapRow[]; otherName: string; describedBy: string }) {
   return (

@@ -1,18 +1,36 @@
+"use client";
+
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import type { ItemBank } from "@/server/assessments/item-bank";
+import type { Side } from "@/server/assessments/item-bank";
 import { formatScore, formatSigned } from "./format";
-import type { PairDashboard, Perspective } from "./perspective";
+import { perspectiveOf, type PairDashboard } from "./perspective";
 import { TrendChart, type TrendSeries } from "./trend-chart";
 
-/** Each dimension across the pair's revealed assessments, from the reader's side; null before a second one. */
-export function PairTrend({ dashboard, bank, view }: { dashboard: PairDashboard; bank: ItemBank; view: Perspective }) {
-  const { trend: byDimension, assessments } = dashboard;
-  const { otherFirst, mine, theirs, myGap } = view;
+/**
+ * Each dimension across the pair's revealed assessments, from the reader's side; null before a
+ * second one. A client component, rendered on the server too (the table reads without
+ * JavaScript): the page sends the points once, as data, rather than nine charts and their table
+ * twice (as HTML and again in the RSC payload).
+ */
+export function PairTrend({
+  trend: byDimension,
+  assessments,
+  dimensions,
+  me,
+  otherFirst,
+}: {
+  trend: PairDashboard["trend"];
+  assessments: { id: string; title: string }[];
+  dimensions: { key: string; name: string }[];
+  me: Side;
+  otherFirst: string;
+}) {
+  const { mine, theirs, myGap } = perspectiveOf(me, otherFirst);
   if (!byDimension) return <p className="text-sm text-slate-700">This is your first assessment together. Trends appear after the next one.</p>;
-  const trend: TrendSeries[] = bank.dimensions.map((dimension) => ({
+  const trend: TrendSeries[] = dimensions.map((dimension) => ({
     key: dimension.key,
     name: dimension.name,
-    points: (byDimension[dimension.key] ?? []).map((point) => ({ label: assessments.find((x) => x.id === point.assessmentId)?.title ?? "", mine: mine(point), theirs: theirs(point), gap: myGap(point.gap) })),
+    points: (byDimension[dimension.key as keyof typeof byDimension] ?? []).map((point) => ({ label: assessments.find((x) => x.id === point.assessmentId)?.title ?? "", mine: mine(point), theirs: theirs(point), gap: myGap(point.gap) })),
   }));
   return (
     <section aria-labelledby="trend" className="space-y-3">

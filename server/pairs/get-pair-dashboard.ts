@@ -1,18 +1,21 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { assessments, cycles, people, responses } from "@/db/schema";
+import { assessments, cycles, pairs, people, responses } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
 import { answersSeenBy } from "@/server/access/assessments";
-import { requirePairMember } from "@/server/access/pairs";
+import { memberOfPair, pairAccessColumns, toPairAccess } from "@/server/access/pairs";
 import { analyzePair, dimensionTrend } from "@/server/analysis/gaps";
 import { pairRelationship } from "@/server/analysis/relationship";
 import { getItemBank, predictionKey, type DimensionKey, type Side } from "@/server/assessments/item-bank";
 import { NotFoundError } from "@/server/errors";
 import { assessmentState, assessmentTitle } from "@/server/assessments/state";
+import { BoundedMemo } from "./analysis-cache";
 
 const employeeSide = alias(responses, "employee_side");
 const managerSide = alias(responses, "manager_side");
+const managerPerson = alias(people, "manager_person");
+const reportPerson = alias(people, "report_person");
 
 /**
  * Everything the pair dashboard shows, in one call, for the pair's two people only: the chosen
@@ -22,22 +25,23 @@ const managerSide = alias(responses, "manager_side");
  * earlier pair, visible to the two people who were in it.
  */
 
+const analyses = new BoundedMemo<{ analysis: ReturnType<typeof analyzePair>; relationship: ReturnType<typeof pairRelationship> }>(2000);
+const trends = new BoundedMemo<ReturnType<typeof dimensionTrend>>(2000);
+
 const checkInDay = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: string; assessmentId?: string }) {
-  const pair = await requirePairMember(db, actor, input.pairId);
+  // The access check and the two names in one statement (the pair as server/access/pairs.ts
+  // sees it, joined to its two people).
+  const [row] = await db
+    .select({ pair: pairAccessColumns, manager: { id: managerPerson.id, name: managerPerson.name, givenName: managerPerson.givenName }, report: { id: reportPerson.id, name: reportPerson.name, givenName: reportPerson.givenName } })
+    .from(pairs)
+    .innerJoin(managerPerson, and(eq(managerPerson.orgId, pairs.orgId), eq(managerPerson.id, pairs.managerId)))
+    .innerJoin(reportPerson, and(eq(reportPerson.orgId, pairs.orgId), eq(reportPerson.id, pairs.reportId)))
+    .where(and(memberOfPair(actor), eq(pairs.id, input.pairId)));
+  if (!row) throw new NotFoundError();
+  const pair = toPairAccess(actor, row.pair);
   const mySide: Side = pair.managerId === actor.personId ? "manager" : "employee";
-
-  const names = await db
-    .select({ id: people.id, name: people.name, givenName: people.givenName })
-    .from(people)
-    .where(and(eq(people.orgId, actor.orgId), inArray(people.id, [pair.managerId, pair.reportId])));
-  const personOf = (id: string) => {
-    const p = names.find((n) => n.id === id);
-    if (!p) throw new Error(`pair ${pair.pairId} refers to a missing person`);
-    return p;
-  };
-  const manager = personOf(pair.managerId);
-  const report = personOf(pair.reportId);
+  const { manager, report } = row;
 
   const rows = await db
     .select({
@@ -89,13 +93,28 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
   const chooseAgain = (side: Side, r: (typeof revealed)[number]) => (bank ? ((r[side].answers[bank.chooseAgain.key] as string | undefined) ?? null) : null);
   // Several check-ins of one pair would all read "Pair check-in": each is named by its reveal day.
   const titleOf = (r: (typeof revealed)[number]) => r.cycleName ?? `Check-in of ${checkInDay.format(r.revealedAt!)}`;
-  const analysis =
+  // Revealed answers are final: what is computed from them is memoized per process, keyed by
+  // what decides which answers this reader sees (see analysis-cache.ts).
+  const versionOf = (r: (typeof revealed)[number]) => `${r.id}@${r.revealedAt!.getTime()}:${r.employee.share ? 1 : 0}${r.manager.share ? 1 : 0}`;
+  const computed =
     current && bank
-      ? analyzePair(
-          bank,
-          current.employee.answers,
-          current.manager.answers,
-          previous ? { bank: getItemBank(previous.bankVersion), employee: previous.employee.answers, manager: previous.manager.answers } : undefined,
+      ? analyses.get(`${actor.orgId}/${mySide}/${versionOf(current)}/${previous ? versionOf(previous) : "-"}`, () => {
+          const analysis = analyzePair(
+            bank,
+            current.employee.answers,
+            current.manager.answers,
+            previous ? { bank: getItemBank(previous.bankVersion), employee: previous.employee.answers, manager: previous.manager.answers } : undefined,
+          );
+          // The pair's balance quadrant and how each read the other: from the two revealed
+          // answer sets alone, never from other pairs (server/analysis/relationship.ts).
+          const relationship = pairRelationship(analysis.dimensions, current.employee.answers, current.manager.answers, (key) => predictionKey(key as DimensionKey));
+          return { analysis, relationship };
+        })
+      : null;
+  const trend =
+    revealed.length > 1
+      ? trends.get(`${actor.orgId}/${mySide}/${revealed.map(versionOf).join(",")}`, () =>
+          dimensionTrend(getItemBank, revealed.map((r) => ({ id: r.id, revealedAt: r.revealedAt!, bankVersion: r.bankVersion, employee: r.employee.answers, manager: r.manager.answers }))),
         )
       : null;
   return {
@@ -104,23 +123,21 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
     latest: latestStatus,
     assessments: revealed.map((r) => ({ id: r.id, title: titleOf(r), revealedAt: r.revealedAt! })),
     current:
-      current && analysis
+      current && computed
         ? {
             id: current.id,
             title: titleOf(current),
             revealedAt: current.revealedAt!,
             bankVersion: current.bankVersion,
             previous: previous ? { id: previous.id, title: titleOf(previous) } : null,
-            analysis,
-            // The pair's balance quadrant and how each read the other: from the two revealed
-            // answer sets alone, never from other pairs (server/analysis/relationship.ts).
-            relationship: pairRelationship(analysis.dimensions, current.employee.answers, current.manager.answers, (key) => predictionKey(key as DimensionKey)),
+            analysis: computed.analysis,
+            relationship: computed.relationship,
             chooseAgain: { employee: chooseAgain("employee", current), manager: chooseAgain("manager", current) },
             stance: { employee: (current.employee.answers.stance as string | undefined) ?? null, manager: (current.manager.answers.stance as string | undefined) ?? null },
             topics: { employee: (current.employee.answers.topics as string | undefined) ?? null, manager: (current.manager.answers.topics as string | undefined) ?? null },
           }
         : null,
-    trend: revealed.length > 1 ? dimensionTrend(getItemBank, revealed.map((r) => ({ id: r.id, revealedAt: r.revealedAt!, bankVersion: r.bankVersion, employee: r.employee.answers, manager: r.manager.answers }))) : null,
+    trend,
   };
 }
 

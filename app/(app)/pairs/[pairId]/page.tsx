@@ -12,7 +12,7 @@ import { NothingRevealed } from "@/components/pairs/nothing-revealed";
 import { PairHeader } from "@/components/pairs/pair-header";
 import { PairTrend } from "@/components/pairs/pair-trend";
 import { perspectiveOf } from "@/components/pairs/perspective";
-import { getItemBank } from "@/server/assessments/item-bank";
+import { getItemBank, personalize } from "@/server/assessments/item-bank";
 import { callName } from "@/server/people/call-name";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 
@@ -40,6 +40,8 @@ export default async function PairDashboardPage({ params, searchParams }: { para
 
   const bank = getItemBank(current.bankVersion);
   const { strengths } = current.analysis;
+  // The statements as the reader was asked them, for the collapsed lists of "Dimension by dimension".
+  const statements = Object.fromEntries(bank.dimensions.flatMap((dimension) => dimension.items.map((item) => [item.key, personalize(item.text[view.me], other)])));
   return (
     <div className="space-y-10">
       {header}
@@ -55,8 +57,8 @@ export default async function PairDashboardPage({ params, searchParams }: { para
       ) : null}
 
       {dashboard.pair.endedAt ? null : <PlanNextMeeting pairId={dashboard.pair.id} assessmentId={current.id} />}
-      <GapSummary analysis={current.analysis} view={view} />
-      <DimensionDetails assessment={current} bank={bank} other={other} view={view} />
+      <GapSummary dimensions={current.analysis.dimensions} blindSpots={current.analysis.blindSpots.length} strengths={strengths.length} me={view.me} otherFirst={view.otherFirst} />
+      <DimensionDetails dimensions={current.analysis.dimensions} strengths={strengths} previousTitle={current.previous?.title ?? null} statements={statements} me={view.me} otherFirst={view.otherFirst} />
       <BlindSpots blindSpots={current.analysis.blindSpots} view={view} />
       <BalanceAndReading relationship={current.relationship} me={view.me} otherName={view.otherFirst} />
 
@@ -68,7 +70,13 @@ export default async function PairDashboardPage({ params, searchParams }: { para
       ) : null}
 
       <ClosingAnswers assessment={current} bank={bank} view={view} />
-      <PairTrend dashboard={dashboard} bank={bank} view={view} />
+      <PairTrend
+        trend={dashboard.trend}
+        assessments={dashboard.assessments.map(({ id, title }) => ({ id, title }))}
+        dimensions={bank.dimensions.map(({ key, name }) => ({ key, name }))}
+        me={view.me}
+        otherFirst={view.otherFirst}
+      />
 
       <p className="text-sm">
         <Link href={`/assessments/${current.id}/results`} className="font-medium text-brand-800 underline">Every answer, side by side</Link>
