@@ -1,8 +1,9 @@
 import { QueryClient, type DefaultOptions } from "@tanstack/react-query";
-import superjson from "superjson";
+import { deserializeHydrated } from "./hydrate";
 
 // Dehydrated queries travel from server components to the browser in superjson's format, the
-// transformer of every tRPC call on both sides (server/trpc/init.ts, ./client.tsx). How to
+// transformer of every tRPC call on both sides (server/trpc/init.ts, ./batch-link.ts), read here
+// by ./hydrate.ts so that hydrating does not load superjson. How to
 // dehydrate is the server's business (server/trpc/server.ts): passing it in keeps React Query's
 // dehydration code out of pages that only hydrate, or do neither.
 export function makeQueryClient(dehydrate?: DefaultOptions["dehydrate"]) {
@@ -10,7 +11,7 @@ export function makeQueryClient(dehydrate?: DefaultOptions["dehydrate"]) {
     defaultOptions: {
       queries: { staleTime: 30 * 1000 },
       dehydrate,
-      hydrate: { deserializeData: superjson.deserialize },
+      hydrate: { deserializeData: deserializeHydrated },
     },
   });
 }
