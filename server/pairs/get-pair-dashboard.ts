@@ -123,5 +123,3 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
     trend: revealed.length > 1 ? dimensionTrend(getItemBank, revealed.map((r) => ({ id: r.id, revealedAt: r.revealedAt!, bankVersion: r.bankVersion, employee: r.employee.answers, manager: r.manager.answers }))) : null,
   };
 }
-
-export type PairDashboard = Awaited<ReturnType<typeof getPairDashboard>>;
