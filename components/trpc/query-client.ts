@@ -1,9 +1,8 @@
 import { QueryClient, type DefaultOptions } from "@tanstack/react-query";
-import { deserializeHydrated } from "./hydrate";
+import superjson from "superjson";
 
 // Dehydrated queries travel from server components to the browser in superjson's format, the
-// transformer of every tRPC call on both sides (server/trpc/init.ts, ./batch-link.ts), read here
-// by ./hydrate.ts so that hydrating does not load superjson. How to
+// transformer of every tRPC call on both sides (server/trpc/init.ts, ./client.tsx). How to
 // dehydrate is the server's business (server/trpc/server.ts): passing it in keeps React Query's
 // dehydration code out of pages that only hydrate, or do neither.
 export function makeQueryClient(dehydrate?: DefaultOptions["dehydrate"]) {
@@ -11,7 +10,7 @@ export function makeQueryClient(dehydrate?: DefaultOptions["dehydrate"]) {
     defaultOptions: {
       queries: { staleTime: 30 * 1000 },
       dehydrate,
-      hydrate: { deserializeData: deserializeHydrated },
+      hydrate: { deserializeData: superjson.deserialize },
     },
   });
 }
