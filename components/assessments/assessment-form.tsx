@@ -1,15 +1,21 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { Answers } from "@/server/assessments/answers";
 import type { Side } from "@/server/assessments/item-bank";
 import { callName, type PersonName } from "@/server/people/call-name";
 import { DimensionStep, ProgressHeader, StepNav } from "./assessment-steps";
-import { ClosingStep } from "./closing-step";
 import type { Questionnaire } from "./questionnaire";
 import { requiredKeys, stepKeys, useAssessmentSteps } from "./use-assessment-steps";
 import { useAnswersAutosave } from "./use-answers-autosave";
+
+// The closing step (questions, the summary of what is missing, submit) is the last of several:
+// not part of the page's first load. It is fetched once the page is up, so it is there by the
+// time anyone reaches it; a page opened on it is rendered by the server and waits for it only
+// to become interactive.
+const loadClosingStep = () => import("./closing-step").then((m) => ({ default: m.ClosingStep }));
+const ClosingStep = lazy(loadClosingStep);
 
 interface Props {
   assessmentId: string;
@@ -28,6 +34,7 @@ export function AssessmentForm({ assessmentId, questionnaire, side, other, about
   const { answers, setAnswer, status, saveNow } = useAnswersAutosave(assessmentId, side, initialAnswers);
   const { step, lastStep, go, headingRef, welcomeBack } = useAssessmentSteps(questionnaire, initialAnswers);
   const otherFirst = callName(other);
+  useEffect(() => void loadClosingStep(), []);
   const { dimensions } = questionnaire;
 
   const missing = new Set(requiredKeys(questionnaire).filter((key) => answers[key] === undefined));
@@ -70,20 +77,22 @@ export function AssessmentForm({ assessmentId, questionnaire, side, other, about
         {step === 0 ? about : null}
         {step >= 1 && step < lastStep ? <DimensionStep dimension={dimensions[step - 1]!} answers={answers} onAnswer={setAnswer} /> : null}
         {step === lastStep ? (
-          <ClosingStep
-            questionnaire={questionnaire}
-            answers={answers}
-            onAnswer={setAnswer}
-            otherFirst={otherFirst}
-            submit={{
-              assessmentId,
-              missingCount: missing.size,
-              openSteps: dimensions.flatMap((dimension, i) => (done(i + 1) ? [] : [{ step: i + 1, name: dimension.name }])),
-              closingDone: done(lastStep),
-              onGo: go,
-              saveNow,
-            }}
-          />
+          <Suspense fallback={null}>
+            <ClosingStep
+              questionnaire={questionnaire}
+              answers={answers}
+              onAnswer={setAnswer}
+              otherFirst={otherFirst}
+              submit={{
+                assessmentId,
+                missingCount: missing.size,
+                openSteps: dimensions.flatMap((dimension, i) => (done(i + 1) ? [] : [{ step: i + 1, name: dimension.name }])),
+                closingDone: done(lastStep),
+                onGo: go,
+                saveNow,
+              }}
+            />
+          </Suspense>
         ) : null}
 
         <div className="flex justify-between gap-3 border-t border-slate-200 pt-4">

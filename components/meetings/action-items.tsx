@@ -5,14 +5,13 @@ import Link from "next/link";
 import { useId, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { randomUUID } from "@/components/ui/random-uuid";
-import { useHydrated } from "@/components/ui/use-hydrated";
-import { useOptimisticToggle } from "@/components/ui/use-optimistic-toggle";
 import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 import { Button } from "@/components/ui/button";
 import { formatDay } from "@/components/ui/format";
 import { formatMeetingStart } from "./format";
 import { fieldClass, labelClass } from "@/components/ui/field";
 import { RowMenu } from "@/components/ui/row-menu";
+import { DoneCheckbox } from "./done-checkbox";
 
 export interface ActionItem {
   id: string;
@@ -141,8 +140,6 @@ function ActionItemRow({
 }) {
   const trpc = useTRPC();
   const ids = useId();
-  const hydrated = useHydrated();
-  const done = useOptimisticToggle();
   const [editing, setEditing] = useState<{ text: string; ownerId: string; dueOn: string } | null>(null);
   const editRequested = useRef(false);
   const update = useMutation(trpc.meetings.updateActionItem.mutationOptions({ onSettled: onChanged }));
@@ -202,17 +199,8 @@ function ActionItemRow({
 
   return (
     <li className="flex items-start gap-2 px-2 py-1">
-      <div className="flex min-h-11 shrink-0 items-center px-1">
-        <input
-          id={`${ids}-done`}
-          type="checkbox"
-          className="h-5 w-5"
-          // Shows the change at once; the reloaded item confirms it (or puts it back on an error).
-          checked={done.shown(item.done)}
-          disabled={!hydrated}
-          onChange={(e) => done.set(e.target.checked, item.done, (value, onError) => update.mutate({ itemId: item.id, done: value }, { onError }))}
-        />
-      </div>
+      {/* Named by the item's text, its label below. */}
+      <DoneCheckbox id={`${ids}-done`} done={item.done} save={(value, onError) => update.mutate({ itemId: item.id, done: value }, { onError })} />
       <div className="min-w-0 flex-1 py-2.5">
         <label htmlFor={`${ids}-done`} className={`leading-6 break-words ${item.done ? "text-slate-500 line-through" : "text-slate-900"}`}>
           {item.text}

@@ -4,13 +4,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type ComponentProps, type ComponentType, type CSSProperties, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { randomUUID } from "@/components/ui/random-uuid";
-import { useHydrated } from "@/components/ui/use-hydrated";
-import { useOptimisticToggle } from "@/components/ui/use-optimistic-toggle";
 import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { fieldClass, labelClass } from "@/components/ui/field";
 import { RowMenu } from "@/components/ui/row-menu";
+import { DoneCheckbox } from "./done-checkbox";
 
 export interface AgendaItem {
   id: string;
@@ -254,8 +253,6 @@ function AgendaRow({
   onWantDrag: () => void;
   onMove: (delta: -1 | 1) => void;
 }) {
-  const hydrated = useHydrated();
-  const done = useOptimisticToggle();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const ids = useId();
@@ -291,18 +288,14 @@ function AgendaRow({
             </svg>
           </button>
         ) : null}
-        <div className="flex min-h-11 shrink-0 items-center px-1">
-          <input
-            id={`${ids}-done`}
-            type="checkbox"
-            className="h-5 w-5"
-            checked={done.shown(item.done)}
-            disabled={!editable || !hydrated}
-            onChange={(e) => done.set(e.target.checked, item.done, (value, onError) => update.mutate({ itemId: item.id, done: value }, { onError }))}
-            aria-label={`Discussed: ${item.text}`}
-            data-agenda-focus={`done-${item.id}`}
-          />
-        </div>
+        <DoneCheckbox
+          id={`${ids}-done`}
+          done={item.done}
+          disabled={!editable}
+          save={(value, onError) => update.mutate({ itemId: item.id, done: value }, { onError })}
+          label={`Discussed: ${item.text}`}
+          focusKey={`done-${item.id}`}
+        />
         <div className="min-w-0 flex-1 py-2.5">
           {editing ? (
             <form

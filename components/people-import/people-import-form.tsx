@@ -2,19 +2,22 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { IMPORT_LIMITS, UPLOAD_LIMITS, type ColumnChoice } from "@/server/people-import/columns";
 import type { ImportPreview, ImportResult } from "@/server/people-import/import-people";
-import { ColumnMapping } from "./column-mapping";
-import { ImportRun } from "./import-run";
 import { plural, Problems, resultMessage, Summary } from "./import-results";
 
 // Upload or paste a CSV, check it (nothing is written), then import what the check showed.
 // The text area holds the one text that is checked and imported: choosing a file fills it, so
 // a problem can be fixed right here before checking again.
+
+// Not needed to paint the form: the background import (a large file) and the column choices
+// (a checked file whose headers were not all recognised) are loaded when they are shown.
+const ImportRun = lazy(() => import("./import-run").then((m) => ({ default: m.ImportRun })));
+const ColumnMapping = lazy(() => import("./column-mapping").then((m) => ({ default: m.ColumnMapping })));
 
 function lineCount(text: string): number {
   let lines = 1;
@@ -148,7 +151,11 @@ export function PeopleImportForm() {
         </Button>
       </form>
 
-      {runFile ? <ImportRun key={`${runFile.name}:${runFile.size}:${runFile.lastModified}`} file={runFile} /> : null}
+      {runFile ? (
+        <Suspense fallback={null}>
+          <ImportRun key={`${runFile.name}:${runFile.size}:${runFile.lastModified}`} file={runFile} />
+        </Suspense>
+      ) : null}
 
       {imported ? (
         <div ref={doneRef} tabIndex={-1} className="outline-none">
@@ -173,15 +180,17 @@ export function PeopleImportForm() {
             <details open={checkedPreview.fileErrors.length > 0} className="rounded-lg border border-slate-200 p-3">
               <summary className="min-h-11 cursor-pointer content-center font-medium">Columns: which is which</summary>
               <div className="mt-3">
-                <ColumnMapping
-                  key={JSON.stringify(checkedPreview.headers)}
-                  headers={checkedPreview.headers}
-                  pending={preview.isPending}
-                  onCheck={(m) => {
-                    setMapping(m);
-                    preview.mutate({ csv: checked!.csv, mapping: m });
-                  }}
-                />
+                <Suspense fallback={null}>
+                  <ColumnMapping
+                    key={JSON.stringify(checkedPreview.headers)}
+                    headers={checkedPreview.headers}
+                    pending={preview.isPending}
+                    onCheck={(m) => {
+                      setMapping(m);
+                      preview.mutate({ csv: checked!.csv, mapping: m });
+                    }}
+                  />
+                </Suspense>
               </div>
             </details>
           ) : null}

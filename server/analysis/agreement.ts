@@ -106,6 +106,9 @@ export function shroutFleissForms(a: RatingsAnova): ShroutFleissForms {
  * ICC(3,·) (exact F intervals), McGraw & Wong (1996, Table 7) for ICC(2,·) = ICC(A,·), whose
  * average form uses the single form's Satterthwaite degrees of freedom. Null where a form or its
  * interval is undefined.
+ *
+ * @internal The product reports the point estimates; the intervals stay beside them, checked
+ * against the published worked examples, for the research figures that will quote them.
  */
 export function shroutFleissIntervals(a: RatingsAnova, confidence = 0.95): Record<keyof ShroutFleissForms, ConfidenceInterval | null> {
   const { n, k, msRows: bms, msColumns: jms, msError: ems, msWithin: wms } = a;

@@ -33,5 +33,3 @@ export async function getAssessment(db: Db, actor: Actor, assessmentId: string) 
     mine: { ...mine, progress: progress(getItemBank(record.bankVersion), mine.answers) },
   };
 }
-
-export type AssessmentForRespondent = Awaited<ReturnType<typeof getAssessment>>;

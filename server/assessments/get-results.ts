@@ -39,5 +39,3 @@ export async function getResults(db: Db, actor: Actor, assessmentId: string) {
     sides,
   };
 }
-
-export type AssessmentResults = Awaited<ReturnType<typeof getResults>>;

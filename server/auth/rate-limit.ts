@@ -47,7 +47,11 @@ export async function hitRateLimit(db: Db, key: string, rule: RateLimit): Promis
   return result(row.count, row.windowStart, rule);
 }
 
-/** Whether the next hit would be refused, without counting one. */
+/**
+ * Whether the next hit would be refused, without counting one.
+ *
+ * @internal The product only ever counts (hitRateLimit); tests watch a window through this without spending a hit.
+ */
 export async function peekRateLimit(db: Db, key: string, rule: RateLimit): Promise<RateLimitResult> {
   const [row] = await db
     .select({

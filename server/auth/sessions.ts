@@ -145,16 +145,6 @@ export async function identityPeople(db: Db, input: { userId: string; method: Si
 }
 
 /**
- * Starts a session for one of the identity's people. Anyone else's person (another address,
- * deactivated, or outside the demo for a demo sign-in) is not found.
- */
-export async function startSessionAs(db: Db, input: { userId: string; method: SignInMethod; personId: string }) {
-  const person = (await identityPeople(db, input)).find((p) => p.personId === input.personId);
-  if (!person) throw new NotFoundError("person");
-  return { ...(await createSession(db, { userId: input.userId, method: input.method, orgId: person.orgId, personId: person.personId })), person };
-}
-
-/**
  * Switches a session to another person of the same identity (another organization): the same
  * cookie, now naming the chosen person. A person the identity does not hold is not found.
  */

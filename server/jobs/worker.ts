@@ -219,7 +219,11 @@ export function startWorker(getDbFn: () => Promise<Db>, options: WorkerOptions =
   return true;
 }
 
-/** Stops the loops and waits for runs in flight; startWorker may be called again afterwards. */
+/**
+ * Stops the loops and waits for runs in flight; startWorker may be called again afterwards.
+ *
+ * @internal A server's loops end with its process; tests stop them between cases.
+ */
 export async function stopWorker(): Promise<void> {
   const state = holder.__tandemWorker;
   if (!state) return;

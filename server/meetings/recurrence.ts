@@ -185,11 +185,6 @@ export function firstOccurrence(rule: SeriesRule): Occurrence | null {
   return first ? toOccurrence(first, rule) : null;
 }
 
-/** Is `instant` the start of one of the rule's occurrences? (Guards ids a client sends.) */
-export function isOccurrenceStart(rule: SeriesRule, instant: Date): boolean {
-  return occurrencesBetween(rule, instant, new Date(instant.getTime() + 60_000)).some((o) => o.startsAt.getTime() === instant.getTime());
-}
-
 /** A local "YYYY-MM-DD" and "HH:MM" of an instant in `zone`. */
 export function localParts(instant: Date, zone: string): { date: string; time: string } {
   const dt = DateTime.fromJSDate(instant, { zone });

@@ -140,5 +140,3 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
     trend,
   };
 }
-
-export type PairDashboard = Awaited<ReturnType<typeof getPairDashboard>>;

@@ -4,7 +4,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { and, asc, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import superjson from "superjson";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { drizzleForPostgres, type Db } from "@/db/client";
 import { actionItems, privateNotes, responses, sharedNotes } from "@/db/schema";
 import { questionRules } from "@/server/assessments/answers";
@@ -13,9 +13,10 @@ import { env } from "@/server/env";
 import { NotesConflictError } from "@/server/meetings/meeting";
 import { createContext } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
-import { createTestDb, type TestDb } from "../support/db";
+import type { TestDb } from "../support/db";
 import { startDroppingProxy } from "../support/dropping-proxy";
-import { callerFor, createPerson, createWorld, rowsOf, type World } from "../support/factories";
+import { callerFor, createPerson, rowsOf, type World } from "../support/factories";
+import { openWorld } from "../support/world";
 import { addDays, dayOf, weekdayOf } from "../support/meetings";
 
 // Faults while a person's work is being saved (issue 7, part 3): the database connection drops
@@ -37,11 +38,7 @@ const SCALE_KEYS = [...questionRules(getItemBank(1))].filter(([, rule]) => rule.
 let t: TestDb;
 let w: World;
 
-beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  t = await createTestDb();
-  w = await createWorld(t.db);
-});
+beforeAll(async () => ({ t, w } = await openWorld()));
 afterAll(() => t.close());
 
 const as = (person: { id: string }, db: Db = t.db) => callerFor(db, person.id);

@@ -10,8 +10,9 @@ import { plannedOccurrences, syncPair } from "@/server/meetings/schedule";
 import { createSeries, getPairMeetings } from "@/server/meetings/series";
 import { completeAnswers } from "../support/answers";
 import { fill } from "../support/assessments";
-import { createTestDb, writesAmong, type TestDb } from "../support/db";
-import { callerFor, createWorld, type World } from "../support/factories";
+import { writesAmong, type TestDb } from "../support/db";
+import { callerFor, type World } from "../support/factories";
+import { openWorld } from "../support/world";
 import { addDays, at, dayOf, weekdayOf } from "../support/meetings";
 
 // A page view never writes: a query procedure only reads. The 1:1 pages read what
@@ -30,11 +31,7 @@ const WEEKLY = { frequency: "weekly", weekday: 1, weekOfMonth: null, startTime: 
 
 let t: TestDb;
 let w: World;
-beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  t = await createTestDb();
-  w = await createWorld(t.db);
-});
+beforeAll(async () => ({ t, w } = await openWorld()));
 afterAll(() => t.close());
 afterEach(() => {
   vi.useRealTimers();

@@ -4,8 +4,9 @@ import { appRouter } from "@/server/trpc/root";
 import { completeAnswers } from "../support/answers";
 import { fill, openCycleFor } from "../support/assessments";
 import { settleTrends } from "../support/trends";
-import { createTestDb, type TestDb } from "../support/db";
-import { callerFor, createWorld, type World } from "../support/factories";
+import type { TestDb } from "../support/db";
+import { callerFor, type World } from "../support/factories";
+import { openWorld } from "../support/world";
 
 // Every procedure that returns something to HR admins or owners, and assessment results, has an
 // output schema (zod): what leaves is what the schema names, whatever a service returns by
@@ -43,11 +44,7 @@ vi.mock("@/server/cycles/cycles", async (importOriginal) => {
 
 let t: TestDb;
 let w: World;
-beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  t = await createTestDb();
-  w = await createWorld(t.db);
-});
+beforeAll(async () => ({ t, w } = await openWorld()));
 afterAll(() => t.close());
 
 /** Procedures HR admins and owners read, and the results of an assessment. */

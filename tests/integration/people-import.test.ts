@@ -373,11 +373,8 @@ describe("a large file", () => {
     // Person i reports to person floor((i - 1) / 5): a tree five levels deep.
     for (let i = 0; i < 2000; i++) lines.push(`${email(i)},Bulk Person ${i},${i === 0 ? w.a.owner.email : email(Math.floor((i - 1) / 5))},Bulk ${i % 7},Title ${i},2025-01-${String((i % 28) + 1).padStart(2, "0")}`);
     const csv = lines.join("\n");
-    const started = Date.now();
     const { result } = await importFile(hrA(), csv);
     expect(result).toMatchObject({ created: 2000, invited: 2000 });
-    const seconds = (Date.now() - started) / 1000;
-    expect(seconds, "import time").toBeLessThan(60);
     const before = await databaseFingerprint(t.db);
     expect((await importFile(hrA(), csv)).result).toMatchObject({ created: 0, updated: 0, managerChanges: 0, unchanged: 2000 });
     expect(await databaseFingerprint(t.db)).toBe(before);

@@ -3,7 +3,6 @@ import {
   firstOccurrence,
   floatingRule,
   floatingRuleNear,
-  isOccurrenceStart,
   lastLocalDate,
   nextOccurrences,
   occurrencesBetween,
@@ -11,6 +10,7 @@ import {
   zonedInstant,
   type SeriesRule,
 } from "@/server/meetings/recurrence";
+import { isOccurrenceStart } from "../support/recurrence";
 
 // Expected instants are worked out by hand from the zones' published DST dates: Europe/Berlin
 // leaves summer time on 2026-10-25 (UTC+2 → UTC+1) and enters it on 2027-03-28; America/New_York
