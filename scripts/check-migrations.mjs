@@ -13,12 +13,28 @@ try {
   // pass a relative path and require a positive answer.
   const output = execFileSync(
     "npx",
-    ["drizzle-kit", "generate", "--dialect", "postgresql", "--schema", "./db/schema/index.ts", "--casing", "snake_case", "--out", path.relative(process.cwd(), scratch), "--name", "drift"],
+    [
+      "drizzle-kit",
+      "generate",
+      "--dialect",
+      "postgresql",
+      "--schema",
+      "./db/schema/index.ts",
+      "--casing",
+      "snake_case",
+      "--out",
+      path.relative(process.cwd(), scratch),
+      "--name",
+      "drift",
+    ],
     { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
   );
   const added = fs.readdirSync(scratch).filter((f) => !before.includes(f));
   if (added.length > 0) {
-    const sql = added.filter((f) => f.endsWith(".sql")).map((f) => fs.readFileSync(path.join(scratch, f), "utf8")).join("\n");
+    const sql = added
+      .filter((f) => f.endsWith(".sql"))
+      .map((f) => fs.readFileSync(path.join(scratch, f), "utf8"))
+      .join("\n");
     console.error(`db/schema changed without a migration. Run \`npm run db:generate\` and commit the SQL. It would add:\n\n${sql}`);
     process.exit(1);
   }

@@ -34,7 +34,12 @@ const schema = z
     OIDC_NAME: z.string().min(1).default("single sign-on"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     /** Emails the job queue sends per minute per organization (invitations, cycle emails, reminders). */
-    TANDEM_MAIL_PER_MINUTE: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").max(100_000).default(300),
+    TANDEM_MAIL_PER_MINUTE: z.coerce
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(100_000)
+      .default(300),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     TEST_DATABASE_URL: z
       .string()
@@ -42,12 +47,19 @@ const schema = z
       .optional(),
   })
   .superRefine((v, ctx) => {
-    for (const entry of (v.TANDEM_TRUSTED_PROXIES ?? "").split(",").map((x) => x.trim()).filter(Boolean)) {
+    for (const entry of (v.TANDEM_TRUSTED_PROXIES ?? "")
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean)) {
       const [address = "", prefix, ...rest] = entry.split("/");
       const family = net.isIP(address);
       const bits = prefix === undefined ? 0 : Number(prefix);
       if (family === 0 || rest.length > 0 || !Number.isInteger(bits) || bits < 0 || bits > (family === 4 ? 32 : 128)) {
-        ctx.addIssue({ code: "custom", path: ["TANDEM_TRUSTED_PROXIES"], message: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.5 or 10.0.0.0/8)` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["TANDEM_TRUSTED_PROXIES"],
+          message: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.5 or 10.0.0.0/8)`,
+        });
       }
     }
     const oidc = [v.OIDC_ISSUER, v.OIDC_CLIENT_ID, v.OIDC_CLIENT_SECRET];

@@ -10,7 +10,10 @@ export class NotFoundError extends Error {
 export class ConflictError extends Error {
   override name = "ConflictError";
   /** What the client needs to resolve the conflict (e.g. the notes saved meanwhile); sent with the error. */
-  constructor(message: string, readonly details?: Record<string, unknown>) {
+  constructor(
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
     super(message);
   }
 }

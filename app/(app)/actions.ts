@@ -23,7 +23,9 @@ export async function planNextMeetingAction(input: { pairId: string; assessmentI
 
 /** The header's and the account page's "Switch to …": this session now names the identity's person there. */
 export async function switchOrganizationAction(form: FormData) {
-  const result = await callProcedure("session.switchOrganization", (caller) => caller.session.switchOrganization({ personId: String(form.get("personId") ?? "") }));
+  const result = await callProcedure("session.switchOrganization", (caller) =>
+    caller.session.switchOrganization({ personId: String(form.get("personId") ?? "") }),
+  );
   // Everything on screen, the header included (a layout the router would otherwise keep), is
   // now of another person.
   revalidatePath("/", "layout");

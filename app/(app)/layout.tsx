@@ -14,7 +14,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const others = session.organizationCount > 1 ? (await (await getCaller()).session.organizations()).filter((o) => !o.current) : [];
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-10 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-10 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow"
+      >
         Skip to content
       </a>
       <AppHeader name={me.person.name} orgName={me.org.name} roles={me.roles} otherOrganizations={others} />

@@ -42,8 +42,12 @@ export default async function HomePage() {
     );
   };
   const past = [
-    ...me.pairs.asReport.filter((p) => p.endedAt).map((p) => ({ id: p.id, text: `You reported to ${p.manager.name}`, startedAt: p.startedAt, endedAt: p.endedAt! })),
-    ...me.pairs.asManager.filter((p) => p.endedAt).map((p) => ({ id: p.id, text: `${p.report.name} reported to you`, startedAt: p.startedAt, endedAt: p.endedAt! })),
+    ...me.pairs.asReport
+      .filter((p) => p.endedAt)
+      .map((p) => ({ id: p.id, text: `You reported to ${p.manager.name}`, startedAt: p.startedAt, endedAt: p.endedAt! })),
+    ...me.pairs.asManager
+      .filter((p) => p.endedAt)
+      .map((p) => ({ id: p.id, text: `${p.report.name} reported to you`, startedAt: p.startedAt, endedAt: p.endedAt! })),
   ].sort((a, b) => b.endedAt.getTime() - a.endedAt.getTime());
   const firstName = callName(me.person);
 

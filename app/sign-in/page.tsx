@@ -19,7 +19,8 @@ const errors: Record<string, string> = {
   AccessDenied: "There is no Tandem account for that address. Ask your HR team to add you.",
   CredentialsSignin: "That demo person could not be signed in. Pick another one.",
   OAuthAccountNotLinked: "That address already signs in another way. Use the sign-in link by email.",
-  EmailNotVerified: "Your identity provider has not verified that email address, so it cannot sign you in here. Ask your IT team, or use the sign-in link by email.",
+  EmailNotVerified:
+    "Your identity provider has not verified that email address, so it cannot sign you in here. Ask your IT team, or use the sign-in link by email.",
 };
 
 const roleNames: Record<string, string> = { owner: "Owner", hr_admin: "HR admin" };
@@ -72,10 +73,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
 
       <Card className="space-y-5 p-6">
         {error ? <Alert>{error}</Alert> : null}
-        {params.signedOut ? <Alert tone="success">{params.signedOut === "everywhere" ? "You are signed out on every device." : "You are signed out."}</Alert> : null}
+        {params.signedOut ? (
+          <Alert tone="success">{params.signedOut === "everywhere" ? "You are signed out on every device." : "You are signed out."}</Alert>
+        ) : null}
         {methods.email ? <EmailSignInForm callbackUrl={callbackUrl} /> : null}
         {methods.email && methods.sso ? (
-          <p className="flex items-center gap-3 text-sm text-slate-600 before:h-px before:flex-1 before:bg-slate-200 after:h-px after:flex-1 after:bg-slate-200">or</p>
+          <p className="flex items-center gap-3 text-sm text-slate-600 before:h-px before:flex-1 before:bg-slate-200 after:h-px after:flex-1 after:bg-slate-200">
+            or
+          </p>
         ) : null}
         {methods.sso ? (
           <form action={signInWithSso}>
@@ -102,9 +107,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </div>
           {others.length > 0 ? (
             <details className="mt-3">
-              <summary className="min-h-11 cursor-pointer rounded-lg py-2 text-sm font-medium text-brand-800">
-                Everyone else ({others.length} people)
-              </summary>
+              <summary className="min-h-11 cursor-pointer rounded-lg py-2 text-sm font-medium text-brand-800">Everyone else ({others.length} people)</summary>
               <div className="mt-2 space-y-2">
                 {others.map((demoPerson) => (
                   <DemoPersonButton key={demoPerson.id} person={demoPerson} callbackUrl={callbackUrl} />

@@ -10,7 +10,8 @@ function describe(assessment: MyAssessment): { status: string; tone: "slate" | "
   if (assessment.state === "revealed") return { status: "Results ready", tone: "brand", action: "See results", href: `${page}/results` };
   if (assessment.state === "closed") return { status: "Closed without both answers", tone: "slate", action: "View", href: page };
   if (assessment.mine === "submitted") return { status: `Submitted · waiting for ${first}`, tone: "slate", action: "View", href: page };
-  if (assessment.mine === "draft") return { status: assessment.otherSubmitted ? `In progress · ${first} has submitted` : "In progress", tone: "amber", action: "Continue", href: page };
+  if (assessment.mine === "draft")
+    return { status: assessment.otherSubmitted ? `In progress · ${first} has submitted` : "In progress", tone: "amber", action: "Continue", href: page };
   return { status: assessment.otherSubmitted ? `Not started · ${first} has submitted` : "Not started", tone: "amber", action: "Start", href: page };
 }
 

@@ -13,7 +13,17 @@ export interface StepProgress {
 }
 
 /** The steps beside the form on wide screens, each with how far it is answered. */
-export function StepNav({ names, step, progressOf, onGo }: { names: string[]; step: number; progressOf: (step: number) => StepProgress; onGo: (step: number) => void }) {
+export function StepNav({
+  names,
+  step,
+  progressOf,
+  onGo,
+}: {
+  names: string[];
+  step: number;
+  progressOf: (step: number) => StepProgress;
+  onGo: (step: number) => void;
+}) {
   return (
     <nav aria-label="Assessment steps" className="hidden lg:block">
       <ol className="space-y-1 text-sm">
@@ -73,12 +83,27 @@ export function ProgressHeader({ step, dimensionCount, overall, status }: { step
 export function QuestionCard({ question, answers, onAnswer }: { question: Question; answers: Answers; onAnswer: (key: string, value: AnswerValue) => void }) {
   return (
     <Card className={question.prediction ? "border-brand-100 bg-brand-50/40 p-4 sm:p-5" : "p-4 sm:p-5"}>
-      <RadioQuestion name={question.key} legend={question.legend} options={question.options} value={answers[question.key]} onChange={(value) => onAnswer(question.key, value)} columns={question.columns} />
+      <RadioQuestion
+        name={question.key}
+        legend={question.legend}
+        options={question.options}
+        value={answers[question.key]}
+        onChange={(value) => onAnswer(question.key, value)}
+        columns={question.columns}
+      />
     </Card>
   );
 }
 
-export function DimensionStep({ dimension, answers, onAnswer }: { dimension: Questionnaire["dimensions"][number]; answers: Answers; onAnswer: (key: string, value: AnswerValue) => void }) {
+export function DimensionStep({
+  dimension,
+  answers,
+  onAnswer,
+}: {
+  dimension: Questionnaire["dimensions"][number];
+  answers: Answers;
+  onAnswer: (key: string, value: AnswerValue) => void;
+}) {
   return (
     <div className="space-y-6">
       <p className="text-slate-700">{dimension.about}</p>

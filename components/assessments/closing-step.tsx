@@ -104,7 +104,11 @@ function SubmitAnswers({ assessmentId, missingCount, openSteps, closingDone, onG
           <ul className="flex flex-wrap gap-2">
             {openSteps.map(({ step, name }) => (
               <li key={step}>
-                <button type="button" onClick={() => onGo(step)} className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 font-medium text-brand-800 hover:bg-slate-100">
+                <button
+                  type="button"
+                  onClick={() => onGo(step)}
+                  className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 font-medium text-brand-800 hover:bg-slate-100"
+                >
                   {name}
                 </button>
               </li>
@@ -118,8 +122,18 @@ function SubmitAnswers({ assessmentId, missingCount, openSteps, closingDone, onG
         <p className="mb-2 text-sm text-slate-600">Either way it counts, anonymized, in your organization&apos;s totals.</p>
         <div className="flex flex-col gap-2 sm:flex-row">
           {(["yes", "no"] as const).map((choice) => (
-            <label key={choice} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
-              <input type="radio" name={shareName} value={choice} checked={share === choice} onChange={() => setShare(choice)} className="size-4 accent-brand-700" />
+            <label
+              key={choice}
+              className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 bg-white px-3 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+            >
+              <input
+                type="radio"
+                name={shareName}
+                value={choice}
+                checked={share === choice}
+                onChange={() => setShare(choice)}
+                className="size-4 accent-brand-700"
+              />
               {choice === "yes" ? `Yes, ${otherFirst} may see it` : "No, keep it to myself"}
             </label>
           ))}
@@ -127,7 +141,13 @@ function SubmitAnswers({ assessmentId, missingCount, openSteps, closingDone, onG
       </fieldset>
       {submitError ? <Alert>{submitError}</Alert> : null}
       {confirming ? (
-        <div ref={confirmRef} tabIndex={-1} role="group" aria-labelledby="confirm-text" className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4 outline-none">
+        <div
+          ref={confirmRef}
+          tabIndex={-1}
+          role="group"
+          aria-labelledby="confirm-text"
+          className="space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4 outline-none"
+        >
           <p id="confirm-text" className="text-sm text-amber-950">
             Submit for good? You can&apos;t change your answers afterwards. {otherFirst} sees them once they have submitted too.
           </p>
@@ -152,7 +172,9 @@ function SubmitAnswers({ assessmentId, missingCount, openSteps, closingDone, onG
           Submit…
         </Button>
       )}
-      {missingCount === 0 && share === null ? <p className="text-sm text-slate-600">Choose whether {otherFirst} may see your &ldquo;choose again&rdquo; answer to submit.</p> : null}
+      {missingCount === 0 && share === null ? (
+        <p className="text-sm text-slate-600">Choose whether {otherFirst} may see your &ldquo;choose again&rdquo; answer to submit.</p>
+      ) : null}
     </Card>
   );
 }

@@ -1,5 +1,16 @@
 import type { AnswerValue } from "@/server/assessments/answers";
-import { AGREEMENT_SCALE, CANT_SAY, CANT_SAY_LABEL, personalize, PREDICTION_SCALE, predictionKey, type ChoiceQuestion, type ItemBank, type Mirrored, type Side } from "@/server/assessments/item-bank";
+import {
+  AGREEMENT_SCALE,
+  CANT_SAY,
+  CANT_SAY_LABEL,
+  personalize,
+  PREDICTION_SCALE,
+  predictionKey,
+  type ChoiceQuestion,
+  type ItemBank,
+  type Mirrored,
+  type Side,
+} from "@/server/assessments/item-bank";
 import type { PersonName } from "@/server/people/call-name";
 
 // One person's assessment as the form shows it: the item bank's questions from their side, with
@@ -32,7 +43,10 @@ export interface Questionnaire {
 }
 
 const cantSay: Option = { value: CANT_SAY, label: CANT_SAY_LABEL, cantSay: true };
-const scale = (points: readonly { value: number; label: string }[]): Option[] => [...points.map((point) => ({ value: point.value, label: point.label })), cantSay];
+const scale = (points: readonly { value: number; label: string }[]): Option[] => [
+  ...points.map((point) => ({ value: point.value, label: point.label })),
+  cantSay,
+];
 
 export function buildQuestionnaire(bank: ItemBank, side: Side, other: PersonName): Questionnaire {
   const text = (mirrored: Mirrored) => personalize(mirrored[side], other);

@@ -40,7 +40,15 @@ export function RadioQuestion({
                 checked ? "border-brand-700 bg-brand-50 font-semibold text-brand-900" : "border-slate-300 bg-white text-slate-800 hover:border-slate-400"
               } ${option.cantSay ? "sm:border-dashed" : ""}`}
             >
-              <input id={id} type="radio" name={name} value={String(option.value)} checked={checked} onChange={() => onChange(option.value)} className="size-4 accent-brand-700 sm:sr-only" />
+              <input
+                id={id}
+                type="radio"
+                name={name}
+                value={String(option.value)}
+                checked={checked}
+                onChange={() => onChange(option.value)}
+                className="size-4 accent-brand-700 sm:sr-only"
+              />
               <span>{option.label}</span>
             </label>
           );

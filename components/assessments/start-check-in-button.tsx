@@ -25,8 +25,8 @@ export function StartCheckInButton({ pairId, otherName }: { pairId: string; othe
       {confirming ? (
         <div role="group" aria-labelledby={`${ids}-ask`} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
           <p id={`${ids}-ask`}>
-            Start a check-in with {otherName}? We email them that it is waiting for their answers. You each answer on your own; you both see the results once you have both
-            submitted.
+            Start a check-in with {otherName}? We email them that it is waiting for their answers. You each answer on your own; you both see the results once
+            you have both submitted.
           </p>
           <div className="flex flex-wrap gap-2">
             <Button type="button" disabled={pending} onClick={start} autoFocus>

@@ -43,7 +43,15 @@ export function CreateCycleForm({ departments, today, timeZone }: { departments:
         <label htmlFor="cycle-name" className="mb-1 block text-sm font-medium">
           Name
         </label>
-        <input id="cycle-name" className={inputClass} value={name} onChange={(e) => setName(e.target.value)} placeholder="Q1 2027 relationship check" maxLength={120} required />
+        <input
+          id="cycle-name"
+          className={inputClass}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="Q1 2027 relationship check"
+          maxLength={120}
+          required
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
@@ -78,8 +86,8 @@ export function CreateCycleForm({ departments, today, timeZone }: { departments:
       </div>
       <div className="space-y-1 text-sm text-slate-600">
         <p id="cycle-dates-hint">
-          Dates are days in {timeZone}. The cycle opens by itself at 00:00 on the open date and closes at the end of the close date; you can also open or close it
-          earlier.
+          Dates are days in {timeZone}. The cycle opens by itself at 00:00 on the open date and closes at the end of the close date; you can also open or close
+          it earlier.
         </p>
         <p id="cycle-opens-hint" aria-live="polite">
           {opensOn && opensOn <= today
@@ -114,9 +122,7 @@ export function CreateCycleForm({ departments, today, timeZone }: { departments:
         ) : null}
       </fieldset>
       {create.error ? (
-        <Alert>
-          {fieldErrors ? Object.values(fieldErrors).flat().filter(Boolean).join(" ") || create.error.message : create.error.message}
-        </Alert>
+        <Alert>{fieldErrors ? Object.values(fieldErrors).flat().filter(Boolean).join(" ") || create.error.message : create.error.message}</Alert>
       ) : null}
       <Button type="submit" disabled={create.isPending}>
         {create.isPending ? "Creating…" : "Create cycle"}

@@ -20,4 +20,5 @@ export function participationRows(cells: ParticipationCells): [label: string, ce
   ];
 }
 
-export const PARTICIPATION_NOTE = "Counted in people: a manager with several reports in the cycle counts once among managers, and each of their pairs once among pairs.";
+export const PARTICIPATION_NOTE =
+  "Counted in people: a manager with several reports in the cycle counts once among managers, and each of their pairs once among pairs.";

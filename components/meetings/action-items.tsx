@@ -76,7 +76,16 @@ export function ActionItems({
       {items.length === 0 ? <p className="text-sm text-slate-700">No action items yet.</p> : null}
       <ul className={items.length > 0 ? "divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" : undefined} aria-label="Action items">
         {items.map((item) => (
-          <ActionItemRow key={item.id} item={item} meetingId={meetingId} timeZone={timeZone} people={people} meId={meId} editable={canAdd} onChanged={invalidate} />
+          <ActionItemRow
+            key={item.id}
+            item={item}
+            meetingId={meetingId}
+            timeZone={timeZone}
+            people={people}
+            meId={meId}
+            editable={canAdd}
+            onChanged={invalidate}
+          />
         ))}
       </ul>
       {canAdd ? (
@@ -91,7 +100,15 @@ export function ActionItems({
             <label htmlFor={`${ids}-text`} className={labelClass}>
               New action item
             </label>
-            <input ref={textRef} id={`${ids}-text`} className={fieldClass} value={text} maxLength={500} onChange={(e) => setText(e.target.value)} placeholder="What will be done?" />
+            <input
+              ref={textRef}
+              id={`${ids}-text`}
+              className={fieldClass}
+              value={text}
+              maxLength={500}
+              onChange={(e) => setText(e.target.value)}
+              placeholder="What will be done?"
+            />
           </div>
           <div>
             <label htmlFor={`${ids}-owner`} className={labelClass}>
@@ -162,13 +179,25 @@ function ActionItemRow({
             <label htmlFor={`${ids}-edit-text`} className={labelClass}>
               Action item
             </label>
-            <input id={`${ids}-edit-text`} className={fieldClass} value={editing.text} maxLength={500} autoFocus onChange={(e) => setEditing({ ...editing, text: e.target.value })} />
+            <input
+              id={`${ids}-edit-text`}
+              className={fieldClass}
+              value={editing.text}
+              maxLength={500}
+              autoFocus
+              onChange={(e) => setEditing({ ...editing, text: e.target.value })}
+            />
           </div>
           <div>
             <label htmlFor={`${ids}-edit-owner`} className={labelClass}>
               Owner
             </label>
-            <select id={`${ids}-edit-owner`} className={fieldClass} value={editing.ownerId} onChange={(e) => setEditing({ ...editing, ownerId: e.target.value })}>
+            <select
+              id={`${ids}-edit-owner`}
+              className={fieldClass}
+              value={editing.ownerId}
+              onChange={(e) => setEditing({ ...editing, ownerId: e.target.value })}
+            >
               <OwnerOptions people={people} meId={meId} />
             </select>
           </div>
@@ -176,7 +205,13 @@ function ActionItemRow({
             <label htmlFor={`${ids}-edit-due`} className={labelClass}>
               Due (optional)
             </label>
-            <input id={`${ids}-edit-due`} type="date" className={fieldClass} value={editing.dueOn} onChange={(e) => setEditing({ ...editing, dueOn: e.target.value })} />
+            <input
+              id={`${ids}-edit-due`}
+              type="date"
+              className={fieldClass}
+              value={editing.dueOn}
+              onChange={(e) => setEditing({ ...editing, dueOn: e.target.value })}
+            />
           </div>
           <div className="flex flex-wrap gap-2 sm:col-span-3">
             <Button type="submit" disabled={save.isPending || editing.text.trim() === ""}>

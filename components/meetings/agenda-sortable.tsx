@@ -12,7 +12,10 @@ import type { AgendaItem, AgendaListProps, DragBinding } from "./agenda";
 // handle is touched or focused (see agenda.tsx).
 
 export default function SortableAgendaList({ items, order, renderItem, onReorder, listProps }: AgendaListProps) {
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
   function onDragEnd(event: DragEndEvent) {
     const { active, over } = event;
     if (!over || active.id === over.id) return;
@@ -24,7 +27,9 @@ export default function SortableAgendaList({ items, order, renderItem, onReorder
       collisionDetection={closestCenter}
       onDragEnd={onDragEnd}
       accessibility={{
-        screenReaderInstructions: { draggable: "To reorder, press space to pick up this item, use the arrow keys to move it, and press space again to drop it." },
+        screenReaderInstructions: {
+          draggable: "To reorder, press space to pick up this item, use the arrow keys to move it, and press space again to drop it.",
+        },
       }}
     >
       <SortableContext items={order} strategy={verticalListSortingStrategy}>

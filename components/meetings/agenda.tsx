@@ -176,11 +176,16 @@ export function Agenda({ meetingId, items, editable }: { meetingId: string; item
       onMove={(delta) => commit(arrayMove(order, index, index + delta), item.id)}
     />
   );
-  const listProps: ComponentProps<"ol"> = { className: ordered.length > 0 ? "divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" : undefined, "aria-label": "Agenda" };
+  const listProps: ComponentProps<"ol"> = {
+    className: ordered.length > 0 ? "divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" : undefined,
+    "aria-label": "Agenda",
+  };
 
   return (
     <div className="space-y-3">
-      {ordered.length === 0 ? <p className="text-sm text-slate-700">Nothing on the agenda yet. Add what you want to talk about, or start from a template.</p> : null}
+      {ordered.length === 0 ? (
+        <p className="text-sm text-slate-700">Nothing on the agenda yet. Add what you want to talk about, or start from a template.</p>
+      ) : null}
       {Sortable && editable ? (
         <Sortable
           items={ordered}
@@ -213,7 +218,15 @@ export function Agenda({ meetingId, items, editable }: { meetingId: string; item
             <label htmlFor={`${ids}-new`} className={labelClass}>
               Add an agenda item
             </label>
-            <input ref={newItem} id={`${ids}-new`} className={fieldClass} value={text} maxLength={500} onChange={(e) => setText(e.target.value)} placeholder="What do you want to talk about?" />
+            <input
+              ref={newItem}
+              id={`${ids}-new`}
+              className={fieldClass}
+              value={text}
+              maxLength={500}
+              onChange={(e) => setText(e.target.value)}
+              placeholder="What do you want to talk about?"
+            />
           </div>
           <Button type="submit" disabled={add.isPending || text.trim() === ""}>
             Add
@@ -308,7 +321,14 @@ function AgendaRow({
               <label htmlFor={`${ids}-edit`} className="sr-only">
                 Agenda item
               </label>
-              <input id={`${ids}-edit`} className={`${fieldClass} mt-0 min-w-0 flex-1`} value={draft ?? ""} maxLength={500} onChange={(e) => setDraft(e.target.value)} autoFocus />
+              <input
+                id={`${ids}-edit`}
+                className={`${fieldClass} mt-0 min-w-0 flex-1`}
+                value={draft ?? ""}
+                maxLength={500}
+                onChange={(e) => setDraft(e.target.value)}
+                autoFocus
+              />
               <Button type="submit" disabled={update.isPending}>
                 Save
               </Button>

@@ -54,7 +54,14 @@ export function ApplyTemplate({ meetingId }: { meetingId: string }) {
           <label htmlFor={`${ids}-template`} className={labelClass}>
             Start from a template
           </label>
-          <select ref={select} id={`${ids}-template`} className={fieldClass} value={ref} onChange={(e) => setRef(e.target.value)} disabled={templates.isPending}>
+          <select
+            ref={select}
+            id={`${ids}-template`}
+            className={fieldClass}
+            value={ref}
+            onChange={(e) => setRef(e.target.value)}
+            disabled={templates.isPending}
+          >
             <option value="">{templates.isPending ? "Loading templates…" : "Choose a template"}</option>
             {groups.map((group) => (
               <optgroup key={group.label} label={group.label}>

@@ -19,7 +19,9 @@ const plain = (s: string) => s.replace(/[\u00a0\u2009\u202f]/g, " ");
 
 /** "Tue, Dec 1, 10:00 AM CET" */
 export function formatMeetingStart(startsAt: Date, timeZone: string): string {
-  return plain(formatter(timeZone, { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(startsAt));
+  return plain(
+    formatter(timeZone, { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(startsAt),
+  );
 }
 
 /** "Tuesday, December 1, 2026" */
@@ -30,7 +32,10 @@ export function formatMeetingDay(startsAt: Date, timeZone: string): string {
 /** "10:00 AM – 10:30 AM CET" */
 export function formatMeetingTimes(startsAt: Date, endsAt: Date, timeZone: string): string {
   const time = formatter(timeZone, { hour: "numeric", minute: "2-digit" });
-  const zone = formatter(timeZone, { hour: "numeric", timeZoneName: "short" }).formatToParts(startsAt).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+  const zone =
+    formatter(timeZone, { hour: "numeric", timeZoneName: "short" })
+      .formatToParts(startsAt)
+      .find((p) => p.type === "timeZoneName")?.value ?? timeZone;
   return plain(`${time.format(startsAt)} – ${time.format(endsAt)} ${zone}`);
 }
 
@@ -66,7 +71,9 @@ export function describeSeries(series: SeriesSummary): string {
 
 /** Local "YYYY-MM-DD" of an instant in a zone. */
 export function localDate(instant: Date, timeZone: string): string {
-  return formatter(timeZone, { year: "numeric", month: "2-digit", day: "2-digit" }).format(instant).replace(/(\d+)\/(\d+)\/(\d+)/, "$3-$1-$2");
+  return formatter(timeZone, { year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(instant)
+    .replace(/(\d+)\/(\d+)\/(\d+)/, "$3-$1-$2");
 }
 
 /** Local "HH:MM" (24 h) of an instant in a zone. */

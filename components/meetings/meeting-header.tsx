@@ -47,7 +47,11 @@ export function MeetingHeader({ data }: { data: MeetingData }) {
       </div>
 
       {!meeting.live || meeting.status === "skipped" ? (
-        <Alert tone="info">{meeting.status === "skipped" ? "This meeting is skipped. Its agenda and notes are kept." : "This meeting is no longer part of the schedule. Its agenda and notes are kept."}</Alert>
+        <Alert tone="info">
+          {meeting.status === "skipped"
+            ? "This meeting is skipped. Its agenda and notes are kept."
+            : "This meeting is no longer part of the schedule. Its agenda and notes are kept."}
+        </Alert>
       ) : null}
     </>
   );

@@ -27,7 +27,8 @@ export function MeetingSettings({ origin }: { origin: string }) {
   const [token, setToken] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.meetings.preferences.queryKey() });
-  const save = useMutation(trpc.meetings.setPreferences.mutationOptions({
+  const save = useMutation(
+    trpc.meetings.setPreferences.mutationOptions({
       onSuccess: () => {
         setSaved(true);
         return refresh();
@@ -105,8 +106,8 @@ export function MeetingSettings({ origin }: { origin: string }) {
       <Card className="space-y-3 p-5">
         <h2 className="text-lg font-semibold">Calendar feed</h2>
         <p className="text-sm text-slate-700">
-          Subscribe in Google Calendar, Outlook or Apple Calendar to see all your upcoming 1:1s, kept up to date. The address is private: anyone who has it sees when your 1:1s are
-          and with whom (never agendas or notes).
+          Subscribe in Google Calendar, Outlook or Apple Calendar to see all your upcoming 1:1s, kept up to date. The address is private: anyone who has it sees
+          when your 1:1s are and with whom (never agendas or notes).
         </p>
         {feedUrl ? (
           <div className="space-y-2">
@@ -120,8 +121,8 @@ export function MeetingSettings({ origin }: { origin: string }) {
           </div>
         ) : prefs.calendarFeed ? (
           <p className="text-sm text-slate-700">
-            Your feed is on (address created {new Intl.DateTimeFormat("en", { dateStyle: "medium" }).format(prefs.calendarFeed.createdAt)}). We don&apos;t keep the address
-            itself; if you lost it, make a new one: the old one stops working.
+            Your feed is on (address created {new Intl.DateTimeFormat("en", { dateStyle: "medium" }).format(prefs.calendarFeed.createdAt)}). We don&apos;t keep
+            the address itself; if you lost it, make a new one: the old one stops working.
           </p>
         ) : (
           <p className="text-sm text-slate-700">Your feed is off.</p>

@@ -27,7 +27,8 @@ export function NextMeetings({ rows }: { rows: NextMeetingRow[] }) {
                   Next 1:1: {formatMeetingStart(row.next.startsAt, row.next.timeZone)}
                 </Link>
                 <p className="text-sm text-slate-700">
-                  {row.next.agenda} agenda {row.next.agenda === 1 ? "item" : "items"} · {row.next.openActions} open action {row.next.openActions === 1 ? "item" : "items"}
+                  {row.next.agenda} agenda {row.next.agenda === 1 ? "item" : "items"} · {row.next.openActions} open action{" "}
+                  {row.next.openActions === 1 ? "item" : "items"}
                 </p>
               </>
             ) : (

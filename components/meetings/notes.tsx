@@ -10,7 +10,19 @@ import { useNoteAutosave } from "./use-note-autosave";
 
 const textareaClass = "block min-h-40 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm";
 
-export function SharedNotes({ meetingId, meId, body, version, readOnly }: { meetingId: string; meId: string; body: string; version: number; readOnly: boolean }) {
+export function SharedNotes({
+  meetingId,
+  meId,
+  body,
+  version,
+  readOnly,
+}: {
+  meetingId: string;
+  meId: string;
+  body: string;
+  version: number;
+  readOnly: boolean;
+}) {
   const client = useTRPCClient();
   const ids = useId();
   const notes = useNoteAutosave({
@@ -47,7 +59,15 @@ export function SharedNotes({ meetingId, meId, body, version, readOnly }: { meet
 }
 
 /** Both versions side by side, and a merged text (theirs, then yours) the person edits and saves. */
-function MergeNotes({ mine, theirs, onMerge }: { mine: string; theirs: { body: string; version: number }; onMerge: (merged: string, version: number) => void }) {
+function MergeNotes({
+  mine,
+  theirs,
+  onMerge,
+}: {
+  mine: string;
+  theirs: { body: string; version: number };
+  onMerge: (merged: string, version: number) => void;
+}) {
   const ids = useId();
   const [merged, setMerged] = useState(() => (theirs.body.trim() === "" ? mine : `${theirs.body.trimEnd()}\n\n${mine}`));
   return (
@@ -96,7 +116,14 @@ export function PrivateNote({ meetingId, meId, body }: { meetingId: string; meId
       <label htmlFor={`${ids}-private`} className="block text-sm font-medium text-slate-800">
         Private notes <span className="font-normal text-slate-600">(only you can ever read these)</span>
       </label>
-      <textarea ref={field} id={`${ids}-private`} className={textareaClass} value={notes.body} maxLength={NOTE_MAX_CHARS} onChange={(e) => notes.change(e.target.value)} />
+      <textarea
+        ref={field}
+        id={`${ids}-private`}
+        className={textareaClass}
+        value={notes.body}
+        maxLength={NOTE_MAX_CHARS}
+        onChange={(e) => notes.change(e.target.value)}
+      />
       <SaveStatusLine status={notes.status} subject="notes" />
     </div>
   );

@@ -73,7 +73,9 @@ export function PlanNextMeeting({ pairId, assessmentId }: { pairId: string; asse
     <Card className="space-y-3 border-brand-100 bg-brand-50/40 p-4 sm:p-5">
       <div>
         <h2 className="text-lg font-semibold">Talk it through</h2>
-        <p className="text-slate-700">Choose which gaps, blind spots and topics to put on the agenda of your next 1:1, each with a question to start the conversation.</p>
+        <p className="text-slate-700">
+          Choose which gaps, blind spots and topics to put on the agenda of your next 1:1, each with a question to start the conversation.
+        </p>
       </div>
       {preview ? null : (
         <div className="flex flex-wrap items-center gap-3">
@@ -127,7 +129,10 @@ export function PlanNextMeeting({ pairId, assessmentId }: { pairId: string; asse
                         />
                         <div className="min-w-0">
                           <label htmlFor={inputId} className="break-words text-slate-900">
-                            {candidate.text} {sourceLabels[candidate.source] ? <Badge tone={candidate.source === "template" ? "slate" : "amber"}>{sourceLabels[candidate.source]}</Badge> : null}
+                            {candidate.text}{" "}
+                            {sourceLabels[candidate.source] ? (
+                              <Badge tone={candidate.source === "template" ? "slate" : "amber"}>{sourceLabels[candidate.source]}</Badge>
+                            ) : null}
                             {candidate.onAgenda ? <span className="ml-1 text-sm text-slate-600">(already on the agenda)</span> : null}
                           </label>
                           {candidate.detail ? (
@@ -157,7 +162,9 @@ export function PlanNextMeeting({ pairId, assessmentId }: { pairId: string; asse
       <div role="status" aria-live="polite" className="text-sm">
         {result?.data ? (
           <p className="text-emerald-900">
-            {result.data.added === 0 ? "All of it is already on the agenda of " : `Added ${result.data.added} ${result.data.added === 1 ? "item" : "items"} to `}
+            {result.data.added === 0
+              ? "All of it is already on the agenda of "
+              : `Added ${result.data.added} ${result.data.added === 1 ? "item" : "items"} to `}
             <Link href={`/meetings/${result.data.meetingId}`} className="font-medium underline">
               your 1:1 on {formatMeetingStart(result.data.startsAt, result.data.timeZone)}
             </Link>

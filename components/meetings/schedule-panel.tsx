@@ -59,18 +59,26 @@ export function SeriesPanel({ pairId, series, today }: { pairId: string; series:
                 Resume
               </Button>
             ) : (
-              <Button type="button" variant="secondary" onClick={() => {
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => {
                   setDate(today);
                   setMode("pause");
-                }}>
+                }}
+              >
                 Pause
               </Button>
             )}
             {series.endsOn ? null : (
-              <Button type="button" variant="ghost" onClick={() => {
+              <Button
+                type="button"
+                variant="ghost"
+                onClick={() => {
                   setDate(today);
                   setMode("end");
-                }}>
+                }}
+              >
                 End the series
               </Button>
             )}
@@ -166,12 +174,21 @@ function UpcomingMeeting({ meeting: m, canChange }: { meeting: ScheduleMeeting; 
             <span>
               {m.agenda} agenda {m.agenda === 1 ? "item" : "items"}
             </span>
-            {m.openActions > 0 ? <span>· {m.openActions} open action {m.openActions === 1 ? "item" : "items"}</span> : null}
+            {m.openActions > 0 ? (
+              <span>
+                · {m.openActions} open action {m.openActions === 1 ? "item" : "items"}
+              </span>
+            ) : null}
           </p>
         </div>
         {canChange && !moving ? (
           <div className="flex flex-wrap gap-2">
-            <Button type="button" variant="secondary" disabled={skip.isPending} onClick={() => skip.mutate({ meetingId: m.id, skipped: m.status !== "skipped" })}>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={skip.isPending}
+              onClick={() => skip.mutate({ meetingId: m.id, skipped: m.status !== "skipped" })}
+            >
               {m.status === "skipped" ? "Don't skip" : "Skip"}
               <span className="sr-only"> the meeting on {when}</span>
             </Button>

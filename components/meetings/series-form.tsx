@@ -22,17 +22,7 @@ function allTimeZones(): string[] {
  * Sets up a pair's recurring 1:1, or (with `series`) changes it from a date on. The time zone
  * defaults to this device's; the meeting keeps its local time across daylight-saving changes.
  */
-export function SeriesForm({
-  pairId,
-  series,
-  today,
-  onDone,
-}: {
-  pairId: string;
-  series?: SeriesSummary & { id: string };
-  today: string;
-  onDone?: () => void;
-}) {
+export function SeriesForm({ pairId, series, today, onDone }: { pairId: string; series?: SeriesSummary & { id: string }; today: string; onDone?: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
   const ids = useId();
@@ -83,7 +73,10 @@ export function SeriesForm({
               ["monthly", "Monthly"],
             ] as const
           ).map(([value, label]) => (
-            <label key={value} className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 px-3 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+            <label
+              key={value}
+              className="inline-flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 px-3 text-sm has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+            >
               <input type="radio" name={`${ids}-frequency`} value={value} checked={frequency === value} onChange={() => setFrequency(value)} />
               {label}
             </label>
@@ -153,7 +146,11 @@ export function SeriesForm({
             {series ? "Change from" : "Starting"}
           </label>
           <input id={`${ids}-from`} type="date" required min={today} className={fieldClass} value={fromDate} onChange={(e) => setFromDate(e.target.value)} />
-          {series ? <p className="mt-1 text-xs text-slate-600">Meetings before this date stay as they were; planned ones after it move to the new days, agenda and notes included.</p> : null}
+          {series ? (
+            <p className="mt-1 text-xs text-slate-600">
+              Meetings before this date stay as they were; planned ones after it move to the new days, agenda and notes included.
+            </p>
+          ) : null}
         </div>
       </div>
 

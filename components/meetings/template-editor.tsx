@@ -36,7 +36,10 @@ export function TemplateEditor({ scope, template, onDone }: { scope: "org" | "pe
             scope,
             name,
             purpose,
-            sections: sections.map((s) => ({ title: s.title, items: s.items.map((it) => ({ text: it.text, ...(it.prompt?.trim() ? { prompt: it.prompt } : {}) })) })),
+            sections: sections.map((s) => ({
+              title: s.title,
+              items: s.items.map((it) => ({ text: it.text, ...(it.prompt?.trim() ? { prompt: it.prompt } : {}) })),
+            })),
           });
         }}
       >
@@ -63,7 +66,13 @@ export function TemplateEditor({ scope, template, onDone }: { scope: "org" | "pe
               <label htmlFor={`${ids}-s${i}`} className={labelClass}>
                 Section title
               </label>
-              <input id={`${ids}-s${i}`} className={fieldClass} value={section.title} maxLength={120} onChange={(e) => setSection(i, { ...section, title: e.target.value })} />
+              <input
+                id={`${ids}-s${i}`}
+                className={fieldClass}
+                value={section.title}
+                maxLength={120}
+                onChange={(e) => setSection(i, { ...section, title: e.target.value })}
+              />
             </div>
             {section.items.map((item, j) => (
               <div key={j} className="grid gap-2 sm:grid-cols-2">

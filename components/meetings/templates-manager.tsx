@@ -63,7 +63,9 @@ export function TemplatesManager({ canManageOrg }: { canManageOrg: boolean }) {
 function TemplateCard({ template: t, onEdit }: { template: Template; onEdit: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const remove = useMutation(trpc.meetings.deleteTemplate.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.meetings.templates.queryKey() }) }));
+  const remove = useMutation(
+    trpc.meetings.deleteTemplate.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.meetings.templates.queryKey() }) }),
+  );
   return (
     <Card className="p-4">
       <details>

@@ -40,7 +40,8 @@ function isChanges(value: unknown): value is AuditFieldChange[] {
 /** "imported 37 people: 5 new, 2 updated", from the counts an import recorded. */
 function importText(details: AuditDetails): string {
   const counts = [`${count(details.created)} new`, `${count(details.updated)} updated`];
-  if (typeof details.managerChanges === "number" && details.managerChanges > 0) counts.push(`${count(details.managerChanges)} ${details.managerChanges === 1 ? "manager change" : "manager changes"}`);
+  if (typeof details.managerChanges === "number" && details.managerChanges > 0)
+    counts.push(`${count(details.managerChanges)} ${details.managerChanges === 1 ? "manager change" : "manager changes"}`);
   // Entries recorded before the row count was kept: the people it created or updated.
   const rows = typeof details.rows === "number" ? details.rows : (Number(details.created) || 0) + (Number(details.updated) || 0);
   return `imported ${people(rows)}: ${counts.join(", ")}`;
@@ -52,7 +53,8 @@ export function AuditEntryText({ entry }: { entry: { actorName: string; action: 
   const setting = String(details.setting);
   return (
     <>
-      <span className="font-medium">{entry.actorName}</span> {entry.action === "people.imported" ? importText(details) : (ACTION_LABELS[entry.action] ?? entry.action)}
+      <span className="font-medium">{entry.actorName}</span>{" "}
+      {entry.action === "people.imported" ? importText(details) : (ACTION_LABELS[entry.action] ?? entry.action)}
       {typeof details.name === "string" ? <>: {details.name}</> : null}
       {entry.action === "settings.changed" ? (
         <>

@@ -26,7 +26,19 @@ interface Entry {
 
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export function AuditLog({ entries, next, filter, basePath, problems }: { entries: Entry[]; next: Date | null; filter: AuditFilterValues; basePath: string; problems: string[] }) {
+export function AuditLog({
+  entries,
+  next,
+  filter,
+  basePath,
+  problems,
+}: {
+  entries: Entry[];
+  next: Date | null;
+  filter: AuditFilterValues;
+  basePath: string;
+  problems: string[];
+}) {
   const filtered = Object.values(filter).some(Boolean);
   const olderHref = next ? `${basePath}?${new URLSearchParams({ ...filter, before: next.toISOString() }).toString()}#audit` : null;
   return (

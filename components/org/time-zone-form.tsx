@@ -39,8 +39,8 @@ export function TimeZoneForm({ current, zones }: { current: string; zones: strin
           ))}
         </select>
         <p id="org-time-zone-hint" className="mt-1 text-sm text-slate-600">
-          Cycle dates are days in this time zone. Tandem opens a cycle at 00:00 on its open date, emails a reminder to those who haven&apos;t answered at 09:00 three days
-          before its close date, and closes it at the end of its close date. A change applies to draft and open cycles from then on.
+          Cycle dates are days in this time zone. Tandem opens a cycle at 00:00 on its open date, emails a reminder to those who haven&apos;t answered at 09:00
+          three days before its close date, and closes it at the end of its close date. A change applies to draft and open cycles from then on.
         </p>
       </div>
       {save.error ? <Alert>{save.error.message}</Alert> : null}

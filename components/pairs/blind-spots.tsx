@@ -7,7 +7,9 @@ export function BlindSpots({ blindSpots, view }: { blindSpots: RevealedAssessmen
   const { me, otherFirst } = view;
   return (
     <section aria-labelledby="blind-spots" className="space-y-3">
-      <h2 id="blind-spots" className="text-lg font-semibold">Blind spots</h2>
+      <h2 id="blind-spots" className="text-lg font-semibold">
+        Blind spots
+      </h2>
       {blindSpots.length === 0 ? (
         <p className="text-slate-700">Each of you predicted the other&apos;s view within a point and a half, everywhere.</p>
       ) : (

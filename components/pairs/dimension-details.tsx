@@ -32,12 +32,20 @@ export function DimensionDetails({
   const view = perspectiveOf(me, otherFirst);
   return (
     <section aria-labelledby="dimensions" className="space-y-4">
-      <h2 id="dimensions" className="text-lg font-semibold">Dimension by dimension</h2>
+      <h2 id="dimensions" className="text-lg font-semibold">
+        Dimension by dimension
+      </h2>
       <p className="text-sm text-slate-700">Trust and goal alignment first, then the largest gaps.</p>
       <ul className="space-y-3">
         {dimensions.map((dimension) => (
           <li key={dimension.key}>
-            <DimensionCard dimension={dimension} isStrength={strengths.includes(dimension.key)} previousTitle={previousTitle} statements={statements} view={view} />
+            <DimensionCard
+              dimension={dimension}
+              isStrength={strengths.includes(dimension.key)}
+              previousTitle={previousTitle}
+              statements={statements}
+              view={view}
+            />
           </li>
         ))}
       </ul>
@@ -45,7 +53,19 @@ export function DimensionDetails({
   );
 }
 
-function DimensionCard({ dimension, isStrength, previousTitle, statements, view }: { dimension: DimensionResult; isStrength: boolean; previousTitle: string | null; statements: Record<string, string>; view: Perspective }) {
+function DimensionCard({
+  dimension,
+  isStrength,
+  previousTitle,
+  statements,
+  view,
+}: {
+  dimension: DimensionResult;
+  isStrength: boolean;
+  previousTitle: string | null;
+  statements: Record<string, string>;
+  view: Perspective;
+}) {
   const { me, them, otherFirst, mine, theirs, myGap } = view;
   const gap = myGap(dimension.gap);
   return (
@@ -55,12 +75,25 @@ function DimensionCard({ dimension, isStrength, previousTitle, statements, view 
         {dimension.notable ? <GapBadge gap={dimension} /> : isStrength ? <Badge tone="brand">Shared strength</Badge> : null}
       </div>
       <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800">
-        <span className="inline-flex items-center gap-1.5"><YouMark /> You: {formatScore(mine(meansOf(dimension)))}</span>
-        <span className="inline-flex items-center gap-1.5"><OtherMark /> {otherFirst}: {formatScore(theirs(meansOf(dimension)))}</span>
+        <span className="inline-flex items-center gap-1.5">
+          <YouMark /> You: {formatScore(mine(meansOf(dimension)))}
+        </span>
+        <span className="inline-flex items-center gap-1.5">
+          <OtherMark /> {otherFirst}: {formatScore(theirs(meansOf(dimension)))}
+        </span>
         <span>Gap: {formatSigned(gap)}</span>
-        {previousTitle && dimension.change && dimension.change.gap !== null && gap !== null ? <span className="text-slate-600">{gapChange(gap, myGap(dimension.change.gap)!)} since {previousTitle}</span> : null}
+        {previousTitle && dimension.change && dimension.change.gap !== null && gap !== null ? (
+          <span className="text-slate-600">
+            {gapChange(gap, myGap(dimension.change.gap)!)} since {previousTitle}
+          </span>
+        ) : null}
       </p>
-      {dimension.prompt ? <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-950"><span className="font-semibold">To talk about: </span>{dimension.prompt}</p> : null}
+      {dimension.prompt ? (
+        <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-950">
+          <span className="font-semibold">To talk about: </span>
+          {dimension.prompt}
+        </p>
+      ) : null}
       <details>
         <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-800">The {dimension.items.length} statements</summary>
         <ul className="divide-y divide-slate-100 text-sm">
@@ -73,7 +106,10 @@ function DimensionCard({ dimension, isStrength, previousTitle, statements, view 
             return (
               <li key={item.key} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-baseline sm:justify-between">
                 <span>{text ?? item.key}</span>
-                <span className="shrink-0 text-slate-700">You {score(me)} · {otherFirst} {score(them)}{level ? ` · ${GAP_WORDS[level].toLowerCase()}` : ""}</span>
+                <span className="shrink-0 text-slate-700">
+                  You {score(me)} · {otherFirst} {score(them)}
+                  {level ? ` · ${GAP_WORDS[level].toLowerCase()}` : ""}
+                </span>
               </li>
             );
           })}

@@ -19,7 +19,8 @@ export function formatSigned(value: number | null | undefined): string {
 export function gapChange(gap: number, change: number): string {
   const before = gap - change;
   const same = (a: number, b: number) => Math.abs(a - b) < 0.005;
-  if (!same(gap, 0) && !same(before, 0) && Math.sign(gap) !== Math.sign(before)) return `gap reversed: ${formatSigned(before)} before, ${formatSigned(gap)} now`;
+  if (!same(gap, 0) && !same(before, 0) && Math.sign(gap) !== Math.sign(before))
+    return `gap reversed: ${formatSigned(before)} before, ${formatSigned(gap)} now`;
   const delta = Math.abs(gap) - Math.abs(before);
   if (same(delta, 0)) return "gap unchanged";
   return `gap ${delta < 0 ? "narrowed" : "widened"} by ${formatScore(Math.abs(delta))}`;

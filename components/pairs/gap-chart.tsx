@@ -58,7 +58,13 @@ export function GapChart({ rows, otherName, describedBy }: { rows: GapRow[]; oth
         {rows.map((row) => {
           const tone = row.large ? GAP_STROKES.large : row.notable ? GAP_STROKES.notable : GAP_STROKES.none;
           return (
-            <li key={row.key} className="grid grid-cols-1 items-center gap-x-4 sm:grid-cols-[11rem_1fr]" data-dimension={row.key} data-mine={row.mine ?? ""} data-theirs={row.theirs ?? ""}>
+            <li
+              key={row.key}
+              className="grid grid-cols-1 items-center gap-x-4 sm:grid-cols-[11rem_1fr]"
+              data-dimension={row.key}
+              data-mine={row.mine ?? ""}
+              data-theirs={row.theirs ?? ""}
+            >
               <span className="flex flex-wrap items-center gap-x-2 text-sm font-medium text-slate-800">
                 {row.name} <GapBadge gap={row} />
               </span>
@@ -68,7 +74,17 @@ export function GapChart({ rows, otherName, describedBy }: { rows: GapRow[]; oth
                   {row.mine !== null && row.theirs !== null ? (
                     <line x1={xOf(row.mine)} y1={0} x2={xOf(row.theirs)} y2={0} className={tone} strokeWidth={row.large ? 5 : 3} strokeLinecap="round" />
                   ) : null}
-                  {row.theirs !== null ? <rect x={xOf(row.theirs) - 5} y={-5} width={10} height={10} transform={`rotate(45 ${xOf(row.theirs)} 0)`} className="fill-white stroke-violet-700" strokeWidth={2} /> : null}
+                  {row.theirs !== null ? (
+                    <rect
+                      x={xOf(row.theirs) - 5}
+                      y={-5}
+                      width={10}
+                      height={10}
+                      transform={`rotate(45 ${xOf(row.theirs)} 0)`}
+                      className="fill-white stroke-violet-700"
+                      strokeWidth={2}
+                    />
+                  ) : null}
                   {row.mine !== null ? <circle cx={xOf(row.mine)} cy={0} r={6} className="fill-brand-700" /> : null}
                 </g>
               </svg>
@@ -84,7 +100,9 @@ export function GapChart({ rows, otherName, describedBy }: { rows: GapRow[]; oth
           <OtherMark /> {otherName}
         </span>
         {rows.some((r) => r.notable) ? <GapLegend /> : null}
-        <span>1 = strongly disagree, 5 = strongly agree{rows.some((r) => r.mine === null || r.theirs === null) ? "; a missing mark means all “can't say”" : ""}</span>
+        <span>
+          1 = strongly disagree, 5 = strongly agree{rows.some((r) => r.mine === null || r.theirs === null) ? "; a missing mark means all “can't say”" : ""}
+        </span>
       </figcaption>
     </figure>
   );

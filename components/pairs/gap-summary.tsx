@@ -14,15 +14,38 @@ import { meansOf, perspectiveOf, type DimensionResult } from "./perspective";
  * and its collapsed table twice (as HTML and again in the RSC payload); it is still rendered on
  * the server, so the page reads the same without JavaScript.
  */
-export function GapSummary({ dimensions, blindSpots, strengths, me, otherFirst }: { dimensions: DimensionResult[]; blindSpots: number; strengths: number; me: Side; otherFirst: string }) {
+export function GapSummary({
+  dimensions,
+  blindSpots,
+  strengths,
+  me,
+  otherFirst,
+}: {
+  dimensions: DimensionResult[];
+  blindSpots: number;
+  strengths: number;
+  me: Side;
+  otherFirst: string;
+}) {
   const { mine, theirs, myGap } = perspectiveOf(me, otherFirst);
-  const rows: GapRow[] = dimensions.map((dimension) => ({ key: dimension.key, name: dimension.name, mine: mine(meansOf(dimension)), theirs: theirs(meansOf(dimension)), notable: dimension.notable, large: dimension.large }));
+  const rows: GapRow[] = dimensions.map((dimension) => ({
+    key: dimension.key,
+    name: dimension.name,
+    mine: mine(meansOf(dimension)),
+    theirs: theirs(meansOf(dimension)),
+    notable: dimension.notable,
+    large: dimension.large,
+  }));
   const notable = dimensions.filter((dimension) => dimension.notable);
   return (
     <section aria-labelledby="summary" className="space-y-4">
-      <h2 id="summary" className="text-lg font-semibold">Where you see things differently</h2>
+      <h2 id="summary" className="text-lg font-semibold">
+        Where you see things differently
+      </h2>
       <p className="text-slate-700">
-        {notable.length === 0 ? `You and ${otherFirst} see every dimension within a point of each other.` : `${notable.length} of ${dimensions.length} dimensions differ by a point or more.`}{" "}
+        {notable.length === 0
+          ? `You and ${otherFirst} see every dimension within a point of each other.`
+          : `${notable.length} of ${dimensions.length} dimensions differ by a point or more.`}{" "}
         {blindSpots > 0 ? `${blindSpots} blind ${blindSpots === 1 ? "spot" : "spots"}. ` : ""}
         {strengths > 0 ? `${strengths} shared ${strengths === 1 ? "strength" : "strengths"}.` : ""}
       </p>
@@ -35,10 +58,18 @@ export function GapSummary({ dimensions, blindSpots, strengths, me, otherFirst }
               <caption className="sr-only">Each dimension as you and {otherFirst} rate it, and the gap</caption>
               <thead className="border-b border-slate-200 text-slate-700">
                 <tr>
-                  <th scope="col" className="p-2 font-medium">Dimension</th>
-                  <th scope="col" className="p-2 font-medium">You</th>
-                  <th scope="col" className="p-2 font-medium">{otherFirst}</th>
-                  <th scope="col" className="p-2 font-medium">Gap (you − {otherFirst})</th>
+                  <th scope="col" className="p-2 font-medium">
+                    Dimension
+                  </th>
+                  <th scope="col" className="p-2 font-medium">
+                    You
+                  </th>
+                  <th scope="col" className="p-2 font-medium">
+                    {otherFirst}
+                  </th>
+                  <th scope="col" className="p-2 font-medium">
+                    Gap (you − {otherFirst})
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -46,10 +77,15 @@ export function GapSummary({ dimensions, blindSpots, strengths, me, otherFirst }
                   const level = gapLevel(dimension);
                   return (
                     <tr key={dimension.key} data-dimension={dimension.key}>
-                      <th scope="row" className="p-2 font-normal">{dimension.name}</th>
+                      <th scope="row" className="p-2 font-normal">
+                        {dimension.name}
+                      </th>
                       <td className="p-2">{formatScore(mine(meansOf(dimension)))}</td>
                       <td className="p-2">{formatScore(theirs(meansOf(dimension)))}</td>
-                      <td className="p-2">{formatSigned(myGap(dimension.gap))}{level ? ` (${GAP_WORDS[level].toLowerCase()})` : ""}</td>
+                      <td className="p-2">
+                        {formatSigned(myGap(dimension.gap))}
+                        {level ? ` (${GAP_WORDS[level].toLowerCase()})` : ""}
+                      </td>
                     </tr>
                   );
                 })}

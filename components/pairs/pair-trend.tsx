@@ -30,11 +30,18 @@ export function PairTrend({
   const trend: TrendSeries[] = dimensions.map((dimension) => ({
     key: dimension.key,
     name: dimension.name,
-    points: (byDimension[dimension.key as keyof typeof byDimension] ?? []).map((point) => ({ label: assessments.find((x) => x.id === point.assessmentId)?.title ?? "", mine: mine(point), theirs: theirs(point), gap: myGap(point.gap) })),
+    points: (byDimension[dimension.key as keyof typeof byDimension] ?? []).map((point) => ({
+      label: assessments.find((x) => x.id === point.assessmentId)?.title ?? "",
+      mine: mine(point),
+      theirs: theirs(point),
+      gap: myGap(point.gap),
+    })),
   }));
   return (
     <section aria-labelledby="trend" className="space-y-3">
-      <h2 id="trend" className="text-lg font-semibold">Over time</h2>
+      <h2 id="trend" className="text-lg font-semibold">
+        Over time
+      </h2>
       <TrendChart series={trend} describedBy="trend-table" labels={{ mine: "You", theirs: otherFirst }} />
       <details>
         <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-800">Show as a table</summary>
@@ -43,18 +50,26 @@ export function PairTrend({
             <caption className="sr-only">Your ratings and {otherFirst}&apos;s per dimension, per assessment</caption>
             <thead className="border-b border-slate-200 text-slate-700">
               <tr>
-                <th scope="col" className="p-2 font-medium">Dimension</th>
+                <th scope="col" className="p-2 font-medium">
+                  Dimension
+                </th>
                 {assessments.map((assessment) => (
-                  <th key={assessment.id} scope="col" className="p-2 font-medium">{assessment.title}: you / {otherFirst} (gap)</th>
+                  <th key={assessment.id} scope="col" className="p-2 font-medium">
+                    {assessment.title}: you / {otherFirst} (gap)
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {trend.map((series) => (
                 <tr key={series.key}>
-                  <th scope="row" className="p-2 font-normal">{series.name}</th>
+                  <th scope="row" className="p-2 font-normal">
+                    {series.name}
+                  </th>
                   {series.points.map((point, i) => (
-                    <td key={i} className="p-2">{formatScore(point.mine)} / {formatScore(point.theirs)} ({formatSigned(point.gap)})</td>
+                    <td key={i} className="p-2">
+                      {formatScore(point.mine)} / {formatScore(point.theirs)} ({formatSigned(point.gap)})
+                    </td>
                   ))}
                 </tr>
               ))}

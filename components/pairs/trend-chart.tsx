@@ -55,8 +55,29 @@ export function TrendChart({ series, describedBy, labels }: { series: TrendSerie
               <p className="text-xs font-medium text-slate-800">{dimension.name}</p>
               <svg aria-hidden="true" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="w-full">
                 <path d={GRID} className="stroke-slate-100" />
-                {theirs ? <path d={theirs} className="stroke-violet-700" strokeWidth={2} strokeDasharray="4 3" fill="none" markerStart={`url(#${them})`} markerMid={`url(#${them})`} markerEnd={`url(#${them})`} /> : null}
-                {mine ? <path d={mine} className="stroke-brand-700" strokeWidth={2.5} fill="none" markerStart={`url(#${you})`} markerMid={`url(#${you})`} markerEnd={`url(#${you})`} /> : null}
+                {theirs ? (
+                  <path
+                    d={theirs}
+                    className="stroke-violet-700"
+                    strokeWidth={2}
+                    strokeDasharray="4 3"
+                    fill="none"
+                    markerStart={`url(#${them})`}
+                    markerMid={`url(#${them})`}
+                    markerEnd={`url(#${them})`}
+                  />
+                ) : null}
+                {mine ? (
+                  <path
+                    d={mine}
+                    className="stroke-brand-700"
+                    strokeWidth={2.5}
+                    fill="none"
+                    markerStart={`url(#${you})`}
+                    markerMid={`url(#${you})`}
+                    markerEnd={`url(#${you})`}
+                  />
+                ) : null}
               </svg>
               {/* One line each, however long the cycle's name (the table beside has them in full). */}
               <p className="flex justify-between gap-2 text-[11px] text-slate-600">

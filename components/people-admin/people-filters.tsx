@@ -15,7 +15,12 @@ export interface PeopleFilterValues {
 export function PeopleFilters({ values, departments }: { values: PeopleFilterValues; departments: { id: string; name: string }[] }) {
   const filtered = values.q !== "" || values.department !== "" || values.manager !== "" || values.status !== "active";
   return (
-    <form method="get" action="/admin/people" aria-label="Find people" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1.5fr_1.4fr_1.4fr_1fr_auto] lg:items-end">
+    <form
+      method="get"
+      action="/admin/people"
+      aria-label="Find people"
+      className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1.5fr_1.4fr_1.4fr_1fr_auto] lg:items-end"
+    >
       <div>
         <label htmlFor="people-q" className={labelClass}>
           Name, email or title

@@ -48,7 +48,9 @@ export function PersonRoles({
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
         <p>
           <span className="font-medium text-slate-900">Owner:</span> {isOwner ? "yes" : "no"}.{" "}
-          <span className="text-slate-600">{viewer.isOwner ? "Also changes settings and reads the audit log." : "Only an owner can make or unmake an owner."}</span>
+          <span className="text-slate-600">
+            {viewer.isOwner ? "Also changes settings and reads the audit log." : "Only an owner can make or unmake an owner."}
+          </span>
         </p>
         {viewer.isOwner ? (
           <Button
@@ -71,7 +73,13 @@ export function PersonRoles({
   );
 }
 
-export function PersonStatus({ person, viewer }: { person: { id: string; name: string; deactivated: boolean; activeReports: number }; viewer: { isSelf: boolean } }) {
+export function PersonStatus({
+  person,
+  viewer,
+}: {
+  person: { id: string; name: string; deactivated: boolean; activeReports: number };
+  viewer: { isSelf: boolean };
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
@@ -97,8 +105,13 @@ export function PersonStatus({ person, viewer }: { person: { id: string; name: s
         <p>{person.name} is deactivated: they can&apos;t sign in. Their history is kept.</p>
         {deactivate.isSuccess ? (
           <Alert tone="success">
-            Deactivated. {deactivate.data.sessionsEnded > 0 ? `They were signed out on ${deactivate.data.sessionsEnded === 1 ? "1 device" : `${deactivate.data.sessionsEnded} devices`}.` : ""}
-            {deactivate.data.reportsWithoutManager > 0 ? ` ${deactivate.data.reportsWithoutManager === 1 ? "1 person has" : `${deactivate.data.reportsWithoutManager} people have`} no manager now.` : ""}
+            Deactivated.{" "}
+            {deactivate.data.sessionsEnded > 0
+              ? `They were signed out on ${deactivate.data.sessionsEnded === 1 ? "1 device" : `${deactivate.data.sessionsEnded} devices`}.`
+              : ""}
+            {deactivate.data.reportsWithoutManager > 0
+              ? ` ${deactivate.data.reportsWithoutManager === 1 ? "1 person has" : `${deactivate.data.reportsWithoutManager} people have`} no manager now.`
+              : ""}
           </Alert>
         ) : null}
         {reactivate.error ? <Alert>{reactivate.error.message}</Alert> : null}
@@ -123,7 +136,8 @@ export function PersonStatus({ person, viewer }: { person: { id: string; name: s
             <li>Their open pairs end. Assessments, 1:1s and notes of those pairs are kept with their two people.</li>
             {person.activeReports > 0 ? (
               <li>
-                {person.activeReports === 1 ? "1 person reports" : `${person.activeReports} people report`} to them and will have no manager until you give them one.
+                {person.activeReports === 1 ? "1 person reports" : `${person.activeReports} people report`} to them and will have no manager until you give them
+                one.
               </li>
             ) : null}
             <li>They still count in the trends of cycles they took part in. You can reactivate them later.</li>

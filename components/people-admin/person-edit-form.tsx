@@ -33,7 +33,12 @@ const FIELDS: { key: Field; label: string; type?: string; hint?: string; autoCom
   { key: "title", label: "Job title" },
   { key: "department", label: "Department", hint: "Created if it doesn’t exist yet." },
   { key: "startDate", label: "Start date", type: "date" },
-  { key: "managerEmail", label: "Manager’s email", type: "email", hint: "Empty: no manager. A change ends the current pair (its history stays with its two people) and starts a new one." },
+  {
+    key: "managerEmail",
+    label: "Manager’s email",
+    type: "email",
+    hint: "Empty: no manager. A change ends the current pair (its history stays with its two people) and starts a new one.",
+  },
 ];
 
 export function PersonEditForm({ person, departments }: { person: EditablePerson; departments: string[] }) {
@@ -113,7 +118,11 @@ export function PersonEditForm({ person, departments }: { person: EditablePerson
       {save.error && !fieldErrors ? <Alert>{save.error.message}</Alert> : null}
       {save.error && fieldErrors ? <Alert>Some fields need a change before this can be saved.</Alert> : null}
       {save.isSuccess ? (
-        <Alert tone="success">{save.data.changed.length === 0 ? "Nothing needed to change." : `Saved: ${save.data.changed.map((c) => FIELDS.find((f) => f.key === c || (c === "manager" && f.key === "managerEmail"))?.label.toLowerCase() ?? c).join(", ")}.`}</Alert>
+        <Alert tone="success">
+          {save.data.changed.length === 0
+            ? "Nothing needed to change."
+            : `Saved: ${save.data.changed.map((c) => FIELDS.find((f) => f.key === c || (c === "manager" && f.key === "managerEmail"))?.label.toLowerCase() ?? c).join(", ")}.`}
+        </Alert>
       ) : null}
       <Button type="submit" disabled={save.isPending}>
         {save.isPending ? "Saving…" : "Save changes"}

@@ -11,7 +11,15 @@ import type { HeaderReading } from "@/server/people-import/parse-csv";
 
 const SOURCE_NOTE: Record<HeaderReading["source"], string> = { chosen: "your choice", recognized: "recognised", none: "not read" };
 
-export function ColumnMapping({ headers, pending, onCheck }: { headers: HeaderReading[]; pending: boolean; onCheck: (mapping: Record<string, ColumnChoice>) => void }) {
+export function ColumnMapping({
+  headers,
+  pending,
+  onCheck,
+}: {
+  headers: HeaderReading[];
+  pending: boolean;
+  onCheck: (mapping: Record<string, ColumnChoice>) => void;
+}) {
   const [choices, setChoices] = useState<ColumnChoice[]>(() => headers.map((h) => h.target ?? "ignore"));
   const changed = choices.some((c, i) => c !== (headers[i]?.target ?? "ignore"));
   return (

@@ -36,10 +36,10 @@ export function ExpectedColumns() {
   return (
     <div className="space-y-4 text-sm text-slate-800">
       <p>
-        The first row names the columns, in any order and any case (“Manager Email” and “manager_email” both work). Exports of BambooHR, HiBob,
-        Personio, Rippling and Workday are read as they are (“Work Email”, “First Name” + “Last Name”, “Supervisor Email”, “Job Title”, “Hire
-        Date”…); for any other column, choose what it holds after the check, and Tandem remembers it for your next file. Other columns are ignored.
-        Save as CSV (comma- or semicolon-separated, UTF-8).
+        The first row names the columns, in any order and any case (“Manager Email” and “manager_email” both work). Exports of BambooHR, HiBob, Personio,
+        Rippling and Workday are read as they are (“Work Email”, “First Name” + “Last Name”, “Supervisor Email”, “Job Title”, “Hire Date”…); for any other
+        column, choose what it holds after the check, and Tandem remembers it for your next file. Other columns are ignored. Save as CSV (comma- or
+        semicolon-separated, UTF-8).
       </p>
       <dl className="divide-y divide-slate-100 rounded-lg border border-slate-200">
         {COLUMNS.map((column) => (
@@ -53,8 +53,8 @@ export function ExpectedColumns() {
         ))}
       </dl>
       <p>
-        People who aren’t in the file are left as they are. Leave a column out to keep what Tandem has; leave a cell empty to clear it. A manager
-        change ends the old pair (its history stays with its two people) and starts a new one. People added get an email inviting them to sign in.
+        People who aren’t in the file are left as they are. Leave a column out to keep what Tandem has; leave a cell empty to clear it. A manager change ends
+        the old pair (its history stays with its two people) and starts a new one. People added get an email inviting them to sign in.
       </p>
       <div className="space-y-2">
         <p className="font-medium text-slate-900" id="example-csv-label">

@@ -15,19 +15,19 @@ function Table({ label, head, minWidth, children }: { label: string; head: strin
   // Too wide for a narrow screen, it scrolls sideways in its own box (and says so) instead of
   // the page; a table without a minimum width wraps its text instead.
   const table = (
-      <table className={`w-full text-left text-sm ${minWidth}`}>
-        <caption className="sr-only">{label}</caption>
-        <thead className="bg-slate-50 text-slate-700">
-          <tr>
-            {head.map((heading) => (
-              <th key={heading} scope="col" className="px-3 py-2 font-semibold">
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 align-top">{children}</tbody>
-      </table>
+    <table className={`w-full text-left text-sm ${minWidth}`}>
+      <caption className="sr-only">{label}</caption>
+      <thead className="bg-slate-50 text-slate-700">
+        <tr>
+          {head.map((heading) => (
+            <th key={heading} scope="col" className="px-3 py-2 font-semibold">
+              {heading}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100 align-top">{children}</tbody>
+    </table>
   );
   if (!minWidth) return <div className="rounded-lg border border-slate-200">{table}</div>;
   return (
@@ -41,7 +41,11 @@ const cell = "px-3 py-2 [overflow-wrap:anywhere]";
 const ref = (p: PersonRef | null) => (p ? `${p.name} (${p.email})` : "nobody");
 
 function Truncated({ shown, total }: { shown: number; total: number }) {
-  return shown < total ? <p className="text-sm text-slate-700">Showing the first {shown.toLocaleString("en")} of {total.toLocaleString("en")}.</p> : null;
+  return shown < total ? (
+    <p className="text-sm text-slate-700">
+      Showing the first {shown.toLocaleString("en")} of {total.toLocaleString("en")}.
+    </p>
+  ) : null;
 }
 
 function Limited({ length }: { length: number }) {
@@ -83,9 +87,7 @@ export function Summary({ preview }: { preview: ImportPreview }) {
   ];
   return (
     <div className="space-y-5">
-      <Alert tone="info">
-        No problems found in {plural(preview.rowCount, "row", "rows")}. Nothing has been written yet: this is what importing will do.
-      </Alert>
+      <Alert tone="info">No problems found in {plural(preview.rowCount, "row", "rows")}. Nothing has been written yet: this is what importing will do.</Alert>
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
         {stats.map(([label, value]) => (
           <div key={label} className="rounded-lg bg-slate-50 p-3">
@@ -96,9 +98,15 @@ export function Summary({ preview }: { preview: ImportPreview }) {
       </dl>
       {summary.pairsToClose + summary.pairsToOpen > 0 || summary.newDepartments.length > 0 ? (
         <ul className="list-disc space-y-1 pl-5 text-sm text-slate-800">
-          {summary.pairsToClose > 0 ? <li>{plural(summary.pairsToClose, "pair ends", "pairs end")} because a manager changes; their history stays with their two people.</li> : null}
+          {summary.pairsToClose > 0 ? (
+            <li>{plural(summary.pairsToClose, "pair ends", "pairs end")} because a manager changes; their history stays with their two people.</li>
+          ) : null}
           {summary.pairsToOpen > 0 ? <li>{plural(summary.pairsToOpen, "new pair starts", "new pairs start")}.</li> : null}
-          {summary.newDepartments.length > 0 ? <li>New {summary.newDepartments.length === 1 ? "department" : "departments"}: {summary.newDepartments.join(", ")}.</li> : null}
+          {summary.newDepartments.length > 0 ? (
+            <li>
+              New {summary.newDepartments.length === 1 ? "department" : "departments"}: {summary.newDepartments.join(", ")}.
+            </li>
+          ) : null}
         </ul>
       ) : null}
 
@@ -182,4 +190,3 @@ export function resultMessage(result: ImportResult): string {
   const invited = result.invited > 0 ? ` ${plural(result.invited, "invitation", "invitations")} sent by email.` : "";
   return `Import complete: ${parts.join(", ")}.${invited}`;
 }
-

@@ -19,13 +19,23 @@ function useUpload(file: File): Upload {
   const [upload, setUpload] = useState<Upload>({ state: "uploading" });
   useEffect(() => {
     const controller = new AbortController();
-    fetch(`/api/people-import?${new URLSearchParams({ name: file.name })}`, { method: "POST", headers: { "content-type": "text/csv" }, body: file, signal: controller.signal })
+    fetch(`/api/people-import?${new URLSearchParams({ name: file.name })}`, {
+      method: "POST",
+      headers: { "content-type": "text/csv" },
+      body: file,
+      signal: controller.signal,
+    })
       .then(async (res) => {
         const body = (await res.json().catch(() => ({}))) as { runId?: string; error?: string };
-        setUpload(res.ok && body.runId ? { state: "uploaded", runId: body.runId } : { state: "failed", message: body.error ?? `The upload failed (${res.status}). Try again.` });
+        setUpload(
+          res.ok && body.runId
+            ? { state: "uploaded", runId: body.runId }
+            : { state: "failed", message: body.error ?? `The upload failed (${res.status}). Try again.` },
+        );
       })
       .catch((err: unknown) => {
-        if (!controller.signal.aborted) setUpload({ state: "failed", message: `The upload failed: ${err instanceof Error ? err.message : String(err)}. Try again.` });
+        if (!controller.signal.aborted)
+          setUpload({ state: "failed", message: `The upload failed: ${err instanceof Error ? err.message : String(err)}. Try again.` });
       });
     return () => controller.abort();
   }, [file]);
@@ -62,7 +72,10 @@ function RunProgress({ runId, fileName }: { runId: string; fileName: string }) {
   const run = useQuery(
     trpc.peopleImport.run.queryOptions(
       { runId },
-      { refetchInterval: (q) => (q.state.data && (q.state.data.status === "checked" || q.state.data.status === "imported" || q.state.data.status === "failed") ? false : 1000) },
+      {
+        refetchInterval: (q) =>
+          q.state.data && (q.state.data.status === "checked" || q.state.data.status === "imported" || q.state.data.status === "failed") ? false : 1000,
+      },
     ),
   );
   const recheck = useMutation(trpc.peopleImport.recheckRun.mutationOptions({ onSuccess: () => void run.refetch() }));
@@ -79,7 +92,9 @@ function RunProgress({ runId, fileName }: { runId: string; fileName: string }) {
   if (run.error) return <Alert>{run.error.message}</Alert>;
   if (!current) return <p role="status">Waiting for the check to start…</p>;
   const runPreview = current.preview;
-  const canImport = Boolean(current.status === "checked" && runPreview?.hash && runPreview.summary && runPreview.summary.creates + runPreview.summary.updates > 0);
+  const canImport = Boolean(
+    current.status === "checked" && runPreview?.hash && runPreview.summary && runPreview.summary.creates + runPreview.summary.updates > 0,
+  );
 
   return (
     <div className="space-y-4 border-t border-slate-200 pt-6">
@@ -92,8 +107,12 @@ function RunProgress({ runId, fileName }: { runId: string; fileName: string }) {
           <progress aria-label="Rows checked" className="w-full" />
         </div>
       ) : null}
-      {current.status === "importing" ? <WriteProgress written={current.processed} total={runPreview?.summary ? runPreview.summary.creates + runPreview.summary.updates : 0} /> : null}
-      {current.status === "failed" ? <Alert>{current.error ?? "The import did not go through. Nothing has been imported."} Nothing has been imported.</Alert> : null}
+      {current.status === "importing" ? (
+        <WriteProgress written={current.processed} total={runPreview?.summary ? runPreview.summary.creates + runPreview.summary.updates : 0} />
+      ) : null}
+      {current.status === "failed" ? (
+        <Alert>{current.error ?? "The import did not go through. Nothing has been imported."} Nothing has been imported.</Alert>
+      ) : null}
       {current.status === "imported" && current.result ? (
         <Alert tone="success">
           <p className="font-semibold">{resultMessage(current.result)}</p>
@@ -111,7 +130,12 @@ function RunProgress({ runId, fileName }: { runId: string; fileName: string }) {
             <details open={runPreview.fileErrors.length > 0} className="rounded-lg border border-slate-200 p-3">
               <summary className="min-h-11 cursor-pointer content-center font-medium">Columns: which is which</summary>
               <div className="mt-3">
-                <ColumnMapping key={JSON.stringify(runPreview.headers)} headers={runPreview.headers} pending={recheck.isPending} onCheck={(mapping) => recheck.mutate({ runId, mapping })} />
+                <ColumnMapping
+                  key={JSON.stringify(runPreview.headers)}
+                  headers={runPreview.headers}
+                  pending={recheck.isPending}
+                  onCheck={(mapping) => recheck.mutate({ runId, mapping })}
+                />
               </div>
             </details>
           ) : null}
@@ -140,7 +164,9 @@ function RunProgress({ runId, fileName }: { runId: string; fileName: string }) {
           ) : runPreview.summary ? (
             <Summary preview={runPreview} />
           ) : null}
-          {runPreview.summary && !canImport && current.status === "checked" ? <Alert tone="info">Everyone in this file is already up to date in Tandem: there is nothing to import.</Alert> : null}
+          {runPreview.summary && !canImport && current.status === "checked" ? (
+            <Alert tone="info">Everyone in this file is already up to date in Tandem: there is nothing to import.</Alert>
+          ) : null}
           {confirm.error ? <Alert>{confirm.error.message}</Alert> : null}
           {canImport ? (
             <Button type="button" disabled={confirm.isPending} onClick={() => confirm.mutate({ runId, expectedHash: runPreview.hash! })}>
@@ -163,10 +189,14 @@ function WriteProgress({ written, total }: { written: number; total: number }) {
   return (
     <div className="space-y-2">
       <p role="status">
-        {shown > 0 ? `Writing ${shown.toLocaleString("en")} of ${plural(total, "person", "people")}` : `Writing ${plural(total, "person", "people")}`} in the background. Nothing is
-        saved until all of them are: if anything goes wrong, nothing is imported.
+        {shown > 0 ? `Writing ${shown.toLocaleString("en")} of ${plural(total, "person", "people")}` : `Writing ${plural(total, "person", "people")}`} in the
+        background. Nothing is saved until all of them are: if anything goes wrong, nothing is imported.
       </p>
-      {shown > 0 ? <progress aria-label="People written" className="w-full" value={shown} max={total} /> : <progress aria-label="People written" className="w-full" />}
+      {shown > 0 ? (
+        <progress aria-label="People written" className="w-full" value={shown} max={total} />
+      ) : (
+        <progress aria-label="People written" className="w-full" />
+      )}
     </div>
   );
 }

@@ -38,7 +38,11 @@ export function PeopleImportForm() {
   const resultsRef = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLDivElement>(null);
 
-  const preview = useMutation(trpc.peopleImport.preview.mutationOptions({ onSuccess: (checkedPreview, input) => setChecked({ csv: input.csv, mapping: input.mapping, preview: checkedPreview }) }));
+  const preview = useMutation(
+    trpc.peopleImport.preview.mutationOptions({
+      onSuccess: (checkedPreview, input) => setChecked({ csv: input.csv, mapping: input.mapping, preview: checkedPreview }),
+    }),
+  );
   const confirm = useMutation(
     trpc.peopleImport.confirm.mutationOptions({
       onSuccess: (result) => {
@@ -114,8 +118,9 @@ export function PeopleImportForm() {
             className="block w-full max-w-full text-sm text-slate-800 file:mr-3 file:min-h-11 file:rounded-lg file:border file:border-slate-300 file:bg-white file:px-4 file:font-semibold file:text-slate-800 hover:file:bg-slate-100"
           />
           <p id="people-csv-file-hint" className="mt-1 text-sm text-slate-600">
-            Up to {UPLOAD_LIMITS.sizeLabel} and {UPLOAD_LIMITS.maxRows.toLocaleString("en")} people, exported from your HR system or a spreadsheet. A file up to 2 MB and{" "}
-            {IMPORT_LIMITS.maxRows.toLocaleString("en")} people is read here and sent when you check it; a larger one is uploaded and checked in the background.
+            Up to {UPLOAD_LIMITS.sizeLabel} and {UPLOAD_LIMITS.maxRows.toLocaleString("en")} people, exported from your HR system or a spreadsheet. A file up to
+            2 MB and {IMPORT_LIMITS.maxRows.toLocaleString("en")} people is read here and sent when you check it; a larger one is uploaded and checked in the
+            background.
           </p>
           {fileError ? (
             <p role="alert" className="mt-1 text-sm text-red-700">
@@ -208,9 +213,15 @@ export function PeopleImportForm() {
           ) : (
             <Summary preview={checkedPreview} />
           )}
-          {checkedPreview.summary && !canImport ? <Alert tone="info">Everyone in this file is already up to date in Tandem: there is nothing to import.</Alert> : null}
+          {checkedPreview.summary && !canImport ? (
+            <Alert tone="info">Everyone in this file is already up to date in Tandem: there is nothing to import.</Alert>
+          ) : null}
           {canImport ? (
-            <Button type="button" disabled={confirm.isPending} onClick={() => checked && confirm.mutate({ csv: checked.csv, mapping: checked.mapping, expectedHash: checkedPreview.hash! })}>
+            <Button
+              type="button"
+              disabled={confirm.isPending}
+              onClick={() => checked && confirm.mutate({ csv: checked.csv, mapping: checked.mapping, expectedHash: checkedPreview.hash! })}
+            >
               {confirm.isPending ? "Importing…" : `Import ${plural(checkedPreview.rowCount, "person", "people")}`}
             </Button>
           ) : null}

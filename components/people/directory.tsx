@@ -12,10 +12,7 @@ export function Directory() {
   const [search, setSearch] = useState("");
   const query = useDeferredValue(search.trim());
   const result = useInfiniteQuery(
-    trpc.directory.list.infiniteQueryOptions(
-      { query, limit: 50 },
-      { getNextPageParam: (page) => page.next, placeholderData: keepPreviousData },
-    ),
+    trpc.directory.list.infiniteQueryOptions({ query, limit: 50 }, { getNextPageParam: (page) => page.next, placeholderData: keepPreviousData }),
   );
   const people = result.data?.pages.flatMap((p) => p.people) ?? [];
 
@@ -36,7 +33,9 @@ export function Directory() {
       </div>
       {result.isError ? <Alert>{result.error.message}</Alert> : null}
       <p className="sr-only" role="status">
-        {result.isFetching ? "Searching…" : `${people.length}${result.hasNextPage ? "+" : ""} ${people.length === 1 && !result.hasNextPage ? "person" : "people"} found`}
+        {result.isFetching
+          ? "Searching…"
+          : `${people.length}${result.hasNextPage ? "+" : ""} ${people.length === 1 && !result.hasNextPage ? "person" : "people"} found`}
       </p>
       {people.length === 0 && !result.isPending ? (
         <Card className="p-4 text-sm text-slate-700">Nobody matches “{query}”.</Card>

@@ -13,9 +13,22 @@ export interface OtherOrganization {
   orgName: string;
 }
 
-export function AppHeader({ name, orgName, roles, otherOrganizations }: { name: string; orgName: string; roles: string[]; otherOrganizations: OtherOrganization[] }) {
+export function AppHeader({
+  name,
+  orgName,
+  roles,
+  otherOrganizations,
+}: {
+  name: string;
+  orgName: string;
+  roles: string[];
+  otherOrganizations: OtherOrganization[];
+}) {
   const isAdmin = roles.includes("hr_admin") || roles.includes("owner");
-  const roleLabel = roles.map((r) => roleLabels[r]).filter(Boolean).join(", ");
+  const roleLabel = roles
+    .map((r) => roleLabels[r])
+    .filter(Boolean)
+    .join(", ");
   const adminLinks: AdminLink[] = [
     ...(isAdmin
       ? [
@@ -47,7 +60,9 @@ export function AppHeader({ name, orgName, roles, otherOrganizations }: { name: 
         <div className="ml-auto flex items-center gap-2">
           {otherOrganizations.length > 0 ? (
             <details className="relative">
-              <summary className="flex min-h-11 cursor-pointer items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">Switch organization</summary>
+              <summary className="flex min-h-11 cursor-pointer items-center rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                Switch organization
+              </summary>
               <ul className="absolute right-0 z-10 mt-1 w-64 max-w-[calc(100vw-2rem)] space-y-1 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
                 {otherOrganizations.map((organization) => (
                   <li key={organization.personId}>
@@ -62,7 +77,11 @@ export function AppHeader({ name, orgName, roles, otherOrganizations }: { name: 
               </ul>
             </details>
           ) : null}
-          <Link href="/account" className="flex min-h-11 items-center gap-3 rounded-lg px-1 hover:bg-slate-100" aria-label={`Your account: ${name}, ${orgName}`}>
+          <Link
+            href="/account"
+            className="flex min-h-11 items-center gap-3 rounded-lg px-1 hover:bg-slate-100"
+            aria-label={`Your account: ${name}, ${orgName}`}
+          >
             <span className="hidden text-right sm:block">
               <span className="block text-sm font-medium text-slate-900">{name}</span>
               <span className="block text-xs text-slate-600">

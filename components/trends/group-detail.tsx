@@ -9,49 +9,97 @@ import type { CycleTrends, TrendGroup } from "./trends-view";
 const STANCE_WORDS: Record<string, string> = { for: "For", with: "With", against: "Against" };
 
 /** One group's figures in one cycle: participation, each dimension, choosing again and stance. */
-export function GroupDetail({ group, cycleName, k, benchmark, bank }: { group: TrendGroup; cycleName: string; k: number; benchmark: CycleTrends["benchmark"]; bank: ItemBank }) {
+export function GroupDetail({
+  group,
+  cycleName,
+  k,
+  benchmark,
+  bank,
+}: {
+  group: TrendGroup;
+  cycleName: string;
+  k: number;
+  benchmark: CycleTrends["benchmark"];
+  bank: ItemBank;
+}) {
   const chooseLabels = Object.fromEntries(bank.chooseAgain.options.map((option) => [option.value, option.label.employee]));
   return (
     <section aria-labelledby="detail" className="space-y-3">
-      <h2 id="detail" className="text-lg font-semibold">{group.name}: {cycleName}</h2>
+      <h2 id="detail" className="text-lg font-semibold">
+        {group.name}: {cycleName}
+      </h2>
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
         {participationRows(group.participation).map(([label, cell]) => (
           <div key={label} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
             <dt className="text-slate-600">{label}</dt>
-            <dd className="text-lg font-semibold"><CellValue cell={cell} format={String} k={k} /></dd>
+            <dd className="text-lg font-semibold">
+              <CellValue cell={cell} format={String} k={k} />
+            </dd>
           </div>
         ))}
         <div className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
           <dt className="text-slate-600">Pairs with a large trust or goals gap</dt>
-          <dd className="text-lg font-semibold"><CellValue cell={group.largeTrustOrGoalsGapShare} format={percent} k={k} /></dd>
+          <dd className="text-lg font-semibold">
+            <CellValue cell={group.largeTrustOrGoalsGapShare} format={percent} k={k} />
+          </dd>
         </div>
       </dl>
       <p className="text-sm text-slate-600">{PARTICIPATION_NOTE}</p>
-      <p aria-hidden="true" className="text-xs text-slate-600 sm:hidden">Scroll sideways for every column →</p>
+      <p aria-hidden="true" className="text-xs text-slate-600 sm:hidden">
+        Scroll sideways for every column →
+      </p>
       <Card className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Figures per dimension for ${group.name} (scrolls sideways)`}>
         <table className="w-full min-w-[44rem] text-left text-sm">
           <caption className="sr-only">Figures per dimension for {group.name}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
             <tr>
-              <th scope="col" className="p-2 font-medium">Dimension</th>
-              <th scope="col" className="p-2 font-medium">Reports</th>
-              <th scope="col" className="p-2 font-medium">Managers</th>
-              <th scope="col" className="p-2 font-medium">Mean gap</th>
-              <th scope="col" className="p-2 font-medium">Agreement r (95% CI)</th>
-              <th scope="col" className="p-2 font-medium">α reports</th>
-              <th scope="col" className="p-2 font-medium">α managers</th>
+              <th scope="col" className="p-2 font-medium">
+                Dimension
+              </th>
+              <th scope="col" className="p-2 font-medium">
+                Reports
+              </th>
+              <th scope="col" className="p-2 font-medium">
+                Managers
+              </th>
+              <th scope="col" className="p-2 font-medium">
+                Mean gap
+              </th>
+              <th scope="col" className="p-2 font-medium">
+                Agreement r (95% CI)
+              </th>
+              <th scope="col" className="p-2 font-medium">
+                α reports
+              </th>
+              <th scope="col" className="p-2 font-medium">
+                α managers
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {group.dimensions.map((dimension) => (
               <tr key={dimension.key}>
-                <th scope="row" className="p-2 font-normal">{dimension.name}</th>
-                <td className="p-2"><CellValue cell={dimension.mean.employee} format={twoDecimals} k={k} /></td>
-                <td className="p-2"><CellValue cell={dimension.mean.manager} format={twoDecimals} k={k} /></td>
-                <td className="p-2"><CellValue cell={dimension.meanAbsGap} format={twoDecimals} k={k} /></td>
-                <td className="p-2"><CellValue cell={dimension.agreement} format={(a) => `${twoDecimals(a.r)} (${twoDecimals(a.lower)} to ${twoDecimals(a.upper)})`} /></td>
-                <td className="p-2"><CellValue cell={dimension.alpha.employee} format={twoDecimals} k={k} /></td>
-                <td className="p-2"><CellValue cell={dimension.alpha.manager} format={twoDecimals} k={k} /></td>
+                <th scope="row" className="p-2 font-normal">
+                  {dimension.name}
+                </th>
+                <td className="p-2">
+                  <CellValue cell={dimension.mean.employee} format={twoDecimals} k={k} />
+                </td>
+                <td className="p-2">
+                  <CellValue cell={dimension.mean.manager} format={twoDecimals} k={k} />
+                </td>
+                <td className="p-2">
+                  <CellValue cell={dimension.meanAbsGap} format={twoDecimals} k={k} />
+                </td>
+                <td className="p-2">
+                  <CellValue cell={dimension.agreement} format={(a) => `${twoDecimals(a.r)} (${twoDecimals(a.lower)} to ${twoDecimals(a.upper)})`} />
+                </td>
+                <td className="p-2">
+                  <CellValue cell={dimension.alpha.employee} format={twoDecimals} k={k} />
+                </td>
+                <td className="p-2">
+                  <CellValue cell={dimension.alpha.manager} format={twoDecimals} k={k} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -64,17 +112,25 @@ export function GroupDetail({ group, cycleName, k, benchmark, bank }: { group: T
       <div className="grid gap-3 sm:grid-cols-2">
         {(["employee", "manager"] as const).map((side) => (
           <Card key={side} className="p-4">
-            <h3 className="mb-2 text-sm font-semibold text-slate-700">{side === "employee" ? "Reports" : "Managers"}: would choose again / for, with, against</h3>
+            <h3 className="mb-2 text-sm font-semibold text-slate-700">
+              {side === "employee" ? "Reports" : "Managers"}: would choose again / for, with, against
+            </h3>
             {group.chooseAgain[side].hidden || group.stance[side].hidden ? (
               <p className="text-sm text-slate-600">{hiddenText(k)}</p>
             ) : (
               <ul className="space-y-1 text-sm">
                 {Object.entries(group.chooseAgain[side].value).map(([answer, share]) => (
-                  <li key={answer} className="flex justify-between gap-3"><span>{chooseLabels[answer] ?? answer}</span><span>{percent(share)}</span></li>
+                  <li key={answer} className="flex justify-between gap-3">
+                    <span>{chooseLabels[answer] ?? answer}</span>
+                    <span>{percent(share)}</span>
+                  </li>
                 ))}
                 <li className="border-t border-slate-100 pt-1" />
                 {Object.entries(group.stance[side].value).map(([answer, share]) => (
-                  <li key={answer} className="flex justify-between gap-3"><span>{STANCE_WORDS[answer] ?? answer}</span><span>{percent(share)}</span></li>
+                  <li key={answer} className="flex justify-between gap-3">
+                    <span>{STANCE_WORDS[answer] ?? answer}</span>
+                    <span>{percent(share)}</span>
+                  </li>
                 ))}
               </ul>
             )}

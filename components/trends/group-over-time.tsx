@@ -21,7 +21,9 @@ export function GroupOverTime({ groupName, series, k, bank }: { groupName: strin
   }));
   return (
     <section aria-labelledby="over-time" className="space-y-3">
-      <h2 id="over-time" className="text-lg font-semibold">{groupName} over time</h2>
+      <h2 id="over-time" className="text-lg font-semibold">
+        {groupName} over time
+      </h2>
       <TrendChart series={trend} describedBy="trend-table" labels={{ mine: "Reports", theirs: "Managers" }} />
       <details>
         <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-800">Show as a table</summary>
@@ -30,21 +32,28 @@ export function GroupOverTime({ groupName, series, k, bank }: { groupName: strin
             <caption className="sr-only">Reports&apos; and managers&apos; means per dimension and cycle for {groupName}</caption>
             <thead className="border-b border-slate-200 text-slate-700">
               <tr>
-                <th scope="col" className="p-2 font-medium">Dimension</th>
+                <th scope="col" className="p-2 font-medium">
+                  Dimension
+                </th>
                 {series.map(({ cycle }) => (
-                  <th key={cycle.id} scope="col" className="p-2 font-medium">{cycle.name}: reports / managers</th>
+                  <th key={cycle.id} scope="col" className="p-2 font-medium">
+                    {cycle.name}: reports / managers
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {bank.dimensions.map((dimension) => (
                 <tr key={dimension.key}>
-                  <th scope="row" className="p-2 font-normal">{dimension.name}</th>
+                  <th scope="row" className="p-2 font-normal">
+                    {dimension.name}
+                  </th>
                   {series.map(({ cycle, dimensions }) => {
                     const figures = dimensions.find((x) => x.key === dimension.key)!;
                     return (
                       <td key={cycle.id} className="p-2">
-                        <CellValue cell={figures.mean.employee} format={twoDecimals} k={k} /> / <CellValue cell={figures.mean.manager} format={twoDecimals} k={k} />
+                        <CellValue cell={figures.mean.employee} format={twoDecimals} k={k} /> /{" "}
+                        <CellValue cell={figures.mean.manager} format={twoDecimals} k={k} />
                       </td>
                     );
                   })}

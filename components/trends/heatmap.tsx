@@ -34,9 +34,13 @@ export function Heatmap({
       <caption className="sr-only">{caption}</caption>
       <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
         <tr>
-          <th scope="col" className="p-2 font-medium">Group</th>
+          <th scope="col" className="p-2 font-medium">
+            Group
+          </th>
           {columns.map((name) => (
-            <th key={name} scope="col" className="p-2 font-medium">{name}</th>
+            <th key={name} scope="col" className="p-2 font-medium">
+              {name}
+            </th>
           ))}
         </tr>
       </thead>
@@ -50,7 +54,11 @@ export function Heatmap({
                 {run.map((group, j) => (
                   <Fragment key={group.id}>
                     {j > 0 ? ", " : null}
-                    <a href={`${hrefOf}&group=${encodeURIComponent(group.id)}#detail`} aria-current={group.id === selectedId ? "true" : undefined} className={`underline ${group.id === selectedId ? "font-semibold text-brand-900" : "text-brand-800"}`}>
+                    <a
+                      href={`${hrefOf}&group=${encodeURIComponent(group.id)}#detail`}
+                      aria-current={group.id === selectedId ? "true" : undefined}
+                      className={`underline ${group.id === selectedId ? "font-semibold text-brand-900" : "text-brand-800"}`}
+                    >
                       {group.name}
                     </a>
                   </Fragment>
@@ -58,7 +66,9 @@ export function Heatmap({
               </th>
               {/* A row with nothing to show says so once: most rows of a large organization. */}
               {first.cells === null ? (
-                <td colSpan={columns.length} className="p-2 text-xs text-slate-600">{hiddenText}</td>
+                <td colSpan={columns.length} className="p-2 text-xs text-slate-600">
+                  {hiddenText}
+                </td>
               ) : (
                 first.cells.map((value, j) => (
                   <td key={columns[j]} className={`p-2 ${value === null ? "" : heatClass(value, kind)}`}>

@@ -31,8 +31,8 @@ export function UnpublishedCycle({ name, closesOn, state, k, participation }: Pr
           {name} is open. Its figures appear once it closes (on {formatDay(closesOn)}, or earlier if you close it).
         </p>
         <p className="text-sm">
-          They are published once, from at least {k} people on each side of every figure, with everyone counted in the groups as they stood when the cycle opened. Until then
-          nothing computed from answers is shown: a figure that changed with each submission would tell what that person answered.
+          They are published once, from at least {k} people on each side of every figure, with everyone counted in the groups as they stood when the cycle
+          opened. Until then nothing computed from answers is shown: a figure that changed with each submission would tell what that person answered.
         </p>
       </div>
       {participation ? (

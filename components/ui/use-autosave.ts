@@ -111,7 +111,7 @@ export function useAutosave<Unsaved>(options: AutosaveOptions<Unsaved>) {
         await send(batch);
       } catch (err) {
         const code = errorCode(err);
-        const theirs = code === "CONFLICT" ? (err as TRPCClientError<never>).data as { conflict?: { current?: SavedVersion } } | undefined : undefined;
+        const theirs = code === "CONFLICT" ? ((err as TRPCClientError<never>).data as { conflict?: { current?: SavedVersion } } | undefined) : undefined;
         if (mergesConflicts && theirs?.conflict?.current) {
           held.current = true;
           setStatus({ kind: "conflict", theirs: theirs.conflict.current });

@@ -101,7 +101,9 @@ export const assessments = pgTable(
     foreignKey({ columns: [t.orgId, t.pairId], foreignColumns: [pairs.orgId, pairs.id] }).onDelete("cascade"),
     foreignKey({ columns: [t.orgId, t.cycleId], foreignColumns: [cycles.orgId, cycles.id] }).onDelete("cascade"),
     foreignKey({ columns: [t.orgId, t.startedById], foreignColumns: [people.orgId, people.id] }),
-    uniqueIndex("assessments_cycle_pair_idx").on(t.cycleId, t.pairId).where(sql`${t.cycleId} is not null`),
+    uniqueIndex("assessments_cycle_pair_idx")
+      .on(t.cycleId, t.pairId)
+      .where(sql`${t.cycleId} is not null`),
     // At most one check-in in progress per pair.
     uniqueIndex("assessments_open_check_in_idx")
       .on(t.pairId)

@@ -200,7 +200,9 @@ export const actionItems = pgTable(
   (t) => [
     index("action_items_meeting_idx").on(t.orgId, t.meetingId),
     uniqueIndex("action_items_client_key_idx").on(t.orgId, t.clientKey),
-    index("action_items_open_pair_idx").on(t.orgId, t.pairId).where(sql`${t.doneAt} is null`),
+    index("action_items_open_pair_idx")
+      .on(t.orgId, t.pairId)
+      .where(sql`${t.doneAt} is null`),
     foreignKey({ columns: [t.orgId, t.pairId], foreignColumns: [pairs.orgId, pairs.id] }).onDelete("cascade"),
     foreignKey({ columns: [t.orgId, t.meetingId], foreignColumns: [meetings.orgId, meetings.id] }).onDelete("cascade"),
     foreignKey({ columns: [t.orgId, t.originMeetingId], foreignColumns: [meetings.orgId, meetings.id] }).onDelete("cascade"),

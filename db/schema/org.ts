@@ -60,10 +60,7 @@ export const departments = pgTable(
     name: text().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("departments_org_name_idx").on(t.orgId, sql`lower(${t.name})`),
-    unique("departments_org_id_key").on(t.orgId, t.id),
-  ],
+  (t) => [uniqueIndex("departments_org_name_idx").on(t.orgId, sql`lower(${t.name})`), unique("departments_org_id_key").on(t.orgId, t.id)],
 );
 
 export const people = pgTable(
@@ -143,7 +140,9 @@ export const pairs = pgTable(
   },
   (t) => [
     // At most one open pair per report.
-    uniqueIndex("pairs_open_report_idx").on(t.orgId, t.reportId).where(sql`${t.endedAt} is null`),
+    uniqueIndex("pairs_open_report_idx")
+      .on(t.orgId, t.reportId)
+      .where(sql`${t.endedAt} is null`),
     unique("pairs_org_id_key").on(t.orgId, t.id),
     index("pairs_manager_idx").on(t.orgId, t.managerId),
     index("pairs_report_idx").on(t.orgId, t.reportId),

@@ -47,7 +47,9 @@ export const jobs = pgTable(
   },
   (t) => [
     uniqueIndex("jobs_key_idx").on(t.key),
-    index("jobs_due_idx").on(t.runAt).where(sql`${t.finishedAt} is null`),
+    index("jobs_due_idx")
+      .on(t.runAt)
+      .where(sql`${t.finishedAt} is null`),
   ],
 );
 

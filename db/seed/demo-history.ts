@@ -143,7 +143,10 @@ const SHOWCASE: Record<number, { employee: SidePlan; manager: SidePlan }> = {
 
 /** Seeds the two past cycles unless they exist already (idempotent). Call inside the seed's transaction. */
 export async function seedDemoHistory(tx: Db, orgId: string, showcase: { managerEmail: string; reportEmail: string }) {
-  const existing = await tx.select({ id: cycles.id }).from(cycles).where(and(eq(cycles.orgId, orgId), eq(cycles.name, DEMO_CYCLES[0].name)));
+  const existing = await tx
+    .select({ id: cycles.id })
+    .from(cycles)
+    .where(and(eq(cycles.orgId, orgId), eq(cycles.name, DEMO_CYCLES[0].name)));
   if (existing.length > 0) return;
 
   const openPairs = await tx

@@ -21,7 +21,10 @@ export function demoMeetingDay(today: DateTime): DateTime {
 
 export async function seedDemoMeetings(tx: Db, orgId: string, emails: { managerEmail: string; reportEmail: string; hrEmail: string }, now = new Date()) {
   const personId = async (email: string) => {
-    const [row] = await tx.select({ id: people.id }).from(people).where(and(eq(people.orgId, orgId), eq(people.email, email)));
+    const [row] = await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.orgId, orgId), eq(people.email, email)));
     if (!row) throw new Error(`demo person ${email} missing`);
     return row.id;
   };
@@ -33,7 +36,10 @@ export async function seedDemoMeetings(tx: Db, orgId: string, emails: { managerE
     .from(pairs)
     .where(and(eq(pairs.orgId, orgId), eq(pairs.managerId, managerId), eq(pairs.reportId, reportId), isNull(pairs.endedAt)));
   if (!pair) throw new Error("demo showcase pair missing");
-  const existing = await tx.select({ id: meetingSeries.id }).from(meetingSeries).where(and(eq(meetingSeries.orgId, orgId), eq(meetingSeries.pairId, pair.id)));
+  const existing = await tx
+    .select({ id: meetingSeries.id })
+    .from(meetingSeries)
+    .where(and(eq(meetingSeries.orgId, orgId), eq(meetingSeries.pairId, pair.id)));
   if (existing.length > 0) return;
 
   const today = DateTime.fromJSDate(now, { zone: ZONE }).startOf("day");
@@ -61,7 +67,14 @@ export async function seedDemoMeetings(tx: Db, orgId: string, emails: { managerE
   await tx.insert(agendaItems).values([
     { orgId, meetingId: lastMeeting.id, position: 0, text: "Release retro: what slowed us down", createdById: reportId, doneAt: lastMeeting.endsAt },
     { orgId, meetingId: lastMeeting.id, position: 1, text: "On-call load on the team", createdById: managerId, doneAt: lastMeeting.endsAt },
-    { orgId, meetingId: nextMeeting.id, position: 0, text: "Tech lead path: what would it take?", detail: "Ben added this after our last talk.", createdById: reportId },
+    {
+      orgId,
+      meetingId: nextMeeting.id,
+      position: 0,
+      text: "Tech lead path: what would it take?",
+      detail: "Ben added this after our last talk.",
+      createdById: reportId,
+    },
   ]);
   await tx.insert(sharedNotes).values({
     orgId,
@@ -72,8 +85,26 @@ export async function seedDemoMeetings(tx: Db, orgId: string, emails: { managerE
     updatedAt: lastMeeting.endsAt,
   });
   await tx.insert(actionItems).values([
-    { orgId, pairId: pair.id, meetingId: lastMeeting.id, originMeetingId: lastMeeting.id, text: "Draft a code review rota", ownerId: reportId, dueOn: nextDay.toISODate(), createdById: managerId },
-    { orgId, pairId: pair.id, meetingId: lastMeeting.id, originMeetingId: lastMeeting.id, text: "Share the on-call numbers with Daniel", ownerId: managerId, createdById: managerId, doneAt: lastMeeting.endsAt },
+    {
+      orgId,
+      pairId: pair.id,
+      meetingId: lastMeeting.id,
+      originMeetingId: lastMeeting.id,
+      text: "Draft a code review rota",
+      ownerId: reportId,
+      dueOn: nextDay.toISODate(),
+      createdById: managerId,
+    },
+    {
+      orgId,
+      pairId: pair.id,
+      meetingId: lastMeeting.id,
+      originMeetingId: lastMeeting.id,
+      text: "Share the on-call numbers with Daniel",
+      ownerId: managerId,
+      createdById: managerId,
+      doneAt: lastMeeting.endsAt,
+    },
   ]);
 
   await tx.insert(agendaTemplates).values({

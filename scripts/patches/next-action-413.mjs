@@ -33,7 +33,8 @@ for (const file of files) {
   // In the same function: `{type:"done",result:RenderResult.EMPTY}` and `serverActions:<name>`.
   const renderResult = [...before.slice(-1500).matchAll(/result:(\w+)\.EMPTY\}/g)].at(-1)?.[1];
   const serverActions = [...before.matchAll(/serverActions:(\w+)[,}]/g)].at(-1)?.[1];
-  if (!renderResult || !serverActions || !before.slice(-1200).includes(`catch(${err})`)) throw new Error(`next-action-413: ${file}: the catch is not shaped as expected`);
+  if (!renderResult || !serverActions || !before.slice(-1200).includes(`catch(${err})`))
+    throw new Error(`next-action-413: ${file}: the catch is not shaped as expected`);
   const limit = `String((null==${serverActions}?void 0:${serverActions}.bodySizeLimit)??"1 MB").toUpperCase().replace(/([0-9])([A-Z])/,"$1 $2")`;
   const patch =
     `if(${err} instanceof Error&&413===${err}.statusCode){${res}.statusCode=413,${metadata}.statusCode=413,` +

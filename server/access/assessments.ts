@@ -50,11 +50,7 @@ export async function requireAssessmentParticipant(
     .from(assessments)
     .innerJoin(pairs, and(eq(pairs.orgId, assessments.orgId), eq(pairs.id, assessments.pairId)))
     .where(
-      and(
-        eq(assessments.orgId, actor.orgId),
-        eq(assessments.id, assessmentId),
-        or(eq(pairs.managerId, actor.personId), eq(pairs.reportId, actor.personId)),
-      ),
+      and(eq(assessments.orgId, actor.orgId), eq(assessments.id, assessmentId), or(eq(pairs.managerId, actor.personId), eq(pairs.reportId, actor.personId))),
     );
   const [row] = options.lock ? await query.for(options.lock, { of: assessments }) : await query;
   if (!row) throw new NotFoundError();

@@ -38,7 +38,10 @@ export const memberOfPair = (actor: Actor) => and(eq(pairs.orgId, actor.orgId), 
 
 /** The pair as seen by one of its two people; NotFoundError for anyone else. */
 export async function requirePairMember(db: Db, actor: Actor, pairId: string): Promise<PairAccess> {
-  const [row] = await db.select(pairAccessColumns).from(pairs).where(and(memberOfPair(actor), eq(pairs.id, pairId)));
+  const [row] = await db
+    .select(pairAccessColumns)
+    .from(pairs)
+    .where(and(memberOfPair(actor), eq(pairs.id, pairId)));
   if (!row) throw new NotFoundError();
   return toPairAccess(actor, row);
 }

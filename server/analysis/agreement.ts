@@ -209,7 +209,7 @@ export function midranks(values: readonly number[]): number[] {
   // The distinct values in order, each with its rank; every value is then found by bisection.
   const distinct: number[] = [];
   const rankOf: number[] = [];
-  for (let start = 0; start < sorted.length; ) {
+  for (let start = 0; start < sorted.length;) {
     let end = start + 1;
     while (end < sorted.length && sorted[end] === sorted[start]) end++;
     distinct.push(sorted[start]!);

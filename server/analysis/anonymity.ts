@@ -411,7 +411,8 @@ class AtomIndex {
     }
     let target: Atom;
     if (a.seenIn === pass) target = a.movesTo ?? this.root;
-    else if (a.parent === undefined) target = a; // the root: `g` was not in the signature
+    else if (a.parent === undefined)
+      target = a; // the root: `g` was not in the signature
     else target = a.parent; // `a.group === g`
     if (a.seenIn !== pass) {
       a.seenIn = pass;
@@ -562,7 +563,7 @@ class MinHeap<T> {
 
   private siftDown(from: number): void {
     const items = this.items;
-    for (let i = from; ; ) {
+    for (let i = from; ;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;

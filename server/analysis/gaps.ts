@@ -1,4 +1,13 @@
-import { CANT_SAY, DIMENSION_KEYS, predictionKey, type AgreementItem, type Dimension, type DimensionKey, type ItemBank, type Side } from "@/server/assessments/item-bank";
+import {
+  CANT_SAY,
+  DIMENSION_KEYS,
+  predictionKey,
+  type AgreementItem,
+  type Dimension,
+  type DimensionKey,
+  type ItemBank,
+  type Side,
+} from "@/server/assessments/item-bank";
 import { blindSpotPrompt, discussionPrompt, type GapDirection } from "./prompts";
 
 // The pair dashboard's analysis of one revealed assessment: where the two sides see their
@@ -281,9 +290,7 @@ export function dashboardOrder<T extends { key: DimensionKey; gap: number | null
   };
   // -1 sorts unknown gaps after every known one, including a gap of 0.
   const size = (gap: number | null) => (gap === null ? -1 : roundScore(Math.abs(gap)));
-  return [...dimensions].sort(
-    (a, b) => leadRank(a.key) - leadRank(b.key) || size(b.gap) - size(a.gap) || bankIndex(a.key) - bankIndex(b.key),
-  );
+  return [...dimensions].sort((a, b) => leadRank(a.key) - leadRank(b.key) || size(b.gap) - size(a.gap) || bankIndex(a.key) - bankIndex(b.key));
 }
 
 // ---- Blind spots -----------------------------------------------------------------------

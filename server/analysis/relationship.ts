@@ -78,7 +78,11 @@ export interface Reading {
  * a point" is something a pair can act on. Null when no dimension has both a prediction and the
  * other's mean.
  */
-export function readingOf(predictions: readonly (number | null)[], otherMeans: readonly (number | null)[], ownMeans: readonly (number | null)[]): Reading | null {
+export function readingOf(
+  predictions: readonly (number | null)[],
+  otherMeans: readonly (number | null)[],
+  ownMeans: readonly (number | null)[],
+): Reading | null {
   let error = 0;
   let dimensions = 0;
   let within = 0;
@@ -135,8 +139,16 @@ export function pairRelationship(
     overall,
     quadrant: balanceQuadrant(overall.employee, overall.manager),
     reading: {
-      employee: readingOf(dimensions.map((d) => predictionOf(employee, predictionKeyOf(d.key))), managerMeans, employeeMeans),
-      manager: readingOf(dimensions.map((d) => predictionOf(manager, predictionKeyOf(d.key))), employeeMeans, managerMeans),
+      employee: readingOf(
+        dimensions.map((d) => predictionOf(employee, predictionKeyOf(d.key))),
+        managerMeans,
+        employeeMeans,
+      ),
+      manager: readingOf(
+        dimensions.map((d) => predictionOf(manager, predictionKeyOf(d.key))),
+        employeeMeans,
+        managerMeans,
+      ),
     },
   };
 }

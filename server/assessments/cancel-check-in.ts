@@ -19,7 +19,8 @@ export async function cancelCheckIn(db: Db, actor: Actor, input: { assessmentId:
       .from(responses)
       .where(and(eq(responses.orgId, access.orgId), eq(responses.assessmentId, access.assessmentId), isNotNull(responses.submittedAt)))
       .limit(1);
-    if (submitted.length > 0) throw new ConflictError("One of you has already submitted, so this check-in can't be cancelled: it is revealed as soon as the other submits.");
+    if (submitted.length > 0)
+      throw new ConflictError("One of you has already submitted, so this check-in can't be cancelled: it is revealed as soon as the other submits.");
     const closed = await tx
       .update(assessments)
       .set({ closedAt: sql`now()` })

@@ -13,7 +13,13 @@ export async function getAssessment(db: Db, actor: Actor, assessmentId: string) 
   const access = await requireAssessmentParticipant(db, actor, assessmentId);
   const record = await loadAssessmentRecord(db, access);
   const [mine] = await db
-    .select({ answers: responses.answers, revision: responses.revision, updatedAt: responses.updatedAt, submittedAt: responses.submittedAt, shareChooseAgain: responses.shareChooseAgain })
+    .select({
+      answers: responses.answers,
+      revision: responses.revision,
+      updatedAt: responses.updatedAt,
+      submittedAt: responses.submittedAt,
+      shareChooseAgain: responses.shareChooseAgain,
+    })
     .from(responses)
     .where(and(eq(responses.orgId, access.orgId), eq(responses.id, record.mine.id)));
   if (!mine) throw new Error("own response missing");

@@ -19,14 +19,30 @@ export async function getResults(db: Db, actor: Actor, assessmentId: string) {
   const bank = getItemBank(record.bankVersion);
 
   const rows = await db
-    .select({ side: responses.side, answers: responses.answers, shareChooseAgain: responses.shareChooseAgain, submittedAt: responses.submittedAt, name: people.name, givenName: people.givenName })
+    .select({
+      side: responses.side,
+      answers: responses.answers,
+      shareChooseAgain: responses.shareChooseAgain,
+      submittedAt: responses.submittedAt,
+      name: people.name,
+      givenName: people.givenName,
+    })
     .from(responses)
     .innerJoin(people, and(eq(people.orgId, responses.orgId), eq(people.id, responses.respondentId)))
     .where(and(eq(responses.orgId, access.orgId), eq(responses.assessmentId, access.assessmentId)));
 
-  const sides = {} as Record<Side, { name: string; givenName: string | null; answers: Record<string, number | string>; chooseAgainShared: boolean; submittedAt: Date }>;
+  const sides = {} as Record<
+    Side,
+    { name: string; givenName: string | null; answers: Record<string, number | string>; chooseAgainShared: boolean; submittedAt: Date }
+  >;
   for (const r of rows) {
-    sides[r.side] = { name: r.name, givenName: r.givenName, answers: answersSeenBy(access.mySide, bank, r), chooseAgainShared: r.shareChooseAgain, submittedAt: r.submittedAt! };
+    sides[r.side] = {
+      name: r.name,
+      givenName: r.givenName,
+      answers: answersSeenBy(access.mySide, bank, r),
+      chooseAgainShared: r.shareChooseAgain,
+      submittedAt: r.submittedAt!,
+    };
   }
   return {
     id: record.id,

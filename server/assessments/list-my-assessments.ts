@@ -45,7 +45,15 @@ export async function listMyAssessments(db: Db, actor: Actor) {
     })
     .from(responses)
     .innerJoin(other, and(eq(other.orgId, responses.orgId), eq(other.id, responses.respondentId)))
-    .where(and(eq(responses.orgId, actor.orgId), inArray(responses.assessmentId, list.map((a) => a.id))));
+    .where(
+      and(
+        eq(responses.orgId, actor.orgId),
+        inArray(
+          responses.assessmentId,
+          list.map((a) => a.id),
+        ),
+      ),
+    );
   const sideOf = new Map(sides.map((r) => [`${r.assessmentId}:${r.side}`, r]));
 
   const rows = list.flatMap((a) => {
@@ -85,5 +93,7 @@ export const RECENT_RESULTS_DAYS = 30;
 /** The results revealed in the last RECENT_RESULTS_DAYS days, newest first: home points to them. */
 export function recentlyRevealed(list: MyAssessment[], now = new Date()): MyAssessment[] {
   const since = now.getTime() - RECENT_RESULTS_DAYS * 86_400_000;
-  return list.filter((a) => a.state === "revealed" && a.revealedAt && a.revealedAt.getTime() >= since).sort((a, b) => b.revealedAt!.getTime() - a.revealedAt!.getTime());
+  return list
+    .filter((a) => a.state === "revealed" && a.revealedAt && a.revealedAt.getTime() >= since)
+    .sort((a, b) => b.revealedAt!.getTime() - a.revealedAt!.getTime());
 }

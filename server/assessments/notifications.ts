@@ -6,7 +6,6 @@ import { callName, type PersonName } from "@/server/people/call-name";
 
 // Assessment emails. They never contain answers: only that something is ready, with a link.
 
-
 function mail(to: string, subject: string, paragraphs: string[], link: { label: string; path: string }): Mail {
   return linkMail({ to, subject, paragraphs, link: { label: link.label, url: `${appUrl()}${link.path}` } });
 }

@@ -29,8 +29,14 @@ export async function startCheckIn(db: Db, actor: Actor, input: { pairId: string
   });
 
   const otherId = pair.managerId === actor.personId ? pair.reportId : pair.managerId;
-  const [me] = await db.select({ name: people.name, givenName: people.givenName }).from(people).where(and(eq(people.orgId, actor.orgId), eq(people.id, actor.personId)));
-  const [other] = await db.select({ email: people.email }).from(people).where(and(eq(people.orgId, actor.orgId), eq(people.id, otherId)));
+  const [me] = await db
+    .select({ name: people.name, givenName: people.givenName })
+    .from(people)
+    .where(and(eq(people.orgId, actor.orgId), eq(people.id, actor.personId)));
+  const [other] = await db
+    .select({ email: people.email })
+    .from(people)
+    .where(and(eq(people.orgId, actor.orgId), eq(people.id, otherId)));
   if (me && other) await deliver(db, [assessmentReadyMail(other.email, me, assessmentId, null)]);
   return { assessmentId };
 }

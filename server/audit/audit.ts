@@ -36,10 +36,15 @@ export const SCHEDULED_ACTOR_NAME = "Tandem (scheduled)";
 export async function recordAudit(tx: Db, actor: Actor | SystemActor, action: AuditAction, details: AuditDetails = {}, options: { subjectId?: string } = {}) {
   const subjectId = options.subjectId ?? null;
   if (actor.personId === null) {
-    await tx.insert(auditLog).values({ orgId: actor.orgId, actorId: null, actorName: SCHEDULED_ACTOR_NAME, action, subjectId, details: { ...details, automatic: true } });
+    await tx
+      .insert(auditLog)
+      .values({ orgId: actor.orgId, actorId: null, actorName: SCHEDULED_ACTOR_NAME, action, subjectId, details: { ...details, automatic: true } });
     return;
   }
-  const [me] = await tx.select({ name: people.name }).from(people).where(and(eq(people.orgId, actor.orgId), eq(people.id, actor.personId)));
+  const [me] = await tx
+    .select({ name: people.name })
+    .from(people)
+    .where(and(eq(people.orgId, actor.orgId), eq(people.id, actor.personId)));
   await tx.insert(auditLog).values({ orgId: actor.orgId, actorId: actor.personId, actorName: me?.name ?? "Unknown", action, subjectId, details });
 }
 

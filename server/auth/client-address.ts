@@ -22,7 +22,10 @@ export interface TrustedProxies {
 /** Parses TANDEM_TRUSTED_PROXIES: addresses or CIDR ranges, IPv4 or IPv6, comma-separated. */
 export function parseTrustedProxies(setting: string | undefined): TrustedProxies {
   const list = new net.BlockList();
-  for (const raw of (setting ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of (setting ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address = "", prefix] = raw.split("/");
     const family = net.isIPv4(address) ? "ipv4" : net.isIPv6(address) ? "ipv6" : null;
     if (!family) throw new Error(`TANDEM_TRUSTED_PROXIES: "${raw}" is not an IP address or CIDR range`);

@@ -14,7 +14,9 @@ export async function listDemoPeople(db: Db) {
       email: people.email,
       title: people.title,
       managerName: manager.name,
-      roles: sql<string[]>`coalesce((select array_agg(${orgRoles.role}::text order by ${orgRoles.role}) from ${orgRoles} where ${orgRoles.orgId} = ${people.orgId} and ${orgRoles.personId} = ${people.id}), '{}')`,
+      roles: sql<
+        string[]
+      >`coalesce((select array_agg(${orgRoles.role}::text order by ${orgRoles.role}) from ${orgRoles} where ${orgRoles.orgId} = ${people.orgId} and ${orgRoles.personId} = ${people.id}), '{}')`,
       reports: sql<number>`(select count(*)::int from ${pairs} where ${pairs.orgId} = ${people.orgId} and ${pairs.managerId} = ${people.id} and ${pairs.endedAt} is null)`,
     })
     .from(people)

@@ -11,10 +11,7 @@ export interface EmailSignInState {
 const emailSchema = z.email({ error: "Enter a valid email address, like name@company.com." }).max(320);
 
 export type SignInLinkDecision =
-  | { kind: "invalid"; state: EmailSignInState }
-  | { kind: "tooMany"; state: EmailSignInState }
-  | { kind: "silent" }
-  | { kind: "send"; email: string };
+  { kind: "invalid"; state: EmailSignInState } | { kind: "tooMany"; state: EmailSignInState } | { kind: "silent" } | { kind: "send"; email: string };
 
 /**
  * Whether a request for a sign-in link may be sent, before anything is stored for it:
@@ -35,7 +32,10 @@ export async function requestSignInLinkAllowed(db: Db, input: { email: string; c
   const perClient = await hitRateLimit(db, `sign-in:client:${input.clientAddress}`, SIGN_IN_PER_CLIENT);
   if (!perClient.allowed) {
     const minutes = Math.max(1, Math.ceil(perClient.retryAfterSeconds / 60));
-    return { kind: "tooMany", state: { email: raw, error: `Too many sign-in links were requested. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` } };
+    return {
+      kind: "tooMany",
+      state: { email: raw, error: `Too many sign-in links were requested. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` },
+    };
   }
   if (!(await hasSignInPerson(db, email))) return { kind: "silent" };
   const perAddress = await hitRateLimit(db, `sign-in:email:${email}:client:${input.clientAddress}`, SIGN_IN_PER_EMAIL_AND_CLIENT);

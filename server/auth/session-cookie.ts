@@ -41,7 +41,12 @@ export interface Handoff {
  */
 export async function readHandoff(cookieHeader: string | null, secret: string, secureCookie: boolean): Promise<Handoff | null> {
   if (!cookieHeader) return null;
-  const token = await getToken({ req: { headers: { cookie: cookieHeader } }, secret, secureCookie, logger: { error: () => {}, warn: () => {}, debug: () => {} } });
+  const token = await getToken({
+    req: { headers: { cookie: cookieHeader } },
+    secret,
+    secureCookie,
+    logger: { error: () => {}, warn: () => {}, debug: () => {} },
+  });
   if (typeof token?.sub !== "string" || (token.method !== "email" && token.method !== "sso" && token.method !== "demo")) return null;
   return { userId: token.sub, method: token.method, demoPersonId: typeof token.demoPersonId === "string" ? token.demoPersonId : undefined };
 }

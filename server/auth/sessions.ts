@@ -78,7 +78,13 @@ export async function readSession(db: Db, token: string, options: { demo: boolea
     .innerJoin(people, and(eq(people.orgId, appSessions.orgId), eq(people.id, appSessions.personId)))
     .leftJoin(orgRoles, and(eq(orgRoles.orgId, people.orgId), eq(orgRoles.personId, people.id)))
     .$dynamic();
-  const where = and(eq(appSessions.tokenHash, hashSessionToken(token)), gt(appSessions.expiresAt, sql`now()`), isNull(people.deactivatedAt), eq(people.email, users.email), demoRule);
+  const where = and(
+    eq(appSessions.tokenHash, hashSessionToken(token)),
+    gt(appSessions.expiresAt, sql`now()`),
+    isNull(people.deactivatedAt),
+    eq(people.email, users.email),
+    demoRule,
+  );
   const rows = await (options.demo ? query.innerJoin(organizations, eq(organizations.id, appSessions.orgId)) : query).where(where);
   const first = rows[0];
   if (!first) return null;

@@ -60,7 +60,10 @@ export async function createCycle(db: Db, actor: Actor, input: CreateCycleInput)
 }
 
 async function requireCycle(db: Db, actor: Pick<Actor, "orgId">, cycleId: string, lock = false) {
-  const query = db.select().from(cycles).where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, cycleId)));
+  const query = db
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, cycleId)));
   const [cycle] = lock ? await query.for("update") : await query;
   if (!cycle) throw new NotFoundError();
   return cycle;
@@ -86,7 +89,10 @@ export async function openCycle(db: Db, actor: Actor | SystemActor, input: { cyc
       ? undefined
       : inArray(
           report.departmentId,
-          tx.select({ id: cycleDepartments.departmentId }).from(cycleDepartments).where(and(eq(cycleDepartments.orgId, actor.orgId), eq(cycleDepartments.cycleId, cycle.id))),
+          tx
+            .select({ id: cycleDepartments.departmentId })
+            .from(cycleDepartments)
+            .where(and(eq(cycleDepartments.orgId, actor.orgId), eq(cycleDepartments.cycleId, cycle.id))),
         );
     const inScope = await tx
       .select({
@@ -119,7 +125,16 @@ export async function openCycle(db: Db, actor: Actor | SystemActor, input: { cyc
       const chunk = inScope.slice(i, i + 500);
       const rows = await tx
         .insert(assessments)
-        .values(chunk.map((p) => ({ orgId: actor.orgId, pairId: p.pairId, kind: "cycle" as const, cycleId: cycle.id, bankVersion: cycle.bankVersion, dueOn: cycle.closesOn })))
+        .values(
+          chunk.map((p) => ({
+            orgId: actor.orgId,
+            pairId: p.pairId,
+            kind: "cycle" as const,
+            cycleId: cycle.id,
+            bankVersion: cycle.bankVersion,
+            dueOn: cycle.closesOn,
+          })),
+        )
         .returning({ id: assessments.id, pairId: assessments.pairId });
       const byPair = new Map(rows.map((r) => [r.pairId, r.id]));
       await tx.insert(responses).values(
@@ -131,8 +146,14 @@ export async function openCycle(db: Db, actor: Actor | SystemActor, input: { cyc
       for (const p of chunk) {
         const id = byPair.get(p.pairId)!;
         mails.push(
-          { key: `cycle-open:${id}:manager`, mail: assessmentReadyMail(p.managerEmail, { name: p.reportName, givenName: p.reportGivenName }, id, cycle.closesOn) },
-          { key: `cycle-open:${id}:employee`, mail: assessmentReadyMail(p.reportEmail, { name: p.managerName, givenName: p.managerGivenName }, id, cycle.closesOn) },
+          {
+            key: `cycle-open:${id}:manager`,
+            mail: assessmentReadyMail(p.managerEmail, { name: p.reportName, givenName: p.reportGivenName }, id, cycle.closesOn),
+          },
+          {
+            key: `cycle-open:${id}:employee`,
+            mail: assessmentReadyMail(p.reportEmail, { name: p.managerName, givenName: p.managerGivenName }, id, cycle.closesOn),
+          },
         );
       }
     }
@@ -155,7 +176,10 @@ export async function closeCycle(db: Db, actor: Actor | SystemActor, input: { cy
   return db.transaction(async (tx) => {
     const cycle = await requireCycle(tx, actor, input.cycleId, true);
     if (cycle.status !== "open") throw new ConflictError(cycle.status === "draft" ? "This cycle has not been opened." : "This cycle is already closed.");
-    await tx.update(cycles).set({ status: "closed", closedAt: sql`now()` }).where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, cycle.id)));
+    await tx
+      .update(cycles)
+      .set({ status: "closed", closedAt: sql`now()` })
+      .where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, cycle.id)));
     await tx
       .update(assessments)
       .set({ closedAt: sql`now()` })
@@ -178,10 +202,19 @@ const otherResponse = alias(responses, "other_response");
  */
 export function cycleReminderRecipients(db: Db, orgId: string, cycleId: string) {
   return db
-    .select({ responseId: responses.id, assessmentId: assessments.id, side: responses.side, email: respondent.email, other: { name: counterpart.name, givenName: counterpart.givenName } })
+    .select({
+      responseId: responses.id,
+      assessmentId: assessments.id,
+      side: responses.side,
+      email: respondent.email,
+      other: { name: counterpart.name, givenName: counterpart.givenName },
+    })
     .from(responses)
     .innerJoin(assessments, and(eq(assessments.orgId, responses.orgId), eq(assessments.id, responses.assessmentId)))
-    .innerJoin(otherResponse, and(eq(otherResponse.orgId, responses.orgId), eq(otherResponse.assessmentId, responses.assessmentId), ne(otherResponse.side, responses.side)))
+    .innerJoin(
+      otherResponse,
+      and(eq(otherResponse.orgId, responses.orgId), eq(otherResponse.assessmentId, responses.assessmentId), ne(otherResponse.side, responses.side)),
+    )
     .innerJoin(respondent, and(eq(respondent.orgId, responses.orgId), eq(respondent.id, responses.respondentId)))
     .innerJoin(counterpart, and(eq(counterpart.orgId, otherResponse.orgId), eq(counterpart.id, otherResponse.respondentId)))
     .where(
@@ -267,14 +300,21 @@ export async function listCycles(db: Db, actor: Actor) {
     .where(and(eq(cycleDepartments.orgId, actor.orgId), inArray(cycleDepartments.cycleId, ids)));
 
   const [org] = await db.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, actor.orgId));
-  const open = await openParticipation(db, actor, list.filter((c) => c.status === "open").map((c) => c.id));
+  const open = await openParticipation(
+    db,
+    actor,
+    list.filter((c) => c.status === "open").map((c) => c.id),
+  );
   // One stored row per closed cycle: the organization's group.
   const closed = list.filter((c) => c.status === "closed");
   const orgFigures = await groupFiguresAcross(db, actor.orgId, closed, orgGroupId(actor.orgId));
   const published = new Map<string, Participation | null>(closed.map((c, i) => [c.id, orgFigures[i]?.participation ?? null]));
   return list.map(({ bankVersion: _bank, autoRemindedAt, ...c }) => ({
     ...c,
-    departments: scopes.filter((s) => s.cycleId === c.id).map((s) => s.name).sort(),
+    departments: scopes
+      .filter((s) => s.cycleId === c.id)
+      .map((s) => s.name)
+      .sort(),
     // When Tandem opens, reminds and closes it by itself (./schedule.ts): dates, never counts.
     automatic: { ...cycleTimes(c, org?.timeZone ?? "UTC"), remindedAt: autoRemindedAt },
     /** Null for a draft, and for a closed cycle whose figures are being prepared. */

@@ -108,7 +108,10 @@ async function stillUnsubmitted(db: Db, orgId: string, p: z.infer<typeof pending
   return row !== undefined;
 }
 
-const ALREADY_DELIVERED: JobResult = { outcome: "done", note: "a delivery record exists: sent by an earlier attempt, or a crash interrupted it (at most once)" };
+const ALREADY_DELIVERED: JobResult = {
+  outcome: "done",
+  note: "a delivery record exists: sent by an earlier attempt, or a crash interrupted it (at most once)",
+};
 
 /** The worker's handler for queued emails; `perMinute` replaces TANDEM_MAIL_PER_MINUTE (tests). */
 export function mailHandlers(options: { perMinute?: number } = {}): JobHandlers {

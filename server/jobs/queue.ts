@@ -99,7 +99,12 @@ export async function enqueueMany(db: Db, jobsToAdd: NewJob[]): Promise<number> 
     const existing = await db
       .select({ key: jobs.key, runAt: jobs.runAt, attempts: jobs.attempts, finishedAt: jobs.finishedAt, outcome: jobs.outcome })
       .from(jobs)
-      .where(inArray(jobs.key, chunk.map((j) => j.key)));
+      .where(
+        inArray(
+          jobs.key,
+          chunk.map((j) => j.key),
+        ),
+      );
     const byKey = new Map(existing.map((row) => [row.key, row]));
     const changed = chunk.filter((j) => {
       const row = byKey.get(j.key);
@@ -134,23 +139,12 @@ export async function enqueueMany(db: Db, jobsToAdd: NewJob[]): Promise<number> 
  * SKIP LOCKED lets concurrent claimers (other ticks, other app servers) each take different
  * rows without waiting on one another; a row whose claim expired counts as due again.
  */
-export async function claimDue(
-  db: Db,
-  now: Date,
-  options: { kinds: readonly string[]; limit?: number; lockMs?: number },
-): Promise<ClaimedJob[]> {
+export async function claimDue(db: Db, now: Date, options: { kinds: readonly string[]; limit?: number; lockMs?: number }): Promise<ClaimedJob[]> {
   if (options.kinds.length === 0) return [];
   const due = db
     .select({ id: jobs.id })
     .from(jobs)
-    .where(
-      and(
-        isNull(jobs.finishedAt),
-        lte(jobs.runAt, now),
-        or(isNull(jobs.lockedUntil), lt(jobs.lockedUntil, now)),
-        inArray(jobs.kind, [...options.kinds]),
-      ),
-    )
+    .where(and(isNull(jobs.finishedAt), lte(jobs.runAt, now), or(isNull(jobs.lockedUntil), lt(jobs.lockedUntil, now)), inArray(jobs.kind, [...options.kinds])))
     .orderBy(asc(jobs.runAt))
     .limit(options.limit ?? DEFAULT_CLAIM_LIMIT)
     .for("update", { skipLocked: true });
@@ -167,11 +161,7 @@ const owned = (job: ClaimedJob) => and(eq(jobs.id, job.id), eq(jobs.attempts, jo
 
 /** Finishes a claimed job. False when the claim was lost (someone else has taken it over). */
 export async function complete(db: Db, job: ClaimedJob, now: Date, outcome: "done" | "cancelled" = "done", reason: string | null = null): Promise<boolean> {
-  const rows = await db
-    .update(jobs)
-    .set({ finishedAt: now, outcome, lockedUntil: null, lastError: reason })
-    .where(owned(job))
-    .returning({ id: jobs.id });
+  const rows = await db.update(jobs).set({ finishedAt: now, outcome, lockedUntil: null, lastError: reason }).where(owned(job)).returning({ id: jobs.id });
   return rows.length > 0;
 }
 
@@ -287,9 +277,6 @@ export async function runDueJobs(
  * again.
  */
 export async function pruneFinishedJobs(db: Db, before: Date): Promise<number> {
-  const rows = await db
-    .delete(jobs)
-    .where(lt(jobs.finishedAt, before))
-    .returning({ id: jobs.id });
+  const rows = await db.delete(jobs).where(lt(jobs.finishedAt, before)).returning({ id: jobs.id });
   return rows.length;
 }

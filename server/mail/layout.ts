@@ -5,12 +5,7 @@ import type { Mail } from "@/server/mail";
 // goes through escapeHtml; builders pass plain text and get both parts of the email.
 
 export function escapeHtml(value: string): string {
-  return value
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
+  return value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
 
 /** One paragraph of plain text. */
@@ -63,6 +58,10 @@ export interface LinkMail {
 export function linkMail(input: LinkMail): Mail {
   const { paragraphs, link } = input;
   const text = [...paragraphs, `${link.label}: ${link.url}`, ...(input.footnote ? [input.footnote] : [])].join("\n\n");
-  const html = layout(input.title ?? input.subject, [...paragraphs.map(paragraph), button(link.url, link.label), ...(input.footnote ? [footnote(input.footnote)] : [])]);
+  const html = layout(input.title ?? input.subject, [
+    ...paragraphs.map(paragraph),
+    button(link.url, link.label),
+    ...(input.footnote ? [footnote(input.footnote)] : []),
+  ]);
   return { to: input.to, subject: input.subject, text: `${text}\n`, html };
 }

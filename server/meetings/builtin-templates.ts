@@ -8,16 +8,14 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
   {
     key: "first-one-on-one",
     name: "First 1:1",
-    purpose:
-      "Use this for the first 1:1 of a new pair. It builds a picture of each other, sets expectations both ways and agrees how your 1:1s will run.",
+    purpose: "Use this for the first 1:1 of a new pair. It builds a picture of each other, sets expectations both ways and agrees how your 1:1s will run.",
     sections: [
       {
         title: "Getting to know each other",
         items: [
           {
             text: "Background and what brought each of us here",
-            prompt:
-              "What path led you to this role, and what would you like the other person to know about you early on?",
+            prompt: "What path led you to this role, and what would you like the other person to know about you early on?",
           },
           {
             text: "What gives each of us energy at work, and what drains it",
@@ -25,8 +23,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
           },
           {
             text: "Life outside work, as much as each of us wants to share",
-            prompt:
-              "Is there anything outside work that would help the other person understand you better?",
+            prompt: "Is there anything outside work that would help the other person understand you better?",
           },
         ],
       },
@@ -35,8 +32,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
         items: [
           {
             text: "How we each prefer to communicate",
-            prompt:
-              "When something needs attention, do you prefer a message, a call or waiting for the 1:1, and how fast do you expect a reply?",
+            prompt: "When something needs attention, do you prefer a message, a call or waiting for the 1:1, and how fast do you expect a reply?",
           },
           {
             text: "How we each like to give and receive feedback",
@@ -44,8 +40,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
           },
           {
             text: "What stress looks like for each of us",
-            prompt:
-              "How would the other person notice that you are under pressure, and what helps most when you are?",
+            prompt: "How would the other person notice that you are under pressure, and what helps most when you are?",
           },
         ],
       },
@@ -54,13 +49,11 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
         items: [
           {
             text: "What each of us needs from the other to do our best work",
-            prompt:
-              "Think of the best working relationship you have had: what made it work, and what would it take to get there together?",
+            prompt: "Think of the best working relationship you have had: what made it work, and what would it take to get there together?",
           },
           {
             text: "Decisions to make alone and decisions to talk through first",
-            prompt:
-              "Which kinds of decisions should one of us simply make, and which should we discuss before acting?",
+            prompt: "Which kinds of decisions should one of us simply make, and which should we discuss before acting?",
           },
           {
             text: "What success looks like in the next few months",
@@ -73,8 +66,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
         items: [
           {
             text: "Frequency, length and who adds to the agenda",
-            prompt:
-              "How often should we meet, for how long, and how will we both add topics to the agenda beforehand?",
+            prompt: "How often should we meet, for how long, and how will we both add topics to the agenda beforehand?",
           },
           {
             text: "What our 1:1s are for, and what they are not",
@@ -82,8 +74,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
           },
           {
             text: "How we'll check that these meetings are working",
-            prompt:
-              "When should we step back and ask whether these 1:1s are useful, and what would tell us they are not?",
+            prompt: "When should we step back and ask whether these 1:1s are useful, and what would tell us they are not?",
           },
         ],
       },
@@ -92,21 +83,18 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
   {
     key: "weekly-check-in",
     name: "Weekly check-in",
-    purpose:
-      "Use this for your regular 1:1. It keeps you both current on wins, priorities and blockers, and makes sure last time's action items get done.",
+    purpose: "Use this for your regular 1:1. It keeps you both current on wins, priorities and blockers, and makes sure last time's action items get done.",
     sections: [
       {
         title: "Since last time",
         items: [
           {
             text: "How each of us is doing",
-            prompt:
-              "On a scale of one to ten, how has the week been for you, and what would make it one point better?",
+            prompt: "On a scale of one to ten, how has the week been for you, and what would make it one point better?",
           },
           {
             text: "Review of open action items from last time",
-            prompt:
-              "Which of last time's action items are done, which are stuck, and do any need a new owner or date?",
+            prompt: "Which of last time's action items are done, which are stuck, and do any need a new owner or date?",
           },
           {
             text: "Wins worth noticing",
@@ -136,8 +124,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
           },
           {
             text: "Support needed from each other",
-            prompt:
-              "What is one thing the other person could do this week that would make the biggest difference?",
+            prompt: "What is one thing the other person could do this week that would make the biggest difference?",
           },
         ],
       },
@@ -167,13 +154,11 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
         items: [
           {
             text: "Team and company priorities right now",
-            prompt:
-              "What are the team's most important outcomes this period, and how does this role's work connect to them?",
+            prompt: "What are the team's most important outcomes this period, and how does this role's work connect to them?",
           },
           {
             text: "What has changed since we last set goals",
-            prompt:
-              "What has shifted in the business, the team or the role that should change what we aim for?",
+            prompt: "What has shifted in the business, the team or the role that should change what we aim for?",
           },
         ],
       },
@@ -182,18 +167,15 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
         items: [
           {
             text: "Whether the current goals are still the right ones",
-            prompt:
-              "If we were setting goals from scratch today, which of the current ones would we keep, change or drop?",
+            prompt: "If we were setting goals from scratch today, which of the current ones would we keep, change or drop?",
           },
           {
             text: "What success looks like for each goal",
-            prompt:
-              "For each goal, how will we both know it has been reached, and what would 'good enough' look like?",
+            prompt: "For each goal, how will we both know it has been reached, and what would 'good enough' look like?",
           },
           {
             text: "Which goal wins when goals compete",
-            prompt:
-              "When two goals pull in different directions, which one takes priority, and do we both see that the same way?",
+            prompt: "When two goals pull in different directions, which one takes priority, and do we both see that the same way?",
           },
         ],
       },
@@ -202,8 +184,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
         items: [
           {
             text: "Resources, skills and support needed",
-            prompt:
-              "What would it take to reach these goals, in time, people, skills or decisions, and who provides it?",
+            prompt: "What would it take to reach these goals, in time, people, skills or decisions, and who provides it?",
           },
           {
             text: "Risks and dependencies",
@@ -211,8 +192,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
           },
           {
             text: "How and when we'll review progress",
-            prompt:
-              "How will we track progress until the next review, and what should trigger an earlier conversation?",
+            prompt: "How will we track progress until the next review, and what should trigger an earlier conversation?",
           },
         ],
       },
@@ -242,8 +222,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
         items: [
           {
             text: "What happened, as each of us saw it",
-            prompt:
-              "Without judging yet, what happened from where you stood, and how did it affect you?",
+            prompt: "Without judging yet, what happened from where you stood, and how did it affect you?",
           },
           {
             text: "The impact on our work and on each other",
@@ -251,8 +230,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
           },
           {
             text: "What each of us may not have seen at the time",
-            prompt:
-              "What might the other person have been dealing with that you did not see back then?",
+            prompt: "What might the other person have been dealing with that you did not see back then?",
           },
         ],
       },
@@ -261,8 +239,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
         items: [
           {
             text: "What each of us could have done differently",
-            prompt:
-              "Looking back, what is one thing you would do differently, regardless of what the other person did?",
+            prompt: "Looking back, what is one thing you would do differently, regardless of what the other person did?",
           },
           {
             text: "What each of us needs to say or hear to move on",
@@ -275,8 +252,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
         items: [
           {
             text: "Concrete commitments from each of us",
-            prompt:
-              "What is one specific thing you will do differently from now on, and how will the other person notice?",
+            prompt: "What is one specific thing you will do differently from now on, and how will the other person notice?",
           },
           {
             text: "How we'll raise concerns earlier next time",
@@ -293,21 +269,18 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
   {
     key: "career-conversation",
     name: "Career conversation",
-    purpose:
-      "Use this a few times a year, away from day-to-day work. It explores long-term ambitions and turns them into concrete development steps.",
+    purpose: "Use this a few times a year, away from day-to-day work. It explores long-term ambitions and turns them into concrete development steps.",
     sections: [
       {
         title: "Looking back",
         items: [
           {
             text: "Proudest moments so far",
-            prompt:
-              "Which moments in your career so far are you proudest of, and what do they have in common?",
+            prompt: "Which moments in your career so far are you proudest of, and what do they have in common?",
           },
           {
             text: "Strengths and the work that brings out the best",
-            prompt:
-              "When are you at your best at work, and what does that say about the work to do more of?",
+            prompt: "When are you at your best at work, and what does that say about the work to do more of?",
           },
         ],
       },
@@ -320,13 +293,11 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
           },
           {
             text: "Roles, skills or experiences to explore",
-            prompt:
-              "Which roles, projects or people would be worth learning more about, even if the direction is not clear yet?",
+            prompt: "Which roles, projects or people would be worth learning more about, even if the direction is not clear yet?",
           },
           {
             text: "What matters most in the next step",
-            prompt:
-              "What matters most in the next step: scope, mastery, impact, flexibility, pay or something else?",
+            prompt: "What matters most in the next step: scope, mastery, impact, flexibility, pay or something else?",
           },
         ],
       },
@@ -335,18 +306,15 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
         items: [
           {
             text: "Gaps between today and where you want to be",
-            prompt:
-              "Which skills or experiences stand between where things are today and where you want to be?",
+            prompt: "Which skills or experiences stand between where things are today and where you want to be?",
           },
           {
             text: "Growth opportunities in the current role",
-            prompt:
-              "Which stretch assignment or project in the current role could build toward that ambition?",
+            prompt: "Which stretch assignment or project in the current role could build toward that ambition?",
           },
           {
             text: "Mentors, sponsors and next steps",
-            prompt:
-              "Who else could help as a mentor or sponsor, and what is one step each of us takes before we next talk?",
+            prompt: "Who else could help as a mentor or sponsor, and what is one step each of us takes before we next talk?",
           },
         ],
       },
@@ -367,8 +335,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
           },
           {
             text: "What changed since our last feedback conversation",
-            prompt:
-              "What did each of us try since we last exchanged feedback, and did it make a difference?",
+            prompt: "What did each of us try since we last exchanged feedback, and did it make a difference?",
           },
         ],
       },
@@ -377,13 +344,11 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
         items: [
           {
             text: "Manager's feedback: what to keep doing",
-            prompt:
-              "What is the employee doing that works well and should continue, and what impact does it have?",
+            prompt: "What is the employee doing that works well and should continue, and what impact does it have?",
           },
           {
             text: "Manager's feedback: one thing to do differently",
-            prompt:
-              "What is one specific behavior the employee could change, with a recent example and its effect?",
+            prompt: "What is one specific behavior the employee could change, with a recent example and its effect?",
           },
         ],
       },
@@ -396,13 +361,11 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
           },
           {
             text: "Employee's feedback: one thing to do differently",
-            prompt:
-              "What is one thing the manager could do differently that would help the employee do their best work?",
+            prompt: "What is one thing the manager could do differently that would help the employee do their best work?",
           },
           {
             text: "What would make upward feedback easier",
-            prompt:
-              "What, if anything, makes it hard to give the manager honest feedback, and what would make it easier?",
+            prompt: "What, if anything, makes it hard to give the manager honest feedback, and what would make it easier?",
           },
         ],
       },
@@ -432,8 +395,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
         items: [
           {
             text: "What surprised each of us",
-            prompt:
-              "Looking at the results, what surprised you most, and what confirmed something you already sensed?",
+            prompt: "Looking at the results, what surprised you most, and what confirmed something you already sensed?",
           },
           {
             text: "Where we already see things the same way",
@@ -450,8 +412,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
           },
           {
             text: "What each of us had in mind when answering",
-            prompt:
-              "For the biggest gaps, which specific moments or examples were you thinking of when you answered?",
+            prompt: "For the biggest gaps, which specific moments or examples were you thinking of when you answered?",
           },
         ],
       },
@@ -460,13 +421,11 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
         items: [
           {
             text: "Where a prediction of the other's answer was wrong",
-            prompt:
-              "Where did you guess the other person's answer wrong, and what might that say about what you don't see?",
+            prompt: "Where did you guess the other person's answer wrong, and what might that say about what you don't see?",
           },
           {
             text: "What each of us could share more of",
-            prompt:
-              "What about your work, worries or goals could the other person not have known, and would it help them to know?",
+            prompt: "What about your work, worries or goals could the other person not have known, and would it help them to know?",
           },
         ],
       },
@@ -479,8 +438,7 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
           },
           {
             text: "When to check again",
-            prompt:
-              "When should we look again, in a coming 1:1 or the next assessment, to see whether the gaps are closing?",
+            prompt: "When should we look again, in a coming 1:1 or the next assessment, to see whether the gaps are closing?",
           },
         ],
       },
@@ -497,13 +455,11 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
         items: [
           {
             text: "The role, its history and the team around it",
-            prompt:
-              "What does the new manager need to know about the role, how it has evolved and the people it works with?",
+            prompt: "What does the new manager need to know about the role, how it has evolved and the people it works with?",
           },
           {
             text: "What the new manager brings and wants to learn",
-            prompt:
-              "What is the new manager's background, and what would be most useful to learn in the first few weeks?",
+            prompt: "What is the new manager's background, and what would be most useful to learn in the first few weeks?",
           },
         ],
       },
@@ -512,18 +468,15 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
         items: [
           {
             text: "Current goals and projects in progress",
-            prompt:
-              "Which goals and projects are under way, where do they stand, and which deadlines are coming up?",
+            prompt: "Which goals and projects are under way, where do they stand, and which deadlines are coming up?",
           },
           {
             text: "Commitments made by the previous manager",
-            prompt:
-              "Were any promises made, for example about a promotion, training or a project, that the new manager should know about?",
+            prompt: "Were any promises made, for example about a promotion, training or a project, that the new manager should know about?",
           },
           {
             text: "Open action items and pending decisions",
-            prompt:
-              "Which open action items or pending decisions need a new owner now that the manager has changed?",
+            prompt: "Which open action items or pending decisions need a new owner now that the manager has changed?",
           },
         ],
       },
@@ -532,18 +485,15 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
         items: [
           {
             text: "How the person likes to work",
-            prompt:
-              "How does the employee like to communicate, get feedback and be recognized, and what is best avoided?",
+            prompt: "How does the employee like to communicate, get feedback and be recognized, and what is best avoided?",
           },
           {
             text: "What worked and what didn't with the previous manager",
-            prompt:
-              "What did the previous manager do that really helped, and what would work better done differently?",
+            prompt: "What did the previous manager do that really helped, and what would work better done differently?",
           },
           {
             text: "How we'll run our 1:1s from now on",
-            prompt:
-              "What rhythm and format should our 1:1s have, and is there anything from before worth keeping?",
+            prompt: "What rhythm and format should our 1:1s have, and is there anything from before worth keeping?",
           },
         ],
       },
@@ -552,13 +502,11 @@ export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [
         items: [
           {
             text: "Growth plans and career ambitions",
-            prompt:
-              "Which development plans or career goals are already in motion, and how can the new manager support them?",
+            prompt: "Which development plans or career goals are already in motion, and how can the new manager support them?",
           },
           {
             text: "Recent feedback and reviews worth knowing",
-            prompt:
-              "What recent feedback or review outcomes would help the new manager understand strengths and growth areas?",
+            prompt: "What recent feedback or review outcomes would help the new manager understand strengths and growth areas?",
           },
         ],
       },

@@ -101,13 +101,7 @@ export async function calendarFeedFor(db: Db, token: string, now = new Date(), o
     .from(pairs)
     .innerJoin(manager, and(eq(manager.orgId, pairs.orgId), eq(manager.id, pairs.managerId)))
     .innerJoin(report, and(eq(report.orgId, pairs.orgId), eq(report.id, pairs.reportId)))
-    .where(
-      and(
-        eq(pairs.orgId, owner.orgId),
-        isNull(pairs.endedAt),
-        or(eq(pairs.managerId, owner.personId), eq(pairs.reportId, owner.personId)),
-      ),
-    );
+    .where(and(eq(pairs.orgId, owner.orgId), isNull(pairs.endedAt), or(eq(pairs.managerId, owner.personId), eq(pairs.reportId, owner.personId))));
   const pairById = new Map(myPairs.map((p) => [p.id, p]));
 
   const allSeries =
@@ -141,7 +135,15 @@ export async function calendarFeedFor(db: Db, token: string, now = new Date(), o
             status: meetings.status,
           })
           .from(meetings)
-          .where(and(eq(meetings.orgId, owner.orgId), inArray(meetings.seriesId, series.map((s) => s.row.id))))
+          .where(
+            and(
+              eq(meetings.orgId, owner.orgId),
+              inArray(
+                meetings.seriesId,
+                series.map((s) => s.row.id),
+              ),
+            ),
+          )
           .orderBy(asc(meetings.occurrenceStart));
 
   const years = series.map((s) => DateTime.fromJSDate(s.first, { zone: s.row.timeZone }).year);
@@ -198,7 +200,9 @@ function recurrenceLines(s: SeriesRow, skipped: { occurrenceStart: Date }[]): st
   if (last !== null) {
     // RFC 5545 §3.3.10: with a zoned DTSTART, UNTIL must be in UTC. The end of the last local
     // day includes that day's occurrence whatever its time.
-    const until = DateTime.fromISO(last, { zone: isUtc(s.timeZone) ? "utc" : s.timeZone }).endOf("day").toUTC();
+    const until = DateTime.fromISO(last, { zone: isUtc(s.timeZone) ? "utc" : s.timeZone })
+      .endOf("day")
+      .toUTC();
     rrule += `;UNTIL=${basicLocal(until)}Z`;
   }
   if (skipped.length === 0) return rrule;
@@ -300,7 +304,7 @@ function runtimeTransitions(zone: string, from: number, to: number): Transition[
   const out: Transition[] = [];
   // A day's step finds every change of offset (zones don't change twice within a day); a
   // binary search then pins it to the minute.
-  for (let t = from, offset = tz.offset(from); t < to; ) {
+  for (let t = from, offset = tz.offset(from); t < to;) {
     const next = Math.min(t + 86_400_000, to);
     const nextOffset = tz.offset(next);
     if (nextOffset !== offset) {

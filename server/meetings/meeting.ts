@@ -16,7 +16,10 @@ export async function getMeeting(db: Db, actor: Actor, input: { meetingId: strin
   const { meeting } = access;
   // Where open items of meetings that ended belong (an ended pair carries nothing over).
   const carryTo = access.ended ? null : (await readSchedule(db, access.orgId, access.pairId, now)).carryTo;
-  const [series] = await db.select().from(meetingSeries).where(and(eq(meetingSeries.orgId, access.orgId), eq(meetingSeries.id, meeting.seriesId)));
+  const [series] = await db
+    .select()
+    .from(meetingSeries)
+    .where(and(eq(meetingSeries.orgId, access.orgId), eq(meetingSeries.id, meeting.seriesId)));
 
   const names = await db
     .select({ id: people.id, name: people.name })
@@ -44,11 +47,7 @@ export async function getMeeting(db: Db, actor: Actor, input: { meetingId: strin
   // Private notes: the actor's own, and no other row is ever read here.
   const [mine] = await db.select({ body: privateNotes.body, updatedAt: privateNotes.updatedAt }).from(privateNotes).where(ownPrivateNote(actor, meeting.id));
 
-  const origin = db
-    .select({ id: meetings.id, startsAt: meetings.startsAt })
-    .from(meetings)
-    .where(eq(meetings.orgId, access.orgId))
-    .as("origin");
+  const origin = db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.orgId, access.orgId)).as("origin");
   const actions = await db
     .select({
       id: actionItems.id,
@@ -98,7 +97,9 @@ export async function getMeeting(db: Db, actor: Actor, input: { meetingId: strin
     me: { id: actor.personId, side: access.managerId === actor.personId ? ("manager" as const) : ("employee" as const) },
     people: { manager: { id: access.managerId, name: nameOf(access.managerId) }, report: { id: access.reportId, name: nameOf(access.reportId) } },
     agenda,
-    sharedNotes: shared ? { body: shared.body, version: shared.version, updatedBy: nameOf(shared.updatedById), updatedAt: shared.updatedAt } : { body: "", version: 0, updatedBy: null, updatedAt: null },
+    sharedNotes: shared
+      ? { body: shared.body, version: shared.version, updatedBy: nameOf(shared.updatedById), updatedAt: shared.updatedAt }
+      : { body: "", version: 0, updatedBy: null, updatedAt: null },
     privateNote: mine ? { body: mine.body, updatedAt: mine.updatedAt } : { body: "", updatedAt: null },
     actionItems: actions.map((a) => ({
       id: a.id,
@@ -217,7 +218,10 @@ export async function reorderAgenda(db: Db, actor: Actor, input: { meetingId: st
       throw new ConflictError("The agenda changed while you were reordering it. It has been reloaded; please try again.");
     }
     for (const [position, id] of input.itemIds.entries()) {
-      await tx.update(agendaItems).set({ position }).where(and(eq(agendaItems.orgId, access.orgId), eq(agendaItems.id, id)));
+      await tx
+        .update(agendaItems)
+        .set({ position })
+        .where(and(eq(agendaItems.orgId, access.orgId), eq(agendaItems.id, id)));
     }
     return { count: input.itemIds.length };
   });
@@ -282,7 +286,11 @@ function assertOwner(access: MeetingAccess, ownerId: string) {
   if (ownerId !== access.managerId && ownerId !== access.reportId) throw new InvalidInputError("An action item belongs to one of the two of you.");
 }
 
-export async function addActionItem(db: Db, actor: Actor, input: { meetingId: string; text: string; ownerId: string; dueOn: string | null; clientKey?: string }) {
+export async function addActionItem(
+  db: Db,
+  actor: Actor,
+  input: { meetingId: string; text: string; ownerId: string; dueOn: string | null; clientKey?: string },
+) {
   return db.transaction(async (tx) => {
     // "update": two retries of the same add must not both pass the client-key check.
     const access = await requireMeetingMember(tx, actor, input.meetingId, { lock: "update" });

@@ -43,7 +43,13 @@ async function planCandidates(db: Db, actor: Actor, input: { pairId: string; ass
   }
   for (const b of current.analysis.blindSpots) {
     const who = b.predictedBy === "manager" ? dashboard.pair.manager.name : dashboard.pair.report.name;
-    differences.push({ text: `${b.name}: ${who}'s prediction missed`, detail: b.prompt, source: "blind_spot", sourceKey: key(`blind:${b.dimension}:${b.predictedBy}`), size: Math.abs(b.miss) });
+    differences.push({
+      text: `${b.name}: ${who}'s prediction missed`,
+      detail: b.prompt,
+      source: "blind_spot",
+      sourceKey: key(`blind:${b.dimension}:${b.predictedBy}`),
+      size: Math.abs(b.miss),
+    });
   }
   // Largest first; equal sizes keep the dashboard's order (sort is stable).
   differences.sort((a, b) => b.size - a.size);
@@ -52,7 +58,12 @@ async function planCandidates(db: Db, actor: Actor, input: { pairId: string; ass
     const topic = current.topics[side]?.trim();
     if (!topic) continue;
     const who = side === "manager" ? dashboard.pair.manager.name : dashboard.pair.report.name;
-    topics.push({ text: topic.length > 200 ? `${topic.slice(0, 197)}…` : topic, detail: `A topic ${who} wants to talk about.`, source: "topic", sourceKey: key(`topic:${side}`) });
+    topics.push({
+      text: topic.length > 200 ? `${topic.slice(0, 197)}…` : topic,
+      detail: `A topic ${who} wants to talk about.`,
+      source: "topic",
+      sourceKey: key(`topic:${side}`),
+    });
   }
   const reflection = findBuiltinTemplate("post-assessment-reflection")!;
   const reflectionItems = templateItems({ ref: `builtin:${reflection.key}`, sections: reflection.sections });
@@ -79,7 +90,14 @@ export async function previewPlan(db: Db, actor: Actor, input: { pairId: string;
   const { next, timeZone, candidates } = await planCandidates(db, actor, input, now);
   return {
     meeting: { id: next.id, startsAt: next.startsAt, timeZone },
-    candidates: candidates.map(({ text, detail, source, sourceKey, recommended, onAgenda }) => ({ key: sourceKey, text, detail, source, recommended, onAgenda })),
+    candidates: candidates.map(({ text, detail, source, sourceKey, recommended, onAgenda }) => ({
+      key: sourceKey,
+      text,
+      detail,
+      source,
+      recommended,
+      onAgenda,
+    })),
   };
 }
 
@@ -95,7 +113,8 @@ export async function planFromAssessment(db: Db, actor: Actor, input: { pairId: 
     const chosen = new Set(input.keys);
     items = candidates.filter((c) => chosen.has(c.sourceKey));
     // A key from another assessment, or one the preview never offered: say so rather than add less than asked.
-    if (items.length !== chosen.size) throw new InvalidInputError("Some of the chosen items are no longer part of this assessment's plan. Reload the page and choose again.");
+    if (items.length !== chosen.size)
+      throw new InvalidInputError("Some of the chosen items are no longer part of this assessment's plan. Reload the page and choose again.");
   }
   const added = items.map(({ text, detail, source, sourceKey }) => ({ text, detail, source, sourceKey }));
 

@@ -36,7 +36,10 @@ export async function setPreferences(db: Db, actor: Actor, input: { reminderMinu
   await db
     .insert(meetingPreferences)
     .values({ personId: actor.personId, orgId: actor.orgId, reminderMinutes: input.reminderMinutes, assessmentDigest: input.assessmentDigest, updatedAt: now })
-    .onConflictDoUpdate({ target: meetingPreferences.personId, set: { reminderMinutes: input.reminderMinutes, assessmentDigest: input.assessmentDigest, updatedAt: now } });
+    .onConflictDoUpdate({
+      target: meetingPreferences.personId,
+      set: { reminderMinutes: input.reminderMinutes, assessmentDigest: input.assessmentDigest, updatedAt: now },
+    });
   return getPreferences(db, actor);
 }
 

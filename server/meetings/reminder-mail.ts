@@ -43,9 +43,7 @@ export function meetingReminderMail(input: MeetingReminderInput): Mail {
   const subject = `Your 1:1 with ${callName(input.other)} ${when}`;
   const intro = `Your 1:1 with ${input.other.name} is ${when}, until ${until}.`;
   const actions =
-    input.openActionItems === 0
-      ? null
-      : `${input.openActionItems} open action item${input.openActionItems === 1 ? " is" : "s are"} waiting on this meeting.`;
+    input.openActionItems === 0 ? null : `${input.openActionItems} open action item${input.openActionItems === 1 ? " is" : "s are"} waiting on this meeting.`;
   const emptyAgenda = "Nothing is on the agenda yet. Add what you would like to talk about, so you both can prepare.";
   const footer = "You get this reminder before each of your 1:1s. You can change when, or turn it off, in your meeting preferences in Tandem.";
 
@@ -87,12 +85,7 @@ export function assessmentDigestMail(input: { to: string; recipient: PersonName;
   const line = (item: DigestItem) => `${item.title}, with ${item.otherName}${item.dueOn ? ` (open until ${item.dueOn})` : ""}`;
   const footer = "You get this summary once a week while something is waiting. You can turn it off in your meeting preferences in Tandem.";
 
-  const text = [
-    `Hi ${callName(input.recipient)},`,
-    intro,
-    input.items.map((item) => `- ${line(item)}: ${item.url}`).join("\n"),
-    footer,
-  ].join("\n\n");
+  const text = [`Hi ${callName(input.recipient)},`, intro, input.items.map((item) => `- ${line(item)}: ${item.url}`).join("\n"), footer].join("\n\n");
   const html = layout(subject, [
     paragraph(`Hi ${callName(input.recipient)},`),
     paragraph(intro),

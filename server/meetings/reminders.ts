@@ -172,13 +172,7 @@ async function planMeetingReminders(db: Db, now: Date): Promise<number> {
     .innerJoin(person, and(eq(person.orgId, pairs.orgId), or(eq(person.id, pairs.managerId), eq(person.id, pairs.reportId))))
     .leftJoin(meetingPreferences, and(eq(meetingPreferences.orgId, person.orgId), eq(meetingPreferences.personId, person.id)))
     .where(
-      and(
-        isNull(pairs.endedAt),
-        eq(meetings.status, "scheduled"),
-        gt(meetings.startsAt, now),
-        lte(meetings.startsAt, horizon),
-        isNull(person.deactivatedAt),
-      ),
+      and(isNull(pairs.endedAt), eq(meetings.status, "scheduled"), gt(meetings.startsAt, now), lte(meetings.startsAt, horizon), isNull(person.deactivatedAt)),
     );
 
   const batch: NewJob[] = [];
@@ -250,7 +244,11 @@ async function planDigests(db: Db, now: Date): Promise<number> {
  * If the mail server refuses, the row is removed again so the retry may send.
  */
 export async function deliverOnce(db: Db, key: string, mail: Mail, now: Date): Promise<"sent" | "already-delivered"> {
-  const claimed = await db.insert(mailDeliveries).values({ key, createdAt: now }).onConflictDoNothing({ target: mailDeliveries.key }).returning({ key: mailDeliveries.key });
+  const claimed = await db
+    .insert(mailDeliveries)
+    .values({ key, createdAt: now })
+    .onConflictDoNothing({ target: mailDeliveries.key })
+    .returning({ key: mailDeliveries.key });
   if (claimed.length === 0) return "already-delivered";
   try {
     await sendMail(db, mail);
@@ -335,7 +333,10 @@ const meetingReminder = defineHandler({
 
 /** A deactivated colleague still has a name to show. */
 async function nameOf(db: Db, orgId: string, personId: string): Promise<PersonName> {
-  const [row] = await db.select({ name: people.name, givenName: people.givenName }).from(people).where(and(eq(people.orgId, orgId), eq(people.id, personId)));
+  const [row] = await db
+    .select({ name: people.name, givenName: people.givenName })
+    .from(people)
+    .where(and(eq(people.orgId, orgId), eq(people.id, personId)));
   return row ?? { name: "your colleague", givenName: null };
 }
 

@@ -85,7 +85,10 @@ const NO_SCHEDULE: PairSchedule = { series: [], upcoming: [], next: null, carryT
 
 /** The pair's schedule from what is stored, writing nothing (a page view). */
 export async function readSchedule(db: Db, orgId: string, pairId: string, now: Date): Promise<PairSchedule> {
-  const [pair] = await db.select({ endedAt: pairs.endedAt }).from(pairs).where(and(eq(pairs.orgId, orgId), eq(pairs.id, pairId)));
+  const [pair] = await db
+    .select({ endedAt: pairs.endedAt })
+    .from(pairs)
+    .where(and(eq(pairs.orgId, orgId), eq(pairs.id, pairId)));
   if (!pair) return NO_SCHEDULE;
   const series = await seriesOf(db, orgId, pairId);
   const rows = await db
@@ -107,7 +110,10 @@ export async function readSchedule(db: Db, orgId: string, pairId: string, now: D
  */
 export async function syncPair(db: Db, orgId: string, pairId: string, now: Date): Promise<PairSchedule> {
   return db.transaction(async (tx) => {
-    const [pair] = await tx.select({ endedAt: pairs.endedAt }).from(pairs).where(and(eq(pairs.orgId, orgId), eq(pairs.id, pairId)));
+    const [pair] = await tx
+      .select({ endedAt: pairs.endedAt })
+      .from(pairs)
+      .where(and(eq(pairs.orgId, orgId), eq(pairs.id, pairId)));
     if (!pair) return NO_SCHEDULE;
     if (!pair.endedAt) await planMissing(tx, orgId, pairId, await seriesOf(tx, orgId, pairId), now);
     const schedule = await readSchedule(tx, orgId, pairId, now);
@@ -136,7 +142,11 @@ async function planMissing(tx: Db, orgId: string, pairId: string, series: Series
       .filter((o) => !have.has(`${s.id}/${o.occurrenceStart.getTime()}`))
       .map((o) => ({ orgId, pairId, seriesId: s.id, occurrenceStart: o.occurrenceStart, startsAt: o.startsAt, endsAt: o.endsAt })),
   );
-  if (missing.length > 0) await tx.insert(meetings).values(missing).onConflictDoNothing({ target: [meetings.seriesId, meetings.occurrenceStart] });
+  if (missing.length > 0)
+    await tx
+      .insert(meetings)
+      .values(missing)
+      .onConflictDoNothing({ target: [meetings.seriesId, meetings.occurrenceStart] });
 }
 
 function endedMeetings(db: Db, orgId: string, pairId: string, now: Date) {
@@ -173,7 +183,14 @@ async function carryOver(db: Db, orgId: string, pairId: string, targetId: string
  * the open items of every other meeting of the pair that has ended. Exactly where carryOver
  * puts them, so a page shows the same before and after syncPair or the sweep ran.
  */
-export function actionItemsShownOn(db: Db, orgId: string, pairId: string, meeting: Pick<MeetingRow, "id" | "endsAt">, carryTo: Pick<MeetingRow, "id"> | null, now: Date) {
+export function actionItemsShownOn(
+  db: Db,
+  orgId: string,
+  pairId: string,
+  meeting: Pick<MeetingRow, "id" | "endsAt">,
+  carryTo: Pick<MeetingRow, "id"> | null,
+  now: Date,
+) {
   const own = and(eq(actionItems.orgId, orgId), eq(actionItems.meetingId, meeting.id));
   if (!carryTo) return own;
   if (carryTo.id === meeting.id) return or(own, openItemsToCarry(db, orgId, pairId, meeting.id, now));
@@ -290,7 +307,14 @@ async function topUpSchedules(db: Db, now: Date): Promise<number> {
     if (nextOccurrences(ruleOf(series), after, 1).length === 0) continue;
     toppedUp++;
     for (const o of plannedOccurrences(series, now)) {
-      rows.push({ orgId: series.orgId, pairId: series.pairId, seriesId: series.id, occurrenceStart: o.occurrenceStart, startsAt: o.startsAt, endsAt: o.endsAt });
+      rows.push({
+        orgId: series.orgId,
+        pairId: series.pairId,
+        seriesId: series.id,
+        occurrenceStart: o.occurrenceStart,
+        startsAt: o.startsAt,
+        endsAt: o.endsAt,
+      });
     }
   }
   for (let i = 0; i < rows.length; i += 500) {

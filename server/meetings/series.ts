@@ -34,7 +34,8 @@ export async function createSeries(db: Db, actor: Actor, input: SeriesInput & { 
   const pair = await requirePairMember(db, actor, input.pairId);
   if (pair.ended) throw new ConflictError("This pair has ended: its manager changed. Set up a 1:1 with the current manager instead.");
   // A day of leeway: the form's "today" may be the server's date, a day behind the person's zone.
-  if (input.startsOn < DateTime.fromISO(today(input.timeZone, now)).minus({ days: 1 }).toISODate()!) throw new InvalidInputError("The first 1:1 can't be in the past.");
+  if (input.startsOn < DateTime.fromISO(today(input.timeZone, now)).minus({ days: 1 }).toISODate()!)
+    throw new InvalidInputError("The first 1:1 can't be in the past.");
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`series:${pair.pairId}`}))`);
     const running = await runningSeries(tx, pair.orgId, pair.pairId, now);
@@ -53,7 +54,10 @@ export async function createSeries(db: Db, actor: Actor, input: SeriesInput & { 
 
 /** Series of the pair that still produce meetings from today on. */
 async function runningSeries(db: Db, orgId: string, pairId: string, now: Date): Promise<SeriesRow[]> {
-  const rows = await db.select().from(meetingSeries).where(and(eq(meetingSeries.orgId, orgId), eq(meetingSeries.pairId, pairId)));
+  const rows = await db
+    .select()
+    .from(meetingSeries)
+    .where(and(eq(meetingSeries.orgId, orgId), eq(meetingSeries.pairId, pairId)));
   return rows.filter((s) => s.endsOn === null || s.endsOn >= today(s.timeZone, now));
 }
 
@@ -130,10 +134,16 @@ export async function updateSeriesFrom(db: Db, actor: Actor, input: SeriesInput 
       await tx.delete(meetingSeries).where(and(eq(meetingSeries.orgId, old.orgId), eq(meetingSeries.id, old.id)));
     } else if (fromDate === old.startsOn) {
       // Its first day is today and a meeting already took place: keep that one, plan nothing more.
-      await tx.update(meetingSeries).set({ endsOn: fromDate, pausedFrom: fromDate, updatedAt: now }).where(and(eq(meetingSeries.orgId, old.orgId), eq(meetingSeries.id, old.id)));
+      await tx
+        .update(meetingSeries)
+        .set({ endsOn: fromDate, pausedFrom: fromDate, updatedAt: now })
+        .where(and(eq(meetingSeries.orgId, old.orgId), eq(meetingSeries.id, old.id)));
     } else {
       const dayBefore = DateTime.fromISO(fromDate).minus({ days: 1 }).toISODate()!;
-      await tx.update(meetingSeries).set({ endsOn: dayBefore, updatedAt: now }).where(and(eq(meetingSeries.orgId, old.orgId), eq(meetingSeries.id, old.id)));
+      await tx
+        .update(meetingSeries)
+        .set({ endsOn: dayBefore, updatedAt: now })
+        .where(and(eq(meetingSeries.orgId, old.orgId), eq(meetingSeries.id, old.id)));
     }
     await syncPair(tx, access.orgId, access.pairId, now);
     return { seriesId: created!.id };
@@ -181,7 +191,8 @@ export async function setSeriesState(
               ),
             )
             .limit(1);
-          if (planned) throw new ConflictError(`The first 1:1 already has an agenda, notes or action items. End the series on ${series.startsOn} or later to keep them.`);
+          if (planned)
+            throw new ConflictError(`The first 1:1 already has an agenda, notes or action items. End the series on ${series.startsOn} or later to keep them.`);
           await tx.delete(meetingSeries).where(where);
           await syncPair(tx, series.orgId, series.pairId, now);
           return { seriesId: series.id };
@@ -198,7 +209,10 @@ export async function setSeriesState(
 
 /** The meeting's series, or a conflict when a pause or an end took the meeting off the schedule. */
 async function requireLive(tx: Db, meeting: MeetingRow): Promise<SeriesRow> {
-  const [series] = await tx.select().from(meetingSeries).where(and(eq(meetingSeries.orgId, meeting.orgId), eq(meetingSeries.id, meeting.seriesId)));
+  const [series] = await tx
+    .select()
+    .from(meetingSeries)
+    .where(and(eq(meetingSeries.orgId, meeting.orgId), eq(meetingSeries.id, meeting.seriesId)));
   if (!series || !isLiveMeeting(meeting, series, null)) throw new ConflictError("This meeting is no longer on the schedule (the series was paused or ended).");
   return series;
 }
@@ -231,7 +245,10 @@ export async function moveMeeting(db: Db, actor: Actor, input: { meetingId: stri
     const duration = input.durationMinutes ?? (meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000;
     const endsAt = new Date(startsAt.getTime() + duration * 60_000);
     await syncPair(tx, meeting.orgId, meeting.pairId, now);
-    await tx.update(meetings).set({ startsAt, endsAt, status: "scheduled" }).where(and(eq(meetings.orgId, meeting.orgId), eq(meetings.id, meeting.id)));
+    await tx
+      .update(meetings)
+      .set({ startsAt, endsAt, status: "scheduled" })
+      .where(and(eq(meetings.orgId, meeting.orgId), eq(meetings.id, meeting.id)));
     await syncPair(tx, meeting.orgId, meeting.pairId, now);
     return { meetingId: meeting.id, startsAt, endsAt };
   });
@@ -303,15 +320,14 @@ export async function listMyNextMeetings(db: Db, actor: Actor, now = new Date())
     .select({ id: pairsTable.id, managerId: pairsTable.managerId, reportId: pairsTable.reportId })
     .from(pairsTable)
     .where(
-      and(
-        eq(pairsTable.orgId, actor.orgId),
-        isNull(pairsTable.endedAt),
-        or(eq(pairsTable.managerId, actor.personId), eq(pairsTable.reportId, actor.personId)),
-      ),
+      and(eq(pairsTable.orgId, actor.orgId), isNull(pairsTable.endedAt), or(eq(pairsTable.managerId, actor.personId), eq(pairsTable.reportId, actor.personId))),
     );
   const others = myPairs.map((p) => (p.managerId === actor.personId ? p.reportId : p.managerId));
   const names = others.length
-    ? await db.select({ id: people.id, name: people.name }).from(people).where(and(eq(people.orgId, actor.orgId), inArray(people.id, others)))
+    ? await db
+        .select({ id: people.id, name: people.name })
+        .from(people)
+        .where(and(eq(people.orgId, actor.orgId), inArray(people.id, others)))
     : [];
   const out = [];
   const carryTo: MeetingRow[] = [];
@@ -330,13 +346,15 @@ export async function listMyNextMeetings(db: Db, actor: Actor, now = new Date())
   }
   // Open pairs only: each one's next meeting is its carryTo.
   const counts = await meetingCounts(db, actor.orgId, carryTo, carryTo, now);
-  return out
-    .map((o) => ({ ...o, next: o.next && { ...o.next, ...counts.get(o.next.id)! } }))
-    // Their own manager first, then their reports, each soonest first.
-    .sort(
-      (a, b) =>
-        Number(a.mySide === "manager") - Number(b.mySide === "manager") ||
-        (a.next?.startsAt.getTime() ?? Infinity) - (b.next?.startsAt.getTime() ?? Infinity) ||
-        a.other.name.localeCompare(b.other.name),
-    );
+  return (
+    out
+      .map((o) => ({ ...o, next: o.next && { ...o.next, ...counts.get(o.next.id)! } }))
+      // Their own manager first, then their reports, each soonest first.
+      .sort(
+        (a, b) =>
+          Number(a.mySide === "manager") - Number(b.mySide === "manager") ||
+          (a.next?.startsAt.getTime() ?? Infinity) - (b.next?.startsAt.getTime() ?? Infinity) ||
+          a.other.name.localeCompare(b.other.name),
+      )
+  );
 }

@@ -25,12 +25,25 @@ export interface TemplateView {
 
 export async function listTemplates(db: Db, actor: Actor): Promise<TemplateView[]> {
   const rows = await db
-    .select({ id: agendaTemplates.id, ownerId: agendaTemplates.ownerId, name: agendaTemplates.name, purpose: agendaTemplates.purpose, sections: agendaTemplates.sections })
+    .select({
+      id: agendaTemplates.id,
+      ownerId: agendaTemplates.ownerId,
+      name: agendaTemplates.name,
+      purpose: agendaTemplates.purpose,
+      sections: agendaTemplates.sections,
+    })
     .from(agendaTemplates)
     .where(templateVisibleTo(actor))
     .orderBy(asc(agendaTemplates.name));
   return [
-    ...BUILTIN_TEMPLATES.map((t) => ({ ref: `builtin:${t.key}`, kind: "builtin" as const, name: t.name, purpose: t.purpose, sections: t.sections, editable: false })),
+    ...BUILTIN_TEMPLATES.map((t) => ({
+      ref: `builtin:${t.key}`,
+      kind: "builtin" as const,
+      name: t.name,
+      purpose: t.purpose,
+      sections: t.sections,
+      editable: false,
+    })),
     ...rows.map((r) => ({
       ref: r.id,
       kind: r.ownerId ? ("personal" as const) : ("org" as const),
@@ -49,11 +62,24 @@ async function findTemplate(db: Db, actor: Actor, ref: string): Promise<Template
     return { ref, kind: "builtin", name: t.name, purpose: t.purpose, sections: t.sections, editable: false };
   }
   const [row] = await db
-    .select({ id: agendaTemplates.id, ownerId: agendaTemplates.ownerId, name: agendaTemplates.name, purpose: agendaTemplates.purpose, sections: agendaTemplates.sections })
+    .select({
+      id: agendaTemplates.id,
+      ownerId: agendaTemplates.ownerId,
+      name: agendaTemplates.name,
+      purpose: agendaTemplates.purpose,
+      sections: agendaTemplates.sections,
+    })
     .from(agendaTemplates)
     .where(and(templateVisibleTo(actor), eq(agendaTemplates.id, ref)));
   if (!row) throw new NotFoundError();
-  return { ref: row.id, kind: row.ownerId ? "personal" : "org", name: row.name, purpose: row.purpose, sections: row.sections, editable: mayEditTemplate(actor, row) };
+  return {
+    ref: row.id,
+    kind: row.ownerId ? "personal" : "org",
+    name: row.name,
+    purpose: row.purpose,
+    sections: row.sections,
+    editable: mayEditTemplate(actor, row),
+  };
 }
 
 export interface TemplateInput {
@@ -70,7 +96,10 @@ export async function saveTemplate(db: Db, actor: Actor, input: TemplateInput & 
     if (input.templateId) {
       const existing = await findTemplate(tx, actor, input.templateId);
       if (!existing.editable || existing.kind !== input.scope) throw new NotFoundError();
-      await tx.update(agendaTemplates).set(values).where(and(eq(agendaTemplates.orgId, actor.orgId), eq(agendaTemplates.id, existing.ref)));
+      await tx
+        .update(agendaTemplates)
+        .set(values)
+        .where(and(eq(agendaTemplates.orgId, actor.orgId), eq(agendaTemplates.id, existing.ref)));
       if (input.scope === "org") await recordAudit(tx, actor, "template.updated", { templateId: existing.ref, name: values.name });
       return { templateId: existing.ref };
     }

@@ -54,7 +54,9 @@ export function canonicalTimeZone(name: string): string | null {
 export async function setTimeZone(db: Db, actor: Actor, input: { timeZone: string }) {
   const timeZone = canonicalTimeZone(input.timeZone);
   if (!timeZone) {
-    throw new InvalidInputError(`"${input.timeZone.trim().slice(0, 64)}" is not a time zone Tandem knows. Choose one from the list, or type an IANA name such as Europe/Berlin or America/New_York.`);
+    throw new InvalidInputError(
+      `"${input.timeZone.trim().slice(0, 64)}" is not a time zone Tandem knows. Choose one from the list, or type an IANA name such as Europe/Berlin or America/New_York.`,
+    );
   }
   return db.transaction(async (tx) => {
     const [before] = await tx.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, actor.orgId)).for("update");

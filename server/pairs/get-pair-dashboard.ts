@@ -33,7 +33,11 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
   // The access check and the two names in one statement (the pair as server/access/pairs.ts
   // sees it, joined to its two people).
   const [row] = await db
-    .select({ pair: pairAccessColumns, manager: { id: managerPerson.id, name: managerPerson.name, givenName: managerPerson.givenName }, report: { id: reportPerson.id, name: reportPerson.name, givenName: reportPerson.givenName } })
+    .select({
+      pair: pairAccessColumns,
+      manager: { id: managerPerson.id, name: managerPerson.name, givenName: managerPerson.givenName },
+      report: { id: reportPerson.id, name: reportPerson.name, givenName: reportPerson.givenName },
+    })
     .from(pairs)
     .innerJoin(managerPerson, and(eq(managerPerson.orgId, pairs.orgId), eq(managerPerson.id, pairs.managerId)))
     .innerJoin(reportPerson, and(eq(reportPerson.orgId, pairs.orgId), eq(reportPerson.id, pairs.reportId)))
@@ -107,14 +111,25 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
           );
           // The pair's balance quadrant and how each read the other: from the two revealed
           // answer sets alone, never from other pairs (server/analysis/relationship.ts).
-          const relationship = pairRelationship(analysis.dimensions, current.employee.answers, current.manager.answers, (key) => predictionKey(key as DimensionKey));
+          const relationship = pairRelationship(analysis.dimensions, current.employee.answers, current.manager.answers, (key) =>
+            predictionKey(key as DimensionKey),
+          );
           return { analysis, relationship };
         })
       : null;
   const trend =
     revealed.length > 1
       ? trends.get(`${actor.orgId}/${mySide}/${revealed.map(versionOf).join(",")}`, () =>
-          dimensionTrend(getItemBank, revealed.map((r) => ({ id: r.id, revealedAt: r.revealedAt!, bankVersion: r.bankVersion, employee: r.employee.answers, manager: r.manager.answers }))),
+          dimensionTrend(
+            getItemBank,
+            revealed.map((r) => ({
+              id: r.id,
+              revealedAt: r.revealedAt!,
+              bankVersion: r.bankVersion,
+              employee: r.employee.answers,
+              manager: r.manager.answers,
+            })),
+          ),
         )
       : null;
   return {
@@ -133,8 +148,14 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
             analysis: computed.analysis,
             relationship: computed.relationship,
             chooseAgain: { employee: chooseAgain("employee", current), manager: chooseAgain("manager", current) },
-            stance: { employee: (current.employee.answers.stance as string | undefined) ?? null, manager: (current.manager.answers.stance as string | undefined) ?? null },
-            topics: { employee: (current.employee.answers.topics as string | undefined) ?? null, manager: (current.manager.answers.topics as string | undefined) ?? null },
+            stance: {
+              employee: (current.employee.answers.stance as string | undefined) ?? null,
+              manager: (current.manager.answers.stance as string | undefined) ?? null,
+            },
+            topics: {
+              employee: (current.employee.answers.topics as string | undefined) ?? null,
+              manager: (current.manager.answers.topics as string | undefined) ?? null,
+            },
           }
         : null,
     trend,

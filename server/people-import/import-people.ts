@@ -206,7 +206,12 @@ export interface ConfirmOptions {
  * and sent by the worker at the organization's mail rate (server/jobs/mail.ts): the request
  * does not wait for a thousand emails.
  */
-export async function confirmPeopleImport(db: Db, actor: Actor, input: ImportInput & { expectedHash: string }, options: ConfirmOptions = {}): Promise<ImportResult> {
+export async function confirmPeopleImport(
+  db: Db,
+  actor: Actor,
+  input: ImportInput & { expectedHash: string },
+  options: ConfirmOptions = {},
+): Promise<ImportResult> {
   const mapping = await mappingFor(db, actor.orgId, input.mapping);
   const parsed = parsePeopleCsv(input.csv, mapping, options.limits);
   if (parsed.fileErrors.length > 0) throw new InvalidInputError(parsed.fileErrors.join(" "));
@@ -222,7 +227,9 @@ export async function confirmPeopleImport(db: Db, actor: Actor, input: ImportInp
       const snapshot = await loadSnapshot(tx, orgId);
       const { problems, plan } = planImport(parsed, snapshot);
       if (!plan) {
-        throw new InvalidInputError(`The file has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}. Check it again and fix ${problems.length === 1 ? "it" : "them"} before importing.`);
+        throw new InvalidInputError(
+          `The file has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}. Check it again and fix ${problems.length === 1 ? "it" : "them"} before importing.`,
+        );
       }
       if (hashPlan(orgId, plan) !== input.expectedHash) {
         throw new ConflictError("People in Tandem or the file changed since it was checked. Check the file again, then import.");
@@ -296,7 +303,9 @@ export async function confirmPeopleImport(db: Db, actor: Actor, input: ImportInp
         );
         await report(Math.min(i + CHUNK, creates.length), true);
       }
-      const newPairs = creates.filter((c) => managerIdOf(c.email)).map((c) => ({ orgId, managerId: managerIdOf(c.email)!, reportId: personIds.get(c.email)!, startedAt: at }));
+      const newPairs = creates
+        .filter((c) => managerIdOf(c.email))
+        .map((c) => ({ orgId, managerId: managerIdOf(c.email)!, reportId: personIds.get(c.email)!, startedAt: at }));
       for (let i = 0; i < newPairs.length; i += CHUNK) await tx.insert(pairs).values(newPairs.slice(i, i + CHUNK));
 
       for (const u of plan.updates) {
@@ -308,7 +317,10 @@ export async function confirmPeopleImport(db: Db, actor: Actor, input: ImportInp
           else if (change.field === "department") set.departmentId = departmentId(change.to);
           else set.startDate = change.to;
         }
-        await tx.update(people).set(set).where(and(eq(people.orgId, orgId), eq(people.id, u.personId)));
+        await tx
+          .update(people)
+          .set(set)
+          .where(and(eq(people.orgId, orgId), eq(people.id, u.personId)));
         await wroteExisting(u.personId);
       }
 
@@ -322,10 +334,25 @@ export async function confirmPeopleImport(db: Db, actor: Actor, input: ImportInp
       }
       await report(creates.length + existingWritten.size, true);
 
-      const result: ImportResult = { created: summary.creates, updated: summary.updates, managerChanges: summary.managerChanges, unchanged: summary.unchanged, invited: plan.creates.length };
-      await recordAudit(tx, actor, "people.imported", { rows: parsed.rows.length, created: result.created, updated: result.updated, managerChanges: result.managerChanges, unchanged: result.unchanged });
+      const result: ImportResult = {
+        created: summary.creates,
+        updated: summary.updates,
+        managerChanges: summary.managerChanges,
+        unchanged: summary.unchanged,
+        invited: plan.creates.length,
+      };
+      await recordAudit(tx, actor, "people.imported", {
+        rows: parsed.rows.length,
+        created: result.created,
+        updated: result.updated,
+        managerChanges: result.managerChanges,
+        unchanged: result.unchanged,
+      });
 
-      const [me] = await tx.select({ name: people.name }).from(people).where(and(eq(people.orgId, orgId), eq(people.id, actor.personId)));
+      const [me] = await tx
+        .select({ name: people.name })
+        .from(people)
+        .where(and(eq(people.orgId, orgId), eq(people.id, actor.personId)));
       await enqueueMails(
         tx,
         orgId,

@@ -113,8 +113,23 @@ export async function recheckImportRun(db: Db, actor: Actor, input: { runId: str
   const run = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(peopleImportRuns)
-      .set({ mapping: input.mapping, status: "checking", revision: sql`${peopleImportRuns.revision} + 1`, processed: 0, preview: null, error: null, updatedAt: sql`now()` })
-      .where(and(eq(peopleImportRuns.orgId, actor.orgId), eq(peopleImportRuns.id, input.runId), sql`${peopleImportRuns.status} in ('checked', 'failed')`, sql`${peopleImportRuns.csv} is not null`))
+      .set({
+        mapping: input.mapping,
+        status: "checking",
+        revision: sql`${peopleImportRuns.revision} + 1`,
+        processed: 0,
+        preview: null,
+        error: null,
+        updatedAt: sql`now()`,
+      })
+      .where(
+        and(
+          eq(peopleImportRuns.orgId, actor.orgId),
+          eq(peopleImportRuns.id, input.runId),
+          sql`${peopleImportRuns.status} in ('checked', 'failed')`,
+          sql`${peopleImportRuns.csv} is not null`,
+        ),
+      )
       .returning({ id: peopleImportRuns.id, revision: peopleImportRuns.revision });
     if (!row) {
       await requireRun(tx, actor, input.runId);
@@ -145,7 +160,9 @@ export async function confirmImportRun(db: Db, actor: Actor, input: { runId: str
       .returning({ id: peopleImportRuns.id, revision: peopleImportRuns.revision });
     if (!row) {
       await requireRun(tx, actor, input.runId);
-      throw new ConflictError("Only a checked file without problems can be imported, as it was checked. Wait for the check to finish, or check the file again.");
+      throw new ConflictError(
+        "Only a checked file without problems can be imported, as it was checked. Wait for the check to finish, or check the file again.",
+      );
     }
     await enqueue(tx, { kind: WRITE, key: `${WRITE}:${row.id}`, payload: { runId: row.id }, runAt: new Date() });
     return row;
@@ -166,11 +183,15 @@ const checkRun = defineHandler({
   payload: z.object({ runId: z.uuid(), revision: z.number().int() }),
   async run(db, p) {
     const run = await runRow(db, p.runId);
-    if (!run || run.revision !== p.revision || run.status !== "checking" || run.csv === null) return { outcome: "cancelled", reason: "a newer check or the import took over" };
+    if (!run || run.revision !== p.revision || run.status !== "checking" || run.csv === null)
+      return { outcome: "cancelled", reason: "a newer check or the import took over" };
     const current = and(eq(peopleImportRuns.id, run.id), eq(peopleImportRuns.revision, p.revision));
     const mapping = await mappingFor(db, run.orgId, run.mapping as ColumnMapping);
     const parsed = await parsePeopleCsvStreaming(run.csv, mapping, UPLOAD_LIMITS, async (records) => {
-      await db.update(peopleImportRuns).set({ processed: Math.max(0, records - 1), updatedAt: sql`now()` }).where(current);
+      await db
+        .update(peopleImportRuns)
+        .set({ processed: Math.max(0, records - 1), updatedAt: sql`now()` })
+        .where(current);
     });
     const preview = await previewParsed(db, run.orgId, parsed, Number.POSITIVE_INFINITY);
     await db
@@ -185,32 +206,51 @@ const writeRun = defineHandler({
   payload: z.object({ runId: z.uuid() }),
   async run(db, p) {
     const run = await runRow(db, p.runId);
-    if (!run || run.status !== "importing" || run.csv === null || !run.expectedHash || !run.confirmedBy) return { outcome: "cancelled", reason: "nothing to import" };
+    if (!run || run.status !== "importing" || run.csv === null || !run.expectedHash || !run.confirmedBy)
+      return { outcome: "cancelled", reason: "nothing to import" };
     const fail = async (error: string) => {
-      await db.update(peopleImportRuns).set({ status: "failed", error, updatedAt: sql`now()` }).where(eq(peopleImportRuns.id, run.id));
+      await db
+        .update(peopleImportRuns)
+        .set({ status: "failed", error, updatedAt: sql`now()` })
+        .where(eq(peopleImportRuns.id, run.id));
       return { outcome: "cancelled" as const, reason: error };
     };
     // The import acts as the person who confirmed it, as long as they still may.
     const actor = await loadActor(db, run.confirmedBy);
     if (!actor || actor.orgId !== run.orgId || !isOrgAdmin(actor)) return fail("The person who started this import is no longer an HR admin or owner here.");
     const importing = and(eq(peopleImportRuns.id, run.id), eq(peopleImportRuns.status, "importing"));
-    const setWritten = (written: number) => db.update(peopleImportRuns).set({ processed: written, updatedAt: sql`now()` }).where(importing);
+    const setWritten = (written: number) =>
+      db
+        .update(peopleImportRuns)
+        .set({ processed: written, updatedAt: sql`now()` })
+        .where(importing);
     // A retry starts the count again.
     await setWritten(0);
     try {
-      const result = await confirmPeopleImport(db, actor, { csv: run.csv, mapping: run.mapping as ColumnMapping, expectedHash: run.expectedHash }, {
-        limits: UPLOAD_LIMITS,
-        // The people written so far, for the page: committed at once on a connection of the
-        // pool's own while the import's transaction goes on, so the count is visible before the
-        // import is. Nothing else changes outside that transaction, which still writes
-        // everything or nothing. The embedded database has one connection, held by the
-        // transaction (a statement from outside would wait for it, forever): there the count is
-        // written once the import is.
-        onProgress: isEmbedded(db) ? undefined : async ({ written }) => void (await setWritten(written)),
-      });
+      const result = await confirmPeopleImport(
+        db,
+        actor,
+        { csv: run.csv, mapping: run.mapping as ColumnMapping, expectedHash: run.expectedHash },
+        {
+          limits: UPLOAD_LIMITS,
+          // The people written so far, for the page: committed at once on a connection of the
+          // pool's own while the import's transaction goes on, so the count is visible before the
+          // import is. Nothing else changes outside that transaction, which still writes
+          // everything or nothing. The embedded database has one connection, held by the
+          // transaction (a statement from outside would wait for it, forever): there the count is
+          // written once the import is.
+          onProgress: isEmbedded(db) ? undefined : async ({ written }) => void (await setWritten(written)),
+        },
+      );
       await db
         .update(peopleImportRuns)
-        .set({ status: "imported", processed: result.created + result.updated, result: result as unknown as Record<string, unknown>, csv: null, updatedAt: sql`now()` })
+        .set({
+          status: "imported",
+          processed: result.created + result.updated,
+          result: result as unknown as Record<string, unknown>,
+          csv: null,
+          updatedAt: sql`now()`,
+        })
         .where(eq(peopleImportRuns.id, run.id));
       return { outcome: "done" };
     } catch (err) {

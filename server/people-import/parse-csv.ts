@@ -128,7 +128,12 @@ function textProblem(text: string, limits: FileLimits): string | null {
   return null;
 }
 
-const csvOptions = (text: string) => ({ bom: true, delimiter: detectDelimiter(text.replace(/^\uFEFF/, "")), relax_column_count: true, skip_empty_lines: false });
+const csvOptions = (text: string) => ({
+  bom: true,
+  delimiter: detectDelimiter(text.replace(/^\uFEFF/, "")),
+  relax_column_count: true,
+  skip_empty_lines: false,
+});
 
 export function parsePeopleCsv(text: string, mapping: ColumnMapping = {}, limits: FileLimits = PASTED): ParsedCsv {
   const problem = textProblem(text, limits);
@@ -221,7 +226,9 @@ function fromRecords(records: string[][], mapping: ColumnMapping, limits: FileLi
   });
   if (rows.length === 0) return { ...failed("The file has a header row but no people. Add one row per person below it."), headers };
   if (rows.length > limits.maxRows) {
-    return failed(`The file has ${rows.length.toLocaleString("en")} people; import at most ${limits.maxRows.toLocaleString("en")} at a time. Split the file and import the parts one after the other.`);
+    return failed(
+      `The file has ${rows.length.toLocaleString("en")} people; import at most ${limits.maxRows.toLocaleString("en")} at a time. Split the file and import the parts one after the other.`,
+    );
   }
   return { columns, headers, rows, fileErrors: [] };
 }

@@ -154,12 +154,14 @@ export function planImport(parsed: ParsedCsv, snapshot: OrgSnapshot): { problems
     const title = values.title;
     if (title && title.length > FIELD_LIMITS.title) problem(row, "title", `Title is longer than ${FIELD_LIMITS.title} characters.`);
     const department = values.department;
-    if (department && department.length > FIELD_LIMITS.department) problem(row, "department", `Department is longer than ${FIELD_LIMITS.department} characters.`);
+    if (department && department.length > FIELD_LIMITS.department)
+      problem(row, "department", `Department is longer than ${FIELD_LIMITS.department} characters.`);
 
     const startDate = values.startDate;
     if (startDate) {
       if (!isIsoDate(startDate)) problem(row, "startDate", `“${startDate}” is not a date in the form YYYY-MM-DD (for example 2024-03-15).`);
-      else if (startDate < START_DATE_RANGE.min || startDate > START_DATE_RANGE.max) problem(row, "startDate", `Start date ${startDate} is not between 1900 and 2100.`);
+      else if (startDate < START_DATE_RANGE.min || startDate > START_DATE_RANGE.max)
+        problem(row, "startDate", `Start date ${startDate} is not between 1900 and 2100.`);
     }
 
     // Whether the manager exists is settled in step 3, once every email of the file is known.
@@ -167,7 +169,8 @@ export function planImport(parsed: ParsedCsv, snapshot: OrgSnapshot): { problems
     let managerEmail: string | null | undefined = rawManager === undefined ? undefined : null;
     if (rawManager) {
       // HR systems often export the manager by name ("Reports To: Sam Okafor"): say what Tandem needs.
-      if (!isEmail(rawManager.toLowerCase())) problem(row, "managerEmail", `“${rawManager}” is not an email address. Tandem finds managers by email: use your system's manager email column.`);
+      if (!isEmail(rawManager.toLowerCase()))
+        problem(row, "managerEmail", `“${rawManager}” is not an email address. Tandem finds managers by email: use your system's manager email column.`);
       else managerEmail = rawManager.toLowerCase();
     }
     return {
@@ -190,7 +193,8 @@ export function planImport(parsed: ParsedCsv, snapshot: OrgSnapshot): { problems
     if (!r.email) continue;
     const same = rowsByEmail.get(r.email)!;
     if (same.length > 1) problem(r.row, "email", `${r.email} appears more than once in the file (rows ${same.join(", ")}).`);
-    if (existingByEmail.get(r.email)?.deactivated) problem(r.row, "email", `${r.email} belongs to someone who has been deactivated in Tandem. Remove this row.`);
+    if (existingByEmail.get(r.email)?.deactivated)
+      problem(r.row, "email", `${r.email} belongs to someone who has been deactivated in Tandem. Remove this row.`);
   }
 
   // 3. Managers: in the file or in the organization, active, not the row itself.
@@ -263,15 +267,25 @@ export function planImport(parsed: ParsedCsv, snapshot: OrgSnapshot): { problems
 
   const newDepartments = new Map<string, string>();
   const departmentName = (name: string) => departmentByKey.get(key(name))?.name ?? newDepartments.get(key(name)) ?? name;
-  for (const r of rows) if (r.department && !departmentByKey.has(key(r.department)) && !newDepartments.has(key(r.department))) newDepartments.set(key(r.department), r.department);
+  for (const r of rows)
+    if (r.department && !departmentByKey.has(key(r.department)) && !newDepartments.has(key(r.department))) newDepartments.set(key(r.department), r.department);
 
   const plan: ImportPlan = { creates: [], updates: [], managerChanges: [], newDepartments: [...newDepartments.values()], unchanged: 0 };
   for (const r of rows) {
     const email = r.email!;
     const existing = existingByEmail.get(email);
     if (!existing) {
-      plan.creates.push({ row: r.row, email, name: r.name, givenName: r.givenName ?? null, title: r.title ?? null, department: r.department ? departmentName(r.department) : null, startDate: r.startDate ?? null });
-      if (r.managerEmail) plan.managerChanges.push({ row: r.row, email, name: r.name, personId: null, from: null, to: refOf(r.managerEmail), depth: depth(email) });
+      plan.creates.push({
+        row: r.row,
+        email,
+        name: r.name,
+        givenName: r.givenName ?? null,
+        title: r.title ?? null,
+        department: r.department ? departmentName(r.department) : null,
+        startDate: r.startDate ?? null,
+      });
+      if (r.managerEmail)
+        plan.managerChanges.push({ row: r.row, email, name: r.name, personId: null, from: null, to: refOf(r.managerEmail), depth: depth(email) });
       continue;
     }
     const changes: FieldChange[] = [];
@@ -280,7 +294,8 @@ export function planImport(parsed: ParsedCsv, snapshot: OrgSnapshot): { problems
     if (r.title !== undefined && r.title !== existing.title) changes.push({ field: "title", from: existing.title, to: r.title });
     if (r.department !== undefined) {
       const current = existing.departmentId ? (departmentById.get(existing.departmentId)?.name ?? null) : null;
-      if ((current && key(current)) !== (r.department && key(r.department))) changes.push({ field: "department", from: current, to: r.department ? departmentName(r.department) : null });
+      if ((current && key(current)) !== (r.department && key(r.department)))
+        changes.push({ field: "department", from: current, to: r.department ? departmentName(r.department) : null });
     }
     if (r.startDate !== undefined && r.startDate !== existing.startDate) changes.push({ field: "startDate", from: existing.startDate, to: r.startDate });
     if (changes.length > 0) plan.updates.push({ row: r.row, personId: existing.id, email, name: r.name, changes });

@@ -43,7 +43,8 @@ export async function deactivatePerson(db: Db, actor: Actor, input: { personId: 
       .where(and(eq(orgRoles.orgId, orgId), eq(orgRoles.personId, person.id), eq(orgRoles.role, "owner")));
     if (ownerRole) {
       if (!actor.roles.has("owner")) throw new InvalidInputError("Only an owner can deactivate an owner.");
-      if ((await activeOwnerCount(tx, orgId)) <= 1) throw new ConflictError(`${person.name} is the organization's only owner. Make someone else an owner first.`);
+      if ((await activeOwnerCount(tx, orgId)) <= 1)
+        throw new ConflictError(`${person.name} is the organization's only owner. Make someone else an owner first.`);
     }
 
     const at = new Date();
@@ -54,7 +55,10 @@ export async function deactivatePerson(db: Db, actor: Actor, input: { personId: 
       .where(and(eq(people.orgId, orgId), eq(people.managerId, person.id), ne(people.id, person.id)));
     for (const r of reports) await setManager(tx, { orgId, personId: r.id, managerId: null, at });
 
-    await tx.update(people).set({ deactivatedAt: at }).where(and(eq(people.orgId, orgId), eq(people.id, person.id), isNull(people.deactivatedAt)));
+    await tx
+      .update(people)
+      .set({ deactivatedAt: at })
+      .where(and(eq(people.orgId, orgId), eq(people.id, person.id), isNull(people.deactivatedAt)));
     const sessionsEnded = await endAllSessions(tx, { orgId, personId: person.id });
     await recordAudit(tx, actor, "person.deactivated", { name: person.name, reportsWithoutManager: reports.length, sessionsEnded }, { subjectId: person.id });
     return { deactivated: true, reportsWithoutManager: reports.length, sessionsEnded };
@@ -67,7 +71,10 @@ export async function reactivatePerson(db: Db, actor: Actor, input: { personId: 
   return db.transaction(async (tx) => {
     const person = await lockedPerson(tx, orgId, input.personId);
     if (!person.deactivatedAt) return { deactivated: false };
-    await tx.update(people).set({ deactivatedAt: null }).where(and(eq(people.orgId, orgId), eq(people.id, person.id)));
+    await tx
+      .update(people)
+      .set({ deactivatedAt: null })
+      .where(and(eq(people.orgId, orgId), eq(people.id, person.id)));
     await recordAudit(tx, actor, "person.reactivated", { name: person.name }, { subjectId: person.id });
     return { deactivated: false };
   });

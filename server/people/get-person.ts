@@ -58,7 +58,10 @@ export async function getPerson(db: Db, actor: Actor, input: { personId: string 
       .from(pairs)
       .innerJoin(
         other,
-        and(eq(other.orgId, pairs.orgId), or(and(eq(pairs.reportId, person.id), eq(other.id, pairs.managerId)), and(eq(pairs.managerId, person.id), eq(other.id, pairs.reportId)))),
+        and(
+          eq(other.orgId, pairs.orgId),
+          or(and(eq(pairs.reportId, person.id), eq(other.id, pairs.managerId)), and(eq(pairs.managerId, person.id), eq(other.id, pairs.reportId))),
+        ),
       )
       .where(and(eq(pairs.orgId, actor.orgId), or(eq(pairs.reportId, person.id), eq(pairs.managerId, person.id))))
       .orderBy(sql`${pairs.endedAt} is not null`, desc(pairs.startedAt), pairs.id),

@@ -34,7 +34,15 @@ export async function listPeople(db: Db, actor: Actor, input: ListPeopleInput) {
   if (input.status === "active") filters.push(isNull(people.deactivatedAt));
   if (input.status === "deactivated") filters.push(isNotNull(people.deactivatedAt));
   const query = input.query?.trim();
-  if (query) filters.push(or(ilike(people.name, contains(query)), ilike(people.email, contains(query)), ilike(people.title, contains(query)), ilike(people.givenName, contains(query))));
+  if (query)
+    filters.push(
+      or(
+        ilike(people.name, contains(query)),
+        ilike(people.email, contains(query)),
+        ilike(people.title, contains(query)),
+        ilike(people.givenName, contains(query)),
+      ),
+    );
   if (input.departmentId) filters.push(eq(people.departmentId, input.departmentId));
   const managerQuery = input.manager?.trim();
   if (managerQuery) filters.push(or(ilike(manager.name, contains(managerQuery)), ilike(manager.email, contains(managerQuery))));
@@ -51,7 +59,9 @@ export async function listPeople(db: Db, actor: Actor, input: ListPeopleInput) {
         department: departments.name,
         manager: { id: manager.id, name: manager.name },
         deactivated: sql<boolean>`${people.deactivatedAt} is not null`,
-        roles: sql<OrgRole[]>`coalesce((select array_agg(r.role::text order by r.role) from org_roles r where r.org_id = ${people.orgId} and r.person_id = ${people.id}), '{}')`,
+        roles: sql<
+          OrgRole[]
+        >`coalesce((select array_agg(r.role::text order by r.role) from org_roles r where r.org_id = ${people.orgId} and r.person_id = ${people.id}), '{}')`,
       })
       .from(people)
       .leftJoin(departments, and(eq(departments.orgId, people.orgId), eq(departments.id, people.departmentId)))

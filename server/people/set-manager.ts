@@ -8,10 +8,7 @@ import { InvalidInputError, NotFoundError } from "@/server/errors";
  * pair with a previous manager is closed (its history stays with its two people) and a new
  * pair starts. Setting the same manager again changes nothing. Call inside a transaction.
  */
-export async function setManager(
-  tx: Db,
-  input: { orgId: string; personId: string; managerId: string | null; at?: Date },
-): Promise<{ changed: boolean }> {
+export async function setManager(tx: Db, input: { orgId: string; personId: string; managerId: string | null; at?: Date }): Promise<{ changed: boolean }> {
   const { orgId, personId, managerId } = input;
   const at = input.at ?? new Date();
   if (managerId === personId) throw new InvalidInputError("A person cannot be their own manager.");
@@ -47,15 +44,29 @@ export async function setManager(
   if (person.managerId === managerId && (openPair?.managerId ?? null) === managerId) return { changed: false };
 
   if (openPair && openPair.managerId !== managerId) {
-    await tx.update(pairs).set({ endedAt: at }).where(and(eq(pairs.orgId, orgId), eq(pairs.id, openPair.id)));
+    await tx
+      .update(pairs)
+      .set({ endedAt: at })
+      .where(and(eq(pairs.orgId, orgId), eq(pairs.id, openPair.id)));
     // A check-in in progress ends with its pair, unrevealed. Cycle assessments stay open until
     // their cycle closes: both people can still finish what HR asked for.
     await tx
       .update(assessments)
       .set({ closedAt: at })
-      .where(and(eq(assessments.orgId, orgId), eq(assessments.pairId, openPair.id), eq(assessments.kind, "check_in"), isNull(assessments.revealedAt), isNull(assessments.closedAt)));
+      .where(
+        and(
+          eq(assessments.orgId, orgId),
+          eq(assessments.pairId, openPair.id),
+          eq(assessments.kind, "check_in"),
+          isNull(assessments.revealedAt),
+          isNull(assessments.closedAt),
+        ),
+      );
   }
-  await tx.update(people).set({ managerId }).where(and(eq(people.orgId, orgId), eq(people.id, personId)));
+  await tx
+    .update(people)
+    .set({ managerId })
+    .where(and(eq(people.orgId, orgId), eq(people.id, personId)));
   if (managerId && openPair?.managerId !== managerId) {
     await tx.insert(pairs).values({ orgId, managerId, reportId: personId, startedAt: at });
   }

@@ -50,7 +50,13 @@ export async function setRole(db: Db, actor: Actor, input: { personId: string; r
       }
       await tx.delete(orgRoles).where(and(eq(orgRoles.orgId, orgId), eq(orgRoles.personId, person.id), eq(orgRoles.role, input.role)));
     }
-    await recordAudit(tx, actor, input.granted ? "person.role_granted" : "person.role_removed", { name: person.name, role: ROLE_NAMES[input.role] }, { subjectId: person.id });
+    await recordAudit(
+      tx,
+      actor,
+      input.granted ? "person.role_granted" : "person.role_removed",
+      { name: person.name, role: ROLE_NAMES[input.role] },
+      { subjectId: person.id },
+    );
     return { granted: input.granted, changed: true };
   });
 }

@@ -62,7 +62,9 @@ export function startFiguresComputation(): FiguresComputation {
       Promise.race([
         failed,
         new Promise<GroupFigures[]>((resolve, reject) => {
-          worker.once("message", (reply: ComputeReply) => (reply.ok ? resolve(reply.groups) : reject(new Error(`computing trend figures failed: ${reply.message}`))));
+          worker.once("message", (reply: ComputeReply) =>
+            reply.ok ? resolve(reply.groups) : reject(new Error(`computing trend figures failed: ${reply.message}`)),
+          );
           timer = setTimeout(() => reject(new Error(`computing trend figures took over ${THREAD_TIME_LIMIT_MS / 1000} s; stopped`)), THREAD_TIME_LIMIT_MS);
           worker.postMessage({ kind: "compute", ...current } satisfies ComputeMessage);
         }),
@@ -96,7 +98,10 @@ export function canPublishOnThread(embeddedDatabase: boolean): boolean {
  * transaction dies with its connection).
  */
 export function publishOnThread(task: PublishTask): Promise<void> {
-  const worker = new Worker(new URL("./publish-thread.ts", import.meta.url), { workerData: task, resourceLimits: { maxOldGenerationSizeMb: THREAD_MEMORY_MB } });
+  const worker = new Worker(new URL("./publish-thread.ts", import.meta.url), {
+    workerData: task,
+    resourceLimits: { maxOldGenerationSizeMb: THREAD_MEMORY_MB },
+  });
   let timer: NodeJS.Timeout | undefined;
   return new Promise<void>((resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`publishing trend figures took over ${THREAD_TIME_LIMIT_MS / 1000} s; stopped`)), THREAD_TIME_LIMIT_MS);

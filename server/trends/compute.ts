@@ -215,7 +215,10 @@ function completePairs(responses: readonly Response[]): CompletePair[] {
       employee,
       manager,
       quadrant: balanceQuadrant(overallScore(employee.means), overallScore(manager.means)),
-      reading: { employee: readingOf(employee.predictions, manager.means, employee.means), manager: readingOf(manager.predictions, employee.means, manager.means) },
+      reading: {
+        employee: readingOf(employee.predictions, manager.means, employee.means),
+        manager: readingOf(manager.predictions, employee.means, manager.means),
+      },
     });
   }
   return complete;
@@ -413,13 +416,26 @@ class Suppression {
     const whole = dropped.length === 0;
     if (!check) return { hidden: base, whole, kept };
     const earlier = this.earlier.map(keptOf);
-    const sameEarlier = this.earlier.every((e, i) => earlier[i]?.dropped.length === 0 && e.data.every((g) => shownOnce(e, g, shownIn) === shownOnce(e, g, scopeShownIn)));
+    const sameEarlier = this.earlier.every(
+      (e, i) => earlier[i]?.dropped.length === 0 && e.data.every((g) => shownOnce(e, g, shownIn) === shownOnce(e, g, scopeShownIn)),
+    );
     if (whole && sameEarlier) return { hidden: base, whole, kept };
     // Figures that count the same contributions, with the same earlier cells shown, share a check.
-    const key = [name, dropped.join(), ...earlier.map((e) => e.dropped.join()), ...this.earlier.map((e) => e.data.map((g) => (shownOnce(e, g, shownIn) ? 1 : 0)).join(""))].join("|");
+    const key = [
+      name,
+      dropped.join(),
+      ...earlier.map((e) => e.dropped.join()),
+      ...this.earlier.map((e) => e.data.map((g) => (shownOnce(e, g, shownIn) ? 1 : 0)).join("")),
+    ].join("|");
     let hidden = this.checks.get(key);
     if (hidden === undefined) {
-      hidden = this.run(name, kept, earlier.map((e) => e.kept), shownIn, base);
+      hidden = this.run(
+        name,
+        kept,
+        earlier.map((e) => e.kept),
+        shownIn,
+        base,
+      );
       this.checks.set(key, hidden);
     }
     return { hidden, whole, kept };
@@ -526,12 +542,20 @@ class Suppression {
    * cycle). With answers that stay alike, either difference would give those few people's
    * answers. The groups it hides are then forced hidden in the cycle's own suppression.
    */
-  private acrossCycles(name: KindName, current: readonly Int32Array[], earlierKept: readonly Uint8Array[], shownIn: ShownIn, personOf: readonly Int32Array[], forced: Uint8Array): void {
+  private acrossCycles(
+    name: KindName,
+    current: readonly Int32Array[],
+    earlierKept: readonly Uint8Array[],
+    shownIn: ShownIn,
+    personOf: readonly Int32Array[],
+    forced: Uint8Array,
+  ): void {
     if (this.earlier.length === 0) return;
     const index = new Map(this.current.data.map((g, i) => [g.def.id, i]));
     const orgOf = (family: Family) => family.data.findIndex((g) => g.def.kind === "org");
     const org = orgOf(this.current);
-    const isolates = (a: ArrayLike<number>, b: ArrayLike<number>) => personOf.some((people) => this.isolatesFew(a, b, people) || this.isolatesFew(b, a, people));
+    const isolates = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+      personOf.some((people) => this.isolatesFew(a, b, people) || this.isolatesFew(b, a, people));
     const bitmap = (list: ArrayLike<number>) => {
       const map = new Uint8Array(this.contributions);
       for (let i = 0; i < list.length; i++) map[list[i] ?? 0] = 1;
@@ -559,7 +583,8 @@ class Suppression {
         if (!orgShown || j === eOrg || org < 0 || i === org) return;
         // The rest of the organization outside the group, then and now: only contributions that
         // changed organization or group can differ, so only those are looked at.
-        if (personOf.some((people) => this.restDiffers(onlyThen, inOrgThen, then, now, people) || this.restDiffers(onlyNow, inOrgNow, now, then, people))) forced[i] = 1;
+        if (personOf.some((people) => this.restDiffers(onlyThen, inOrgThen, then, now, people) || this.restDiffers(onlyNow, inOrgNow, now, then, people)))
+          forced[i] = 1;
       });
     });
   }
@@ -569,7 +594,13 @@ class Suppression {
    * of A's organization alone outside group A, and those of group B inside A's organization but
    * outside group A (`inOrgA` marks A's organization; `onlyA` lists A's organization minus B's).
    */
-  private restDiffers(onlyA: readonly number[], inOrgA: Uint8Array, groupA: ArrayLike<number>, groupB: ArrayLike<number>, personOf: ArrayLike<number>): boolean {
+  private restDiffers(
+    onlyA: readonly number[],
+    inOrgA: Uint8Array,
+    groupA: ArrayLike<number>,
+    groupB: ArrayLike<number>,
+    personOf: ArrayLike<number>,
+  ): boolean {
     const inGroupA = this.marks.contributions;
     const roundA = inGroupA.next();
     for (let i = 0; i < groupA.length; i++) inGroupA.mark(groupA[i] ?? 0, roundA);
@@ -612,7 +643,6 @@ class Marks {
     return this.stamps[n] === round;
   }
 }
-
 
 /** Whether an earlier cycle showed the basis for this group (a group it has no figures of showed nothing). */
 function shownOnce(earlier: EarlierFamily, g: GroupData, shownIn: ShownIn): boolean {
@@ -672,7 +702,10 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
   const invitedAssessment = cycle.invited.map((p) => pairNumbers.of(reportContribution(p.reportId)));
   const invitedReport = cycle.invited.map((p) => people.of(p.reportId));
   const respondents = (rs: readonly Response[]) => distinct.count(rs, (r) => r.person);
-  const pairCounts = (ps: readonly CompletePair[]): SideCounts => ({ employee: distinct.count(ps, (p) => p.employee.person), manager: distinct.count(ps, (p) => p.manager.person) });
+  const pairCounts = (ps: readonly CompletePair[]): SideCounts => ({
+    employee: distinct.count(ps, (p) => p.employee.person),
+    manager: distinct.count(ps, (p) => p.manager.person),
+  });
 
   const responsesByGroup = byGroup(cycle.rows);
   const invitedByGroup = byGroup(cycle.invited);
@@ -769,7 +802,10 @@ export function computeCycleFigures(
   }
   const distinct = new DistinctCounter(people.size);
   const respondents = (rs: readonly Response[]) => distinct.count(rs, (r) => r.person);
-  const pairCounts = (ps: readonly CompletePair[]): SideCounts => ({ employee: distinct.count(ps, (p) => p.employee.person), manager: distinct.count(ps, (p) => p.manager.person) });
+  const pairCounts = (ps: readonly CompletePair[]): SideCounts => ({
+    employee: distinct.count(ps, (p) => p.employee.person),
+    manager: distinct.count(ps, (p) => p.manager.person),
+  });
   const current = prepare(bank, { groups, invited, rows }, people, pairNumbers, distinct);
   const earlierFamilies: EarlierFamily[] = earlier.map((cycle) => ({
     ...prepare(bank, cycle, people, pairNumbers, distinct),
@@ -778,7 +814,10 @@ export function computeCycleFigures(
   const { data } = current;
 
   const suppression = new Suppression(current, earlierFamilies, k, pairNumbers.size, people.size);
-  const shownSide = (side: Side): ShownIn => (g) => !g.hiddenSides.includes(side);
+  const shownSide =
+    (side: Side): ShownIn =>
+    (g) =>
+      !g.hiddenSides.includes(side);
   const shownPairs: ShownIn = (g) => !g.participation.complete.hidden;
   const sideHidden: Record<Side, Uint8Array> = {
     employee: suppression.scope("employee", shownSide("employee")),
@@ -803,7 +842,7 @@ export function computeCycleFigures(
    */
   const sideDecision = (side: Side, sum: boolean, keep: (r: Response) => boolean, shownIn: ShownIn) =>
     once(() => suppression.figure(side, sideHidden[side], sum, keep, shownSide(side), shownIn));
-  const sideFigure = <T,>(g: GroupData, decision: () => Decision, side: Side, value: (rs: readonly Response[]) => T | null): Cell<T> => {
+  const sideFigure = <T>(g: GroupData, decision: () => Decision, side: Side, value: (rs: readonly Response[]) => T | null): Cell<T> => {
     const { hidden, whole, kept } = decision();
     if (hidden[g.index]) return hiddenCell();
     const all = g.responses[side];
@@ -815,8 +854,9 @@ export function computeCycleFigures(
     return cell(v, side === "employee" ? { employee: n, manager: 0 } : { employee: 0, manager: n }, k, [side]);
   };
   /** A figure over the complete pairs `keep` retains; it reports both sides. */
-  const pairDecision = (keep: (p: CompletePair) => boolean, shownIn: ShownIn) => once(() => suppression.figure("pairs", pairHidden, true, keep, shownPairs, shownIn));
-  const pairFigure = <T,>(g: GroupData, decision: () => Decision, value: (ps: readonly CompletePair[]) => T | null): Cell<T> => {
+  const pairDecision = (keep: (p: CompletePair) => boolean, shownIn: ShownIn) =>
+    once(() => suppression.figure("pairs", pairHidden, true, keep, shownPairs, shownIn));
+  const pairFigure = <T>(g: GroupData, decision: () => Decision, value: (ps: readonly CompletePair[]) => T | null): Cell<T> => {
     const { hidden, whole, kept } = decision();
     if (hidden[g.index]) return hiddenCell();
     const all = g.complete;
@@ -824,7 +864,7 @@ export function computeCycleFigures(
     const v = value(contributing);
     return v === null ? hiddenCell() : cell(v, contributing === all ? g.pairPeople : pairCounts(contributing), k, SIDES);
   };
-  const bySide = <T,>(make: (side: Side) => T): Record<Side, T> => ({ employee: make("employee"), manager: make("manager") });
+  const bySide = <T>(make: (side: Side) => T): Record<Side, T> => ({ employee: make("employee"), manager: make("manager") });
   const trust = bank.dimensions.findIndex((d) => d.key === "trust");
   const goals = bank.dimensions.findIndex((d) => d.key === "goals");
   const largeGap = (p: CompletePair) =>
@@ -837,23 +877,57 @@ export function computeCycleFigures(
     values,
     decision: bySide((side) => sideDecision(side, true, (r) => isOption(r.row.answers[key], values), shownIn(side))),
   });
-  const chooseAgain = options(bank.chooseAgain.key, bank.chooseAgain.options.map((o) => o.value), (side) => (g) => !g.chooseAgain[side].hidden);
-  const stance = options(bank.stance.key, bank.stance.options.map((o) => o.value), (side) => (g) => !g.stance[side].hidden);
+  const chooseAgain = options(
+    bank.chooseAgain.key,
+    bank.chooseAgain.options.map((o) => o.value),
+    (side) => (g) => !g.chooseAgain[side].hidden,
+  );
+  const stance = options(
+    bank.stance.key,
+    bank.stance.options.map((o) => o.value),
+    (side) => (g) => !g.stance[side].hidden,
+  );
   const dimensionDecisions = bank.dimensions.map((d, di) => {
     const earlierDimension = (g: GroupFigures) => g.dimensions.find((x) => x.key === d.key);
     return {
-      mean: bySide((side) => sideDecision(side, true, (r) => r.means[di] != null, (g) => earlierDimension(g)?.mean[side].hidden === false)),
+      mean: bySide((side) =>
+        sideDecision(
+          side,
+          true,
+          (r) => r.means[di] != null,
+          (g) => earlierDimension(g)?.mean[side].hidden === false,
+        ),
+      ),
       alpha: bySide((side) => sideDecision(side, false, (r) => r.allAnswered[di] === true, shownSide(side))),
       // The gap's pairs: pearson leaves out pairs without both means, so agreement shares the check.
-      gap: pairDecision((p) => p.employee.means[di] != null && p.manager.means[di] != null, (g) => earlierDimension(g)?.meanAbsGap.hidden === false),
+      gap: pairDecision(
+        (p) => p.employee.means[di] != null && p.manager.means[di] != null,
+        (g) => earlierDimension(g)?.meanAbsGap.hidden === false,
+      ),
     };
   });
-  const allPairsDecision = pairDecision(() => true, (g) => !g.largeTrustOrGoalsGapShare.hidden);
+  const allPairsDecision = pairDecision(
+    () => true,
+    (g) => !g.largeTrustOrGoalsGapShare.hidden,
+  );
   // The quadrant shares and reading means add up pairs, the drivers rank them: each is checked on
   // its own pairs like every pair figure, so a difference between groups or cycles isolates no one.
-  const balanceDecision = pairDecision((p) => p.quadrant !== null, (g) => g.balance?.hidden === false);
-  const readingDecision = bySide((side) => pairDecision((p) => p.reading[side]?.assumedSimilarity != null, (g) => g.reading?.[side].hidden === false));
-  const driverDecision = bySide((side) => pairDecision((p) => p[side].chooseAgain !== null, (g) => g.chooseAgainDrivers?.[side].hidden === false));
+  const balanceDecision = pairDecision(
+    (p) => p.quadrant !== null,
+    (g) => g.balance?.hidden === false,
+  );
+  const readingDecision = bySide((side) =>
+    pairDecision(
+      (p) => p.reading[side]?.assumedSimilarity != null,
+      (g) => g.reading?.[side].hidden === false,
+    ),
+  );
+  const driverDecision = bySide((side) =>
+    pairDecision(
+      (p) => p[side].chooseAgain !== null,
+      (g) => g.chooseAgainDrivers?.[side].hidden === false,
+    ),
+  );
   // The group's complete pairs not among `ps` (pairs of the group): marked by their position
   // among the cycle's pairs rather than put in a set, thousands of times per cycle.
   const inPairs = new Int32Array(current.kinds.pairs.all.length);
@@ -946,8 +1020,10 @@ export function computeCycleFigures(
         alpha: { employee: alpha("employee"), manager: alpha("manager") },
       };
     });
-    const optionFigure = ({ values, decision }: ReturnType<typeof options>, key: string) => (side: Side) =>
-      sideFigure(g, decision[side], side, (rs) => distribution(rs, key, values));
+    const optionFigure =
+      ({ values, decision }: ReturnType<typeof options>, key: string) =>
+      (side: Side) =>
+        sideFigure(g, decision[side], side, (rs) => distribution(rs, key, values));
     const chooseAgainOf = optionFigure(chooseAgain, bank.chooseAgain.key);
     const stanceOf = optionFigure(stance, bank.stance.key);
     return {

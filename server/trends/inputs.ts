@@ -88,7 +88,10 @@ async function teamsOf(db: Db, orgId: string, at: Date, invited: readonly { mana
   const managers = [...new Set(invited.flatMap((p) => chainOf(p.managerId)))];
   const names = new Map<string, string>();
   for (let i = 0; i < managers.length; i += 1000) {
-    const rows = await db.select({ id: people.id, name: people.name }).from(people).where(and(eq(people.orgId, orgId), inArray(people.id, managers.slice(i, i + 1000))));
+    const rows = await db
+      .select({ id: people.id, name: people.name })
+      .from(people)
+      .where(and(eq(people.orgId, orgId), inArray(people.id, managers.slice(i, i + 1000))));
     for (const r of rows) names.set(r.id, r.name);
   }
   // Depth-first, siblings by name: a team is listed right after the team it is part of.
@@ -128,7 +131,11 @@ async function currentGroupsOf(db: Db, orgId: string, cycleId: string, at: Date)
     .where(and(eq(assessments.orgId, orgId), eq(assessments.cycleId, cycleId)));
   const used = [...new Set(invited.flatMap((p) => (p.departmentId ? [p.departmentId] : [])))];
   const depts = used.length
-    ? await db.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.orgId, orgId), inArray(departments.id, used))).orderBy(asc(departments.name))
+    ? await db
+        .select({ id: departments.id, name: departments.name })
+        .from(departments)
+        .where(and(eq(departments.orgId, orgId), inArray(departments.id, used)))
+        .orderBy(asc(departments.name))
     : [];
   const { teams, chainOf } = await teamsOf(db, orgId, at, invited);
   const groups: GroupDef[] = [
@@ -159,7 +166,11 @@ export async function freezeCycleGroups(db: Db, orgId: string, cycleId: string, 
  * and the departments of today, and never change again.
  */
 async function frozenGroupsOf(db: Db, orgId: string, cycle: OpenedCycle): Promise<FrozenGroups> {
-  const read = () => db.select({ groups: cycleGroupSnapshots.groups, memberships: cycleGroupSnapshots.memberships }).from(cycleGroupSnapshots).where(and(eq(cycleGroupSnapshots.orgId, orgId), eq(cycleGroupSnapshots.cycleId, cycle.id)));
+  const read = () =>
+    db
+      .select({ groups: cycleGroupSnapshots.groups, memberships: cycleGroupSnapshots.memberships })
+      .from(cycleGroupSnapshots)
+      .where(and(eq(cycleGroupSnapshots.orgId, orgId), eq(cycleGroupSnapshots.cycleId, cycle.id)));
   let [row] = await read();
   if (!row) {
     await freezeCycleGroups(db, orgId, cycle.id, cycle.openedAt ?? new Date(`${cycle.opensOn}T00:00:00Z`));
@@ -187,7 +198,13 @@ export async function loadCycleInputs(db: Db, orgId: string, cycle: OpenedCycle)
     .where(and(eq(assessments.orgId, orgId), eq(assessments.cycleId, cycle.id)));
   // Submitted responses count in trends whether or not the pair's results were revealed.
   const rows = await db
-    .select({ assessmentId: responses.assessmentId, pairId: assessments.pairId, side: responses.side, respondentId: responses.respondentId, answers: responses.answers })
+    .select({
+      assessmentId: responses.assessmentId,
+      pairId: assessments.pairId,
+      side: responses.side,
+      respondentId: responses.respondentId,
+      answers: responses.answers,
+    })
     .from(responses)
     .innerJoin(assessments, and(eq(assessments.orgId, responses.orgId), eq(assessments.id, responses.assessmentId)))
     .where(
@@ -211,9 +228,15 @@ export async function loadCycleInputs(db: Db, orgId: string, cycle: OpenedCycle)
 export async function groupMayExist(db: Db, orgId: string, groupId: string): Promise<boolean> {
   if (groupId.startsWith("org:")) return groupId === orgGroupId(orgId);
   if (groupId.startsWith("team:")) {
-    const [person] = await db.select({ id: people.id }).from(people).where(and(eq(people.orgId, orgId), eq(people.id, groupId.slice("team:".length))));
+    const [person] = await db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.orgId, orgId), eq(people.id, groupId.slice("team:".length))));
     return person !== undefined;
   }
-  const [department] = await db.select({ id: departments.id }).from(departments).where(and(eq(departments.orgId, orgId), eq(departments.id, groupId)));
+  const [department] = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.orgId, orgId), eq(departments.id, groupId)));
   return department !== undefined;
 }

@@ -70,7 +70,12 @@ async function shownGroups(db: Db, orgId: string, cycle: OpenedCycle, input: { g
   if (!listedGroups) return null;
   const selected = input.groupId !== undefined ? listedGroups.groups.find((g) => g.id === input.groupId) : listedGroups.groups[0];
   const rows = selected ? heatmapRows(listedGroups.groups, selected) : [];
-  const figures = await publishedFiguresOfGroups(db, orgId, cycle, rows.map((g) => g.id));
+  const figures = await publishedFiguresOfGroups(
+    db,
+    orgId,
+    cycle,
+    rows.map((g) => g.id),
+  );
   if (!figures) return null;
   const teams = listedGroups.groups.filter((g) => g.kind === "team");
   const found = findTeams(teams, input.team ?? "");
@@ -95,12 +100,13 @@ export async function getTrendSeries(db: Db, actor: Actor, input: { groupId?: st
   const figures = await groupFiguresAcross(db, actor.orgId, all, groupId);
   const series = all.flatMap((c, i) => {
     const g = figures[i];
-    return g ? [{ cycle: { id: c.id, name: c.name }, dimensions: g.dimensions.map((d) => ({ key: d.key, name: d.name, mean: d.mean, meanAbsGap: d.meanAbsGap })) }] : [];
+    return g
+      ? [{ cycle: { id: c.id, name: c.name }, dimensions: g.dimensions.map((d) => ({ key: d.key, name: d.name, mean: d.mean, meanAbsGap: d.meanAbsGap })) }]
+      : [];
   });
   if (input.groupId && series.length === 0) throw new NotFoundError();
   return series;
 }
-
 
 /** A published cycle as CSV: exactly the cells the page shows, hidden ones as hidden. Audited. */
 export async function exportCycleTrendsCsv(db: Db, actor: Actor, input: { cycleId: string }) {
@@ -109,14 +115,33 @@ export async function exportCycleTrendsCsv(db: Db, actor: Actor, input: { cycleI
   // Every group's figures: the export is complete, where the page shows a few groups at once.
   const figures = stateOf(cycle) === "published" ? await publishedFiguresOf(db, actor.orgId, cycle) : null;
   if (!figures) {
-    throw new ConflictError(cycle.status !== "closed" ? "This cycle's figures appear once it closes." : "This cycle's figures are being prepared. Try again in a minute.");
+    throw new ConflictError(
+      cycle.status !== "closed" ? "This cycle's figures appear once it closes." : "This cycle's figures are being prepared. Try again in a minute.",
+    );
   }
   const view = { cycle, k: figures.k, groups: figures.groups };
   const sides = ["employee", "manager"] as const;
   const header = [
-    "group", "dimension", "employee mean", "manager mean", "mean absolute gap", "agreement r", "r 95% CI low", "r 95% CI high", "alpha employee", "alpha manager",
-    "absolute agreement ICC", "ICC 95% CI low", "ICC 95% CI high",
-    ...sides.flatMap((side) => (["score", "gap"] as const).flatMap((of) => [`choose again rho ${side} ${of}`, `choose again rho ${side} ${of} CI low`, `choose again rho ${side} ${of} CI high`])),
+    "group",
+    "dimension",
+    "employee mean",
+    "manager mean",
+    "mean absolute gap",
+    "agreement r",
+    "r 95% CI low",
+    "r 95% CI high",
+    "alpha employee",
+    "alpha manager",
+    "absolute agreement ICC",
+    "ICC 95% CI low",
+    "ICC 95% CI high",
+    ...sides.flatMap((side) =>
+      (["score", "gap"] as const).flatMap((of) => [
+        `choose again rho ${side} ${of}`,
+        `choose again rho ${side} ${of} CI low`,
+        `choose again rho ${side} ${of} CI high`,
+      ]),
+    ),
     // The group's own figures, the same on each of its rows.
     ...QUADRANTS.map((q) => `share of pairs ${q.replace("_", " ")}`),
     ...sides.flatMap((side) => [`${side} reading mean miss`, `${side} reading share within half a point`, `${side} assumed similarity`]),

@@ -46,8 +46,7 @@ interface StoredHiddenGroup {
 
 type StoredGroup = GroupFigures | StoredHiddenGroup;
 
-const toStored = (g: GroupFigures): StoredGroup =>
-  g.hidden ? { id: g.id, name: g.name, kind: g.kind, depth: g.depth, allHidden: true } : g;
+const toStored = (g: GroupFigures): StoredGroup => (g.hidden ? { id: g.id, name: g.name, kind: g.kind, depth: g.depth, allHidden: true } : g);
 
 /**
  * Every cell of a rebuilt hidden group is this one object: a large organization's cycle has
@@ -67,7 +66,15 @@ function fromStored(bank: ItemBank, g: StoredGroup): GroupFigures {
     hidden: true,
     hiddenSides: ["employee", "manager"],
     participation: { invited: hiddenCell(), employeeSubmitted: hiddenCell(), managerSubmitted: hiddenCell(), complete: hiddenCell() },
-    dimensions: bank.dimensions.map((d) => ({ key: d.key, name: d.name, mean: sides(), meanAbsGap: hiddenCell(), agreement: hiddenCell(), absoluteAgreement: hiddenCell(), alpha: sides() })),
+    dimensions: bank.dimensions.map((d) => ({
+      key: d.key,
+      name: d.name,
+      mean: sides(),
+      meanAbsGap: hiddenCell(),
+      agreement: hiddenCell(),
+      absoluteAgreement: hiddenCell(),
+      alpha: sides(),
+    })),
     largeTrustOrGoalsGapShare: hiddenCell(),
     chooseAgain: sides(),
     stance: sides(),
@@ -130,7 +137,14 @@ export async function publishedGroupsOf(db: Db, orgId: string, cycle: Pick<Opene
     where s.org_id = ${orgId} and s.cycle_id = ${cycle.id}
     order by f.position`);
   // postgres.js answers an array of rows, PGlite an object with `rows`.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { inputs: string; version: string; id: string; name: string; kind: ListedGroup["kind"]; depth: number }[];
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    inputs: string;
+    version: string;
+    id: string;
+    name: string;
+    kind: ListedGroup["kind"];
+    depth: number;
+  }[];
   const groups = rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, depth: r.depth }));
   const [first] = rows;
   // Published again between the two reads: the list is the newer publication's, kept as such.
@@ -155,14 +169,23 @@ function keepListed(key: string, list: { version: string; groups: readonly Liste
  * These groups' published figures in one cycle, in the cycle's order; a group it does not have
  * is left out. Null while the cycle's figures are not published.
  */
-export async function publishedFiguresOfGroups(db: Db, orgId: string, cycle: Pick<OpenedCycle, "id" | "bankVersion">, groupIds: readonly string[]): Promise<CycleFigures | null> {
+export async function publishedFiguresOfGroups(
+  db: Db,
+  orgId: string,
+  cycle: Pick<OpenedCycle, "id" | "bankVersion">,
+  groupIds: readonly string[],
+): Promise<CycleFigures | null> {
   const rows = await db
     .select({ inputs: trendSnapshots.inputs, k: trendSnapshots.k, figures: trendGroupFigures.figures })
     .from(trendSnapshots)
     .innerJoin(cycles, and(eq(cycles.orgId, trendSnapshots.orgId), eq(cycles.id, trendSnapshots.cycleId)))
     .leftJoin(
       trendGroupFigures,
-      and(eq(trendGroupFigures.orgId, trendSnapshots.orgId), eq(trendGroupFigures.cycleId, trendSnapshots.cycleId), inArray(trendGroupFigures.groupId, groupIds.length > 0 ? [...groupIds] : [""])),
+      and(
+        eq(trendGroupFigures.orgId, trendSnapshots.orgId),
+        eq(trendGroupFigures.cycleId, trendSnapshots.cycleId),
+        inArray(trendGroupFigures.groupId, groupIds.length > 0 ? [...groupIds] : [""]),
+      ),
     )
     .where(and(eq(trendSnapshots.orgId, orgId), eq(trendSnapshots.cycleId, cycle.id), eq(cycles.status, "closed")))
     .orderBy(asc(trendGroupFigures.position));
@@ -176,14 +199,30 @@ export async function publishedFiguresOfGroups(db: Db, orgId: string, cycle: Pic
  * One group's published figures in each of these cycles (undefined where the cycle has no
  * published figures, or no such group), one stored row per cycle.
  */
-export async function groupFiguresAcross(db: Db, orgId: string, all: readonly Pick<OpenedCycle, "id" | "status" | "bankVersion">[], groupId: string): Promise<(GroupFigures | undefined)[]> {
+export async function groupFiguresAcross(
+  db: Db,
+  orgId: string,
+  all: readonly Pick<OpenedCycle, "id" | "status" | "bankVersion">[],
+  groupId: string,
+): Promise<(GroupFigures | undefined)[]> {
   const closed = all.filter((c) => c.status === "closed");
   if (closed.length === 0) return all.map(() => undefined);
   const rows = await db
     .select({ cycleId: trendSnapshots.cycleId, inputs: trendSnapshots.inputs, figures: trendGroupFigures.figures })
     .from(trendSnapshots)
-    .leftJoin(trendGroupFigures, and(eq(trendGroupFigures.orgId, trendSnapshots.orgId), eq(trendGroupFigures.cycleId, trendSnapshots.cycleId), eq(trendGroupFigures.groupId, groupId)))
-    .where(and(eq(trendSnapshots.orgId, orgId), inArray(trendSnapshots.cycleId, closed.map((c) => c.id))));
+    .leftJoin(
+      trendGroupFigures,
+      and(eq(trendGroupFigures.orgId, trendSnapshots.orgId), eq(trendGroupFigures.cycleId, trendSnapshots.cycleId), eq(trendGroupFigures.groupId, groupId)),
+    )
+    .where(
+      and(
+        eq(trendSnapshots.orgId, orgId),
+        inArray(
+          trendSnapshots.cycleId,
+          closed.map((c) => c.id),
+        ),
+      ),
+    );
   const stored = new Map(rows.map((r) => [r.cycleId, r]));
   return all.map((cycle) => {
     const row = cycle.status === "closed" ? stored.get(cycle.id) : undefined;
@@ -199,7 +238,12 @@ export async function publishCycle(db: Db, orgId: string, cycle: OpenedCycle): P
   const input = await loadCycleInputs(db, orgId, cycle);
   const all = await openedCycles(db, orgId);
   const before = all.filter(
-    (c) => c.id !== cycle.id && c.status === "closed" && c.publishedAt !== null && c.bankVersion === cycle.bankVersion && (cycle.publishedAt === null || c.publishedAt < cycle.publishedAt),
+    (c) =>
+      c.id !== cycle.id &&
+      c.status === "closed" &&
+      c.publishedAt !== null &&
+      c.bankVersion === cycle.bankVersion &&
+      (cycle.publishedAt === null || c.publishedAt < cycle.publishedAt),
   );
   const computation = startFiguresComputation();
   let groups: GroupFigures[];

@@ -1,14 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { resolveResponse } from "@trpc/server/http";
-import {
-  BODY_LIMIT_BYTES,
-  IMPORT_BODY_LIMIT_BYTES,
-  MAX_BATCH_CALLS,
-  announcedTooLarge,
-  readBodyWithin,
-  tooLargeMessage,
-  withBody,
-} from "@/server/http/limits";
+import { BODY_LIMIT_BYTES, IMPORT_BODY_LIMIT_BYTES, MAX_BATCH_CALLS, announcedTooLarge, readBodyWithin, tooLargeMessage, withBody } from "@/server/http/limits";
 import { CROSS_SITE_MESSAGE, isSameOrigin } from "@/server/security/origin";
 import { appRouter } from "./root";
 
@@ -52,12 +44,20 @@ export async function guardTrpcRequest(req: Request): Promise<Guarded> {
   const url = new URL(req.url);
   const paths = pathsOf(url);
   if (paths.length > MAX_BATCH_CALLS) {
-    return { ok: false, paths, error: new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `A batch can hold at most ${MAX_BATCH_CALLS} calls; this one has ${paths.length}.` }) };
+    return {
+      ok: false,
+      paths,
+      error: new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `A batch can hold at most ${MAX_BATCH_CALLS} calls; this one has ${paths.length}.` }),
+    };
   }
   if (req.method !== "POST") return { ok: true, req };
   if (!isSameOrigin(req.headers)) return { ok: false, paths, error: new TRPCError({ code: "FORBIDDEN", message: CROSS_SITE_MESSAGE }) };
   if (!isJson(req.headers)) {
-    return { ok: false, paths, error: new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: "Tandem's API accepts only JSON (Content-Type: application/json)." }) };
+    return {
+      ok: false,
+      paths,
+      error: new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: "Tandem's API accepts only JSON (Content-Type: application/json)." }),
+    };
   }
   const limit = paths.some((p) => LARGE_INPUT.has(p)) ? IMPORT_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
   const tooLarge = () => ({ ok: false as const, paths, error: new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: tooLargeMessage(limit) }) });

@@ -18,6 +18,4 @@ export const id = () => z.uuid().transform((s) => s.toLowerCase());
 
 /** A calendar day within the years Tandem deals in. */
 export const day = () =>
-  z.iso
-    .date({ error: "Use a date like 2026-12-31." })
-    .refine((d) => d >= "2000-01-01" && d <= "2099-12-31", "Use a date between 2000 and 2099.");
+  z.iso.date({ error: "Use a date like 2026-12-31." }).refine((d) => d >= "2000-01-01" && d <= "2099-12-31", "Use a date between 2000 and 2099.");

@@ -53,7 +53,12 @@ test.describe("signed out", () => {
     await page.getByRole("button", { name: "Email me a sign-in link" }).click();
     await expect(page).toHaveURL(/\/sign-in\/check-email$/);
     await page.goto("/dev/outbox");
-    await expect(page.getByRole("article").filter({ hasText: `To ${people.kenji}` }).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole("article")
+        .filter({ hasText: `To ${people.kenji}` })
+        .first(),
+    ).toBeVisible();
     await expectNoAxeViolations(page, "/dev/outbox (with mail)");
   });
 

@@ -71,7 +71,10 @@ test("HR opens a cycle; both sides answer blind; both see the answers at the sec
   await expect(card.getByText(/Trends show no figures of this cycle until it closes/)).toBeVisible();
   // On Trends the open cycle says when its figures will appear, and shows none.
   await hr.getByRole("link", { name: "Trends" }).click();
-  await hr.getByRole("navigation", { name: "Cycles" }).getByRole("link", { name: `${CYCLE} (open)` }).click();
+  await hr
+    .getByRole("navigation", { name: "Cycles" })
+    .getByRole("link", { name: `${CYCLE} (open)` })
+    .click();
   await expect(hr.getByText(`${CYCLE} is open. Its figures appear once it closes`)).toBeVisible();
   await expect(hr.getByRole("button", { name: /Export/ })).toHaveCount(0);
   await expect(hr.getByRole("table")).toHaveCount(0);
@@ -101,7 +104,12 @@ test("HR opens a cycle; both sides answer blind; both see the answers at the sec
   const steps = anna.getByRole("navigation", { name: "Assessment steps" });
   await expect(anna.getByRole("heading", { level: 2 })).toHaveText("Goal alignment");
   await expect(anna.getByText("Welcome back: your answers so far are saved")).toBeVisible();
-  await expect(anna.getByRole("group", { name: /I know Tomás's top priorities for this quarter/ }).getByRole("radio").first()).toBeFocused();
+  await expect(
+    anna
+      .getByRole("group", { name: /I know Tomás's top priorities for this quarter/ })
+      .getByRole("radio")
+      .first(),
+  ).toBeFocused();
   await expect(steps.getByRole("button", { name: "Trust complete" })).toBeVisible();
   await expect(steps.getByRole("button", { name: "Goal alignment", exact: true })).toBeVisible();
   await expectNoAxeViolations(anna, "assessment resumed");
@@ -123,7 +131,9 @@ test("HR opens a cycle; both sides answer blind; both see the answers at the sec
   await saved(anna);
   await anna.reload();
   await steps.getByRole("button", { name: /^Contact rhythm/ }).click();
-  await expect(anna.getByRole("group", { name: "We talk often enough for both of us to do our jobs well." }).getByRole("radio", { name: "Strongly agree" })).toBeChecked();
+  await expect(
+    anna.getByRole("group", { name: "We talk often enough for both of us to do our jobs well." }).getByRole("radio", { name: "Strongly agree" }),
+  ).toBeChecked();
 
   // The rest, then submit without sharing "choose again".
   await anna.getByRole("button", { name: "Next →" }).click();
@@ -204,7 +214,16 @@ test("answers by keyboard alone: Tab to a question, arrows to choose, saved", as
   await expect(page.getByRole("heading", { level: 2, name: "Contact rhythm" })).toBeFocused();
   // Tab into the first question's radio group and pick with the arrow keys.
   const first = page.getByRole("group", { name: /how many 1:1 conversations/ });
-  for (let i = 0; i < 30 && !(await first.getByRole("radio").first().evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (
+    let i = 0;
+    i < 30 &&
+    !(await first
+      .getByRole("radio")
+      .first()
+      .evaluate((el) => el === document.activeElement));
+    i++
+  )
+    await page.keyboard.press("Tab");
   await page.keyboard.press("Space");
   await page.keyboard.press("ArrowRight");
   await expect(first.getByRole("radio", { name: "One", exact: true })).toBeChecked();

@@ -67,7 +67,12 @@ test("nobody outside the pair can open it", async ({ page, signInAs, browser }) 
   await page.getByRole("link", { name: "Dashboard with Ben Carter" }).click();
   await page.waitForURL(/\/pairs\//);
   const url = page.url();
-  for (const email of ["hannah.schmidt@brightwater.example", "daniel.okafor@brightwater.example", "maya.chen@brightwater.example", "noah.patel@brightwater.example"]) {
+  for (const email of [
+    "hannah.schmidt@brightwater.example",
+    "daniel.okafor@brightwater.example",
+    "maya.chen@brightwater.example",
+    "noah.patel@brightwater.example",
+  ]) {
     const context = await browser.newContext();
     const other = await context.newPage();
     const { signInAs: signIn } = await import("./support/auth");

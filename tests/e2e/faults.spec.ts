@@ -53,7 +53,10 @@ async function expectStepAnswered(page: Page, option: number) {
 const stepHeading = (page: Page) => page.getByRole("main").getByRole("heading", { level: 2 }).first();
 
 async function goToStep(page: Page, name: string) {
-  await page.getByRole("navigation", { name: "Assessment steps" }).getByRole("button", { name: new RegExp(`^${name}`) }).click();
+  await page
+    .getByRole("navigation", { name: "Assessment steps" })
+    .getByRole("button", { name: new RegExp(`^${name}`) })
+    .click();
   await expect(stepHeading(page)).toHaveText(name);
 }
 

@@ -35,7 +35,16 @@ const ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 const DB_NAME = `tandem_e2e_identity_${crypto.randomBytes(4).toString("hex")}`;
 const DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${DB_NAME}`;
 const AUTH_SECRET = crypto.randomBytes(33).toString("base64");
-const noExternal = { DATABASE_URL: "", SMTP_URL: "", OIDC_ISSUER: "", OIDC_CLIENT_ID: "", OIDC_CLIENT_SECRET: "", AUTH_SECRET: "", AUTH_URL: "", TANDEM_TRUSTED_PROXIES: "" };
+const noExternal = {
+  DATABASE_URL: "",
+  SMTP_URL: "",
+  OIDC_ISSUER: "",
+  OIDC_CLIENT_ID: "",
+  OIDC_CLIENT_SECRET: "",
+  AUTH_SECRET: "",
+  AUTH_URL: "",
+  TANDEM_TRUSTED_PROXIES: "",
+};
 
 const addresses = {
   victim: "vera.victim@north.example",
@@ -117,7 +126,8 @@ test.beforeAll(async () => {
   orgs.north = north!.id;
   orgs.south = south!.id;
   // With a given name, as an import or HR's edit stores it: greetings use it.
-  const person = (org: string, email: string, name: string) => sql!`insert into people (org_id, email, name, given_name) values (${org}, ${email}, ${name}, ${name.split(" ")[0]!})`;
+  const person = (org: string, email: string, name: string) =>
+    sql!`insert into people (org_id, email, name, given_name) values (${org}, ${email}, ${name}, ${name.split(" ")[0]!})`;
   await person(orgs.north, addresses.victim, "Vera Victim");
   await person(orgs.north, addresses.scanned, "Sid Scanned");
   await person(orgs.north, addresses.flooded, "Flo Flooded");
@@ -171,8 +181,12 @@ test("finding 2: a link requested with Host and X-Forwarded-Host of an attacker 
   const html = await (await request.get(`${BASE}/sign-in`)).text();
   const form = /<form[^>]*>((?:(?!<\/form>)[\s\S])*name="email"[\s\S]*?)<\/form>/.exec(html)?.[1] ?? "";
   const fields: Record<string, string> = {};
-  for (const [, name, value] of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) fields[name!] = (value ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
-  expect(Object.keys(fields).some((k) => k.startsWith("$ACTION")), "the email form's action fields").toBe(true);
+  for (const [, name, value] of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g))
+    fields[name!] = (value ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+  expect(
+    Object.keys(fields).some((k) => k.startsWith("$ACTION")),
+    "the email form's action fields",
+  ).toBe(true);
   const before = received.length;
   const res = await request.post(`${BASE}/sign-in`, {
     // No Origin, as curl sends it: Next checks a browser's Origin against the Host.
@@ -267,7 +281,8 @@ test("SSO: a person who signed in by link before keeps the same identity", async
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Lee");
   const bySso = await sessionOf(page, BASE);
   expect(bySso).toMatchObject({ method: "sso", personId: byLink?.personId });
-  const identities = await sql!`select u.id, a.provider from users u left join accounts a on a.user_id = u.id where u.email = ${addresses.linkFirst} order by a.provider`;
+  const identities =
+    await sql!`select u.id, a.provider from users u left join accounts a on a.user_id = u.id where u.email = ${addresses.linkFirst} order by a.provider`;
   expect(identities.map((r) => r.provider)).toEqual(["sso"]);
   expect(new Set(identities.map((r) => r.id)).size).toBe(1);
 });
@@ -317,7 +332,10 @@ test("findings 1 and 3: an identity in two organizations picks one, switches fro
 
   // Another organization's person that is not this identity's: refused as not found.
   const [stranger] = await sql!<{ id: string }[]>`select id from people where email = ${addresses.victim}`;
-  const res = await page.request.post(`${BASE}/api/trpc/session.switchOrganization`, { headers: { origin: new URL(BASE).origin }, data: { json: { personId: stranger!.id } } });
+  const res = await page.request.post(`${BASE}/api/trpc/session.switchOrganization`, {
+    headers: { origin: new URL(BASE).origin },
+    data: { json: { personId: stranger!.id } },
+  });
   expect(res.status()).toBe(404);
   expect(await sessionOf(page, BASE)).toMatchObject({ orgId: orgs.north });
 });

@@ -47,7 +47,10 @@ test.describe("at 360 px wide", () => {
   });
 });
 
-for (const [label, viewport] of [["1280", DESKTOP], ["360", PHONE]] as const) {
+for (const [label, viewport] of [
+  ["1280", DESKTOP],
+  ["360", PHONE],
+] as const) {
   test(`screenshots at ${label} px`, async ({ page, signInAs }) => {
     await page.setViewportSize(viewport);
     await page.goto("/sign-in");

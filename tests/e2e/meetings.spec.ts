@@ -17,7 +17,15 @@ test.use({ timezoneId: ZONE });
 function berlinAgo(minutesAgo: number) {
   const at = new Date(Date.now() - minutesAgo * 60_000);
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: ZONE,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
@@ -185,7 +193,9 @@ test("plan our next 1:1 from the pair dashboard: a preview, the largest few chos
   // Aisha adds a reflection question of her own choosing.
   const reflection = plan.getByRole("checkbox", { checked: false }).last();
   await reflection.check();
-  const chosen = await plan.locator("input[type=checkbox]:checked").evaluateAll((boxes) => boxes.map((b) => document.querySelector(`label[for="${CSS.escape(b.id)}"]`)!.firstChild!.textContent!.trim()));
+  const chosen = await plan
+    .locator("input[type=checkbox]:checked")
+    .evaluateAll((boxes) => boxes.map((b) => document.querySelector(`label[for="${CSS.escape(b.id)}"]`)!.firstChild!.textContent!.trim()));
   expect(chosen).toHaveLength(preselected + 1);
   await page.getByRole("button", { name: `Add ${preselected + 1} items to the agenda` }).click();
   const status = page.getByRole("status").filter({ hasText: /your 1:1 on/ });
@@ -243,7 +253,9 @@ test("a private calendar feed that the person can replace", async ({ page, signI
   await expect(page.getByLabel("Email me before each 1:1, with the agenda so far")).toHaveValue("60");
 });
 
-test("opened at another address (as a colleague would, at the machine's network address), the meeting page works and the feed points there", async ({ page }) => {
+test("opened at another address (as a colleague would, at the machine's network address), the meeting page works and the feed points there", async ({
+  page,
+}) => {
   // No AUTH_URL on the demo server: the address the browser used is the one links are made with.
   const other = DEMO_URL.replace("localhost", "127.0.0.1");
   await signInAsAt(page, people.aisha, other);
@@ -264,7 +276,10 @@ test("opened at another address (as a colleague would, at the machine's network 
   await expect(cards.first()).toContainText("With your manager");
   await expect(cards.first()).toContainText("Daniel Okafor");
   await expect(cards.nth(1)).toContainText("With your report");
-  await page.getByRole("link", { name: /^Next 1:1:/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Next 1:1:/ })
+    .first()
+    .click();
   await page.getByLabel("Add an agenda item").fill("Asked for from another machine");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("list", { name: "Agenda" })).toContainText("Asked for from another machine");

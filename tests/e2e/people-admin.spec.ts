@@ -24,7 +24,17 @@ let server: Started;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   fs.rmSync(path.join(PROJECT_ROOT, DATA_DIR), { recursive: true, force: true });
-  server = startNext(PORT, { DATABASE_URL: "", SMTP_URL: "", OIDC_ISSUER: "", OIDC_CLIENT_ID: "", OIDC_CLIENT_SECRET: "", AUTH_SECRET: "", AUTH_URL: "", TANDEM_DEMO: "", TANDEM_DATA_DIR: DATA_DIR });
+  server = startNext(PORT, {
+    DATABASE_URL: "",
+    SMTP_URL: "",
+    OIDC_ISSUER: "",
+    OIDC_CLIENT_ID: "",
+    OIDC_CLIENT_SECRET: "",
+    AUTH_SECRET: "",
+    AUTH_URL: "",
+    TANDEM_DEMO: "",
+    TANDEM_DATA_DIR: DATA_DIR,
+  });
   await waitForStatus(server, `${URL_}/api/health`, 200, 90_000);
 });
 
@@ -139,13 +149,22 @@ test("Maya, an owner, can't remove the last owner, and finds every change in the
 });
 
 test("the upload refuses a cross-site post, a member, and a file over its limit", async ({ page, request }) => {
-  expect((await request.post(`${URL_}/api/people-import`, { headers: { origin: "http://evil.example", "content-type": "text/csv" }, data: "email,name\n" })).status()).toBe(403);
+  expect(
+    (
+      await request.post(`${URL_}/api/people-import`, { headers: { origin: "http://evil.example", "content-type": "text/csv" }, data: "email,name\n" })
+    ).status(),
+  ).toBe(403);
   await signInAs(page, people.aisha, URL_);
-  expect((await page.request.post(`${URL_}/api/people-import`, { headers: { origin: URL_, "content-type": "text/csv" }, data: "email,name\n" })).status()).toBe(404);
+  expect((await page.request.post(`${URL_}/api/people-import`, { headers: { origin: URL_, "content-type": "text/csv" }, data: "email,name\n" })).status()).toBe(
+    404,
+  );
   expect((await page.goto(`${URL_}/admin/people`))?.status()).toBe(404);
   await page.context().clearCookies();
   await signInAs(page, people.hannah, URL_);
-  const tooBig = await page.request.post(`${URL_}/api/people-import`, { headers: { origin: URL_, "content-type": "text/csv" }, data: Buffer.alloc(33 * 1024 * 1024, 0x61) });
+  const tooBig = await page.request.post(`${URL_}/api/people-import`, {
+    headers: { origin: URL_, "content-type": "text/csv" },
+    data: Buffer.alloc(33 * 1024 * 1024, 0x61),
+  });
   expect(tooBig.status()).toBe(413);
   expect(((await tooBig.json()) as { error: string }).error).toContain("larger than 32 MB");
 });
@@ -155,12 +174,21 @@ test("Hannah uploads a 50,000-row HR export, maps a column, follows the check an
   await signInAs(page, people.hannah, URL_);
   await page.goto(`${URL_}/admin/people/import`);
   // A Rippling-style export whose department column has a name Tandem doesn't know.
-  const rows = Array.from({ length: 50_000 }, (_, i) => `bulk.${i}@example.test,Bulk,Person ${i},,${i % 10 === 0 ? people.hannah : `bulk.${i - (i % 10)}@example.test`},Team ${i % 30},Analyst,2025-02-03`);
+  const rows = Array.from(
+    { length: 50_000 },
+    (_, i) =>
+      `bulk.${i}@example.test,Bulk,Person ${i},,${i % 10 === 0 ? people.hannah : `bulk.${i - (i % 10)}@example.test`},Team ${i % 30},Analyst,2025-02-03`,
+  );
   const csv = ["Work Email,Legal First Name,Legal Last Name,Preferred First Name,Manager Email,Org Unit,Title,Start Date", ...rows].join("\n");
   expect(csv.length).toBeGreaterThan(2 * 1024 * 1024);
   await page.getByLabel("CSV file").setInputFiles({ name: "rippling.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
 
-  await expect(page.getByRole("status").filter({ hasText: /Checking in the background|Uploading/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: /Checking in the background|Uploading/ })
+      .first(),
+  ).toBeVisible();
   const results = page.getByRole("heading", { name: "Check results: rippling.csv" });
   await expect(results).toBeFocused({ timeout: 120_000 });
   await expect(page.getByText("No problems found in 50,000 rows.")).toBeVisible();

@@ -28,7 +28,17 @@ let server: Started;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   fs.rmSync(path.join(PROJECT_ROOT, DATA_DIR), { recursive: true, force: true });
-  server = startNext(PORT, { DATABASE_URL: "", SMTP_URL: "", OIDC_ISSUER: "", OIDC_CLIENT_ID: "", OIDC_CLIENT_SECRET: "", AUTH_SECRET: "", AUTH_URL: "", TANDEM_DEMO: "", TANDEM_DATA_DIR: DATA_DIR });
+  server = startNext(PORT, {
+    DATABASE_URL: "",
+    SMTP_URL: "",
+    OIDC_ISSUER: "",
+    OIDC_CLIENT_ID: "",
+    OIDC_CLIENT_SECRET: "",
+    AUTH_SECRET: "",
+    AUTH_URL: "",
+    TANDEM_DEMO: "",
+    TANDEM_DATA_DIR: DATA_DIR,
+  });
   await waitForStatus(server, `${URL_}/api/health`, 200, 90_000);
 });
 
@@ -128,7 +138,8 @@ test("at 360 px, by keyboard, as an owner who sees every admin link", async ({ p
   const nav = page.getByRole("navigation", { name: "Main" });
   // On a phone the admin pages are in one "Admin" menu (one header row); opened, every link shows.
   await nav.getByText("Admin").click();
-  for (const link of ["Home", "People", "Cycles", "Trends", "Manage people", "Settings"]) await expect(nav.getByRole("link", { name: link, exact: true })).toBeInViewport();
+  for (const link of ["Home", "People", "Cycles", "Trends", "Manage people", "Settings"])
+    await expect(nav.getByRole("link", { name: link, exact: true })).toBeInViewport();
   await expect(nav.getByRole("link", { name: "Manage people" })).toHaveAttribute("aria-current", "page");
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   const dir = path.join(test.info().project.outputDir, "screenshots");
@@ -138,7 +149,9 @@ test("at 360 px, by keyboard, as an owner who sees every admin link", async ({ p
   // Keyboard only: into the text area, type, Tab to the button, Enter.
   const text = page.getByLabel("CSV text");
   await tabTo(page, text, 20);
-  await page.keyboard.insertText(`email,name,manager email,department,title,start date\nnina.keys@brightwater.example,Nina Keys,maya.chen@brightwater.example,Leadership,Chief of Staff,2026-05-04`);
+  await page.keyboard.insertText(
+    `email,name,manager email,department,title,start date\nnina.keys@brightwater.example,Nina Keys,maya.chen@brightwater.example,Leadership,Chief of Staff,2026-05-04`,
+  );
   await tabTo(page, page.getByRole("button", { name: "Check file" }), 5);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Check results" })).toBeFocused();
@@ -171,7 +184,10 @@ test("at 360 px the problems of a file read whole: the table wraps its text, not
 test("a file near the 2 MB limit goes through to the server and is checked", async ({ page }) => {
   test.setTimeout(60_000);
   await signInAs(page, people.hannah, URL_);
-  const rows = Array.from({ length: 9000 }, (_, i) => `bulk.${i}@example.test,Bulk Person ${i},hannah.schmidt@brightwater.example,Bulk,${"t".repeat(120)},2026-01-05`);
+  const rows = Array.from(
+    { length: 9000 },
+    (_, i) => `bulk.${i}@example.test,Bulk Person ${i},hannah.schmidt@brightwater.example,Bulk,${"t".repeat(120)},2026-01-05`,
+  );
   const csv = ["email,name,manager email,department,title,start date", ...rows].join("\n");
   expect(csv.length).toBeGreaterThan(1_900_000);
   expect(csv.length).toBeLessThanOrEqual(2 * 1024 * 1024);
@@ -221,8 +237,16 @@ test("on Postgres, a large background import shows how many people it has writte
     // joins an existing department, whose row this test holds locked: the import stops there,
     // mid-transaction, with every batch before it written and counted, for as long as the test
     // looks. No timing: the page is seen while the import is provably unfinished.
-    const rows = Array.from({ length: n }, (_, i) => `big.${i}@example.test,Big Person ${i},${i % 10 === 0 ? people.hannah : `big.${i - (i % 10)}@example.test`},${i === n - 2 ? "People" : "Big"},Analyst,2026-02-02`);
-    await page.getByLabel("CSV file").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(["email,name,manager email,department,title,start date", ...rows].join("\n")) });
+    const rows = Array.from(
+      { length: n },
+      (_, i) =>
+        `big.${i}@example.test,Big Person ${i},${i % 10 === 0 ? people.hannah : `big.${i - (i % 10)}@example.test`},${i === n - 2 ? "People" : "Big"},Analyst,2026-02-02`,
+    );
+    await page.getByLabel("CSV file").setInputFiles({
+      name: "big.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(["email,name,manager email,department,title,start date", ...rows].join("\n")),
+    });
     await expect(page.getByRole("heading", { name: "Check results: big.csv" })).toBeFocused({ timeout: 120_000 });
     const check = postgres(`postgres://postgres@127.0.0.1:5432/${dbName}`, { max: 2, onnotice: () => {} });
     let release = () => {};
@@ -241,7 +265,9 @@ test("on Postgres, a large background import shows how many people it has writte
       // While it writes: "Writing 10,000 of 10,001 people", a bar that says as much, and nobody new yet.
       const writing = page.getByRole("status").filter({ hasText: /Writing [\d,]+ of 10,001 people in the background/ });
       await expect(writing).toBeVisible({ timeout: 60_000 });
-      await expect.poll(async () => Number((/Writing ([\d,]+) of/.exec((await writing.textContent()) ?? "")?.[1] ?? "").replaceAll(",", "")), { timeout: 60_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(async () => Number((/Writing ([\d,]+) of/.exec((await writing.textContent()) ?? "")?.[1] ?? "").replaceAll(",", "")), { timeout: 60_000 })
+        .toBeGreaterThan(0);
       const written = Number((/Writing ([\d,]+) of/.exec((await writing.textContent()) ?? "")?.[1] ?? "").replaceAll(",", ""));
       expect(written).toBeLessThan(n);
       const bar = page.getByRole("progressbar", { name: "People written" });

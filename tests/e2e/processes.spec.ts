@@ -86,7 +86,15 @@ test("on Postgres: health is ok, trend figures are published, then 503 when the 
         return row!;
       };
       await expect.poll(async () => (await published()).published, { timeout: 60_000 }).toBeGreaterThan(0);
-      await expect.poll(async () => { const p = await published(); return p.published === p.closed; }, { timeout: 60_000 }).toBe(true);
+      await expect
+        .poll(
+          async () => {
+            const p = await published();
+            return p.published === p.closed;
+          },
+          { timeout: 60_000 },
+        )
+        .toBe(true);
       expect((await published()).groups).toBeGreaterThan(0);
     } finally {
       await db.end({ timeout: 5 });

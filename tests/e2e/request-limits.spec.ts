@@ -14,7 +14,10 @@ const grace = "grace.liu@brightwater.example";
 
 /** A tRPC mutation as the app's own pages send it (JSON, its own Origin). */
 async function mutate(request: APIRequestContext, path: string, input: unknown = null) {
-  return request.post(`${DEMO_URL}/api/trpc/${path}`, { headers: { origin: DEMO_URL, "content-type": "application/json" }, data: JSON.stringify({ json: input }) });
+  return request.post(`${DEMO_URL}/api/trpc/${path}`, {
+    headers: { origin: DEMO_URL, "content-type": "application/json" },
+    data: JSON.stringify({ json: input }),
+  });
 }
 
 test("a form on a sibling origin can't revoke a victim's calendar feed (CSRF)", async ({ page, signInAs }) => {
@@ -179,9 +182,17 @@ test("server actions refuse another origin, a missing Origin and a body over 1 M
 });
 
 test("Auth.js's endpoints refuse a body over 64 KB", async () => {
-  const big = await streamPost("/api/auth/signin/email", { announced: 150 * 1024 * 1024, maxBytes: 150 * 1024 * 1024, headers: { "content-type": "application/x-www-form-urlencoded" } });
+  const big = await streamPost("/api/auth/signin/email", {
+    announced: 150 * 1024 * 1024,
+    maxBytes: 150 * 1024 * 1024,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
   expect(big.status).toBe(413);
-  const streamed = await streamPost("/api/auth/signin/email", { announced: null, maxBytes: 150 * 1024 * 1024, headers: { "content-type": "application/x-www-form-urlencoded" } });
+  const streamed = await streamPost("/api/auth/signin/email", {
+    announced: null,
+    maxBytes: 150 * 1024 * 1024,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
   expect(streamed.status).toBe(413);
   expect(streamed.written).toBeLessThan(32 * 1024 * 1024);
 });
@@ -193,7 +204,10 @@ test("a note too long to save says so, and keeps the text in the field and on th
     return (await (await page.request.get(`${DEMO_URL}/api/auth/session`)).json()) as { personId: string };
   })();
   await page.goto("/");
-  await page.getByRole("link", { name: /^Set one up with / }).first().click();
+  await page
+    .getByRole("link", { name: /^Set one up with / })
+    .first()
+    .click();
   await page.getByRole("button", { name: "Set up our 1:1" }).click();
   await page.getByRole("region", { name: "Coming up" }).getByRole("listitem").first().getByRole("link").click();
   const note = page.getByLabel(/^Private notes/);
@@ -207,7 +221,9 @@ test("a note too long to save says so, and keeps the text in the field and on th
   const huge = `${"x".repeat(1_100_000)}END`;
   await page.evaluate(([k, v]) => window.localStorage.setItem(k!, v!), [key, huge]);
   await page.reload();
-  await expect(status).toHaveText("Not saved: these notes are too long for Tandem to accept. Shorten them: your text stays here and on this device until it is saved.");
+  await expect(status).toHaveText(
+    "Not saved: these notes are too long for Tandem to accept. Shorten them: your text stays here and on this device until it is saved.",
+  );
   await expect(status).toHaveAttribute("data-save-status", "refused");
   expect(await note.inputValue()).toBe(huge);
   expect(await page.evaluate((k) => window.localStorage.getItem(k), key)).toBe(huge);

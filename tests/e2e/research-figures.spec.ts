@@ -20,7 +20,8 @@ test("Aisha and Ben each see their quadrant and the same two readings, from thei
   await expect(table.getByRole("row")).toHaveCount(3);
   const levels = await table.locator("tbody tr td:nth-child(3)").allTextContents();
   const [aishaLevel, benLevel] = levels;
-  const expected = aishaLevel === "High" ? (benLevel === "High" ? "Balanced high" : "Manager rates higher") : benLevel === "High" ? "Report rates higher" : "Balanced low";
+  const expected =
+    aishaLevel === "High" ? (benLevel === "High" ? "Balanced high" : "Manager rates higher") : benLevel === "High" ? "Report rates higher" : "Balanced low";
   expect(quadrant).toBe(expected);
 
   const mine = (await section.locator('[data-reading="mine"]').textContent()) ?? "";
@@ -47,15 +48,23 @@ test("Aisha and Ben each see their quadrant and the same two readings, from thei
   await phone.getByRole("link", { name: "Dashboard with Aisha Bello" }).click();
   const his = phone.getByRole("region", { name: "Balance and reading each other" });
   await expect(his.locator("[data-quadrant]").first()).toHaveText(quadrant!);
-  await expect(his.locator('[data-reading="mine"]')).toHaveText(`You read Aisha within half a point on ${benRead![1]} of ${benRead![2]} dimensions; your predictions missed by ${benRead![3]} on average.`);
-  await expect(his.locator('[data-reading="theirs"]')).toHaveText(`Aisha read you within half a point on ${aishaRead![1]} of ${aishaRead![2]} dimensions, missing by ${aishaRead![3]} on average.`);
+  await expect(his.locator('[data-reading="mine"]')).toHaveText(
+    `You read Aisha within half a point on ${benRead![1]} of ${benRead![2]} dimensions; your predictions missed by ${benRead![3]} on average.`,
+  );
+  await expect(his.locator('[data-reading="theirs"]')).toHaveText(
+    `Aisha read you within half a point on ${aishaRead![1]} of ${aishaRead![2]} dimensions, missing by ${aishaRead![3]} on average.`,
+  );
   expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectNoAxeViolations(phone, "pair dashboard with balance at 360 px");
   await his.screenshot({ path: "test-results/screenshots/balance-360.png" });
   await context.close();
 });
 
-test("HR sees absolute agreement, quadrant shares, readings and what matters most, each explained; a small team shows none of them", async ({ page, signInAs, browser }) => {
+test("HR sees absolute agreement, quadrant shares, readings and what matters most, each explained; a small team shows none of them", async ({
+  page,
+  signInAs,
+  browser,
+}) => {
   await signInAs("hannah.schmidt@brightwater.example");
   await page.goto("/admin/trends");
   await page.getByRole("link", { name: "Q3 2026 relationship check" }).click();
@@ -64,7 +73,12 @@ test("HR sees absolute agreement, quadrant shares, readings and what matters mos
   await expect(section).toBeVisible();
 
   const agreement = section.getByRole("table", { name: /^Same order, or the same scores\?/ });
-  await expect(agreement.getByRole("row", { name: /^Trust/ }).getByRole("cell").nth(1)).toHaveText(/^-?\d\.\d\d \(-?\d\.\d\d to -?\d\.\d\d\)$/);
+  await expect(
+    agreement
+      .getByRole("row", { name: /^Trust/ })
+      .getByRole("cell")
+      .nth(1),
+  ).toHaveText(/^-?\d\.\d\d \(-?\d\.\d\d to -?\d\.\d\d\)$/);
 
   const shares = section.getByRole("table", { name: "Share of pairs per balance quadrant" });
   const percents = (await shares.locator("tbody td").allTextContents()).map((t) => Number(t.replace("%", "")));
@@ -73,10 +87,18 @@ test("HR sees absolute agreement, quadrant shares, readings and what matters mos
   expect(Math.abs(percents.reduce((a, b) => a + b, 0) - 100)).toBeLessThanOrEqual(2);
 
   const reading = section.getByRole("table", { name: /Prediction accuracy and assumed similarity per side/ });
-  await expect(reading.getByRole("row", { name: /^Reports reading managers/ }).getByRole("cell").first()).toHaveText(/^\d\.\d\d$/);
+  await expect(
+    reading
+      .getByRole("row", { name: /^Reports reading managers/ })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText(/^\d\.\d\d$/);
 
   for (const side of ["reports", "managers"]) {
-    const card = section.locator("div").filter({ has: page.getByRole("heading", { name: `What matters most for ${side} here` }) }).last();
+    const card = section
+      .locator("div")
+      .filter({ has: page.getByRole("heading", { name: `What matters most for ${side} here` }) })
+      .last();
     await expect(card.getByRole("listitem")).toHaveCount(3);
     await expect(card.getByRole("listitem").first()).toHaveText(/: ρ = -?\d\.\d\d \(-?\d\.\d\d to -?\d\.\d\d\)$/);
     await expect(card.getByText("An association across pairs, not a cause")).toBeVisible();
@@ -91,7 +113,13 @@ test("HR sees absolute agreement, quadrant shares, readings and what matters mos
   await teams.getByLabel("Team", { exact: true }).selectOption({ label: "Team of Aisha Bello" });
   await teams.getByRole("button", { name: "Show team" }).click();
   const team = page.getByRole("region", { name: /^Agreement, balance and what matters: Team of Aisha Bello/ });
-  await expect(team.getByRole("table", { name: /Same order/ }).getByRole("row", { name: /^Trust/ }).getByRole("cell").nth(1)).toHaveText("fewer than 5 people");
+  await expect(
+    team
+      .getByRole("table", { name: /Same order/ })
+      .getByRole("row", { name: /^Trust/ })
+      .getByRole("cell")
+      .nth(1),
+  ).toHaveText("fewer than 5 people");
   await expect(team.getByText("fewer than 5 people").first()).toBeVisible();
   await expect(team.getByText(/^Not shown: fewer than 5 people, or fewer than 32 pairs/)).toHaveCount(2);
 

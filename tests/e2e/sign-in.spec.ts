@@ -17,7 +17,10 @@ test("magic link: request, open from the outbox, land home, sign out, link is si
   await page.getByRole("link", { name: "Open the outbox" }).click();
 
   await expect(page).toHaveURL(/\/dev\/outbox$/);
-  const email = page.getByRole("article").filter({ hasText: `To ${people.lena}` }).first();
+  const email = page
+    .getByRole("article")
+    .filter({ hasText: `To ${people.lena}` })
+    .first();
   await expect(email.getByRole("heading", { name: "Your Tandem sign-in link" })).toBeVisible();
   const link = email.getByRole("link", { name: "Sign-in link" });
   const href = await link.getAttribute("href");

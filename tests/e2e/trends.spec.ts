@@ -9,8 +9,18 @@ test("HR sees anonymized trends: small groups say only 'fewer than 5 people'; ex
   await page.getByRole("link", { name: "Q3 2026 relationship check" }).click();
   await expect(page.getByRole("link", { name: "Q3 2026 relationship check" })).toHaveAttribute("aria-current", "page");
   const heatmap = page.getByRole("table", { name: /Reports' view per group and dimension/ });
-  await expect(heatmap.getByRole("row", { name: /\bFinance\b/ }).getByRole("cell").first()).toHaveText("fewer than 5 people");
-  await expect(heatmap.getByRole("row", { name: /^Brightwater Analytics/ }).getByRole("cell").first()).toHaveText(/^\d\.\d\d$/);
+  await expect(
+    heatmap
+      .getByRole("row", { name: /\bFinance\b/ })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText("fewer than 5 people");
+  await expect(
+    heatmap
+      .getByRole("row", { name: /^Brightwater Analytics/ })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText(/^\d\.\d\d$/);
   // The colours have a key, in the same bands as the cells.
   await expect(page.getByText("Colour key:")).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "4.00 or more" })).toBeVisible();
@@ -20,7 +30,9 @@ test("HR sees anonymized trends: small groups say only 'fewer than 5 people'; ex
   await page.getByRole("button", { name: "Export this view (CSV)" }).click();
   const file = await download;
   const csv = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
-  expect(csv.split("\n")[0]).toMatch(/^group,dimension,employee mean,manager mean,mean absolute gap,agreement r,r 95% CI low,r 95% CI high,alpha employee,alpha manager,absolute agreement ICC,ICC 95% CI low,ICC 95% CI high,choose again rho employee score,/);
+  expect(csv.split("\n")[0]).toMatch(
+    /^group,dimension,employee mean,manager mean,mean absolute gap,agreement r,r 95% CI low,r 95% CI high,alpha employee,alpha manager,absolute agreement ICC,ICC 95% CI low,ICC 95% CI high,choose again rho employee score,/,
+  );
   expect(csv).toContain("Finance,Trust,fewer than 5 people,fewer than 5 people");
 
   await page.getByRole("link", { name: "Managers' view" }).click();
@@ -37,8 +49,18 @@ test("HR picks a team: a team too small or too close to its department says only
 
   // Teams are rows of the heatmap too, named after their manager.
   const heatmap = page.getByRole("table", { name: /Reports' view per group and dimension/ });
-  await expect(heatmap.getByRole("row", { name: /\bTeam of Sam Rivera\b/ }).getByRole("cell").first()).toHaveText("fewer than 5 people");
-  await expect(heatmap.getByRole("row", { name: /^Team of Aisha Bello/ }).getByRole("cell").first()).toHaveText(/^\d\.\d\d$/);
+  await expect(
+    heatmap
+      .getByRole("row", { name: /\bTeam of Sam Rivera\b/ })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText("fewer than 5 people");
+  await expect(
+    heatmap
+      .getByRole("row", { name: /^Team of Aisha Bello/ })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText(/^\d\.\d\d$/);
 
   // Sam Rivera's team: 5 reports, inside Engineering; every figure is hidden, with no count.
   const teams = page.getByRole("region", { name: "Teams" });
@@ -48,7 +70,12 @@ test("HR picks a team: a team too small or too close to its department says only
   await expect(page.getByRole("heading", { level: 2, name: "Team of Sam Rivera: Q3 2026 relationship check" })).toBeVisible();
   await expect(teams.getByLabel("Team", { exact: true }).locator("option:checked")).toHaveText("Team of Sam Rivera");
   const detail = page.getByRole("region", { name: "Figures per dimension for Team of Sam Rivera (scrolls sideways)" });
-  await expect(detail.getByRole("row", { name: /^Trust/ }).getByRole("cell").first()).toHaveText("fewer than 5 people");
+  await expect(
+    detail
+      .getByRole("row", { name: /^Trust/ })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText("fewer than 5 people");
   for (const label of ["Pairs invited", "Reports who submitted", "Managers who submitted", "Pairs where both submitted"]) {
     await expect(page.locator("dl > div").filter({ hasText: label }).locator("dd")).toHaveText("fewer than 5 people");
   }
@@ -58,7 +85,10 @@ test("HR picks a team: a team too small or too close to its department says only
   await teams.getByLabel("Team", { exact: true }).selectOption({ label: "Team of Aisha Bello" });
   await teams.getByRole("button", { name: "Show team" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Team of Aisha Bello: Q3 2026 relationship check" })).toBeVisible();
-  const trust = page.getByRole("region", { name: "Figures per dimension for Team of Aisha Bello (scrolls sideways)" }).getByRole("row", { name: /^Trust/ }).getByRole("cell");
+  const trust = page
+    .getByRole("region", { name: "Figures per dimension for Team of Aisha Bello (scrolls sideways)" })
+    .getByRole("row", { name: /^Trust/ })
+    .getByRole("cell");
   await expect(trust.nth(0)).toHaveText(/^\d\.\d\d$/);
   await expect(trust.nth(1)).toHaveText("fewer than 5 people");
   // The team's trend across cycles, as a table.
@@ -109,13 +139,28 @@ test("Cycles and Trends give the same participation, in people, under the same l
   const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Q3 2026 relationship check" }) });
   const labels = ["Pairs invited", "Reports who submitted (people)", "Managers who submitted (people, each counted once)", "Pairs where both submitted"];
   const onCycles = [];
-  for (const label of labels) onCycles.push(await card.locator("dl > div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd").textContent());
+  for (const label of labels)
+    onCycles.push(
+      await card
+        .locator("dl > div")
+        .filter({ has: page.getByText(label, { exact: true }) })
+        .locator("dd")
+        .textContent(),
+    );
   await expect(page.getByRole("main")).not.toContainText(/\bk\b/);
 
   await page.goto("/admin/trends");
   await page.getByRole("link", { name: "Q3 2026 relationship check" }).click();
   const onTrends = [];
-  for (const label of labels) onTrends.push(await page.locator("dl > div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd").first().textContent());
+  for (const label of labels)
+    onTrends.push(
+      await page
+        .locator("dl > div")
+        .filter({ has: page.getByText(label, { exact: true }) })
+        .locator("dd")
+        .first()
+        .textContent(),
+    );
   expect(onTrends).toEqual(onCycles);
   // A manager answers for each report but counts once: fewer managers than reports.
   expect(Number(onCycles[2])).toBeLessThan(Number(onCycles[1]));

@@ -61,7 +61,15 @@ async function buildOrg(name: string, specs: PersonSpec[], hrLabel = "HR"): Prom
     return p;
   };
   const owner = specs.find((s) => s.roles?.includes("owner"))!;
-  return { orgId: org.id, id: (l) => get(l).id, email: (l) => get(l).email, hrId: get(hrLabel).id, hr: callerFor(t.db, get(hrLabel).id), ownerId: get(owner.label).id, departments };
+  return {
+    orgId: org.id,
+    id: (l) => get(l).id,
+    email: (l) => get(l).email,
+    hrId: get(hrLabel).id,
+    hr: callerFor(t.db, get(hrLabel).id),
+    ownerId: get(owner.label).id,
+    departments,
+  };
 }
 
 let day = 0;
@@ -136,7 +144,12 @@ async function importPeople(org: Org, csv: string) {
  */
 function expectNothingDetermined(findings: AttackFindings) {
   expect.soft(findings.unexplained, "visible figures the attacker's model could not reproduce from the truth").toEqual([]);
-  expect.soft(findings.determined.map((d) => d.label), explain(findings)).toEqual([]);
+  expect
+    .soft(
+      findings.determined.map((d) => d.label),
+      explain(findings),
+    )
+    .toEqual([]);
 }
 
 /** Every visible count counts the distinct people of the figure beside it. */
@@ -226,25 +239,29 @@ describe("attacks on an open cycle", () => {
     expectNothingDetermined(attack(notebook));
   });
 
-  it("b. counting manager responses beside figures of manager people: no count differs from the people its figure is computed from, and a manager's second answer can't be isolated", { timeout: 120_000 }, async () => {
-    const org = await standardOrg("Counting");
-    const notebook = new AttackNotebook(t.db, org.orgId, org.hrId);
-    const cycleId = await openCycle(org, "Counted round");
-    await notebook.record("opened");
-    // Reports of Dan and Eve, and six managers (Eve for four of her six reports): the manager side is shown.
-    await submitPairs(org, cycleId, [...range("Dan report", 5), ...range("Eve report", 6)], ["employee"]);
-    await submitPairs(org, cycleId, ["Ada", "Ben", "Dan", "Cat report 1", ...range("Dan report", 5), ...range("Eve report", 4)], ["manager"]);
-    await notebook.record("all but Eve's last two");
-    await submit(org, cycleId, "Eve report 5", "manager");
-    await notebook.record("Eve answered about report 5");
-    await submit(org, cycleId, "Eve report 6", "manager");
-    await notebook.record("Eve answered about report 6");
-    await closeCycle(org, cycleId);
-    await notebook.record("closed");
-    const findings = attack(notebook);
-    expectTrueCounts(findings);
-    expectNothingDetermined(findings);
-  });
+  it(
+    "b. counting manager responses beside figures of manager people: no count differs from the people its figure is computed from, and a manager's second answer can't be isolated",
+    { timeout: 120_000 },
+    async () => {
+      const org = await standardOrg("Counting");
+      const notebook = new AttackNotebook(t.db, org.orgId, org.hrId);
+      const cycleId = await openCycle(org, "Counted round");
+      await notebook.record("opened");
+      // Reports of Dan and Eve, and six managers (Eve for four of her six reports): the manager side is shown.
+      await submitPairs(org, cycleId, [...range("Dan report", 5), ...range("Eve report", 6)], ["employee"]);
+      await submitPairs(org, cycleId, ["Ada", "Ben", "Dan", "Cat report 1", ...range("Dan report", 5), ...range("Eve report", 4)], ["manager"]);
+      await notebook.record("all but Eve's last two");
+      await submit(org, cycleId, "Eve report 5", "manager");
+      await notebook.record("Eve answered about report 5");
+      await submit(org, cycleId, "Eve report 6", "manager");
+      await notebook.record("Eve answered about report 6");
+      await closeCycle(org, cycleId);
+      await notebook.record("closed");
+      const findings = attack(notebook);
+      expectTrueCounts(findings);
+      expectNothingDetermined(findings);
+    },
+  );
 
   it("c. α's count beside the mean's count: a \"can't say\" on one item is not revealed", { timeout: 120_000 }, async () => {
     const org = await standardOrg("Cant say");
@@ -301,11 +318,15 @@ describe("attacks on a closed cycle: nothing published changes afterwards", () =
 
   it("after closing a cycle with at least k people per side, HR reads visible figures (the suite can't pass by hiding everything)", () => {
     const closed = notebook.moments.find((m) => m.label === "closed")!;
-    const orgTrust = closed.observations.filter((o) => o.cycleId === cycleId && o.groupId === `org:${org.orgId}` && /^dimensions\.trust\.mean\.(employee|manager)\.value$/.test(o.path));
+    const orgTrust = closed.observations.filter(
+      (o) => o.cycleId === cycleId && o.groupId === `org:${org.orgId}` && /^dimensions\.trust\.mean\.(employee|manager)\.value$/.test(o.path),
+    );
     expect(orgTrust.filter((o) => o.source === "cycle" && o.value !== "hidden")).toHaveLength(2);
     // Issue 20's sums are among what the attacker reads: quadrant shares, both sides' reading
     // means (each an equation over pairs) and ICC(A,1) (read, though no sum).
-    const orgReads = closed.observations.filter((o) => o.source === "cycle" && o.cycleId === cycleId && o.groupId === `org:${org.orgId}` && o.value !== "hidden");
+    const orgReads = closed.observations.filter(
+      (o) => o.source === "cycle" && o.cycleId === cycleId && o.groupId === `org:${org.orgId}` && o.value !== "hidden",
+    );
     expect(orgReads.filter((o) => /^balance\.value\./.test(o.path))).toHaveLength(4);
     expect(orgReads.filter((o) => /^reading\.(employee|manager)\.value\./.test(o.path))).toHaveLength(6);
     expect(orgReads.filter((o) => /^dimensions\.trust\.absoluteAgreement\.value\.icc$/.test(o.path))).toHaveLength(1);
@@ -313,11 +334,15 @@ describe("attacks on a closed cycle: nothing published changes afterwards", () =
   });
 
   it("e1. a department move after close changes none of the closed cycle's figures", async () => {
-    await expectUnchangedBy("moving Dan report 1 to Sales", () => importPeople(org, `email,name,department\n${org.email("Dan report 1")},Dan report 1 (Closed),Sales\n`));
+    await expectUnchangedBy("moving Dan report 1 to Sales", () =>
+      importPeople(org, `email,name,department\n${org.email("Dan report 1")},Dan report 1 (Closed),Sales\n`),
+    );
   });
 
   it("e2. a manager change after close changes none of the closed cycle's figures", async () => {
-    await expectUnchangedBy("moving Cat report 1 to Dan", () => importPeople(org, `email,name,managerEmail\n${org.email("Cat report 1")},Cat report 1 (Closed),${org.email("Dan")}\n`));
+    await expectUnchangedBy("moving Cat report 1 to Dan", () =>
+      importPeople(org, `email,name,managerEmail\n${org.email("Cat report 1")},Cat report 1 (Closed),${org.email("Dan")}\n`),
+    );
   });
 
   it("e3. a rename after close changes none of the closed cycle's figures", async () => {
@@ -327,7 +352,10 @@ describe("attacks on a closed cycle: nothing published changes afterwards", () =
   it("e4. a deactivation after close changes none of the closed cycle's figures", async () => {
     // No service deactivates people yet; the column is what one would set.
     await expectUnchangedBy("deactivating Eve report 2", async () => {
-      await t.db.update(people).set({ deactivatedAt: new Date() }).where(and(eq(people.orgId, org.orgId), eq(people.id, org.id("Eve report 2"))));
+      await t.db
+        .update(people)
+        .set({ deactivatedAt: new Date() })
+        .where(and(eq(people.orgId, org.orgId), eq(people.id, org.id("Eve report 2"))));
     });
   });
 
@@ -368,106 +396,124 @@ describe("attacks across cycles", () => {
     await notebook.record(`${name} closed`);
   }
 
-  it("g1. two cycles over the same group, one extra report (and her manager) in the second, everyone else answering alike: nothing determined", { timeout: 120_000 }, async () => {
-    const org = await directorOrg("Two rounds");
-    const notebook = new AttackNotebook(t.db, org.orgId, org.hrId, { shareAcrossCycles: true });
-    const reports = range("M", 6).map((m) => `R of ${m}`);
-    await closedRound(org, notebook, "Round 1", reports.slice(0, 5));
-    await closedRound(org, notebook, "Round 2", reports.slice(0, 6));
-    expectNothingDetermined(attack(notebook));
-  });
+  it(
+    "g1. two cycles over the same group, one extra report (and her manager) in the second, everyone else answering alike: nothing determined",
+    { timeout: 120_000 },
+    async () => {
+      const org = await directorOrg("Two rounds");
+      const notebook = new AttackNotebook(t.db, org.orgId, org.hrId, { shareAcrossCycles: true });
+      const reports = range("M", 6).map((m) => `R of ${m}`);
+      await closedRound(org, notebook, "Round 1", reports.slice(0, 5));
+      await closedRound(org, notebook, "Round 2", reports.slice(0, 6));
+      expectNothingDetermined(attack(notebook));
+    },
+  );
 
-  it("g2. three cycles over the same group, one report joining then another leaving, everyone else answering alike: nothing determined", { timeout: 120_000 }, async () => {
-    const org = await directorOrg("Three rounds");
-    const notebook = new AttackNotebook(t.db, org.orgId, org.hrId, { shareAcrossCycles: true });
-    const reports = range("M", 7).map((m) => `R of ${m}`);
-    await closedRound(org, notebook, "Round 1", reports.slice(0, 5));
-    await closedRound(org, notebook, "Round 2", reports.slice(0, 6));
-    await closedRound(org, notebook, "Round 3", reports.slice(1, 7));
-    expectNothingDetermined(attack(notebook));
-  });
+  it(
+    "g2. three cycles over the same group, one report joining then another leaving, everyone else answering alike: nothing determined",
+    { timeout: 120_000 },
+    async () => {
+      const org = await directorOrg("Three rounds");
+      const notebook = new AttackNotebook(t.db, org.orgId, org.hrId, { shareAcrossCycles: true });
+      const reports = range("M", 7).map((m) => `R of ${m}`);
+      await closedRound(org, notebook, "Round 1", reports.slice(0, 5));
+      await closedRound(org, notebook, "Round 2", reports.slice(0, 6));
+      await closedRound(org, notebook, "Round 3", reports.slice(1, 7));
+      expectNothingDetermined(attack(notebook));
+    },
+  );
 
-  it("i. issue 20's pair figures across two cycles: the same pairs, one report predicting nothing the second time, determine no one's reading or quadrant", { timeout: 120_000 }, async () => {
-    // The pairs (the scope of every pair figure) are the same in both cycles, so only each
-    // figure's own check can keep round 2's reading means from being subtracted from round 1's
-    // to give one report's reading of her manager.
-    const org = await directorOrg("Readings");
-    const notebook = new AttackNotebook(t.db, org.orgId, org.hrId, { shareAcrossCycles: true });
-    const reports = range("M", 6).map((m) => `R of ${m}`);
-    await closedRound(org, notebook, "Round 1", reports);
-    const cycleId = await openCycle(org, "Round 2");
-    await notebook.record("Round 2 opened");
-    const silent = reports[5]!;
-    for (const r of reports) {
-      await submit(org, cycleId, r, "manager");
-      await submit(org, cycleId, r, "employee", r === silent ? bank.dimensions.map((d) => `predict.${d.key}`) : []);
-    }
-    await closeCycle(org, cycleId);
-    await notebook.record("Round 2 closed");
-    const findings = attack(notebook);
-    const round1 = notebook.moments.find((m) => m.label === "Round 1 closed")!;
-    expect(round1.observations.filter((o) => /^reading\.employee\.value\./.test(o.path) && o.value !== "hidden").length, "round 1 shows reading means").toBeGreaterThan(0);
-    expectNothingDetermined(findings);
-  });
-
-  it("h. a seeded random organization, random submissions over two cycles and moves between them: nothing recorded determines anyone", { timeout: 120_000 }, async () => {
-    const next = random("anonymity-attack h");
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
-    const depts = ["Eng", "Sales", "Ops"];
-    const specs: PersonSpec[] = [
-      { label: "CEO", roles: ["owner"] },
-      { label: "HR", manager: "CEO", roles: ["hr_admin"] },
-    ];
-    const reports: string[] = [];
-    depts.forEach((dept, d) => {
-      const director = `Director ${d + 1}`;
-      specs.push({ label: director, manager: "CEO", department: dept });
-      reports.push(director);
-      const managers = 2;
-      for (let m = 1; m <= managers; m++) {
-        const manager = `Manager ${d + 1}.${m}`;
-        specs.push({ label: manager, manager: director, department: dept });
-        reports.push(manager);
-        const count = 2 + Math.floor(next() * 4);
-        for (let r = 1; r <= count; r++) {
-          const label = `Report ${d + 1}.${m}.${r}`;
-          specs.push({ label, manager, department: next() < 0.15 ? pick(depts) : dept });
-          reports.push(label);
-        }
-      }
-    });
-    const org = await buildOrg("Random", specs);
-    const notebook = new AttackNotebook(t.db, org.orgId, org.hrId, { shareAcrossCycles: true });
-
-    const round = async (name: string) => {
-      const cycleId = await openCycle(org, name);
-      await notebook.record(`${name} opened`);
-      const sides = reports.flatMap((r) => (["employee", "manager"] as const).map((side) => ({ r, side }))).filter(() => next() < 0.75);
-      sides.sort(() => next() - 0.5);
-      for (const [i, { r, side }] of sides.entries()) {
-        await submit(org, cycleId, r, side);
-        if (i === Math.floor(sides.length / 2)) await notebook.record(`${name} half in`);
+  it(
+    "i. issue 20's pair figures across two cycles: the same pairs, one report predicting nothing the second time, determine no one's reading or quadrant",
+    { timeout: 120_000 },
+    async () => {
+      // The pairs (the scope of every pair figure) are the same in both cycles, so only each
+      // figure's own check can keep round 2's reading means from being subtracted from round 1's
+      // to give one report's reading of her manager.
+      const org = await directorOrg("Readings");
+      const notebook = new AttackNotebook(t.db, org.orgId, org.hrId, { shareAcrossCycles: true });
+      const reports = range("M", 6).map((m) => `R of ${m}`);
+      await closedRound(org, notebook, "Round 1", reports);
+      const cycleId = await openCycle(org, "Round 2");
+      await notebook.record("Round 2 opened");
+      const silent = reports[5]!;
+      for (const r of reports) {
+        await submit(org, cycleId, r, "manager");
+        await submit(org, cycleId, r, "employee", r === silent ? bank.dimensions.map((d) => `predict.${d.key}`) : []);
       }
       await closeCycle(org, cycleId);
-      await notebook.record(`${name} closed`);
-    };
+      await notebook.record("Round 2 closed");
+      const findings = attack(notebook);
+      const round1 = notebook.moments.find((m) => m.label === "Round 1 closed")!;
+      expect(
+        round1.observations.filter((o) => /^reading\.employee\.value\./.test(o.path) && o.value !== "hidden").length,
+        "round 1 shows reading means",
+      ).toBeGreaterThan(0);
+      expectNothingDetermined(findings);
+    },
+  );
 
-    await round("Random round 1");
-    const ordinary = reports.filter((r) => r.startsWith("Report"));
-    const shuffled = [...ordinary].sort(() => next() - 0.5);
-    const movers = shuffled.slice(0, 3);
-    const name = (label: string) => `${label} (Random)`;
-    await importPeople(org, `email,name,department\n${movers.map((m, i) => `${org.email(m)},${name(m)},${depts[i % 3]}`).join("\n")}\n`);
-    const newManagers = shuffled.slice(3, 5);
-    const managers = reports.filter((r) => r.startsWith("Manager"));
-    await importPeople(org, `email,name,managerEmail\n${newManagers.map((m) => `${org.email(m)},${name(m)},${org.email(pick(managers))}`).join("\n")}\n`);
-    await notebook.record("after the moves");
-    await round("Random round 2");
+  it(
+    "h. a seeded random organization, random submissions over two cycles and moves between them: nothing recorded determines anyone",
+    { timeout: 120_000 },
+    async () => {
+      const next = random("anonymity-attack h");
+      const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+      const depts = ["Eng", "Sales", "Ops"];
+      const specs: PersonSpec[] = [
+        { label: "CEO", roles: ["owner"] },
+        { label: "HR", manager: "CEO", roles: ["hr_admin"] },
+      ];
+      const reports: string[] = [];
+      depts.forEach((dept, d) => {
+        const director = `Director ${d + 1}`;
+        specs.push({ label: director, manager: "CEO", department: dept });
+        reports.push(director);
+        const managers = 2;
+        for (let m = 1; m <= managers; m++) {
+          const manager = `Manager ${d + 1}.${m}`;
+          specs.push({ label: manager, manager: director, department: dept });
+          reports.push(manager);
+          const count = 2 + Math.floor(next() * 4);
+          for (let r = 1; r <= count; r++) {
+            const label = `Report ${d + 1}.${m}.${r}`;
+            specs.push({ label, manager, department: next() < 0.15 ? pick(depts) : dept });
+            reports.push(label);
+          }
+        }
+      });
+      const org = await buildOrg("Random", specs);
+      const notebook = new AttackNotebook(t.db, org.orgId, org.hrId, { shareAcrossCycles: true });
 
-    const findings = attack(notebook);
-    expectTrueCounts(findings);
-    expectNoSmallDifferences(findings);
-    expectNothingDetermined(findings);
-  });
+      const round = async (name: string) => {
+        const cycleId = await openCycle(org, name);
+        await notebook.record(`${name} opened`);
+        const sides = reports.flatMap((r) => (["employee", "manager"] as const).map((side) => ({ r, side }))).filter(() => next() < 0.75);
+        sides.sort(() => next() - 0.5);
+        for (const [i, { r, side }] of sides.entries()) {
+          await submit(org, cycleId, r, side);
+          if (i === Math.floor(sides.length / 2)) await notebook.record(`${name} half in`);
+        }
+        await closeCycle(org, cycleId);
+        await notebook.record(`${name} closed`);
+      };
+
+      await round("Random round 1");
+      const ordinary = reports.filter((r) => r.startsWith("Report"));
+      const shuffled = [...ordinary].sort(() => next() - 0.5);
+      const movers = shuffled.slice(0, 3);
+      const name = (label: string) => `${label} (Random)`;
+      await importPeople(org, `email,name,department\n${movers.map((m, i) => `${org.email(m)},${name(m)},${depts[i % 3]}`).join("\n")}\n`);
+      const newManagers = shuffled.slice(3, 5);
+      const managers = reports.filter((r) => r.startsWith("Manager"));
+      await importPeople(org, `email,name,managerEmail\n${newManagers.map((m) => `${org.email(m)},${name(m)},${org.email(pick(managers))}`).join("\n")}\n`);
+      await notebook.record("after the moves");
+      await round("Random round 2");
+
+      const findings = attack(notebook);
+      expectTrueCounts(findings);
+      expectNoSmallDifferences(findings);
+      expectNothingDetermined(findings);
+    },
+  );
 });
-

@@ -137,12 +137,21 @@ describe("a bad answer", () => {
   it("for an assessment you are not part of, or of another organization, is not found", async () => {
     for (const person of everyoneBut(w, w.a.report1.id, w.a.manager1.id)) {
       const c = callerFor(t.db, person.id);
-      expect(await outcomeOf(c.assessments.saveDraft({ assessmentId: a1, changes: { "trust.ability": 5 } })), person.label).toEqual({ code: "NOT_FOUND", message: "Not found" });
-      expect(await outcomeOf(c.assessments.submit({ assessmentId: a1, shareChooseAgain: true })), person.label).toEqual({ code: "NOT_FOUND", message: "Not found" });
+      expect(await outcomeOf(c.assessments.saveDraft({ assessmentId: a1, changes: { "trust.ability": 5 } })), person.label).toEqual({
+        code: "NOT_FOUND",
+        message: "Not found",
+      });
+      expect(await outcomeOf(c.assessments.submit({ assessmentId: a1, shareChooseAgain: true })), person.label).toEqual({
+        code: "NOT_FOUND",
+        message: "Not found",
+      });
     }
     // Report A1 reaching into org B's cycle, and an id that exists nowhere.
     for (const id of [b1, "00000000-0000-4000-8000-000000000000"]) {
-      expect(await outcomeOf(as(w.a.report1).assessments.saveDraft({ assessmentId: id, changes: { "trust.ability": 5 } }))).toEqual({ code: "NOT_FOUND", message: "Not found" });
+      expect(await outcomeOf(as(w.a.report1).assessments.saveDraft({ assessmentId: id, changes: { "trust.ability": 5 } }))).toEqual({
+        code: "NOT_FOUND",
+        message: "Not found",
+      });
       expect((await outcomeOf(as(w.a.report1).assessments.get({ assessmentId: id }))).code).toBe("NOT_FOUND");
     }
     await expectNothingLost();
@@ -162,7 +171,10 @@ describe("submitting", () => {
     delete almost.stance;
     await fill(as(w.a.manager1), a1, almost);
     const two = await outcomeOf(as(w.a.manager1).assessments.submit({ assessmentId: a1, shareChooseAgain: true }));
-    expect(two).toEqual({ code: "BAD_REQUEST", message: 'Answer every question, or mark it "can\'t say", before submitting: 2 still open (feedback.useful, stance).' });
+    expect(two).toEqual({
+      code: "BAD_REQUEST",
+      message: 'Answer every question, or mark it "can\'t say", before submitting: 2 still open (feedback.useful, stance).',
+    });
     expect((await storedResponse(a1, "manager")).submittedAt).toBeNull();
     const after = await databaseFingerprint(t.db);
     expect(after).not.toBe(before); // the manager's draft was saved …
@@ -205,7 +217,16 @@ describe("a draft", () => {
     const keys = ["respect.views", "loyalty.backing", "feedback.advice", "knowledge.work", "contact.enough", "stance"] as const;
     await Promise.all(keys.map((key) => as(w.a.report2).assessments.saveDraft({ assessmentId: a2, changes: { [key]: key === "stance" ? "with" : 3 } })));
     const stored = await storedResponse(a2, "employee");
-    expect(stored.answers).toEqual({ "trust.ability": 2, "goals.success": 5, "respect.views": 3, "loyalty.backing": 3, "feedback.advice": 3, "knowledge.work": 3, "contact.enough": 3, stance: "with" });
+    expect(stored.answers).toEqual({
+      "trust.ability": 2,
+      "goals.success": 5,
+      "respect.views": 3,
+      "loyalty.backing": 3,
+      "feedback.advice": 3,
+      "knowledge.work": 3,
+      "contact.enough": 3,
+      stance: "with",
+    });
     expect(stored.revision).toBe(revision + keys.length);
   });
 
@@ -279,10 +300,15 @@ describe("a draft save racing the submit", () => {
       const seenByManager = (await as(manager).assessments.results({ assessmentId })).sides.employee.answers;
       expect(seenByManager).toEqual(stored.answers);
       if (saved.ok) {
-        if (stored.answers["trust.ability"] !== 1) violations.push(`round ${round}: the save was acknowledged (revision ${saved.revision}) but is not in the submission`);
-        if (saved.revision >= stored.revision) violations.push(`round ${round}: the save was applied after the submit (revision ${saved.revision} of ${stored.revision})`);
+        if (stored.answers["trust.ability"] !== 1)
+          violations.push(`round ${round}: the save was acknowledged (revision ${saved.revision}) but is not in the submission`);
+        if (saved.revision >= stored.revision)
+          violations.push(`round ${round}: the save was applied after the submit (revision ${saved.revision} of ${stored.revision})`);
       } else {
-        expect(await outcomeOf(Promise.reject(saved.error))).toEqual({ code: "CONFLICT", message: "You have already submitted this assessment; answers can no longer change." });
+        expect(await outcomeOf(Promise.reject(saved.error))).toEqual({
+          code: "CONFLICT",
+          message: "You have already submitted this assessment; answers can no longer change.",
+        });
         if (stored.answers["trust.ability"] !== 4) violations.push(`round ${round}: the save was refused but changed the answer`);
       }
     }

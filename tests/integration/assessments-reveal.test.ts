@@ -37,7 +37,11 @@ function onlyThese(ids: Record<string, string>): Record<string, string> {
 const MANAGER_SECRET = "MANAGER-SECRET: I doubt the reorg will work";
 const managerAnswers: Answers = completeAnswers(1, { topics: MANAGER_SECRET, stance: "against", "contact.meetings": "5+", choose_again: "probably_not" }, 2);
 const EMPLOYEE_SECRET = "EMPLOYEE-SECRET: I am thinking of leaving";
-const employeeAnswers: Answers = completeAnswers(1, { topics: `  ${EMPLOYEE_SECRET}  \n`, stance: "with", "contact.meetings": "1", choose_again: "definitely" }, 5);
+const employeeAnswers: Answers = completeAnswers(
+  1,
+  { topics: `  ${EMPLOYEE_SECRET}  \n`, stance: "with", "contact.meetings": "1", choose_again: "definitely" },
+  5,
+);
 const employeeDraft = { "contact.enough": 3, "trust.candor": "cant_say" };
 
 /** No key the other side answered (that `mine` lacks) and no distinctive value of theirs appears in `json`. */
@@ -68,11 +72,22 @@ describe("before both have submitted", () => {
     expectNoneOf(JSON.stringify(mine), managerAnswers, employeeDraft, MANAGER_SECRET);
 
     const list = await as(w.a.report1).assessments.listMine();
-    expect(list.find((a) => a.id === a1)).toMatchObject({ state: "open", mine: "draft", otherSubmitted: false, side: "employee", other: { id: w.a.manager1.id, name: "Manager A1" } });
+    expect(list.find((a) => a.id === a1)).toMatchObject({
+      state: "open",
+      mine: "draft",
+      otherSubmitted: false,
+      side: "employee",
+      other: { id: w.a.manager1.id, name: "Manager A1" },
+    });
     expectNoneOf(JSON.stringify(list), managerAnswers, employeeDraft, MANAGER_SECRET);
     // The same assessment from the other side; nothing of the other pair or organization.
     const managers = await as(w.a.manager1).assessments.listMine();
-    expect(managers.find((a) => a.id === a1)).toMatchObject({ state: "open", mine: "draft", side: "manager", other: { id: w.a.report1.id, name: "Report A1" } });
+    expect(managers.find((a) => a.id === a1)).toMatchObject({
+      state: "open",
+      mine: "draft",
+      side: "manager",
+      other: { id: w.a.report1.id, name: "Report A1" },
+    });
     expect(managers.map((a) => a.id)).not.toContain(a2);
 
     const theirs = await as(w.a.manager1).assessments.get({ assessmentId: a1 });
@@ -84,9 +99,7 @@ describe("before both have submitted", () => {
   it("results are not found for anyone, the pair included; the assessment only for its two people", async () => {
     const before = await databaseFingerprint(t.db);
     expect(await outcomes(everyone(w), (c) => c.assessments.results({ assessmentId: a1 }))).toEqual(onlyThese({}));
-    expect(await outcomes(everyone(w), (c) => c.assessments.get({ assessmentId: a1 }))).toEqual(
-      onlyThese({ [w.a.report1.id]: "OK", [w.a.manager1.id]: "OK" }),
-    );
+    expect(await outcomes(everyone(w), (c) => c.assessments.get({ assessmentId: a1 }))).toEqual(onlyThese({ [w.a.report1.id]: "OK", [w.a.manager1.id]: "OK" }));
     expect(await databaseFingerprint(t.db)).toBe(before);
   });
 
@@ -139,7 +152,9 @@ describe("at the second submit", () => {
     for (const person of [w.a.report1, w.a.manager1]) {
       expect((await as(person).assessments.listMine()).find((a) => a.id === a1)).toMatchObject({ state: "revealed", mine: "submitted", otherSubmitted: true });
       const mails = (await outboxTo(t.db, person.email)).filter((m) => m.text.includes(`/assessments/${a1}/results`));
-      expect(mails.map((m) => m.subject)).toEqual([person === w.a.report1 ? "Your results with Manager A1 are ready" : "Your results with Report A1 are ready"]);
+      expect(mails.map((m) => m.subject)).toEqual([
+        person === w.a.report1 ? "Your results with Manager A1 are ready" : "Your results with Report A1 are ready",
+      ]);
       for (const m of mails) expect(m.text).not.toMatch(/SECRET/);
     }
   });
@@ -149,9 +164,7 @@ describe("at the second submit", () => {
     expect(await outcomes(everyone(w), (c) => c.assessments.results({ assessmentId: a1 }))).toEqual(
       onlyThese({ [w.a.report1.id]: "OK", [w.a.manager1.id]: "OK" }),
     );
-    expect(await outcomes(everyone(w), (c) => c.assessments.get({ assessmentId: a1 }))).toEqual(
-      onlyThese({ [w.a.report1.id]: "OK", [w.a.manager1.id]: "OK" }),
-    );
+    expect(await outcomes(everyone(w), (c) => c.assessments.get({ assessmentId: a1 }))).toEqual(onlyThese({ [w.a.report1.id]: "OK", [w.a.manager1.id]: "OK" }));
     for (const person of everyone(w).filter((p) => p.id !== w.a.report1.id && p.id !== w.a.manager1.id)) {
       const json = JSON.stringify(await callerFor(t.db, person.id).assessments.listMine());
       expect(json, person.label).not.toContain(a1);
@@ -207,7 +220,10 @@ describe("a cycle closed while one side has not submitted", () => {
     expectNoneOf(JSON.stringify(await as(w.a.manager2).assessments.listMine()), report2Answers, manager2Draft, REPORT2_SECRET);
 
     for (const person of [w.a.report2, w.a.manager2]) {
-      expect((await as(person).assessments.listMine()).find((a) => a.id === a2), person.name).toMatchObject({ state: "closed" });
+      expect(
+        (await as(person).assessments.listMine()).find((a) => a.id === a2),
+        person.name,
+      ).toMatchObject({ state: "closed" });
     }
     const [row] = await t.db.select({ revealedAt: assessments.revealedAt, closedAt: assessments.closedAt }).from(assessments).where(eq(assessments.id, a2));
     expect(row?.revealedAt).toBeNull();
@@ -296,7 +312,10 @@ describe("check-ins", () => {
 
   it("started by both sides at the same instant, starts exactly one", async () => {
     const pairId = (await as(w.b.report2).me.get()).pairs.asReport[0]!.id;
-    const started = await Promise.all([outcomeOf(as(w.b.report2).assessments.startCheckIn({ pairId })), outcomeOf(as(w.b.manager2).assessments.startCheckIn({ pairId }))]);
+    const started = await Promise.all([
+      outcomeOf(as(w.b.report2).assessments.startCheckIn({ pairId })),
+      outcomeOf(as(w.b.manager2).assessments.startCheckIn({ pairId })),
+    ]);
     expect(started.map((o) => o.code).sort()).toEqual(["CONFLICT", "OK"]);
     const open = (await as(w.b.report2).assessments.listMine()).filter((a) => a.kind === "check_in");
     expect(open).toHaveLength(1);

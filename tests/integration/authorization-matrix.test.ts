@@ -124,7 +124,8 @@ describe("a neighbouring pair's and another organization's objects", () => {
     ];
     const before = await databaseFingerprint(t.db);
     for (const actor of ["employee", "manager"] as const) {
-      for (const [path, input] of calls) expect((await classify(callProcedure(callerAs(fx, actor), path, input))).outcome, `${actor}: ${path} ${JSON.stringify(input)}`).toBe("not_found");
+      for (const [path, input] of calls)
+        expect((await classify(callProcedure(callerAs(fx, actor), path, input))).outcome, `${actor}: ${path} ${JSON.stringify(input)}`).toBe("not_found");
     }
     expect(await databaseFingerprint(t.db)).toBe(before);
   });

@@ -48,7 +48,12 @@ beforeAll(async () => {
 
   // Pair A1: Tuesdays 10:00 in Berlin from 5 October; skip the 12th, move the 19th to Thursday 21st 14:30.
   const manager = await actorOf(w.a.manager1.id);
-  ({ seriesId: seriesA1 } = await createSeries(t.db, manager, { ...weekly, pairId: pairA1, startsOn: "2027-10-05", weekday: 2, timeZone: "Europe/Berlin" }, NOW));
+  ({ seriesId: seriesA1 } = await createSeries(
+    t.db,
+    manager,
+    { ...weekly, pairId: pairA1, startsOn: "2027-10-05", weekday: 2, timeZone: "Europe/Berlin" },
+    NOW,
+  ));
   const planned = await getPairMeetings(t.db, manager, { pairId: pairA1 }, NOW);
   meetingOn = Object.fromEntries(planned.upcoming.map((m) => [m.startsAt.toISOString().slice(0, 10), m.id]));
   await setMeetingSkipped(t.db, manager, { meetingId: meetingOn["2027-10-12"]!, skipped: true });
@@ -200,7 +205,21 @@ describe("calendar feed", () => {
   it("expands a monthly 'last Friday' rule in another zone", async () => {
     const pairB2 = await pairAsReport(w.b.report2.id);
     const managerB2 = await actorOf(w.b.manager2.id);
-    await createSeries(t.db, managerB2, { ...weekly, frequency: "monthly", weekOfMonth: -1, weekday: 5, pairId: pairB2, startsOn: "2027-10-01", timeZone: "America/New_York", startTime: "16:00" }, NOW);
+    await createSeries(
+      t.db,
+      managerB2,
+      {
+        ...weekly,
+        frequency: "monthly",
+        weekOfMonth: -1,
+        weekday: 5,
+        pairId: pairB2,
+        startsOn: "2027-10-01",
+        timeZone: "America/New_York",
+        startTime: "16:00",
+      },
+      NOW,
+    );
     const feed = (await calendarFeedFor(t.db, await tokenFor(w.b.report2.id), NOW))!;
     expect(feed).toContain("RRULE:FREQ=MONTHLY;BYDAY=-1FR");
     // New York leaves summer time on 7 November 2027: 16:00 is 20:00Z before, 21:00Z after.
@@ -221,7 +240,9 @@ describe("calendar feed", () => {
     await moveMeeting(t.db, manager, { meetingId: planned[2]!.id, date: "2027-10-19", time: "07:15" }, NOW);
     const feed = (await calendarFeedFor(t.db, await tokenFor(report.id), NOW))!;
     const lines = feed.replace(/\r\n[ \t]/g, "").split("\r\n");
-    expect(lines).toEqual(expect.arrayContaining(["DTSTART:20271004T100000Z", "EXDATE:20271011T100000Z", "RECURRENCE-ID:20271018T100000Z", "DTSTART:20271019T071500Z"]));
+    expect(lines).toEqual(
+      expect.arrayContaining(["DTSTART:20271004T100000Z", "EXDATE:20271011T100000Z", "RECURRENCE-ID:20271018T100000Z", "DTSTART:20271019T071500Z"]),
+    );
     expect(feed).not.toMatch(/TZID|BEGIN:VTIMEZONE/);
     expect(expand(feed, "2027-10-01T00:00:00Z", "2027-11-01T00:00:00Z").map((o) => o.start)).toEqual([
       "2027-10-04T10:00:00.000Z",

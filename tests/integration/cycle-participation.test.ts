@@ -84,6 +84,11 @@ describe("an open cycle's participation", () => {
     }
     // Ten pairs invited (the owner's five, and the managers' five); five complete, of five people a side.
     const five = { hidden: false, value: 5 };
-    expect((await hr.cycles.list()).find((c) => c.id === cycleId)?.participation).toEqual({ invited: { hidden: false, value: 10 }, employeeSubmitted: five, managerSubmitted: five, complete: five });
+    expect((await hr.cycles.list()).find((c) => c.id === cycleId)?.participation).toEqual({
+      invited: { hidden: false, value: 10 },
+      employeeSubmitted: five,
+      managerSubmitted: five,
+      complete: five,
+    });
   });
 });

@@ -58,7 +58,10 @@ async function mailsOfCycle(cycleId: string, subject: string) {
   // Invitations go out from the job queue; this is the worker sending what is queued.
   await sendQueuedMail(t.db, new Date(Date.now() + 366 * 24 * 3600_000));
   const ids = await assessmentIds(cycleId);
-  const rows = await t.db.select({ to: outboxEmails.to, subject: outboxEmails.subject, text: outboxEmails.text }).from(outboxEmails).where(like(outboxEmails.subject, `${subject}%`));
+  const rows = await t.db
+    .select({ to: outboxEmails.to, subject: outboxEmails.subject, text: outboxEmails.text })
+    .from(outboxEmails)
+    .where(like(outboxEmails.subject, `${subject}%`));
   return rows.filter((m) => ids.some((id) => m.text.includes(`/assessments/${id}`)));
 }
 
@@ -84,11 +87,19 @@ describe("the cycle schedule", () => {
     expect(await mailsOfCycle(cycleId, "Your assessment with")).toHaveLength(14);
     expect(await auditOf(cycleId)).toEqual([
       { actorId: w.a.hr.id, actorName: "HR A", action: "cycle.created", details: { cycleId, name: "Opens at midnight", departments: null } },
-      { actorId: null, actorName: SCHEDULED_ACTOR_NAME, action: "cycle.opened", details: { cycleId, name: "Opens at midnight", pairs: 7, minGroupSize: 5, automatic: true } },
+      {
+        actorId: null,
+        actorName: SCHEDULED_ACTOR_NAME,
+        action: "cycle.opened",
+        details: { cycleId, name: "Opens at midnight", pairs: 7, minGroupSize: 5, automatic: true },
+      },
     ]);
     // The owner's audit log says it was automatic.
     const { entries } = await callerFor(t.db, w.a.owner.id).org.auditLog({ limit: 5 });
-    expect(entries.find((e) => e.action === "cycle.opened" && e.details.cycleId === cycleId)).toMatchObject({ actorName: "Tandem (scheduled)", automatic: true });
+    expect(entries.find((e) => e.action === "cycle.opened" && e.details.cycleId === cycleId)).toMatchObject({
+      actorName: "Tandem (scheduled)",
+      automatic: true,
+    });
     expect(entries.find((e) => e.action === "cycle.created" && e.details.cycleId === cycleId)).toMatchObject({ actorName: "HR A", automatic: false });
 
     // Sweeping again changes nothing.
@@ -181,20 +192,32 @@ describe("the automatic reminder", () => {
 
     const remindAt = berlin(day(27), "09:00");
     await runCycleSchedule(t.db, berlin(day(8)));
-    const [job] = await t.db.select().from(jobs).where(eq(jobs.key, cycleReminderKey(cycleId, closesOn)));
+    const [job] = await t.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.key, cycleReminderKey(cycleId, closesOn)));
     expect(job).toMatchObject({ kind: CYCLE_REMINDER, runAt: remindAt });
     // HR's page: the date it is planned for, nothing about anyone.
     const listed = async () => (await callerFor(t.db, w.a.hr.id).cycles.list()).find((c) => c.id === cycleId)!;
-    expect((await listed()).automatic).toEqual({ timeZone: BERLIN, opensAt: berlin(day(7)), closesAt: berlin(day(31)), reminderAt: remindAt, remindedAt: null });
+    expect((await listed()).automatic).toEqual({
+      timeZone: BERLIN,
+      opensAt: berlin(day(7)),
+      closesAt: berlin(day(31)),
+      reminderAt: remindAt,
+      remindedAt: null,
+    });
 
     const handlers = workerHandlers();
     const one = t.db;
     const two = t.connectAgain();
     // A minute early: nothing.
     await runDueJobs(one, minus(remindAt, 1), handlers, { limit: 100 });
-    expect(await t.db.select({ attempts: jobs.attempts, finishedAt: jobs.finishedAt }).from(jobs).where(eq(jobs.key, cycleReminderKey(cycleId, closesOn)))).toEqual([
-      { attempts: 0, finishedAt: null },
-    ]);
+    expect(
+      await t.db
+        .select({ attempts: jobs.attempts, finishedAt: jobs.finishedAt })
+        .from(jobs)
+        .where(eq(jobs.key, cycleReminderKey(cycleId, closesOn))),
+    ).toEqual([{ attempts: 0, finishedAt: null }]);
     expect(await mailsOfCycle(cycleId, "Reminder:")).toEqual([]);
     // On time, with two servers sweeping and sending at once, and again later.
     for (const now of [remindAt, new Date(remindAt.getTime() + 60_000), new Date(remindAt.getTime() + 3_600_000)]) {
@@ -216,9 +239,14 @@ describe("the automatic reminder", () => {
 
     const entries = (await auditOf(cycleId)).filter((e) => e.action === "cycle.reminded");
     // No count in the audit log either.
-    expect(entries).toEqual([{ actorId: null, actorName: SCHEDULED_ACTOR_NAME, action: "cycle.reminded", details: { cycleId, name: "Reminded round", automatic: true } }]);
+    expect(entries).toEqual([
+      { actorId: null, actorName: SCHEDULED_ACTOR_NAME, action: "cycle.reminded", details: { cycleId, name: "Reminded round", automatic: true } },
+    ]);
     expect((await listed()).automatic.remindedAt).toEqual(remindAt);
-    const [done] = await t.db.select().from(jobs).where(eq(jobs.key, cycleReminderKey(cycleId, closesOn)));
+    const [done] = await t.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.key, cycleReminderKey(cycleId, closesOn)));
     expect(done?.outcome).toBe("done");
   });
 
@@ -228,7 +256,12 @@ describe("the automatic reminder", () => {
     const hr = callerFor(t.db, w.a.hr.id);
     await hr.cycles.open({ cycleId });
     await runCycleSchedule(t.db, berlin(day(10)));
-    expect(await t.db.select({ runAt: jobs.runAt }).from(jobs).where(eq(jobs.key, cycleReminderKey(cycleId, closesOn)))).toEqual([{ runAt: berlin(day(29), "09:00") }]);
+    expect(
+      await t.db
+        .select({ runAt: jobs.runAt })
+        .from(jobs)
+        .where(eq(jobs.key, cycleReminderKey(cycleId, closesOn))),
+    ).toEqual([{ runAt: berlin(day(29), "09:00") }]);
     const ids = await assessmentIds(cycleId);
     await hr.cycles.close({ cycleId });
 
@@ -240,7 +273,10 @@ describe("the automatic reminder", () => {
     await runDueJobs(t.db, new Date(remindAt.getTime() + 60_000), workerHandlers());
     const reminders = await t.db.select({ text: outboxEmails.text }).from(outboxEmails).where(like(outboxEmails.subject, "Reminder:%"));
     expect(reminders.filter((m) => ids.some((id) => m.text.includes(id)))).toEqual([]);
-    const [job] = await t.db.select().from(jobs).where(and(eq(jobs.key, cycleReminderKey(cycleId, closesOn))));
+    const [job] = await t.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.key, cycleReminderKey(cycleId, closesOn))));
     expect(job).toMatchObject({ outcome: "cancelled", lastError: "the cycle is not open" });
     expect((await cycleRow(cycleId)).autoRemindedAt).toBeNull();
   });
@@ -249,7 +285,12 @@ describe("the automatic reminder", () => {
     const cycleId = await createDraft("a", "Two-day round", day(11), day(12));
     await callerFor(t.db, w.a.hr.id).cycles.open({ cycleId });
     await runCycleSchedule(t.db, berlin(day(11), "12:00"));
-    expect(await t.db.select().from(jobs).where(eq(jobs.key, cycleReminderKey(cycleId, day(12))))).toEqual([]);
+    expect(
+      await t.db
+        .select()
+        .from(jobs)
+        .where(eq(jobs.key, cycleReminderKey(cycleId, day(12)))),
+    ).toEqual([]);
     expect((await callerFor(t.db, w.a.hr.id).cycles.list()).find((c) => c.id === cycleId)?.automatic.reminderAt).toBeNull();
   });
 });

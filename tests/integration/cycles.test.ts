@@ -65,7 +65,12 @@ describe("who may run cycles", () => {
     expect(await outcomes(people, (c) => c.cycles.list())).toEqual(expected);
     expect(await outcomes(people, (c) => c.cycles.departments())).toEqual(expected);
 
-    const { cycleId } = await callerFor(t.db, w.a.owner.id).cycles.create({ name: "Owner's round", opensOn: "2026-05-01", closesOn: "2026-05-31", departmentIds: null });
+    const { cycleId } = await callerFor(t.db, w.a.owner.id).cycles.create({
+      name: "Owner's round",
+      opensOn: "2026-05-01",
+      closesOn: "2026-05-31",
+      departmentIds: null,
+    });
     const before = await databaseFingerprint(t.db);
     const members = people.filter((p) => !admins.has(p.id));
     const input = { name: "Sneaky", opensOn: "2026-05-01", closesOn: "2026-05-31", departmentIds: null };
@@ -109,7 +114,12 @@ describe("who may run cycles", () => {
 describe("creating a cycle", () => {
   it("refuses bad input with a clear message, changing nothing", async () => {
     const before = await databaseFingerprint(t.db);
-    const ok: { name: string; opensOn: string; closesOn: string; departmentIds: string[] | null } = { name: "Summer round", opensOn: "2026-07-01", closesOn: "2026-07-31", departmentIds: null };
+    const ok: { name: string; opensOn: string; closesOn: string; departmentIds: string[] | null } = {
+      name: "Summer round",
+      opensOn: "2026-07-01",
+      closesOn: "2026-07-31",
+      departmentIds: null,
+    };
     const cases: [Partial<typeof ok>, string][] = [
       [{ name: "   " }, "Give the cycle a name."],
       [{ name: "x".repeat(121) }, "The name can be at most 120 characters."],
@@ -124,7 +134,10 @@ describe("creating a cycle", () => {
       expect(outcome.code, message).toBe("BAD_REQUEST");
       expect(outcome.message, message).toContain(message);
     }
-    expect(await outcomeOf(hrA().cycles.create({ ...ok, departmentIds: ["00000000-0000-4000-8000-000000000000"] }))).toEqual({ code: "NOT_FOUND", message: "Not found" });
+    expect(await outcomeOf(hrA().cycles.create({ ...ok, departmentIds: ["00000000-0000-4000-8000-000000000000"] }))).toEqual({
+      code: "NOT_FOUND",
+      message: "Not found",
+    });
     expect(await databaseFingerprint(t.db)).toBe(before);
   });
 });
@@ -135,7 +148,12 @@ describe("opening a cycle", () => {
   it("invites every active pair, and emails both sides of every pair", async () => {
     const [{ n: mailsBefore }] = (await t.db.select({ n: count() }).from(outboxEmails)) as [{ n: number }];
     ({ cycleId: allPairs } = await openCycleFor(t.db, w, "a", { name: "All pairs", closesOn: "2026-04-30" }));
-    expect(await cycleInList(hrA(), allPairs)).toMatchObject({ status: "open", allDepartments: true, departments: [], participation: { invited: { hidden: false, value: 8 } } });
+    expect(await cycleInList(hrA(), allPairs)).toMatchObject({
+      status: "open",
+      allDepartments: true,
+      departments: [],
+      participation: { invited: { hidden: false, value: 8 } },
+    });
 
     for (const { manager, report } of pairsOfA()) {
       const id = await assessmentWith(t.db, report.id, manager.id, { title: "All pairs" });
@@ -145,7 +163,10 @@ describe("opening a cycle", () => {
         [report, manager],
       ] as const) {
         const mails = (await outboxTo(t.db, to.email)).filter((m) => m.text.includes(`/assessments/${id}`));
-        expect(mails.map((m) => m.subject), `${to.name} about ${other.name}`).toEqual([`Your assessment with ${other.name} is ready`]);
+        expect(
+          mails.map((m) => m.subject),
+          `${to.name} about ${other.name}`,
+        ).toEqual([`Your assessment with ${other.name} is ready`]);
         expect(mails[0]?.text).toContain(`with ${other.name} is ready; it is open until 2026-04-30`);
       }
     }
@@ -216,8 +237,18 @@ describe("opening a cycle", () => {
     for (const admin of [w.a.hr, w.a.owner]) {
       const list = await as(admin).cycles.list();
       // k = 5: counts below it say only "fewer than k", so they can't point at a person.
-      expect(list.find((c) => c.id === allPairs)?.participation).toEqual({ invited: { hidden: false, value: 8 }, employeeSubmitted: HIDDEN, managerSubmitted: HIDDEN, complete: HIDDEN });
-      expect(list.find((c) => c.name === "Sales only")?.participation).toEqual({ invited: HIDDEN, employeeSubmitted: HIDDEN, managerSubmitted: HIDDEN, complete: HIDDEN });
+      expect(list.find((c) => c.id === allPairs)?.participation).toEqual({
+        invited: { hidden: false, value: 8 },
+        employeeSubmitted: HIDDEN,
+        managerSubmitted: HIDDEN,
+        complete: HIDDEN,
+      });
+      expect(list.find((c) => c.name === "Sales only")?.participation).toEqual({
+        invited: HIDDEN,
+        employeeSubmitted: HIDDEN,
+        managerSubmitted: HIDDEN,
+        complete: HIDDEN,
+      });
       const json = JSON.stringify(list);
       for (const p of people) {
         expect(json, p.label).not.toContain(p.id);
@@ -230,6 +261,11 @@ describe("opening a cycle", () => {
     expect(await hrA().cycles.close({ cycleId: allPairs })).toEqual({ closed: true });
     expect((await cycleInList(hrA(), allPairs)).participation).toBeNull();
     await settleTrends(t.db);
-    expect((await cycleInList(hrA(), allPairs)).participation).toEqual({ invited: HIDDEN, employeeSubmitted: HIDDEN, managerSubmitted: HIDDEN, complete: HIDDEN });
+    expect((await cycleInList(hrA(), allPairs)).participation).toEqual({
+      invited: HIDDEN,
+      employeeSubmitted: HIDDEN,
+      managerSubmitted: HIDDEN,
+      complete: HIDDEN,
+    });
   });
 });

@@ -55,11 +55,19 @@ describe("demo organization", () => {
       .innerJoin(cycles, eq(cycles.id, assessments.cycleId))
       .innerJoin(pairs, eq(pairs.id, assessments.pairId))
       .innerJoin(people, eq(people.id, responses.respondentId))
-      .where(and(eq(assessments.orgId, orgId), eq(pairs.managerId, sql`(select id from people where email = 'aisha.bello@brightwater.example')`), eq(pairs.reportId, sql`(select id from people where email = 'ben.carter@brightwater.example')`)));
+      .where(
+        and(
+          eq(assessments.orgId, orgId),
+          eq(pairs.managerId, sql`(select id from people where email = 'aisha.bello@brightwater.example')`),
+          eq(pairs.reportId, sql`(select id from people where email = 'ben.carter@brightwater.example')`),
+        ),
+      );
     expect(new Set(rows.map((r) => r.cycle)).size).toBe(2);
     expect(rows.every((r) => r.revealedAt !== null)).toBe(true);
     const trustMean = (answers: Record<string, number | string>) => {
-      const values = ["trust.ability", "trust.integrity", "trust.benevolence", "trust.candor"].map((k) => answers[k]).filter((v): v is number => typeof v === "number");
+      const values = ["trust.ability", "trust.integrity", "trust.benevolence", "trust.candor"]
+        .map((k) => answers[k])
+        .filter((v): v is number => typeof v === "number");
       return values.reduce((a, b) => a + b, 0) / values.length;
     };
     for (const cycle of new Set(rows.map((r) => r.cycle))) {

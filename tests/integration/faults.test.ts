@@ -97,7 +97,11 @@ interface HttpError {
 async function overHttp(personId: string, path: string, input: unknown) {
   const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
-    req: new Request(`http://tandem.test/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(superjson.serialize(input)) }),
+    req: new Request(`http://tandem.test/api/trpc/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(superjson.serialize(input)),
+    }),
     router: appRouter,
     createContext: () => createContext({ db: t.db, personId }),
   });
@@ -186,7 +190,10 @@ async function openAdmin() {
  * Runs `call` while `lock` holds a row lock it needs; once the call's backend is seen waiting
  * on that lock (mid-transaction), ends every backend of the app's pool, then releases the lock.
  */
-async function terminatedMidSave<T>(lockQuery: (sql: postgres.ReservedSql) => Promise<unknown>, call: () => Promise<T>): Promise<{ result: T; blockedQuery: string; terminated: number[] }> {
+async function terminatedMidSave<T>(
+  lockQuery: (sql: postgres.ReservedSql) => Promise<unknown>,
+  call: () => Promise<T>,
+): Promise<{ result: T; blockedQuery: string; terminated: number[] }> {
   const admin = await openAdmin();
   const lock = await admin.holdLock(lockQuery);
   try {

@@ -49,10 +49,39 @@ const NASTY = {
   html: ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)", "{{constructor.constructor('x')()}}"],
   unicode: ["\u202Egnp.exe", "שלום עולם", "مرحبا بالعالم", "👩‍👩‍👧‍👦🔥💯", "e\u0301", "﷽", "𝕏".repeat(40)],
   patterns: ["", " ", "%", "_", "\\", "%_\\'\"", "null", "NaN", "__proto__", "constructor", "1e309", "-1", "0x10"],
-  dates: ["0000-01-01", "0000-12-31", "9999-12-31", "2026-02-29", "2024-02-29", "2026-13-01", "2026-00-10", "2026-04-01T00:00:00Z", "+002026-04-01", "-0001-01-01"],
+  dates: [
+    "0000-01-01",
+    "0000-12-31",
+    "9999-12-31",
+    "2026-02-29",
+    "2024-02-29",
+    "2026-13-01",
+    "2026-00-10",
+    "2026-04-01T00:00:00Z",
+    "+002026-04-01",
+    "-0001-01-01",
+  ],
   huge: ["x".repeat(65), "x".repeat(121), "x".repeat(201), "x".repeat(501), "x".repeat(2001), "é".repeat(5001), "🔥".repeat(50_000), "x".repeat(100_000)],
 };
-const NASTY_NUMBERS = [0, -0, -1, 1, 3, 5, 6, 2.5, NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, Number.MIN_VALUE, -Number.MAX_VALUE, 1e308, 101];
+const NASTY_NUMBERS = [
+  0,
+  -0,
+  -1,
+  1,
+  3,
+  5,
+  6,
+  2.5,
+  NaN,
+  Infinity,
+  -Infinity,
+  Number.MAX_SAFE_INTEGER,
+  Number.MAX_SAFE_INTEGER + 2,
+  Number.MIN_VALUE,
+  -Number.MAX_VALUE,
+  1e308,
+  101,
+];
 
 function nested(depth: number, asArray: boolean): unknown {
   let value: unknown = "bottom";
@@ -63,7 +92,12 @@ function nested(depth: number, asArray: boolean): unknown {
 /** Valid ids of both organizations (pairs, assessments, cycles, people, departments) and junk ids. */
 function ids(): fc.Arbitrary<string> {
   const known = [...fx.orgData.a, ...fx.orgData.b].filter((v) => UUID.test(v));
-  return fc.oneof(fc.constantFrom(...known), fc.constantFrom(...known).map((id) => id.toUpperCase()), fc.uuid(), fc.uuid({ version: 4 }));
+  return fc.oneof(
+    fc.constantFrom(...known),
+    fc.constantFrom(...known).map((id) => id.toUpperCase()),
+    fc.uuid(),
+    fc.uuid({ version: 4 }),
+  );
 }
 
 /** Dates as a date field could receive them: every year from 0000 to 9999, months and days out of range. */
@@ -71,15 +105,15 @@ function dates(): fc.Arbitrary<string> {
   const pad = (n: number, width: number) => String(n).padStart(width, "0");
   return fc.oneof(
     fc.constantFrom(...NASTY.dates),
-    fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`),
+    fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+      .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`),
   );
 }
 
 /** A hostile string; `near` (a valid value) gets a control character spliced into it, or an id swapped. */
 function nastyString(near?: string): fc.Arbitrary<string> {
-  const spliced = near
-    ? [fc.tuple(fc.constantFrom(...NASTY.control), fc.nat(near.length)).map(([c, at]) => near.slice(0, at) + c + near.slice(at))]
-    : [];
+  const spliced = near ? [fc.tuple(fc.constantFrom(...NASTY.control), fc.nat(near.length)).map(([c, at]) => near.slice(0, at) + c + near.slice(at))] : [];
   return fc.oneof(
     { weight: 2, arbitrary: fc.oneof(fc.constantFrom(...NASTY.control), ...spliced) },
     ...[NASTY.sql, NASTY.html, NASTY.unicode, NASTY.patterns, NASTY.dates, NASTY.huge].map((kind) => ({ weight: 1, arbitrary: fc.constantFrom(...kind) })),
@@ -108,7 +142,12 @@ function scalars(): fc.Arbitrary<unknown> {
 /** Any hostile value: a scalar, an array or object of them, or something nested thousands deep. */
 function hostile(): fc.Arbitrary<unknown> {
   const { tree } = fc.letrec<{ tree: unknown }>((tie) => ({
-    tree: fc.oneof({ depthSize: "small", withCrossShrink: true }, scalars(), fc.array(tie("tree"), { maxLength: 4 }), fc.dictionary(keys(), tie("tree"), { maxKeys: 4 })),
+    tree: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      scalars(),
+      fc.array(tie("tree"), { maxLength: 4 }),
+      fc.dictionary(keys(), tie("tree"), { maxKeys: 4 }),
+    ),
   }));
   return fc.oneof(
     { weight: 6, arbitrary: tree },
@@ -118,14 +157,17 @@ function hostile(): fc.Arbitrary<unknown> {
 
 /** A value of the same kind as `valid` made hostile, or something of another kind altogether. */
 function hostileLike(valid: unknown): fc.Arbitrary<unknown> {
-  if (typeof valid === "string" && UUID.test(valid)) return fc.oneof({ weight: 3, arbitrary: ids() }, { weight: 2, arbitrary: nastyString(valid) }, { weight: 1, arbitrary: hostile() });
-  if (typeof valid === "string" && ISO_DATE.test(valid)) return fc.oneof({ weight: 3, arbitrary: dates() }, { weight: 2, arbitrary: nastyString(valid) }, { weight: 1, arbitrary: hostile() });
+  if (typeof valid === "string" && UUID.test(valid))
+    return fc.oneof({ weight: 3, arbitrary: ids() }, { weight: 2, arbitrary: nastyString(valid) }, { weight: 1, arbitrary: hostile() });
+  if (typeof valid === "string" && ISO_DATE.test(valid))
+    return fc.oneof({ weight: 3, arbitrary: dates() }, { weight: 2, arbitrary: nastyString(valid) }, { weight: 1, arbitrary: hostile() });
   if (typeof valid === "string") return fc.oneof({ weight: 5, arbitrary: nastyString(valid) }, { weight: 1, arbitrary: hostile() });
   if (valid instanceof Date) {
     const extremes = [new Date(8.64e15), new Date(-8.64e15), new Date(NaN), new Date(0), new Date("0000-01-01T00:00:00Z")];
     return fc.oneof({ weight: 3, arbitrary: fc.oneof(fc.constantFrom(...extremes), fc.date({ noInvalidDate: false })) }, { weight: 1, arbitrary: hostile() });
   }
-  if (typeof valid === "number") return fc.oneof({ weight: 4, arbitrary: fc.oneof(fc.constantFrom(...NASTY_NUMBERS), fc.integer(), fc.double()) }, { weight: 1, arbitrary: hostile() });
+  if (typeof valid === "number")
+    return fc.oneof({ weight: 4, arbitrary: fc.oneof(fc.constantFrom(...NASTY_NUMBERS), fc.integer(), fc.double()) }, { weight: 1, arbitrary: hostile() });
   if (Array.isArray(valid)) {
     return fc.oneof(
       fc.array(hostileLike(valid[0] ?? ""), { minLength: 1, maxLength: 5 }),
@@ -172,12 +214,15 @@ function edited(root: unknown, path: string[], edit: (old: unknown) => unknown):
 function mutated(valid: unknown): fc.Arbitrary<unknown> {
   const leaves = pathsOf(valid, false);
   const objects = pathsOf(valid, true);
-  const one = <T,>(list: T[]) => fc.constantFrom(...list);
+  const one = <T>(list: T[]) => fc.constantFrom(...list);
   const options: fc.WeightedArbitrary<unknown>[] = [
     { weight: 8, arbitrary: one(leaves).chain((path) => hostileLike(at(valid, path)).map((v) => edited(valid, path, () => v))) },
     { weight: 1, arbitrary: hostile() },
     { weight: 1, arbitrary: fc.constant([valid]) },
-    { weight: 1, arbitrary: fc.tuple(one(leaves), fc.integer({ min: 50, max: 3000 })).map(([path, depth]) => edited(valid, path, () => nested(depth, depth % 2 === 0))) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(one(leaves), fc.integer({ min: 50, max: 3000 })).map(([path, depth]) => edited(valid, path, () => nested(depth, depth % 2 === 0))),
+    },
   ];
   if (objects.length > 0) {
     options.push({
@@ -224,7 +269,9 @@ async function violation(path: string, who: Who, input: unknown, state: { finger
 }
 
 function preview(value: unknown): string {
-  const text = JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : typeof v === "string" && v.length > 80 ? `${v.slice(0, 40)}…(${v.length} chars)` : v));
+  const text = JSON.stringify(value, (_k, v: unknown) =>
+    typeof v === "bigint" ? `${v}n` : typeof v === "string" && v.length > 80 ? `${v.slice(0, 40)}…(${v.length} chars)` : v,
+  );
   return (text ?? String(value)).slice(0, 300);
 }
 
@@ -238,7 +285,10 @@ describe("hostile input to every procedure", () => {
       // input is read) mostly as HR, or as the owner where only the owner may.
       const admin: Who = entry?.expect.hrAdmin !== "ok" && entry?.expect.owner === "ok" ? "owner" : "hrAdmin";
       const adminOnly = entry !== undefined && entry.expect.employee !== "ok" && entry.expect[admin] === "ok";
-      const who = fc.oneof({ weight: adminOnly ? 1 : 3, arbitrary: fc.constant<Who>("member") }, { weight: adminOnly ? 3 : 1, arbitrary: fc.constant<Who>(admin) });
+      const who = fc.oneof(
+        { weight: adminOnly ? 1 : 3, arbitrary: fc.constant<Who>("member") },
+        { weight: adminOnly ? 3 : 1, arbitrary: fc.constant<Who>(admin) },
+      );
       const state = { fingerprint: await databaseFingerprint(t.db) };
       const seed = SEED + index;
       // Every distinct way the promise broke (with the first input that broke it), rather than
@@ -273,7 +323,7 @@ describe("text people type", () => {
   const TYPED = [
     "<script>alert(1)</script>",
     "'; drop table people; --",
-    "Robert'); DROP TABLE responses;-- & <b>bold</b> \"quoted\" \\back\\slash",
+    'Robert\'); DROP TABLE responses;-- & <b>bold</b> "quoted" \\back\\slash',
     "\u202Eשלום مرحبا 👩‍👩‍👧‍👦 ﷽ e\u0301",
     "%_ like patterns_% {{ template }} ${injection}",
   ].join("\n");
@@ -327,7 +377,10 @@ describe("text people type", () => {
     const everyone = (await member.directory.list({ limit: 100 })).people;
     for (const query of ["%", "_", "\\", "'; drop table people; --", "<script>", "report a1"]) {
       const literal = everyone.filter((p) => [p.name, p.email, p.title, p.department].some((f) => f?.toLowerCase().includes(query.toLowerCase())));
-      expect((await member.directory.list({ query, limit: 100 })).people.map((p) => p.id), query).toEqual(literal.map((p) => p.id));
+      expect(
+        (await member.directory.list({ query, limit: 100 })).people.map((p) => p.id),
+        query,
+      ).toEqual(literal.map((p) => p.id));
     }
   });
 });
@@ -348,10 +401,16 @@ describe("a hostile people file", () => {
       managerEmail: fc.constantFrom("", fx.w.a.manager2.email),
       department: fc.constantFrom("", "Engineering A", "<b>Sales</b>", "Ventes ' --", "👩‍👩‍👧‍👦"),
       title: fc.constantFrom("", "Engineer", "שלום", "<script>alert(1)</script>"),
-      startDate: fc.oneof(fc.constant(""), fc.date({ min: new Date("1900-01-01"), max: new Date("2100-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))),
+      startDate: fc.oneof(
+        fc.constant(""),
+        fc.date({ min: new Date("1900-01-01"), max: new Date("2100-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      ),
     });
     const file = fc
-      .tuple(fc.array(row, { minLength: 1, maxLength: 2 }), fc.option(fc.tuple(fc.nat(), fc.constantFrom("email", "name", "managerEmail", "department", "title", "startDate"), fc.oneof(nastyString(), dates()))))
+      .tuple(
+        fc.array(row, { minLength: 1, maxLength: 2 }),
+        fc.option(fc.tuple(fc.nat(), fc.constantFrom("email", "name", "managerEmail", "department", "title", "startDate"), fc.oneof(nastyString(), dates()))),
+      )
       .map(([rows, hostileCell]) => {
         if (!hostileCell) return rows;
         const [index, column, value] = hostileCell;
@@ -372,6 +431,7 @@ describe("a hostile people file", () => {
       }),
       { seed: SEED, numRuns: 25 },
     );
-    if (broken.size > 0) throw new Error(`people import broke the promise (fast-check seed ${SEED}):\n${[...broken].map(([p, rows]) => `  ${p}\n    rows: ${rows}`).join("\n")}`);
+    if (broken.size > 0)
+      throw new Error(`people import broke the promise (fast-check seed ${SEED}):\n${[...broken].map(([p, rows]) => `  ${p}\n    rows: ${rows}`).join("\n")}`);
   });
 });

@@ -53,7 +53,10 @@ describe("finding 1: demo sign-in reached a real organization's person", () => {
     const csv = `email,name\n${VICTIM},Imported Victim`;
     const { hash } = await hr.peopleImport.preview({ csv });
     await hr.peopleImport.confirm({ csv, expectedHash: hash! });
-    const [imported] = await t.db.select().from(people).where(and(eq(people.orgId, demo.id), eq(people.email, VICTIM)));
+    const [imported] = await t.db
+      .select()
+      .from(people)
+      .where(and(eq(people.orgId, demo.id), eq(people.email, VICTIM)));
     // … and signs in as that row with the demo's "sign in as" (Auth.js's credentials: by id).
     const demoPerson = await findDemoPersonById(t.db, imported!.id);
     expect(demoPerson?.orgId).toBe(demo.id);
@@ -77,7 +80,12 @@ describe("finding 1: demo sign-in reached a real organization's person", () => {
   });
 
   it("a non-demo server accepts no session minted by demo sign-in", async () => {
-    const [demoPerson] = await t.db.select().from(people).innerJoin(organizations, eq(organizations.id, people.orgId)).where(eq(organizations.isDemo, true)).limit(1);
+    const [demoPerson] = await t.db
+      .select()
+      .from(people)
+      .innerJoin(organizations, eq(organizations.id, people.orgId))
+      .where(eq(organizations.isDemo, true))
+      .limit(1);
     const userId = await identityFor(t.db, demoPerson!.people.email);
     const { result } = await signInThrough({ userId, method: "demo", demoPersonId: demoPerson!.people.id });
     if (result.kind !== "session") throw new Error("no demo session");
@@ -162,18 +170,30 @@ describe("finding 4: sessions that end", () => {
 
   it("slides: renewed once it is older than a day, and ends after 30 days without use", async () => {
     const { token } = await freshSession();
-    const row = async () => (await t.db.select().from(appSessions).where(eq(appSessions.tokenHash, (await import("@/server/auth/sessions")).hashSessionToken(token))))[0]!;
+    const row = async () =>
+      (
+        await t.db
+          .select()
+          .from(appSessions)
+          .where(eq(appSessions.tokenHash, (await import("@/server/auth/sessions")).hashSessionToken(token)))
+      )[0]!;
     const made = await row();
     // Used within the day: nothing written.
     await readSession(t.db, token, { demo: false });
     expect((await row()).expiresAt.getTime()).toBe(made.expiresAt.getTime());
     // Last renewed 29 days ago, still valid: using it moves the expiry 30 days from now.
-    await t.db.update(appSessions).set({ renewedAt: sql`now() - interval '29 days'`, expiresAt: sql`now() + interval '1 day'` }).where(eq(appSessions.id, made.id));
+    await t.db
+      .update(appSessions)
+      .set({ renewedAt: sql`now() - interval '29 days'`, expiresAt: sql`now() + interval '1 day'` })
+      .where(eq(appSessions.id, made.id));
     expect(await readSession(t.db, token, { demo: false })).not.toBeNull();
     const renewed = await row();
     expect(renewed.expiresAt.getTime() - Date.now()).toBeGreaterThan((SESSION_IDLE_DAYS - 1) * 86_400_000);
     // Unused for 30 days: gone.
-    await t.db.update(appSessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(appSessions.id, made.id));
+    await t.db
+      .update(appSessions)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(appSessions.id, made.id));
     expect(await readSession(t.db, token, { demo: false })).toBeNull();
   });
 
@@ -222,8 +242,13 @@ describe("finding 5: sign-in link abuse", () => {
   it("someone asking for another person's links from their own address cannot lock that person out", async () => {
     const victim = await known();
     for (let i = 0; i < 5; i++) expect((await requestSignInLinkAllowed(t.db, { email: victim.email, clientAddress: "203.0.113.66" })).kind).toBe("send");
-    expect((await requestSignInLinkAllowed(t.db, { email: victim.email, clientAddress: "203.0.113.66" })).kind, "the attacker's own allowance is spent").toBe("silent");
-    expect(await requestSignInLinkAllowed(t.db, { email: victim.email, clientAddress: "192.0.2.10" }), "the person, from their own address").toEqual({ kind: "send", email: victim.email });
+    expect((await requestSignInLinkAllowed(t.db, { email: victim.email, clientAddress: "203.0.113.66" })).kind, "the attacker's own allowance is spent").toBe(
+      "silent",
+    );
+    expect(await requestSignInLinkAllowed(t.db, { email: victim.email, clientAddress: "192.0.2.10" }), "the person, from their own address").toEqual({
+      kind: "send",
+      email: victim.email,
+    });
   });
 
   it("per client address: 20 requests in 15 minutes, then a message that says nothing about the address", async () => {

@@ -39,7 +39,15 @@ const payload = z.object({ n: z.number() });
 
 function rowsOfKind(db: Db, kind: string) {
   return db
-    .select({ key: jobs.key, runAt: jobs.runAt, attempts: jobs.attempts, lockedUntil: jobs.lockedUntil, finishedAt: jobs.finishedAt, outcome: jobs.outcome, lastError: jobs.lastError })
+    .select({
+      key: jobs.key,
+      runAt: jobs.runAt,
+      attempts: jobs.attempts,
+      lockedUntil: jobs.lockedUntil,
+      finishedAt: jobs.finishedAt,
+      outcome: jobs.outcome,
+      lastError: jobs.lastError,
+    })
     .from(jobs)
     .where(eq(jobs.kind, kind))
     .orderBy(jobs.key);
@@ -77,7 +85,10 @@ describe("enqueue", () => {
       { kind, key: "many:cancelled", payload: { n: 2 }, runAt: at(0) },
       { kind, key: "many:done", payload: { n: 3 }, runAt: at(0) },
     ]);
-    const cancelling = defineHandler({ payload, run: async (_db, p): Promise<JobResult> => (p.n === 2 ? { outcome: "cancelled", reason: "test" } : { outcome: "done" }) });
+    const cancelling = defineHandler({
+      payload,
+      run: async (_db, p): Promise<JobResult> => (p.n === 2 ? { outcome: "cancelled", reason: "test" } : { outcome: "done" }),
+    });
     await runDueJobs(t.db, at(1), { [kind]: cancelling });
 
     const written = await enqueueMany(t.db, [
@@ -225,26 +236,30 @@ describe("running", () => {
 
 describe("durability", () => {
   // Postgres keeps committed rows by definition; the embedded database is the one to prove.
-  it.runIf(!env().TEST_DATABASE_URL)("a job enqueued before the embedded database is closed is claimed once after it is reopened", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-jobs-"));
-    try {
-      const snapshot = new Blob([fs.readFileSync(inject("pgliteSnapshot"))]);
-      const before = await PGlite.create(dir, { loadDataDir: snapshot });
-      await enqueue(drizzleForPglite(before), { kind: "test.restart", key: "restart:1", payload: { n: 7 }, runAt: at(60) });
-      await before.close();
+  it.runIf(!env().TEST_DATABASE_URL)(
+    "a job enqueued before the embedded database is closed is claimed once after it is reopened",
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-jobs-"));
+      try {
+        const snapshot = new Blob([fs.readFileSync(inject("pgliteSnapshot"))]);
+        const before = await PGlite.create(dir, { loadDataDir: snapshot });
+        await enqueue(drizzleForPglite(before), { kind: "test.restart", key: "restart:1", payload: { n: 7 }, runAt: at(60) });
+        await before.close();
 
-      const after = await PGlite.create(dir);
-      const db = drizzleForPglite(after);
-      const { ran, handler } = recorder();
-      expect(await runDueJobs(db, at(61), { "test.restart": handler })).toMatchObject({ claimed: 1, done: 1 });
-      expect(await runDueJobs(db, at(62), { "test.restart": handler })).toMatchObject({ claimed: 0 });
-      expect(ran).toEqual([7]);
-      await after.close();
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-    // Creating an on-disk PGlite takes seconds, more on a busy machine.
-  }, 90_000);
+        const after = await PGlite.create(dir);
+        const db = drizzleForPglite(after);
+        const { ran, handler } = recorder();
+        expect(await runDueJobs(db, at(61), { "test.restart": handler })).toMatchObject({ claimed: 1, done: 1 });
+        expect(await runDueJobs(db, at(62), { "test.restart": handler })).toMatchObject({ claimed: 0 });
+        expect(ran).toEqual([7]);
+        await after.close();
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      // Creating an on-disk PGlite takes seconds, more on a busy machine.
+    },
+    90_000,
+  );
 });
 
 describe("worker", () => {

@@ -31,7 +31,10 @@ async function outboxCount(pattern: string) {
 }
 
 async function unfinishedMail() {
-  const [row] = await t.db.select({ n: count() }).from(jobs).where(and(eq(jobs.kind, MAIL_JOB), isNull(jobs.finishedAt)));
+  const [row] = await t.db
+    .select({ n: count() })
+    .from(jobs)
+    .where(and(eq(jobs.kind, MAIL_JOB), isNull(jobs.finishedAt)));
   return row!.n;
 }
 
@@ -74,7 +77,10 @@ describe("a people import of 1,000", () => {
     expect(new Set(queued.map((q) => q.to)).size).toBe(PEOPLE);
     expect(queued.every((q) => q.orgId === w.a.org.id)).toBe(true);
     // One job per new person, keyed by the person.
-    const created = await t.db.select({ id: people.id }).from(people).where(and(eq(people.orgId, w.a.org.id), like(people.email, "%@bulk.test")));
+    const created = await t.db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.orgId, w.a.org.id), like(people.email, "%@bulk.test")));
     expect(new Set(queued.map((q) => q.key))).toEqual(new Set(created.map((p) => `invitation:${p.id}`)));
     // Spread at the organization's rate: no minute holds more than its share.
     const byMinute = new Map<number, number>();
@@ -95,7 +101,10 @@ describe("a people import of 1,000", () => {
       .groupBy(outboxEmails.to);
     expect(perAddress).toHaveLength(PEOPLE);
     expect(perAddress.every((r) => r.n === 1)).toBe(true);
-    const [sample] = await t.db.select({ subject: outboxEmails.subject }).from(outboxEmails).where(eq(outboxEmails.to, bulkEmail(7)));
+    const [sample] = await t.db
+      .select({ subject: outboxEmails.subject })
+      .from(outboxEmails)
+      .where(eq(outboxEmails.to, bulkEmail(7)));
     expect(sample?.subject).toBe("You're invited to Tandem at Org A");
 
     // A job that runs again (a worker that died after sending and lost its claim) sends nothing.
@@ -103,7 +112,12 @@ describe("a people import of 1,000", () => {
     await t.db
       .update(jobs)
       .set({ finishedAt: null, outcome: null, attempts: 0, lockedUntil: null })
-      .where(inArray(jobs.id, rerun.map((r) => r.id)));
+      .where(
+        inArray(
+          jobs.id,
+          rerun.map((r) => r.id),
+        ),
+      );
     await runWorkerMinutes(new Date(importedAt.getTime() + 3_600_000), handlers, "%@bulk.test");
     expect(await outboxCount("%@bulk.test")).toBe(PEOPLE);
     // Enqueueing the same keys again adds nothing.
@@ -122,7 +136,8 @@ describe("a people import of 1,000", () => {
 describe("the sending rate", () => {
   it("holds at send time even for emails enqueued all due at once, per organization", async () => {
     const start = new Date(Date.UTC(2027, 0, 4, 9, 0, 0));
-    const mails = (org: string, n: number) => Array.from({ length: n }, (_, i) => ({ key: `rate-test:${org}:${i}`, mail: { to: `r${i}@${org}.rate.test`, subject: "Rate", text: "Rate" } }));
+    const mails = (org: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ key: `rate-test:${org}:${i}`, mail: { to: `r${i}@${org}.rate.test`, subject: "Rate", text: "Rate" } }));
     // Enqueued with a huge rate (all due now), sent with a rate of 10: the handler defers the rest.
     await enqueueMails(t.db, w.a.org.id, mails("a", 25), start, { perMinute: 1_000_000 });
     await enqueueMails(t.db, w.b.org.id, mails("b", 5), start, { perMinute: 1_000_000 });

@@ -44,7 +44,11 @@ describe("me.get", () => {
   it("me.shell, every page's header, says the same of the person, organization and roles, and nothing of another organization", async () => {
     for (const person of [w.a.manager1, w.a.hr, w.a.owner, w.b.manager1]) {
       const me = await callerFor(t.db, person.id).me.get();
-      expect(await callerFor(t.db, person.id).me.shell()).toEqual({ person: { id: me.person.id, name: me.person.name }, org: { id: me.org.id, name: me.org.name }, roles: me.roles });
+      expect(await callerFor(t.db, person.id).me.shell()).toEqual({
+        person: { id: me.person.id, name: me.person.name },
+        org: { id: me.org.id, name: me.org.name },
+        roles: me.roles,
+      });
     }
     expect((await callerFor(t.db, w.b.manager1.id).me.shell()).org.name).toBe("Org B");
     expect(await codeOf(callerFor(t.db, null).me.shell())).toBe("UNAUTHORIZED");

@@ -22,7 +22,12 @@ beforeAll(async () => {
   w = await createWorld(t.db);
   employee = (await loadActor(t.db, w.a.report1.id))!;
   const pairId = (await callerFor(t.db, w.a.report1.id).me.get()).pairs.asReport[0]!.id;
-  await createSeries(t.db, employee, { pairId, startsOn: "2027-01-04", frequency: "weekly", weekday: 1, weekOfMonth: null, startTime: "10:00", timeZone: "Europe/Berlin", durationMinutes: 30 }, BEFORE);
+  await createSeries(
+    t.db,
+    employee,
+    { pairId, startsOn: "2027-01-04", frequency: "weekly", weekday: 1, weekOfMonth: null, startTime: "10:00", timeZone: "Europe/Berlin", durationMinutes: 30 },
+    BEFORE,
+  );
   meetings = (await getPairMeetings(t.db, employee, { pairId }, BEFORE)).upcoming.map((m) => m.id);
 });
 afterAll(() => t.close());
@@ -34,7 +39,10 @@ describe("adds with a client key", () => {
     const first = await addActionItem(t.db, employee, input);
     const again = await addActionItem(t.db, employee, input);
     expect(again.id).toBe(first.id);
-    const rows = await t.db.select({ id: actionItems.id }).from(actionItems).where(and(eq(actionItems.orgId, w.a.org.id), eq(actionItems.clientKey, clientKey)));
+    const rows = await t.db
+      .select({ id: actionItems.id })
+      .from(actionItems)
+      .where(and(eq(actionItems.orgId, w.a.org.id), eq(actionItems.clientKey, clientKey)));
     expect(rows).toHaveLength(1);
   });
 
@@ -59,7 +67,10 @@ describe("adds with a client key", () => {
     const input = { meetingId: meetings[2]!, text: "Follow up", ownerId: w.a.report1.id, dueOn: null };
     await addActionItem(t.db, employee, input);
     await addActionItem(t.db, employee, input);
-    const rows = await t.db.select({ id: actionItems.id }).from(actionItems).where(and(eq(actionItems.meetingId, meetings[2]!), eq(actionItems.text, "Follow up")));
+    const rows = await t.db
+      .select({ id: actionItems.id })
+      .from(actionItems)
+      .where(and(eq(actionItems.meetingId, meetings[2]!), eq(actionItems.text, "Follow up")));
     expect(rows).toHaveLength(2);
   });
 });

@@ -63,7 +63,11 @@ async function mondays(actor: Actor, pairId: string) {
 }
 
 function actionRowsOf(pairId: string) {
-  return t.db.select({ id: actionItems.id, meetingId: actionItems.meetingId }).from(actionItems).where(eq(actionItems.pairId, pairId)).orderBy(asc(actionItems.createdAt));
+  return t.db
+    .select({ id: actionItems.id, meetingId: actionItems.meetingId })
+    .from(actionItems)
+    .where(eq(actionItems.pairId, pairId))
+    .orderBy(asc(actionItems.createdAt));
 }
 
 describe("the 1:1 pages", () => {
@@ -100,7 +104,9 @@ describe("the 1:1 pages", () => {
       [fifth, 0],
     ]);
     expect(shown.schedule.past.map((m) => [m.id, m.openActions])).toEqual([[first, 0]]);
-    expect(shown.next.actionItems).toEqual([expect.objectContaining({ id: open.id, done: false, carriedFrom: { meetingId: first, startsAt: at(MONDAY, "10:00", ZONE) } })]);
+    expect(shown.next.actionItems).toEqual([
+      expect.objectContaining({ id: open.id, done: false, carriedFrom: { meetingId: first, startsAt: at(MONDAY, "10:00", ZONE) } }),
+    ]);
     expect(shown.last.actionItems).toEqual([expect.objectContaining({ id: done.id, done: true, carriedFrom: null })]);
     expect(shown.plan.meeting.id).toBe(second);
     // Stored as it was: the item is still on the first meeting.
@@ -158,35 +164,41 @@ describe("the 1:1 pages", () => {
     expect(home.value[0]?.next?.id).toBe(page.value.upcoming[0]!.id);
   });
 
-  it.skipIf(!env().TEST_DATABASE_URL)("on Postgres, a write holding its series' lock does not hold up the sweep's rows for it, nor they the write", async () => {
-    const { report2: report } = w.b;
-    const pairId = await pairOf(report);
-    const actor = await actorOf(report);
-    const { seriesId } = await createSeries(t.db, actor, { pairId, startsOn: MONDAY, ...WEEKLY }, BEFORE);
-    // Nine days on, the series needs rows the sweep inserts while a change of it is in flight.
-    const nineDaysOn = at(addDays(MONDAY, 9), "12:00", ZONE);
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const holding = new Promise<void>((resolve) => (locked = resolve));
-    const write = t.db.transaction(async (tx) => {
-      await requireSeriesMember(tx, actor, seriesId, { lock: true });
-      locked();
-      await released;
-      await syncPair(tx, w.b.org.id, pairId, nineDaysOn);
-    });
-    await holding;
-    const sweep = await Promise.race([scheduleReminders(t.connectAgain(), nineDaysOn), new Promise((resolve) => setTimeout(() => resolve("waited"), 20_000))]);
-    release();
-    await write;
-    expect(sweep).toMatchObject({ toppedUp: expect.any(Number) });
-    const [series] = await t.db.select().from(meetingSeries).where(eq(meetingSeries.id, seriesId));
-    const rows = await t.db
-      .select({ occurrenceStart: meetings.occurrenceStart })
-      .from(meetings)
-      .where(eq(meetings.seriesId, seriesId))
-      .orderBy(asc(meetings.occurrenceStart));
-    const planned = plannedOccurrences(series!, nineDaysOn).map((o) => o.occurrenceStart);
-    expect(rows.map((r) => r.occurrenceStart).filter((d) => d >= planned[0]!)).toEqual(planned);
-  });
+  it.skipIf(!env().TEST_DATABASE_URL)(
+    "on Postgres, a write holding its series' lock does not hold up the sweep's rows for it, nor they the write",
+    async () => {
+      const { report2: report } = w.b;
+      const pairId = await pairOf(report);
+      const actor = await actorOf(report);
+      const { seriesId } = await createSeries(t.db, actor, { pairId, startsOn: MONDAY, ...WEEKLY }, BEFORE);
+      // Nine days on, the series needs rows the sweep inserts while a change of it is in flight.
+      const nineDaysOn = at(addDays(MONDAY, 9), "12:00", ZONE);
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const holding = new Promise<void>((resolve) => (locked = resolve));
+      const write = t.db.transaction(async (tx) => {
+        await requireSeriesMember(tx, actor, seriesId, { lock: true });
+        locked();
+        await released;
+        await syncPair(tx, w.b.org.id, pairId, nineDaysOn);
+      });
+      await holding;
+      const sweep = await Promise.race([
+        scheduleReminders(t.connectAgain(), nineDaysOn),
+        new Promise((resolve) => setTimeout(() => resolve("waited"), 20_000)),
+      ]);
+      release();
+      await write;
+      expect(sweep).toMatchObject({ toppedUp: expect.any(Number) });
+      const [series] = await t.db.select().from(meetingSeries).where(eq(meetingSeries.id, seriesId));
+      const rows = await t.db
+        .select({ occurrenceStart: meetings.occurrenceStart })
+        .from(meetings)
+        .where(eq(meetings.seriesId, seriesId))
+        .orderBy(asc(meetings.occurrenceStart));
+      const planned = plannedOccurrences(series!, nineDaysOn).map((o) => o.occurrenceStart);
+      expect(rows.map((r) => r.occurrenceStart).filter((d) => d >= planned[0]!)).toEqual(planned);
+    },
+  );
 });

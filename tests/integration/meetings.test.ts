@@ -99,7 +99,11 @@ async function otherPairsRows(pairId: string): Promise<string> {
 }
 
 function actionRowsOf(pairId: string) {
-  return t.db.select().from(actionItems).where(and(eq(actionItems.orgId, w.a.org.id), eq(actionItems.pairId, pairId))).orderBy(asc(actionItems.createdAt));
+  return t.db
+    .select()
+    .from(actionItems)
+    .where(and(eq(actionItems.orgId, w.a.org.id), eq(actionItems.pairId, pairId)))
+    .orderBy(asc(actionItems.createdAt));
 }
 
 function agendaTextsOf(meetingId: string) {
@@ -110,12 +114,20 @@ function agendaTextsOf(meetingId: string) {
 async function overHttp(personId: string, path: string, input: unknown) {
   const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
-    req: new Request(`http://tandem.test/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(superjson.serialize(input)) }),
+    req: new Request(`http://tandem.test/api/trpc/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(superjson.serialize(input)),
+    }),
     router: appRouter,
     createContext: () => createContext({ db: t.db, personId }),
   });
   const body = (await response.json()) as { error?: Parameters<typeof superjson.deserialize>[0] };
-  return { status: response.status, error: body.error && superjson.deserialize<{ message: string; data: { code: string; conflict?: { current: { body: string; version: number } } } }>(body.error) };
+  return {
+    status: response.status,
+    error:
+      body.error && superjson.deserialize<{ message: string; data: { code: string; conflict?: { current: { body: string; version: number } } } }>(body.error),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,7 +235,8 @@ describe("another pair's and another organization's 1:1s", () => {
           ["applyTemplate", () => caller.meetings.applyTemplate({ meetingId: n.meetingId, templateRef: "builtin:weekly-check-in" })],
           ["planFromAssessment", () => caller.meetings.planFromAssessment({ pairId: n.pairId })],
         ];
-        for (const [name, call] of calls) expect(await outcomeOf(call()), `${name} on ${n.pairId} as ${person.name}`).toEqual({ code: "NOT_FOUND", message: "Not found" });
+        for (const [name, call] of calls)
+          expect(await outcomeOf(call()), `${name} on ${n.pairId} as ${person.name}`).toEqual({ code: "NOT_FOUND", message: "Not found" });
       }
     }
     expect(await databaseFingerprint(t.db)).toBe(before);
@@ -500,23 +513,49 @@ describe("templates", () => {
     // Every signed-in person, of both organizations, may keep a personal template.
     const made = new Map<string, string>();
     for (const person of everyone(w)) {
-      const { templateId } = await as(person).meetings.saveTemplate({ scope: "personal", name: `Personal of ${person.label}`, purpose: "", sections: [{ title: "Mine", items: [{ text: "My point" }] }] });
+      const { templateId } = await as(person).meetings.saveTemplate({
+        scope: "personal",
+        name: `Personal of ${person.label}`,
+        purpose: "",
+        sections: [{ title: "Mine", items: [{ text: "My point" }] }],
+      });
       made.set(person.id, templateId);
     }
     for (const person of everyone(w)) {
       const personal = (await as(person).meetings.templates()).filter((x) => x.kind === "personal");
-      expect(personal.map((x) => [x.ref, x.name, x.editable]), person.label).toEqual([[made.get(person.id), `Personal of ${person.label}`, true]]);
+      expect(
+        personal.map((x) => [x.ref, x.name, x.editable]),
+        person.label,
+      ).toEqual([[made.get(person.id), `Personal of ${person.label}`, true]]);
     }
     // Nobody else may use, change or delete it: not the other side of the pair, not HR.
     const { pairId, employee, report } = await newPairOfManagerA1("Report Personal");
     const [meetingId] = (await weeklyOnMondays(employee, pairId)).meetings;
-    const { templateId: employeeTemplate } = await as(report).meetings.saveTemplate({ scope: "personal", name: "Before the salary round", purpose: "", sections: [{ title: "Pay", items: [{ text: "My market value" }] }] });
+    const { templateId: employeeTemplate } = await as(report).meetings.saveTemplate({
+      scope: "personal",
+      name: "Before the salary round",
+      purpose: "",
+      sections: [{ title: "Pay", items: [{ text: "My market value" }] }],
+    });
     expect(await as(report).meetings.applyTemplate({ meetingId, templateRef: employeeTemplate })).toEqual({ added: 1, skipped: 0 });
     const before = await databaseFingerprint(t.db);
     for (const person of everyone(w)) {
       const caller = as(person);
       expect((await outcomeOf(caller.meetings.deleteTemplate({ templateId: employeeTemplate }))).code, person.label).toBe("NOT_FOUND");
-      expect((await outcomeOf(caller.meetings.saveTemplate({ templateId: employeeTemplate, scope: "personal", name: "Taken over", purpose: "", sections: [{ title: "x", items: [{ text: "x" }] }] }))).code, person.label).toBe("NOT_FOUND");
+      expect(
+        (
+          await outcomeOf(
+            caller.meetings.saveTemplate({
+              templateId: employeeTemplate,
+              scope: "personal",
+              name: "Taken over",
+              purpose: "",
+              sections: [{ title: "x", items: [{ text: "x" }] }],
+            }),
+          )
+        ).code,
+        person.label,
+      ).toBe("NOT_FOUND");
     }
     expect((await outcomeOf(as(w.a.manager1).meetings.applyTemplate({ meetingId, templateRef: employeeTemplate }))).code).toBe("NOT_FOUND");
 
@@ -529,11 +568,15 @@ describe("templates", () => {
     const { templateId: orgTemplate } = await as(w.a.hr).meetings.saveTemplate({ scope: "org", name: "Org A template", ...body });
     const again = await databaseFingerprint(t.db);
     for (const person of [w.a.report1, w.a.manager1, w.a.grand, w.a.bystander, w.b.hr, w.b.owner]) {
-      expect((await outcomeOf(as(person).meetings.saveTemplate({ templateId: orgTemplate, scope: "org", name: "Changed", ...body }))).code, person.name).toBe("NOT_FOUND");
+      expect((await outcomeOf(as(person).meetings.saveTemplate({ templateId: orgTemplate, scope: "org", name: "Changed", ...body }))).code, person.name).toBe(
+        "NOT_FOUND",
+      );
       expect((await outcomeOf(as(person).meetings.deleteTemplate({ templateId: orgTemplate }))).code, person.name).toBe("NOT_FOUND");
     }
     expect(await databaseFingerprint(t.db)).toBe(again);
-    expect(await as(w.a.owner).meetings.saveTemplate({ templateId: orgTemplate, scope: "org", name: "Org A template, revised", ...body })).toEqual({ templateId: orgTemplate });
+    expect(await as(w.a.owner).meetings.saveTemplate({ templateId: orgTemplate, scope: "org", name: "Org A template, revised", ...body })).toEqual({
+      templateId: orgTemplate,
+    });
     // Every member of org A uses it; org B doesn't see it.
     const employeeView = (await listTemplates(t.db, await actorOf(w.a.report1))).find((x) => x.ref === orgTemplate);
     expect(employeeView).toMatchObject({ kind: "org", name: "Org A template, revised", editable: false });
@@ -574,7 +617,12 @@ describe("planning the next 1:1 from an assessment", () => {
     // Gaps and blind spots by size, largest first (the manager's prediction of 5 missed by 3, the gap is 2).
     const differences = [
       ...gaps.map((d) => ({ text: `${d.name}: we see it differently`, detail: d.prompt, source: "gap", size: Math.abs(d.gap!) })),
-      ...blindSpots.map((b) => ({ text: `${b.name}: ${w.a.manager1.name}'s prediction missed`, detail: b.prompt, source: "blind_spot", size: Math.abs(b.miss) })),
+      ...blindSpots.map((b) => ({
+        text: `${b.name}: ${w.a.manager1.name}'s prediction missed`,
+        detail: b.prompt,
+        source: "blind_spot",
+        size: Math.abs(b.miss),
+      })),
     ].sort((a, b) => b.size - a.size);
     expect(differences[0]!.source).toBe("blind_spot");
     const expected = [
@@ -591,7 +639,8 @@ describe("planning the next 1:1 from an assessment", () => {
       added: expected.length,
       skipped: 0,
     });
-    const agenda = async () => (await getMeeting(t.db, manager, { meetingId: first }, BEFORE)).agenda.map(({ text, detail, source }) => ({ text, detail, source }));
+    const agenda = async () =>
+      (await getMeeting(t.db, manager, { meetingId: first }, BEFORE)).agenda.map(({ text, detail, source }) => ({ text, detail, source }));
     expect(await agenda()).toEqual(expected);
 
     // Again, by either of them (or with the template applied by hand): nothing twice.
@@ -674,7 +723,11 @@ describe("previewing the plan before adding it", () => {
 
     // The person keeps two of the recommended and adds the topic: exactly those three, in that order.
     const chosen = [recommended[0]!, recommended[3]!, preview.candidates.find((c) => c.source === "topic")!];
-    expect(await as(report).meetings.planFromAssessment({ pairId, assessmentId, keys: chosen.map((c) => c.key) })).toMatchObject({ meetingId: first, added: 3, skipped: 0 });
+    expect(await as(report).meetings.planFromAssessment({ pairId, assessmentId, keys: chosen.map((c) => c.key) })).toMatchObject({
+      meetingId: first,
+      added: 3,
+      skipped: 0,
+    });
     const agenda = (await getMeeting(t.db, manager, { meetingId: first }, BEFORE)).agenda.map((a) => a.text);
     expect(agenda).toEqual(chosen.map((c) => c.text));
 
@@ -692,12 +745,30 @@ describe("input that can't be right", () => {
     const rule = { ...WEEKLY, weekday: weekdayOf(startsOn) };
     let before = await databaseFingerprint(t.db);
     const seriesRefusals: [Parameters<typeof caller.meetings.createSeries>[0], { code: string; message: string }][] = [
-      [{ pairId, startsOn, ...rule, timeZone: "Mars/Olympus_Mons" }, { code: "BAD_REQUEST", message: '"Mars/Olympus_Mons" is not a time zone we know. Pick one from the list.' }],
-      [{ pairId, startsOn, ...rule, weekOfMonth: 2 }, { code: "BAD_REQUEST", message: "A week of the month only applies to monthly 1:1s." }],
-      [{ pairId, startsOn, ...rule, frequency: "monthly" }, { code: "BAD_REQUEST", message: "Choose which week of the month." }],
-      [{ pairId, startsOn: "2020-01-06", ...rule }, { code: "BAD_REQUEST", message: "The first 1:1 can't be in the past." }],
-      [{ pairId, startsOn, ...rule, startTime: "25:00" }, { code: "BAD_REQUEST", message: "Use a time like 09:30." }],
-      [{ pairId, startsOn, ...rule, durationMinutes: 3 }, { code: "BAD_REQUEST", message: "A 1:1 lasts at least 5 minutes." }],
+      [
+        { pairId, startsOn, ...rule, timeZone: "Mars/Olympus_Mons" },
+        { code: "BAD_REQUEST", message: '"Mars/Olympus_Mons" is not a time zone we know. Pick one from the list.' },
+      ],
+      [
+        { pairId, startsOn, ...rule, weekOfMonth: 2 },
+        { code: "BAD_REQUEST", message: "A week of the month only applies to monthly 1:1s." },
+      ],
+      [
+        { pairId, startsOn, ...rule, frequency: "monthly" },
+        { code: "BAD_REQUEST", message: "Choose which week of the month." },
+      ],
+      [
+        { pairId, startsOn: "2020-01-06", ...rule },
+        { code: "BAD_REQUEST", message: "The first 1:1 can't be in the past." },
+      ],
+      [
+        { pairId, startsOn, ...rule, startTime: "25:00" },
+        { code: "BAD_REQUEST", message: "Use a time like 09:30." },
+      ],
+      [
+        { pairId, startsOn, ...rule, durationMinutes: 3 },
+        { code: "BAD_REQUEST", message: "A 1:1 lasts at least 5 minutes." },
+      ],
     ];
     for (const [input, expected] of seriesRefusals) expect(await outcomeOf(caller.meetings.createSeries(input)), JSON.stringify(input)).toEqual(expected);
     expect(await databaseFingerprint(t.db)).toBe(before);
@@ -714,21 +785,65 @@ describe("input that can't be right", () => {
     const agendaChanged = { code: "CONFLICT", message: "The agenda changed while you were reordering it. It has been reloaded; please try again." };
     const refusals: [string, () => Promise<unknown>, { code: string; message: string }][] = [
       ["owner outside the pair", () => caller.meetings.addActionItem({ meetingId: first, text: "Yours", ownerId: w.a.bystander.id, dueOn: null }), notInPair],
-      ["the manager's manager as owner", () => caller.meetings.addActionItem({ meetingId: first, text: "Yours", ownerId: w.a.grand.id, dueOn: null }), notInPair],
+      [
+        "the manager's manager as owner",
+        () => caller.meetings.addActionItem({ meetingId: first, text: "Yours", ownerId: w.a.grand.id, dueOn: null }),
+        notInPair,
+      ],
       ["another organization's person as owner", () => caller.meetings.updateActionItem({ itemId: action.id, ownerId: w.b.report1.id }), notInPair],
-      ["an edit handing the item to someone outside the pair", () => caller.meetings.updateActionItem({ itemId: action.id, text: "Renamed", ownerId: w.a.bystander.id, dueOn: "2027-02-01" }), notInPair],
-      ["an edit to an empty text", () => caller.meetings.updateActionItem({ itemId: action.id, text: "  ", ownerId: report.id }), { code: "BAD_REQUEST", message: "An action item can't be empty." }],
+      [
+        "an edit handing the item to someone outside the pair",
+        () => caller.meetings.updateActionItem({ itemId: action.id, text: "Renamed", ownerId: w.a.bystander.id, dueOn: "2027-02-01" }),
+        notInPair,
+      ],
+      [
+        "an edit to an empty text",
+        () => caller.meetings.updateActionItem({ itemId: action.id, text: "  ", ownerId: report.id }),
+        { code: "BAD_REQUEST", message: "An action item can't be empty." },
+      ],
       ["an item of the next meeting", () => caller.meetings.reorderAgenda({ meetingId: first, itemIds: [two.id, elsewhere.id] }), agendaChanged],
       ["another pair's item", () => caller.meetings.reorderAgenda({ meetingId: first, itemIds: [two.id, one.id, neighbours.a2.agendaItemId] }), agendaChanged],
       ["an item left out", () => caller.meetings.reorderAgenda({ meetingId: first, itemIds: [two.id] }), agendaChanged],
-      ["an item twice", () => caller.meetings.reorderAgenda({ meetingId: first, itemIds: [two.id, two.id] }), { code: "BAD_REQUEST", message: "Each agenda item can appear only once." }],
-      ["an unknown time zone", () => caller.meetings.updateSeries({ seriesId, fromDate: "2027-01-11", ...WEEKLY, timeZone: "Europe/Atlantis" }), { code: "BAD_REQUEST", message: '"Europe/Atlantis" is not a time zone we know. Pick one from the list.' }],
-      ["a week of the month on a weekly rule", () => caller.meetings.updateSeries({ seriesId, fromDate: "2027-01-11", ...WEEKLY, weekOfMonth: -1 }), { code: "BAD_REQUEST", message: "A week of the month only applies to monthly 1:1s." }],
-      ["a change starting in the past", () => caller.meetings.updateSeries({ seriesId, fromDate: "2020-01-06", ...WEEKLY }), { code: "BAD_REQUEST", message: "Changes can start today at the earliest." }],
-      ["a pause in the past", () => caller.meetings.setSeriesState({ seriesId, action: "pause", fromDate: "2020-01-06" }), { code: "BAD_REQUEST", message: "A pause can start today at the earliest." }],
-      ["a move into the past", () => caller.meetings.move({ meetingId: first, date: "2020-01-06", time: "10:00" }), { code: "BAD_REQUEST", message: "A meeting can't be moved into the past." }],
-      ["an empty agenda item", () => caller.meetings.addAgendaItem({ meetingId: first, text: "   " }), { code: "BAD_REQUEST", message: "Write what you want to talk about." }],
-      ["an unknown template", () => caller.meetings.applyTemplate({ meetingId: first, templateRef: "builtin:no-such-template" }), { code: "NOT_FOUND", message: "Not found" }],
+      [
+        "an item twice",
+        () => caller.meetings.reorderAgenda({ meetingId: first, itemIds: [two.id, two.id] }),
+        { code: "BAD_REQUEST", message: "Each agenda item can appear only once." },
+      ],
+      [
+        "an unknown time zone",
+        () => caller.meetings.updateSeries({ seriesId, fromDate: "2027-01-11", ...WEEKLY, timeZone: "Europe/Atlantis" }),
+        { code: "BAD_REQUEST", message: '"Europe/Atlantis" is not a time zone we know. Pick one from the list.' },
+      ],
+      [
+        "a week of the month on a weekly rule",
+        () => caller.meetings.updateSeries({ seriesId, fromDate: "2027-01-11", ...WEEKLY, weekOfMonth: -1 }),
+        { code: "BAD_REQUEST", message: "A week of the month only applies to monthly 1:1s." },
+      ],
+      [
+        "a change starting in the past",
+        () => caller.meetings.updateSeries({ seriesId, fromDate: "2020-01-06", ...WEEKLY }),
+        { code: "BAD_REQUEST", message: "Changes can start today at the earliest." },
+      ],
+      [
+        "a pause in the past",
+        () => caller.meetings.setSeriesState({ seriesId, action: "pause", fromDate: "2020-01-06" }),
+        { code: "BAD_REQUEST", message: "A pause can start today at the earliest." },
+      ],
+      [
+        "a move into the past",
+        () => caller.meetings.move({ meetingId: first, date: "2020-01-06", time: "10:00" }),
+        { code: "BAD_REQUEST", message: "A meeting can't be moved into the past." },
+      ],
+      [
+        "an empty agenda item",
+        () => caller.meetings.addAgendaItem({ meetingId: first, text: "   " }),
+        { code: "BAD_REQUEST", message: "Write what you want to talk about." },
+      ],
+      [
+        "an unknown template",
+        () => caller.meetings.applyTemplate({ meetingId: first, templateRef: "builtin:no-such-template" }),
+        { code: "NOT_FOUND", message: "Not found" },
+      ],
     ];
     for (const [what, call, expected] of refusals) expect(await outcomeOf(call()), what).toEqual(expected);
     expect(await databaseFingerprint(t.db)).toBe(before);
@@ -743,7 +858,10 @@ describe("input that can't be right", () => {
       dueOn: "2027-01-08",
     });
     await caller.meetings.updateActionItem({ itemId: action.id, dueOn: null });
-    expect((await getMeeting(t.db, employee, { meetingId: first }, BEFORE)).actionItems.find((a) => a.id === action.id)).toMatchObject({ text: "Do it by Friday", dueOn: null });
+    expect((await getMeeting(t.db, employee, { meetingId: first }, BEFORE)).actionItems.find((a) => a.id === action.id)).toMatchObject({
+      text: "Do it by Friday",
+      dueOn: null,
+    });
   });
 });
 
@@ -789,13 +907,17 @@ describe("an ended pair", () => {
       expect((await getMeeting(t.db, actor, { meetingId: third })).meeting).toMatchObject({ state: "upcoming", live: false, pairEnded: true });
     }
     // The report's home page shows the new pair, with the new manager and no series yet.
-    expect(await listMyNextMeetings(t.db, employee)).toEqual([expect.objectContaining({ other: { id: w.a.manager2.id, name: w.a.manager2.name }, hasSeries: false, next: null })]);
+    expect(await listMyNextMeetings(t.db, employee)).toEqual([
+      expect.objectContaining({ other: { id: w.a.manager2.id, name: w.a.manager2.name }, hasSeries: false, next: null }),
+    ]);
     // The new manager gets none of the old pair's history.
     const newManager = await actorOf(w.a.manager2);
     await expect(getPairMeetings(t.db, newManager, { pairId })).rejects.toThrow("Not found");
     expect((await outcomeOf(as(w.a.manager2).meetings.get({ meetingId: first }))).code).toBe("NOT_FOUND");
     // What already happened can still be written down.
-    expect(await as(report).meetings.saveSharedNotes({ meetingId: first, body: "Notes of our first 1:1\n- added later", baseVersion: 1 })).toEqual({ version: 2 });
+    expect(await as(report).meetings.saveSharedNotes({ meetingId: first, body: "Notes of our first 1:1\n- added later", baseVersion: 1 })).toEqual({
+      version: 2,
+    });
   });
 
   it("refuses changes to its future meetings and its series", async () => {
@@ -805,7 +927,10 @@ describe("an ended pair", () => {
     const before = await databaseFingerprint(t.db);
     const ended = "CONFLICT";
     const calls: [string, () => Promise<unknown>][] = [
-      ["createSeries", () => caller.meetings.createSeries({ pairId, startsOn: addDays(dayOf(new Date()), 3), ...WEEKLY, weekday: weekdayOf(addDays(dayOf(new Date()), 3)) })],
+      [
+        "createSeries",
+        () => caller.meetings.createSeries({ pairId, startsOn: addDays(dayOf(new Date()), 3), ...WEEKLY, weekday: weekdayOf(addDays(dayOf(new Date()), 3)) }),
+      ],
       ["updateSeries", () => caller.meetings.updateSeries({ seriesId, fromDate: addDays(dayOf(new Date()), 3), ...WEEKLY })],
       ["setSeriesState", () => caller.meetings.setSeriesState({ seriesId, action: "resume" })],
       ["skip", () => caller.meetings.skip({ meetingId: third, skipped: true })],

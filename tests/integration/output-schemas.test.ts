@@ -21,7 +21,11 @@ vi.mock("@/server/assessments/get-results", async (importOriginal) => {
     async getResults(...args: Parameters<typeof original.getResults>) {
       const results = await original.getResults(...args);
       // A careless change: the raw rows, and an email, beside what the page needs.
-      return { ...results, ...leak, sides: { employee: { ...results.sides.employee, email: leak.secret }, manager: { ...results.sides.manager, shareChooseAgain: leak.secret } } };
+      return {
+        ...results,
+        ...leak,
+        sides: { employee: { ...results.sides.employee, email: leak.secret }, manager: { ...results.sides.manager, shareChooseAgain: leak.secret } },
+      };
     },
   };
 });

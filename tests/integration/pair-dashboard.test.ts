@@ -59,13 +59,20 @@ describe("pair dashboard", () => {
     expect((await outcomeOf(dashboard(w.a.manager1.id, pairA1, assessmentId))).code).toBe("NOT_FOUND");
     // Submitted by one side, it can no longer be cancelled; here it closes as an ended pair's would.
     expect((await outcomeOf(callerFor(t.db, w.a.manager1.id).assessments.cancelCheckIn({ assessmentId }))).code).toBe("CONFLICT");
-    await t.db.update(assessments).set({ closedAt: new Date() }).where(and(eq(assessments.orgId, w.a.org.id), eq(assessments.id, assessmentId)));
+    await t.db
+      .update(assessments)
+      .set({ closedAt: new Date() })
+      .where(and(eq(assessments.orgId, w.a.org.id), eq(assessments.id, assessmentId)));
     expect((await dashboard(w.a.report1.id, pairA1)).latest?.state).toBe("closed");
   });
 
   it("analyses the revealed assessment: trust gap, blind spot, consented 'choose again', topics", async () => {
     // Report rates trust 2 on every item; manager 4 on every item and predicts the report says 5.
-    const employee = completeAnswers(1, { "trust.ability": 2, "trust.integrity": 2, "trust.benevolence": 2, "trust.candor": 2, choose_again: "not_sure", topics: "Let's talk" }, 4);
+    const employee = completeAnswers(
+      1,
+      { "trust.ability": 2, "trust.integrity": 2, "trust.benevolence": 2, "trust.candor": 2, choose_again: "not_sure", topics: "Let's talk" },
+      4,
+    );
     const manager = completeAnswers(1, { [predictionKey("trust")]: 5, choose_again: "definitely" }, 4);
     const id = await checkIn(employee, manager, { employee: false, manager: true });
 
@@ -75,7 +82,9 @@ describe("pair dashboard", () => {
     expect(trust.key).toBe("trust");
     expect([trust.employee.mean, trust.manager.mean, trust.gap, trust.large]).toEqual([2, 4, -2, true]);
     expect(trust.prompt).toBeTruthy();
-    expect(asReport.current!.analysis.blindSpots).toEqual([expect.objectContaining({ dimension: "trust", predictedBy: "manager", predicted: 5, actual: 2, miss: 3 })]);
+    expect(asReport.current!.analysis.blindSpots).toEqual([
+      expect.objectContaining({ dimension: "trust", predictedBy: "manager", predicted: 5, actual: 2, miss: 3 }),
+    ]);
     // The report shared nothing: the manager doesn't get it; the report sees their own.
     expect(asReport.current!.chooseAgain).toEqual({ employee: "not_sure", manager: "definitely" });
     const asManager = await dashboard(w.a.manager1.id, pairA1);

@@ -138,15 +138,22 @@ describe("editing one person", () => {
     expect(await refusal(hr.people.update({ personId: w.a.grand.id, ...fieldsOf(w.a.grand, { managerEmail: w.a.report1.email, title: "Loop" }) }))).toBe(
       "BAD_REQUEST: That manager change would create a loop.",
     );
-    expect(await refusal(hr.people.update({ personId: w.a.report2.id, ...fieldsOf(w.a.report2, { email: "not an email" }) }))).toMatch(/^BAD_REQUEST: Enter a valid email address/);
-    expect(await refusal(hr.people.update({ personId: w.a.report2.id, ...fieldsOf(w.a.report2, { startDate: "2026-02-30" }) }))).toMatch(/^BAD_REQUEST: Use a start date like/);
+    expect(await refusal(hr.people.update({ personId: w.a.report2.id, ...fieldsOf(w.a.report2, { email: "not an email" }) }))).toMatch(
+      /^BAD_REQUEST: Enter a valid email address/,
+    );
+    expect(await refusal(hr.people.update({ personId: w.a.report2.id, ...fieldsOf(w.a.report2, { startDate: "2026-02-30" }) }))).toMatch(
+      /^BAD_REQUEST: Use a start date like/,
+    );
     expect(await databaseFingerprint(t.db)).toBe(before);
   });
 
   it("changes the manager as an import does: the old pair closes with its history, a new one opens, and the audit says what changed", async () => {
     const hr = as(w.a.hr);
     const r = await createPerson(t.db, w.a.org.id, { name: "Martin, Léa", managerId: w.a.manager1.id });
-    const [oldPair] = await t.db.select().from(pairs).where(and(eq(pairs.reportId, r.id), isNull(pairs.endedAt)));
+    const [oldPair] = await t.db
+      .select()
+      .from(pairs)
+      .where(and(eq(pairs.reportId, r.id), isNull(pairs.endedAt)));
     const result = await hr.people.update({
       personId: r.id,
       ...fieldsOf(r, { givenName: "Léa", title: "Engineer", department: "engineering a", startDate: "2024-01-08", managerEmail: w.a.manager2.email }),
@@ -202,7 +209,10 @@ describe("deactivating and reactivating", () => {
     expect(await refusal(as(mgr).me.get())).toBe("UNAUTHORIZED: Please sign in.");
     expect(await hasSignInPerson(t.db, mgr.email)).toBe(false);
 
-    const open = await t.db.select().from(pairs).where(and(eq(pairs.orgId, org), isNull(pairs.endedAt)));
+    const open = await t.db
+      .select()
+      .from(pairs)
+      .where(and(eq(pairs.orgId, org), isNull(pairs.endedAt)));
     expect(open.filter((p) => p.managerId === mgr.id || p.reportId === mgr.id)).toEqual([]);
     expect((await personRow(rep.id)).managerId).toBeNull();
     // Nothing of their history is deleted.
@@ -227,7 +237,9 @@ describe("deactivating and reactivating", () => {
 
   it("refuses to deactivate yourself, and an HR admin can't deactivate an owner", async () => {
     const before = await databaseFingerprint(t.db);
-    expect(await refusal(as(w.a.hr).people.deactivate({ personId: w.a.hr.id }))).toBe("BAD_REQUEST: You can't deactivate yourself. Ask another HR admin or owner.");
+    expect(await refusal(as(w.a.hr).people.deactivate({ personId: w.a.hr.id }))).toBe(
+      "BAD_REQUEST: You can't deactivate yourself. Ask another HR admin or owner.",
+    );
     expect(await refusal(as(w.a.hr).people.deactivate({ personId: w.a.owner.id }))).toBe("BAD_REQUEST: Only an owner can deactivate an owner.");
     expect(await databaseFingerprint(t.db)).toBe(before);
   });
@@ -297,7 +309,7 @@ describe("given names", () => {
     const csv = ["Work Email,First Name,Last Name,Preferred Name", "lea.gn@example.test,Léa,Martin,", "rob.gn@example.test,Robert,Smith,Bob"].join("\n");
     const { hash } = await owner.peopleImport.preview({ csv });
     await owner.peopleImport.confirm({ csv, expectedHash: hash! });
-    const plain = "email,name\nmartin.gn@example.test,\"Martin, Léa\"\n";
+    const plain = 'email,name\nmartin.gn@example.test,"Martin, Léa"\n';
     const checked = await owner.peopleImport.preview({ csv: plain });
     await owner.peopleImport.confirm({ csv: plain, expectedHash: checked.hash! });
 
@@ -307,7 +319,10 @@ describe("given names", () => {
     expect(await greeting("martin.gn@example.test")).toBe("Hi Martin, Léa,");
 
     // Edited on the person's page, the given name is what the next email uses.
-    const [martin] = await t.db.select().from(people).where(and(eq(people.orgId, w.b.org.id), eq(people.email, "martin.gn@example.test")));
+    const [martin] = await t.db
+      .select()
+      .from(people)
+      .where(and(eq(people.orgId, w.b.org.id), eq(people.email, "martin.gn@example.test")));
     await owner.people.update({ personId: martin!.id, ...fieldsOf(martin!, { givenName: "Léa" }) });
     expect((await loadActor(t.db, martin!.id))?.personId).toBe(martin!.id);
     expect((await callerFor(t.db, martin!.id).me.get()).person.givenName).toBe("Léa");

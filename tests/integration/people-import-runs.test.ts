@@ -43,7 +43,11 @@ describe("a file larger than a check on the page takes", () => {
     // takes, and more text (long titles), so the background path is all that can read it.
     const N = IMPORT_LIMITS.maxRows + 1;
     const title = `Engineer, ${"platform and reliability ".repeat(6).trim()}`;
-    const rows = Array.from({ length: N }, (_, i) => `bulk.${i}@example.test,Bulk,Person ${i},${i % 10 === 0 ? w.a.hr.email : `bulk.${i - (i % 10)}@example.test`},Bulk ${i % 20},${title},2025-01-06`);
+    const rows = Array.from(
+      { length: N },
+      (_, i) =>
+        `bulk.${i}@example.test,Bulk,Person ${i},${i % 10 === 0 ? w.a.hr.email : `bulk.${i - (i % 10)}@example.test`},Bulk ${i % 20},${title},2025-01-06`,
+    );
     const csv = ["Work Email,First Name,Last Name,Manager Email,Department,Job Title,Hire Date", ...rows].join("\n");
     expect(csv.length).toBeGreaterThan(IMPORT_LIMITS.maxChars);
     const hr = callerFor(t.db, w.a.hr.id);
@@ -70,8 +74,14 @@ describe("a file larger than a check on the page takes", () => {
     expect(done.status).toBe("imported");
     expect(done.result).toMatchObject({ created: N, updated: 0 });
     expect(await peopleOf(w.a.org.id)).toBe(before + N);
-    const [bulk9] = await t.db.select({ managerId: people.managerId }).from(people).where(and(eq(people.orgId, w.a.org.id), eq(people.email, "bulk.9@example.test")));
-    const [bulk0] = await t.db.select({ id: people.id }).from(people).where(and(eq(people.orgId, w.a.org.id), eq(people.email, "bulk.0@example.test")));
+    const [bulk9] = await t.db
+      .select({ managerId: people.managerId })
+      .from(people)
+      .where(and(eq(people.orgId, w.a.org.id), eq(people.email, "bulk.9@example.test")));
+    const [bulk0] = await t.db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.orgId, w.a.org.id), eq(people.email, "bulk.0@example.test")));
     expect(bulk9?.managerId).toBe(bulk0?.id);
     // The file is not kept once imported.
     const [stored] = await t.db.select({ csv: peopleImportRuns.csv }).from(peopleImportRuns).where(eq(peopleImportRuns.id, runId));
@@ -135,7 +145,16 @@ describe("the background check", () => {
     const run = await hr.peopleImport.run({ runId });
     // Meanwhile someone edits the same person.
     const [p] = await t.db.select().from(people).where(eq(people.id, w.b.report2.id));
-    await hr.people.update({ personId: p!.id, name: p!.name, givenName: null, email: p!.email, title: "Lead", department: null, startDate: null, managerEmail: w.b.manager2.email });
+    await hr.people.update({
+      personId: p!.id,
+      name: p!.name,
+      givenName: null,
+      email: p!.email,
+      title: "Lead",
+      department: null,
+      startDate: null,
+      managerEmail: w.b.manager2.email,
+    });
     await hr.peopleImport.confirmRun({ runId, expectedHash: run.preview!.hash! });
     await work();
     const failed = await hr.peopleImport.run({ runId });
@@ -147,7 +166,10 @@ describe("the background check", () => {
 
 /** `n` new people (a manager for every ten, under `top`), after the rows `extra` adds. */
 function bulkFile(prefix: string, n: number, top: string, extra: string[] = []) {
-  const rows = Array.from({ length: n }, (_, i) => `${prefix}.${i}@example.test,${prefix} ${i},${i % 10 === 0 ? top : `${prefix}.${i - (i % 10)}@example.test`},Analyst`);
+  const rows = Array.from(
+    { length: n },
+    (_, i) => `${prefix}.${i}@example.test,${prefix} ${i},${i % 10 === 0 ? top : `${prefix}.${i - (i % 10)}@example.test`},Analyst`,
+  );
   return ["email,name,manager email,title", ...extra, ...rows].join("\n");
 }
 
@@ -218,7 +240,11 @@ describe("a background import", () => {
     while (t.kind === "postgres" && !done) {
       // One statement, one snapshot: the run and the people as they were at the same moment.
       const [run] = await other
-        .select({ processed: peopleImportRuns.processed, status: peopleImportRuns.status, people: sql<number>`(select count(*)::int from ${people} where ${people.orgId} = ${orgId})` })
+        .select({
+          processed: peopleImportRuns.processed,
+          status: peopleImportRuns.status,
+          people: sql<number>`(select count(*)::int from ${people} where ${people.orgId} = ${orgId})`,
+        })
         .from(peopleImportRuns)
         .where(eq(peopleImportRuns.id, runId));
       reads.push(run!);
@@ -256,7 +282,11 @@ describe("a background import", () => {
     async () => {
       const n = 10_000;
       const { runId, hr } = await checkedRun(w.b.hr.id, bulkFile("broken", n, w.b.hr.email));
-      const before = { people: await peopleOf(w.b.org.id), pairs: (await t.db.select({ n: count() }).from(pairs).where(eq(pairs.orgId, w.b.org.id)))[0]!.n, jobs: (await t.db.select({ n: count() }).from(jobs))[0]!.n };
+      const before = {
+        people: await peopleOf(w.b.org.id),
+        pairs: (await t.db.select({ n: count() }).from(pairs).where(eq(pairs.orgId, w.b.org.id)))[0]!.n,
+        jobs: (await t.db.select({ n: count() }).from(jobs))[0]!.n,
+      };
       // Once the import has written its first people, someone adds the last person of the file by hand.
       const other = t.connectAgain();
       let added = false;
@@ -268,9 +298,15 @@ describe("a background import", () => {
       expect(added).toBe(true);
       expect(reads.some((r) => r.status === "importing" && r.processed >= 1000)).toBe(true);
 
-      expect(await hr.peopleImport.run({ runId })).toMatchObject({ status: "failed", error: "People in Tandem changed while importing. Check the file again, then import." });
+      expect(await hr.peopleImport.run({ runId })).toMatchObject({
+        status: "failed",
+        error: "People in Tandem changed while importing. Check the file again, then import.",
+      });
       expect(await peopleOf(w.b.org.id)).toBe(before.people + 1);
-      const [broken] = await t.db.select({ n: count() }).from(people).where(and(eq(people.orgId, w.b.org.id), eq(people.name, "broken 0")));
+      const [broken] = await t.db
+        .select({ n: count() })
+        .from(people)
+        .where(and(eq(people.orgId, w.b.org.id), eq(people.name, "broken 0")));
       expect(broken!.n).toBe(0);
       expect((await t.db.select({ n: count() }).from(pairs).where(eq(pairs.orgId, w.b.org.id)))[0]!.n).toBe(before.pairs);
       expect((await t.db.select({ n: count() }).from(jobs))[0]!.n).toBe(before.jobs);

@@ -33,7 +33,14 @@ async function importFile(caller: Caller, csv: string) {
 
 async function personByEmail(orgId: string, email: string) {
   const [p] = await t.db
-    .select({ id: people.id, name: people.name, title: people.title, departmentId: people.departmentId, managerId: people.managerId, startDate: people.startDate })
+    .select({
+      id: people.id,
+      name: people.name,
+      title: people.title,
+      departmentId: people.departmentId,
+      managerId: people.managerId,
+      startDate: people.startDate,
+    })
     .from(people)
     .where(and(eq(people.orgId, orgId), eq(people.email, email)));
   return p ?? null;
@@ -54,13 +61,19 @@ async function outboxTo(email: string) {
 }
 
 async function importAudits(orgId: string) {
-  return t.db.select({ details: auditLog.details, actorId: auditLog.actorId }).from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, "people.imported"))).orderBy(asc(auditLog.createdAt));
+  return t.db
+    .select({ details: auditLog.details, actorId: auditLog.actorId })
+    .from(auditLog)
+    .where(and(eq(auditLog.orgId, orgId), eq(auditLog.action, "people.imported")))
+    .orderBy(asc(auditLog.createdAt));
 }
 
 /** A digest of one organization's people, departments and pairs. */
 async function orgDigest(orgId: string) {
   const digest = async (table: string) =>
-    rowsOf<{ d: string }>(await t.db.execute(sql`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as d from ${sql.identifier(table)} x where org_id = ${orgId}`))[0]!.d;
+    rowsOf<{ d: string }>(
+      await t.db.execute(sql`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as d from ${sql.identifier(table)} x where org_id = ${orgId}`),
+    )[0]!.d;
   return [await digest("people"), await digest("departments"), await digest("pairs")].join(",");
 }
 
@@ -124,7 +137,11 @@ describe("the preview", () => {
       { row: 5, column: "managerEmail", message: "No one with the email ghost@example.test is in this file or in your organization." },
       { row: 5, column: "startDate", message: "“1 Feb 2026” is not a date in the form YYYY-MM-DD (for example 2024-03-15)." },
       // Grand manages manager1, who manages report1: report1 can't become grand's manager.
-      { row: 6, column: "managerEmail", message: `The manager chain loops: ${w.a.grand.email} → ${w.a.report1.email} → ${w.a.manager1.email} → ${w.a.grand.email}.` },
+      {
+        row: 6,
+        column: "managerEmail",
+        message: `The manager chain loops: ${w.a.grand.email} → ${w.a.report1.email} → ${w.a.manager1.email} → ${w.a.grand.email}.`,
+      },
     ]);
     expect(preview.problemCount).toBe(6);
   });
@@ -149,13 +166,38 @@ describe("the preview", () => {
     expect(await databaseFingerprint(t.db)).toBe(before);
     expect(preview.problems).toEqual([]);
     expect(preview.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(preview.summary).toEqual({ creates: 1, updates: 1, managerChanges: 1, unchanged: 1, pairsToClose: 1, pairsToOpen: 2, newDepartments: ["Brand New Dept"] });
+    expect(preview.summary).toEqual({
+      creates: 1,
+      updates: 1,
+      managerChanges: 1,
+      unchanged: 1,
+      pairsToClose: 1,
+      pairsToOpen: 2,
+      newDepartments: ["Brand New Dept"],
+    });
     expect(preview.creates).toEqual([
-      { row: 2, email: "preview.new@example.test", name: "Preview New", givenName: null, title: null, department: "Brand New Dept", startDate: null, manager: { email: w.a.manager2.email, name: w.a.manager2.name } },
+      {
+        row: 2,
+        email: "preview.new@example.test",
+        name: "Preview New",
+        givenName: null,
+        title: null,
+        department: "Brand New Dept",
+        startDate: null,
+        manager: { email: w.a.manager2.email, name: w.a.manager2.name },
+      },
     ]);
-    expect(preview.updates).toEqual([{ row: 3, email: w.a.report1.email, name: w.a.report1.name, changes: [{ field: "title", from: null, to: "Senior Engineer" }] }]);
+    expect(preview.updates).toEqual([
+      { row: 3, email: w.a.report1.email, name: w.a.report1.name, changes: [{ field: "title", from: null, to: "Senior Engineer" }] },
+    ]);
     expect(preview.managerChanges).toEqual([
-      { row: 3, email: w.a.report1.email, name: w.a.report1.name, from: { email: w.a.manager1.email, name: w.a.manager1.name }, to: { email: w.a.manager2.email, name: w.a.manager2.name } },
+      {
+        row: 3,
+        email: w.a.report1.email,
+        name: w.a.report1.name,
+        from: { email: w.a.manager1.email, name: w.a.manager1.name },
+        to: { email: w.a.manager2.email, name: w.a.manager2.name },
+      },
     ]);
   });
 });
@@ -176,14 +218,20 @@ describe("confirming", () => {
 
     const nora = (await personByEmail(w.a.org.id, "nora.new@example.test"))!;
     const otto = (await personByEmail(w.a.org.id, "otto.new@example.test"))!;
-    const design = await t.db.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.orgId, w.a.org.id), eq(departments.name, "Design")));
+    const design = await t.db
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .where(and(eq(departments.orgId, w.a.org.id), eq(departments.name, "Design")));
     expect(design).toHaveLength(1);
     expect(nora).toMatchObject({ name: "Nora New", title: "Designer", startDate: "2026-03-02", departmentId: design[0]!.id, managerId: w.a.manager1.id });
     expect(otto).toMatchObject({ name: "Otto New", title: null, startDate: null, departmentId: design[0]!.id, managerId: nora.id });
     expect(await pairsOf(w.a.org.id, nora.id)).toEqual([{ managerId: w.a.manager1.id, endedAt: null }]);
     expect(await pairsOf(w.a.org.id, otto.id)).toEqual([{ managerId: nora.id, endedAt: null }]);
 
-    expect((await importAudits(w.a.org.id)).at(-1)).toEqual({ actorId: w.a.hr.id, details: { rows: 3, created: 2, updated: 0, managerChanges: 0, unchanged: 1 } });
+    expect((await importAudits(w.a.org.id)).at(-1)).toEqual({
+      actorId: w.a.hr.id,
+      details: { rows: 3, created: 2, updated: 0, managerChanges: 0, unchanged: 1 },
+    });
 
     for (const [email, first] of [
       // No given name in the file: the full name, not a word guessed from it.
@@ -211,7 +259,10 @@ describe("confirming", () => {
   it("an edited file updates people in place, closes the pair whose manager changed and opens the new one", async () => {
     const nora = (await personByEmail(w.a.org.id, "nora.new@example.test"))!;
     const otto = (await personByEmail(w.a.org.id, "otto.new@example.test"))!;
-    const untouched = await t.db.select().from(people).where(and(eq(people.orgId, w.a.org.id), inArray(people.id, [w.a.report1.id, w.a.bystander.id, w.a.owner.id])));
+    const untouched = await t.db
+      .select()
+      .from(people)
+      .where(and(eq(people.orgId, w.a.org.id), inArray(people.id, [w.a.report1.id, w.a.bystander.id, w.a.owner.id])));
     await sendQueuedMail(t.db);
     const mailsBefore = (await t.db.select({ id: outboxEmails.id }).from(outboxEmails)).length;
 
@@ -224,11 +275,22 @@ describe("confirming", () => {
     ].join("\n");
     const { preview, result } = await importFile(hrA(), edited);
     expect(preview.managerChanges).toEqual([
-      { row: 3, email: "otto.new@example.test", name: "Otto New", from: { email: "nora.new@example.test", name: "Nora New" }, to: { email: w.a.manager2.email, name: w.a.manager2.name } },
+      {
+        row: 3,
+        email: "otto.new@example.test",
+        name: "Otto New",
+        from: { email: "nora.new@example.test", name: "Nora New" },
+        to: { email: w.a.manager2.email, name: w.a.manager2.name },
+      },
     ]);
     expect(result).toEqual({ created: 0, updated: 3, managerChanges: 1, unchanged: 0, invited: 0 });
 
-    expect(await personByEmail(w.a.org.id, "nora.new@example.test")).toMatchObject({ id: nora.id, title: "Lead Designer", startDate: "2026-03-09", managerId: w.a.manager1.id });
+    expect(await personByEmail(w.a.org.id, "nora.new@example.test")).toMatchObject({
+      id: nora.id,
+      title: "Lead Designer",
+      startDate: "2026-03-09",
+      managerId: w.a.manager1.id,
+    });
     expect(await personByEmail(w.a.org.id, "otto.new@example.test")).toMatchObject({ id: otto.id, managerId: w.a.manager2.id });
     expect(await personByEmail(w.a.org.id, w.a.report2.email)).toMatchObject({ id: w.a.report2.id, name: "Renamed Report", managerId: w.a.manager2.id });
     const ottoPairs = await pairsOf(w.a.org.id, otto.id);
@@ -238,7 +300,12 @@ describe("confirming", () => {
     ]);
     // Nora's pair with manager1 is untouched; people not in the file are left alone.
     expect(await pairsOf(w.a.org.id, nora.id)).toEqual([{ managerId: w.a.manager1.id, endedAt: null }]);
-    expect(await t.db.select().from(people).where(and(eq(people.orgId, w.a.org.id), inArray(people.id, [w.a.report1.id, w.a.bystander.id, w.a.owner.id])))).toEqual(untouched);
+    expect(
+      await t.db
+        .select()
+        .from(people)
+        .where(and(eq(people.orgId, w.a.org.id), inArray(people.id, [w.a.report1.id, w.a.bystander.id, w.a.owner.id]))),
+    ).toEqual(untouched);
     await sendQueuedMail(t.db);
     expect((await t.db.select({ id: outboxEmails.id }).from(outboxEmails)).length).toBe(mailsBefore);
     expect((await importAudits(w.a.org.id)).at(-1)?.details).toEqual({ rows: 3, created: 0, updated: 3, managerChanges: 1, unchanged: 0 });
@@ -246,22 +313,34 @@ describe("confirming", () => {
 
   it("swaps a manager and their report in one import (applied top-down, never a loop on the way)", async () => {
     // manager2 → report2 today; the file makes report2 manager2's manager, under grand.
-    await importFile(hrA(), `email,name,manager email\n${w.a.manager2.email},${w.a.manager2.name},${w.a.report2.email}\n${w.a.report2.email},Renamed Report,${w.a.grand.email}\n`);
+    await importFile(
+      hrA(),
+      `email,name,manager email\n${w.a.manager2.email},${w.a.manager2.name},${w.a.report2.email}\n${w.a.report2.email},Renamed Report,${w.a.grand.email}\n`,
+    );
     expect((await personByEmail(w.a.org.id, w.a.report2.email))!.managerId).toBe(w.a.grand.id);
     expect((await personByEmail(w.a.org.id, w.a.manager2.email))!.managerId).toBe(w.a.report2.id);
     expect(await pairsOf(w.a.org.id, w.a.report2.id)).toEqual([
       { managerId: w.a.manager2.id, endedAt: expect.any(Date) },
       { managerId: w.a.grand.id, endedAt: null },
     ]);
-    const open = await t.db.select({ n: sql<number>`count(*)::int` }).from(pairs).where(and(eq(pairs.orgId, w.a.org.id), eq(pairs.reportId, w.a.manager2.id), isNull(pairs.endedAt)));
+    const open = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(pairs)
+      .where(and(eq(pairs.orgId, w.a.org.id), eq(pairs.reportId, w.a.manager2.id), isNull(pairs.endedAt)));
     expect(open[0]!.n).toBe(1);
     // And back, so the world is as the other tests expect it.
-    await importFile(hrA(), `email,name,manager email\n${w.a.manager2.email},${w.a.manager2.name},${w.a.grand.email}\n${w.a.report2.email},${w.a.report2.name},${w.a.manager2.email}\n`);
+    await importFile(
+      hrA(),
+      `email,name,manager email\n${w.a.manager2.email},${w.a.manager2.name},${w.a.grand.email}\n${w.a.report2.email},${w.a.report2.name},${w.a.manager2.email}\n`,
+    );
     expect((await personByEmail(w.a.org.id, w.a.report2.email))!.managerId).toBe(w.a.manager2.id);
   });
 
   it("moves an existing person under someone the same file creates", async () => {
-    const { result } = await importFile(hrA(), `email,name,manager email\nnew.lead@example.test,New Lead,${w.a.owner.email}\n${w.a.bystander.email},${w.a.bystander.name},new.lead@example.test\n`);
+    const { result } = await importFile(
+      hrA(),
+      `email,name,manager email\nnew.lead@example.test,New Lead,${w.a.owner.email}\n${w.a.bystander.email},${w.a.bystander.name},new.lead@example.test\n`,
+    );
     expect(result).toEqual({ created: 1, updated: 1, managerChanges: 1, unchanged: 0, invited: 1 });
     const lead = (await personByEmail(w.a.org.id, "new.lead@example.test"))!;
     expect(await pairsOf(w.a.org.id, lead.id)).toEqual([{ managerId: w.a.owner.id, endedAt: null }]);
@@ -279,7 +358,10 @@ describe("confirming", () => {
     const before = await databaseFingerprint(t.db);
 
     // The bad file, with the good file's hash: checked again, refused.
-    expect(await outcomeOf(hrA().peopleImport.confirm({ csv: bad, expectedHash: hash! }))).toEqual({ code: "BAD_REQUEST", message: "The file has a problem. Check it again and fix it before importing." });
+    expect(await outcomeOf(hrA().peopleImport.confirm({ csv: bad, expectedHash: hash! }))).toEqual({
+      code: "BAD_REQUEST",
+      message: "The file has a problem. Check it again and fix it before importing.",
+    });
     // A file-level problem.
     expect((await outcomeOf(hrA().peopleImport.confirm({ csv: "name\nNo Email\n", expectedHash: hash! }))).code).toBe("BAD_REQUEST");
     // A good file with a hash from another file or from before a change: refused as stale.
@@ -301,9 +383,15 @@ describe("confirming", () => {
   it("rolls everything back when a write fails part-way", async () => {
     // A trigger makes the last write of the transaction (the audit entry) fail.
     await t.db.execute(sql`create function fail_import_audit() returns trigger language plpgsql as $$ begin raise exception 'audit unavailable'; end $$`);
-    await t.db.execute(sql`create trigger fail_import_audit before insert on audit_log for each row when (new.action = 'people.imported') execute function fail_import_audit()`);
+    await t.db.execute(
+      sql`create trigger fail_import_audit before insert on audit_log for each row when (new.action = 'people.imported') execute function fail_import_audit()`,
+    );
     try {
-      const csv = [HEADER, `rollback.one@example.test,Rollback One,${w.a.manager1.email},Rollback Dept,,`, `${w.a.report1.email},${w.a.report1.name},${w.a.grand.email},,,`].join("\n");
+      const csv = [
+        HEADER,
+        `rollback.one@example.test,Rollback One,${w.a.manager1.email},Rollback Dept,,`,
+        `${w.a.report1.email},${w.a.report1.name},${w.a.grand.email},,,`,
+      ].join("\n");
       const { hash } = await hrA().peopleImport.preview({ csv });
       const before = await databaseFingerprint(t.db);
       vi.spyOn(console, "error").mockImplementation(() => {});
@@ -319,7 +407,10 @@ describe("confirming", () => {
   it("two confirms of the same checked file: one imports, the other is refused as stale", async () => {
     const csv = `email,name\nrace.one@example.test,Race One\n`;
     const { hash } = await hrA().peopleImport.preview({ csv });
-    const outcomes = await Promise.all([outcomeOf(hrA().peopleImport.confirm({ csv, expectedHash: hash! })), outcomeOf(callerFor(t.db, w.a.owner.id).peopleImport.confirm({ csv, expectedHash: hash! }))]);
+    const outcomes = await Promise.all([
+      outcomeOf(hrA().peopleImport.confirm({ csv, expectedHash: hash! })),
+      outcomeOf(callerFor(t.db, w.a.owner.id).peopleImport.confirm({ csv, expectedHash: hash! })),
+    ]);
     expect(outcomes.map((o) => o.code).sort()).toEqual(["CONFLICT", "OK"]);
     expect(await outboxTo("race.one@example.test")).toHaveLength(1);
   });
@@ -331,7 +422,9 @@ describe("organizations stay apart", () => {
     const csv = [HEADER, `${w.b.report1.email},Someone In A,,,,`, `cross.report@example.test,Cross Report,${w.b.manager1.email},,,`].join("\n");
     const preview = await hrA().peopleImport.preview({ csv });
     // Org B's manager is unknown here, and nothing of org B appears in the answer.
-    expect(preview.problems).toEqual([{ row: 3, column: "managerEmail", message: `No one with the email ${w.b.manager1.email} is in this file or in your organization.` }]);
+    expect(preview.problems).toEqual([
+      { row: 3, column: "managerEmail", message: `No one with the email ${w.b.manager1.email} is in this file or in your organization.` },
+    ]);
     const json = JSON.stringify(preview);
     for (const p of everyone(w).filter((p) => p.label.startsWith("B"))) {
       expect(json).not.toContain(p.id);
@@ -357,7 +450,10 @@ describe("organizations stay apart", () => {
     expect(result).toMatchObject({ created: 1, updated: 0 });
     expect(await orgDigest(w.a.org.id)).toBe(orgA);
     expect((await importAudits(w.a.org.id)).length).toBe(auditsA);
-    expect((await importAudits(w.b.org.id)).at(-1)).toEqual({ actorId: w.b.hr.id, details: { rows: 1, created: 1, updated: 0, managerChanges: 0, unchanged: 0 } });
+    expect((await importAudits(w.b.org.id)).at(-1)).toEqual({
+      actorId: w.b.hr.id,
+      details: { rows: 1, created: 1, updated: 0, managerChanges: 0, unchanged: 0 },
+    });
 
     const csv = `email,name\nreplayed@example.test,Replayed\n`;
     const { hash } = await hrA().peopleImport.preview({ csv });
@@ -371,7 +467,10 @@ describe("a large file", () => {
     const lines = [HEADER];
     const email = (i: number) => `bulk.${i}@example.test`;
     // Person i reports to person floor((i - 1) / 5): a tree five levels deep.
-    for (let i = 0; i < 2000; i++) lines.push(`${email(i)},Bulk Person ${i},${i === 0 ? w.a.owner.email : email(Math.floor((i - 1) / 5))},Bulk ${i % 7},Title ${i},2025-01-${String((i % 28) + 1).padStart(2, "0")}`);
+    for (let i = 0; i < 2000; i++)
+      lines.push(
+        `${email(i)},Bulk Person ${i},${i === 0 ? w.a.owner.email : email(Math.floor((i - 1) / 5))},Bulk ${i % 7},Title ${i},2025-01-${String((i % 28) + 1).padStart(2, "0")}`,
+      );
     const csv = lines.join("\n");
     const { result } = await importFile(hrA(), csv);
     expect(result).toMatchObject({ created: 2000, invited: 2000 });

@@ -28,7 +28,8 @@ describe.skipIf(!env().TEST_DATABASE_URL)("prepared statements on Postgres", () 
     await t.close();
   });
 
-  const prepared = async (on: Db = db) => rowsOf<{ statement: string }>(await on.execute(sql`select statement from pg_prepared_statements`)).map((r) => r.statement);
+  const prepared = async (on: Db = db) =>
+    rowsOf<{ statement: string }>(await on.execute(sql`select statement from pg_prepared_statements`)).map((r) => r.statement);
 
   it("prepares a statement with parameters once, and answers it the same way every time", async () => {
     const byId = (id: string) => db.select({ name: people.name }).from(people).where(eq(people.id, id));

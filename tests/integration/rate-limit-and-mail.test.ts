@@ -34,7 +34,10 @@ describe("rate limits", () => {
 
   it("starts a new window once the old one has passed", async () => {
     for (let i = 0; i < 4; i++) await hitRateLimit(t.db, "k:window", rule);
-    await t.db.update(rateLimits).set({ windowStart: sql`now() - interval '61 seconds'` }).where(eq(rateLimits.key, "k:window"));
+    await t.db
+      .update(rateLimits)
+      .set({ windowStart: sql`now() - interval '61 seconds'` })
+      .where(eq(rateLimits.key, "k:window"));
     expect((await peekRateLimit(t.db, "k:window", rule)).allowed).toBe(true);
     expect((await hitRateLimit(t.db, "k:window", rule)).allowed).toBe(true);
   });

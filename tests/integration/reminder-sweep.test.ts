@@ -93,7 +93,10 @@ async function expectedReminderKeys(now: Date): Promise<string[]> {
   for (const series of s.live) {
     const [pair] = await t.db.select().from(pairs).where(eq(pairs.id, series.pairId));
     for (const o of occurrencesBetween(ruleOf(series), new Date(now.getTime() + 1), new Date(now.getTime() + REMINDER_HORIZON_MS + 1))) {
-      const [m] = await t.db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.seriesId, series.id), eq(meetings.occurrenceStart, o.occurrenceStart)));
+      const [m] = await t.db
+        .select({ id: meetings.id })
+        .from(meetings)
+        .where(and(eq(meetings.seriesId, series.id), eq(meetings.occurrenceStart, o.occurrenceStart)));
       expect(m, `a row for ${series.id} at ${o.startsAt.toISOString()}`).toBeDefined();
       for (const personId of [pair!.managerId, pair!.reportId]) if (!s.off.has(personId)) keys.push(meetingReminderKey(m!.id, personId, o.startsAt));
     }
@@ -161,7 +164,10 @@ describe("the reminder sweep", () => {
     }
     await Promise.all([runDueJobs(one, now, handlers, { limit: 500 }), runDueJobs(two, now, handlers, { limit: 500 })]);
 
-    const mails = await t.db.select({ to: outboxEmails.to, text: outboxEmails.text }).from(outboxEmails).where(sql`${outboxEmails.to} like '%@sweep.test'`);
+    const mails = await t.db
+      .select({ to: outboxEmails.to, text: outboxEmails.text })
+      .from(outboxEmails)
+      .where(sql`${outboxEmails.to} like '%@sweep.test'`);
     const sent = mails.map((m) => `${m.to} ${/\/meetings\/([0-9a-f-]{36})/.exec(m.text)?.[1]}`);
     const counts = new Map<string, number>();
     for (const k of sent) counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -184,13 +190,19 @@ describe("the sweep lock", () => {
       sweep: await runReminderSweep(other, NOW),
       anotherName: await runExclusively(other, "tandem:something-else", async () => "ran"),
     }));
-    expect(inside).toEqual({ ran: true, value: { otherServer: { ran: false }, sameProcess: { ran: false }, sweep: "skipped", anotherName: { ran: true, value: "ran" } } });
+    expect(inside).toEqual({
+      ran: true,
+      value: { otherServer: { ran: false }, sameProcess: { ran: false }, sweep: "skipped", anotherName: { ran: true, value: "ran" } },
+    });
 
     await expect(runExclusively(t.db, SWEEP_LOCK, async () => Promise.reject(new Error("sweep broke")))).rejects.toThrow("sweep broke");
     expect(await runExclusively(other, SWEEP_LOCK, async () => "after")).toEqual({ ran: true, value: "after" });
     // Nothing is left holding an advisory lock in this database (PGlite's session lock included;
     // pg_locks shows the whole server, where other test files take locks of their own).
-    const held = await t.db.select({ n: sql<number>`count(*)::int` }).from(sql`pg_locks`).where(sql`locktype = 'advisory' and granted and database = (select oid from pg_database where datname = current_database())`);
+    const held = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sql`pg_locks`)
+      .where(sql`locktype = 'advisory' and granted and database = (select oid from pg_database where datname = current_database())`);
     expect(held[0]!.n).toBe(0);
   });
 });

@@ -161,7 +161,10 @@ describe("meeting reminders", () => {
     await run(t.db, before(23 * 60));
     expect(await remindersTo(manager, meetingId)).toHaveLength(0);
     expect(await remindersTo(report, meetingId)).toHaveLength(0);
-    expect(await jobByKey(meetingReminderKey(meetingId, manager.id, START))).toMatchObject({ outcome: "cancelled", lastError: expect.stringMatching(/skipped/) });
+    expect(await jobByKey(meetingReminderKey(meetingId, manager.id, START))).toMatchObject({
+      outcome: "cancelled",
+      lastError: expect.stringMatching(/skipped/),
+    });
 
     await setMeetingSkipped(t.db, await actor(report), { meetingId, skipped: false });
     await scheduleReminders(t.db, before(22 * 60));
@@ -279,7 +282,9 @@ describe("assessment digest", () => {
       .orderBy(asc(outboxEmails.createdAt));
 
   it("leaves a just-opened assessment out of the digest for two days: it was announced by its own email", async () => {
-    const { assessmentId } = await callerFor(t.db, w.a.report2.id).assessments.startCheckIn({ pairId: (await callerFor(t.db, w.a.report2.id).me.get()).pairs.asReport[0]!.id });
+    const { assessmentId } = await callerFor(t.db, w.a.report2.id).assessments.startCheckIn({
+      pairId: (await callerFor(t.db, w.a.report2.id).me.get()).pairs.asReport[0]!.id,
+    });
     const now = new Date();
     await scheduleReminders(t.db, now);
     expect(await jobByKey(assessmentDigestKey(w.a.manager2.id, now))).toBeUndefined();

@@ -39,7 +39,9 @@ describe("the tRPC route refuses before anything runs", () => {
   it("a multipart form from a sibling origin (CSRF): 403", async () => {
     const form = new FormData();
     form.set("x", "1");
-    const res = await POST(new Request(url("meetings.revokeCalendarToken"), { method: "POST", headers: { origin: "http://localhost:3199", host: "localhost:3000" }, body: form }));
+    const res = await POST(
+      new Request(url("meetings.revokeCalendarToken"), { method: "POST", headers: { origin: "http://localhost:3199", host: "localhost:3000" }, body: form }),
+    );
     expect(res.status).toBe(403);
     expect((await errorOf(res)).data.code).toBe("FORBIDDEN");
   });
@@ -55,7 +57,12 @@ describe("the tRPC route refuses before anything runs", () => {
   it("a body that announces more than 1 MB: 413 without reading any of it", async () => {
     const { body, counter } = endless();
     const res = await POST(
-      new Request(url("meetings.savePrivateNote"), { method: "POST", headers: { origin: APP, host: "localhost:3000", "content-type": "application/json", "content-length": String(150 * 1024 * 1024) }, body, duplex: "half" } as RequestInit),
+      new Request(url("meetings.savePrivateNote"), {
+        method: "POST",
+        headers: { origin: APP, host: "localhost:3000", "content-type": "application/json", "content-length": String(150 * 1024 * 1024) },
+        body,
+        duplex: "half",
+      } as RequestInit),
     );
     expect(res.status).toBe(413);
     const error = await errorOf(res);
@@ -66,7 +73,14 @@ describe("the tRPC route refuses before anything runs", () => {
 
   it("a body that announces nothing and never ends: 413 once 1 MB was read, the rest never pulled", async () => {
     const { body, counter } = endless();
-    const res = await POST(new Request(url("meetings.savePrivateNote"), { method: "POST", headers: { origin: APP, host: "localhost:3000", "content-type": "application/json" }, body, duplex: "half" } as RequestInit));
+    const res = await POST(
+      new Request(url("meetings.savePrivateNote"), {
+        method: "POST",
+        headers: { origin: APP, host: "localhost:3000", "content-type": "application/json" },
+        body,
+        duplex: "half",
+      } as RequestInit),
+    );
     expect(res.status).toBe(413);
     expect(counter.pulled).toBeGreaterThan(BODY_LIMIT_BYTES);
     expect(counter.pulled).toBeLessThan(BODY_LIMIT_BYTES + 8 * 64 * 1024);
@@ -74,7 +88,14 @@ describe("the tRPC route refuses before anything runs", () => {
 
   it("the people import may send up to 8 MB, and no more", async () => {
     const { body, counter } = endless();
-    const res = await POST(new Request(url("peopleImport.preview"), { method: "POST", headers: { origin: APP, host: "localhost:3000", "content-type": "application/json" }, body, duplex: "half" } as RequestInit));
+    const res = await POST(
+      new Request(url("peopleImport.preview"), {
+        method: "POST",
+        headers: { origin: APP, host: "localhost:3000", "content-type": "application/json" },
+        body,
+        duplex: "half",
+      } as RequestInit),
+    );
     expect(res.status).toBe(413);
     expect(counter.pulled).toBeGreaterThan(IMPORT_BODY_LIMIT_BYTES);
     expect(counter.pulled).toBeLessThan(IMPORT_BODY_LIMIT_BYTES + 8 * 64 * 1024);
@@ -85,7 +106,13 @@ describe("the tRPC route refuses before anything runs", () => {
     const get = await GET(new Request(url(`${paths}?batch=1`), { headers: { host: "localhost:3000" } }));
     expect(get.status).toBe(413);
     expect((await errorOf(get)).message).toBe("A batch can hold at most 20 calls; this one has 2200.");
-    const post = await POST(new Request(url(`${paths}?batch=1`), { method: "POST", headers: { origin: APP, host: "localhost:3000", "content-type": "application/json" }, body: "{}" }));
+    const post = await POST(
+      new Request(url(`${paths}?batch=1`), {
+        method: "POST",
+        headers: { origin: APP, host: "localhost:3000", "content-type": "application/json" },
+        body: "{}",
+      }),
+    );
     expect(post.status).toBe(413);
   });
 
@@ -99,7 +126,12 @@ describe("the tRPC route refuses before anything runs", () => {
       },
     });
     const guarded = await guardTrpcRequest(
-      new Request(url("meetings.savePrivateNote"), { method: "POST", headers: { origin: APP, host: "localhost:3000", "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit),
+      new Request(url("meetings.savePrivateNote"), {
+        method: "POST",
+        headers: { origin: APP, host: "localhost:3000", "content-type": "application/json" },
+        body: stream,
+        duplex: "half",
+      } as RequestInit),
     );
     expect(guarded.ok).toBe(true);
     if (guarded.ok) {

@@ -48,7 +48,10 @@ describe("setManager", () => {
     const m = await createPerson(t.db, org.id, { name: "M" });
     const r = await createPerson(t.db, org.id, { name: "R", managerId: m.id });
     await t.db.transaction((tx) => setManager(tx, { orgId: org.id, personId: r.id, managerId: null }));
-    const open = await t.db.select().from(pairs).where(and(eq(pairs.reportId, r.id)));
+    const open = await t.db
+      .select()
+      .from(pairs)
+      .where(and(eq(pairs.reportId, r.id)));
     expect(open.every((p) => p.endedAt !== null)).toBe(true);
   });
 

@@ -62,7 +62,9 @@ describe("migration 0011: trend_group_figures.org_id", () => {
   });
 
   it("refuses a figure without an organization, or with another organization than its cycle's", async () => {
-    await expect(client.query(`insert into trend_group_figures (cycle_id, group_id, position, figures) values ($1, 'x', 9, '{}')`, [ids.cycleA])).rejects.toThrow(/null value/);
+    await expect(
+      client.query(`insert into trend_group_figures (cycle_id, group_id, position, figures) values ($1, 'x', 9, '{}')`, [ids.cycleA]),
+    ).rejects.toThrow(/null value/);
     await expect(
       client.query(`insert into trend_group_figures (cycle_id, org_id, group_id, position, figures) values ($1, $2, 'x', 9, '{}')`, [ids.cycleA, ids.orgB]),
     ).rejects.toThrow(/foreign key/);

@@ -28,10 +28,20 @@ const HOSTILE = {
 beforeAll(async () => {
   t = await createTestDb();
   ({ orgId } = await seedDemoOrg(t.db));
-  const [hr] = await t.db.select({ id: orgRoles.personId }).from(orgRoles).where(and(eq(orgRoles.orgId, orgId), eq(orgRoles.role, "hr_admin")));
+  const [hr] = await t.db
+    .select({ id: orgRoles.personId })
+    .from(orgRoles)
+    .where(and(eq(orgRoles.orgId, orgId), eq(orgRoles.role, "hr_admin")));
   hrId = hr!.id;
-  const depts = await t.db.select({ id: departments.id, name: departments.name }).from(departments).where(and(eq(departments.orgId, orgId), inArray(departments.name, Object.keys(HOSTILE))));
-  for (const d of depts) await t.db.update(departments).set({ name: HOSTILE[d.name as keyof typeof HOSTILE] }).where(eq(departments.id, d.id));
+  const depts = await t.db
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(and(eq(departments.orgId, orgId), inArray(departments.name, Object.keys(HOSTILE))));
+  for (const d of depts)
+    await t.db
+      .update(departments)
+      .set({ name: HOSTILE[d.name as keyof typeof HOSTILE] })
+      .where(eq(departments.id, d.id));
   // Names are frozen when a cycle opens: these past cycles are frozen and published now, with the hostile names.
   await settleTrends(t.db);
 });

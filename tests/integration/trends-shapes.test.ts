@@ -18,7 +18,7 @@ import { settleTrends } from "../support/trends";
 
 let t: TestDb;
 const SIDES: Side[] = ["employee", "manager"];
-const chunks = <T,>(xs: readonly T[], size = 500) => Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size));
+const chunks = <T>(xs: readonly T[], size = 500) => Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size));
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -36,19 +36,49 @@ async function orgShaped(name: string, n: number, managerOf: (i: number) => numb
   const hrId = crypto.randomUUID();
   const rows = [...ids.map((id, i) => ({ id, name: `Person ${i}`, i })), { id: hrId, name: "HR", i: -1 }];
   for (const chunk of chunks(rows)) {
-    await t.db.insert(people).values(chunk.map((p) => ({ id: p.id, orgId: org.id, name: p.name, email: `p${p.i}.${org.id.slice(0, 8)}@example.test`, managerId: p.i >= 0 && managerOf(p.i) !== null ? ids[managerOf(p.i)!]! : null })));
+    await t.db.insert(people).values(
+      chunk.map((p) => ({
+        id: p.id,
+        orgId: org.id,
+        name: p.name,
+        email: `p${p.i}.${org.id.slice(0, 8)}@example.test`,
+        managerId: p.i >= 0 && managerOf(p.i) !== null ? ids[managerOf(p.i)!]! : null,
+      })),
+    );
   }
   await t.db.insert(orgRoles).values({ orgId: org.id, personId: hrId, role: "hr_admin" });
-  const lines = ids.flatMap((reportId, i) => (managerOf(i) === null ? [] : [{ id: crypto.randomUUID(), orgId: org.id, managerId: ids[managerOf(i)!]!, reportId, startedAt: started }]));
+  const lines = ids.flatMap((reportId, i) =>
+    managerOf(i) === null ? [] : [{ id: crypto.randomUUID(), orgId: org.id, managerId: ids[managerOf(i)!]!, reportId, startedAt: started }],
+  );
   for (const chunk of chunks(lines)) await t.db.insert(pairs).values(chunk);
   const openedAt = new Date(Date.now() - 30 * 86_400_000);
   const [cycle] = await t.db
     .insert(cycles)
-    .values({ orgId: org.id, name: "Q3", opensOn: "2026-09-01", closesOn: "2026-09-25", status: "closed", bankVersion: 1, minGroupSize: 5, openedAt, closedAt: new Date(Date.now() - 5 * 86_400_000) })
+    .values({
+      orgId: org.id,
+      name: "Q3",
+      opensOn: "2026-09-01",
+      closesOn: "2026-09-25",
+      status: "closed",
+      bankVersion: 1,
+      minGroupSize: 5,
+      openedAt,
+      closedAt: new Date(Date.now() - 5 * 86_400_000),
+    })
     .returning({ id: cycles.id });
   const invited = lines.map((l) => ({ ...l, assessmentId: crypto.randomUUID() }));
   for (const chunk of chunks(invited)) {
-    await t.db.insert(assessments).values(chunk.map((l) => ({ id: l.assessmentId, orgId: org.id, pairId: l.id, kind: "cycle" as const, cycleId: cycle!.id, bankVersion: 1, dueOn: "2026-09-25" })));
+    await t.db.insert(assessments).values(
+      chunk.map((l) => ({
+        id: l.assessmentId,
+        orgId: org.id,
+        pairId: l.id,
+        kind: "cycle" as const,
+        cycleId: cycle!.id,
+        bankVersion: 1,
+        dueOn: "2026-09-25",
+      })),
+    );
   }
   const answers = invited.flatMap((l, i) =>
     SIDES.map((side, s) => ({

@@ -61,15 +61,34 @@ async function buildOrg(name: string): Promise<BuiltOrg> {
   for (let i = 1; i <= 6; i++) await add(`Cy report ${i}`, "Cy", "eng");
 
   const cycleIds: string[] = [];
-  for (const [c, skip] of [[0, null], [1, "Ana report 1"]] as const) {
+  for (const [c, skip] of [
+    [0, null],
+    [1, "Ana report 1"],
+  ] as const) {
     const openedAt = tick();
     const [cycle] = await t.db
       .insert(cycles)
-      .values({ orgId, name: `Cycle ${c + 1}`, opensOn: `2026-0${c + 1}-05`, closesOn: `2026-0${c + 1}-28`, status: "closed", bankVersion: 1, minGroupSize: 5, openedAt, closedAt: tick() })
+      .values({
+        orgId,
+        name: `Cycle ${c + 1}`,
+        opensOn: `2026-0${c + 1}-05`,
+        closesOn: `2026-0${c + 1}-28`,
+        status: "closed",
+        bankVersion: 1,
+        minGroupSize: 5,
+        openedAt,
+        closedAt: tick(),
+      })
       .returning({ id: cycles.id });
-    const open = await t.db.select({ id: pairs.id, managerId: pairs.managerId, reportId: pairs.reportId }).from(pairs).where(and(eq(pairs.orgId, orgId), isNull(pairs.endedAt)));
+    const open = await t.db
+      .select({ id: pairs.id, managerId: pairs.managerId, reportId: pairs.reportId })
+      .from(pairs)
+      .where(and(eq(pairs.orgId, orgId), isNull(pairs.endedAt)));
     for (const [i, pair] of open.entries()) {
-      const [a] = await t.db.insert(assessments).values({ orgId, pairId: pair.id, kind: "cycle", cycleId: cycle!.id, bankVersion: 1, dueOn: "2026-02-28" }).returning({ id: assessments.id });
+      const [a] = await t.db
+        .insert(assessments)
+        .values({ orgId, pairId: pair.id, kind: "cycle", cycleId: cycle!.id, bankVersion: 1, dueOn: "2026-02-28" })
+        .returning({ id: assessments.id });
       const answered = pair.reportId !== (skip ? person.get(skip) : undefined);
       await t.db.insert(responses).values(
         SIDES.map((side, s) => ({
@@ -97,7 +116,13 @@ async function fromScratch(orgId: string, cycleId: string) {
   const earlier = [];
   for (const c of all.filter((x) => x.publishedAt !== null && x.publishedAt < cycle.publishedAt!)) {
     const inputs = await loadCycleInputs(t.db, orgId, c);
-    earlier.push({ id: c.id, groups: inputs.groups, invited: inputs.invited, rows: inputs.rows, figures: (await a0.hr.trends.cycle({ cycleId: c.id })).groups });
+    earlier.push({
+      id: c.id,
+      groups: inputs.groups,
+      invited: inputs.invited,
+      rows: inputs.rows,
+      figures: (await a0.hr.trends.cycle({ cycleId: c.id })).groups,
+    });
   }
   return { k: input.k, groups: computeCycleFigures(getItemBank(input.bankVersion), input.groups, input.invited, input.rows, input.k, earlier) };
 }
@@ -175,16 +200,46 @@ describe("published trend figures", () => {
           .from(responses)
           .innerJoin(assessments, eq(assessments.id, responses.assessmentId))
           .where(and(eq(assessments.cycleId, o.cycleIds[1]!), eq(responses.respondentId, o.person.get("Ana report 1")!)));
-        return t.db.update(responses).set({ answers: completeAnswers(1, {}, 1), submittedAt: tick() }).where(eq(responses.id, late!.id));
+        return t.db
+          .update(responses)
+          .set({ answers: completeAnswers(1, {}, 1), submittedAt: tick() })
+          .where(eq(responses.id, late!.id));
       },
     ],
     ["a department is renamed", (o) => t.db.update(departments).set({ name: "Revenue" }).where(eq(departments.id, o.dept.sales))],
-    ["a person moves to another department", (o) => t.db.update(people).set({ departmentId: o.dept.sales }).where(eq(people.id, o.person.get("Cy report 1")!))],
-    ["a manager is renamed (the team's name)", (o) => t.db.update(people).set({ name: "Ana Renamed" }).where(eq(people.id, o.person.get("Ana")!))],
-    ["someone is deactivated", (o) => t.db.update(people).set({ deactivatedAt: tick() }).where(eq(people.id, o.person.get("Bo report 4")!))],
-    ["the organization is renamed and its k changes", (o) => t.db.update(organizations).set({ name: "Acme Renamed", minGroupSize: 3 }).where(eq(organizations.id, o.orgId))],
+    [
+      "a person moves to another department",
+      (o) =>
+        t.db
+          .update(people)
+          .set({ departmentId: o.dept.sales })
+          .where(eq(people.id, o.person.get("Cy report 1")!)),
+    ],
+    [
+      "a manager is renamed (the team's name)",
+      (o) =>
+        t.db
+          .update(people)
+          .set({ name: "Ana Renamed" })
+          .where(eq(people.id, o.person.get("Ana")!)),
+    ],
+    [
+      "someone is deactivated",
+      (o) =>
+        t.db
+          .update(people)
+          .set({ deactivatedAt: tick() })
+          .where(eq(people.id, o.person.get("Bo report 4")!)),
+    ],
+    [
+      "the organization is renamed and its k changes",
+      (o) => t.db.update(organizations).set({ name: "Acme Renamed", minGroupSize: 3 }).where(eq(organizations.id, o.orgId)),
+    ],
     ["a department is added", (o) => createDepartment(t.db, o.orgId, "Legal")],
-    ["a report changes manager", (o) => t.db.transaction((tx) => setManager(tx, { orgId: o.orgId, personId: o.person.get("Cy report 2")!, managerId: o.person.get("Bo")!, at: tick() }))],
+    [
+      "a report changes manager",
+      (o) => t.db.transaction((tx) => setManager(tx, { orgId: o.orgId, personId: o.person.get("Cy report 2")!, managerId: o.person.get("Bo")!, at: tick() })),
+    ],
   ];
 
   it.each(changes)("when %s, everything HR reads of the closed cycles stays exactly as published", async (_, change) => {

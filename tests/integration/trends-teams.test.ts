@@ -95,7 +95,8 @@ type AnyCell = { hidden: true; reason: string } | { hidden: false; value: unknow
 
 function cellsIn(value: unknown, found: AnyCell[] = []): AnyCell[] {
   if (value && typeof value === "object") {
-    if ("hidden" in value && typeof (value as { hidden: unknown }).hidden === "boolean" && ("reason" in value || "value" in value)) found.push(value as AnyCell);
+    if ("hidden" in value && typeof (value as { hidden: unknown }).hidden === "boolean" && ("reason" in value || "value" in value))
+      found.push(value as AnyCell);
     else for (const v of Object.values(value)) cellsIn(v, found);
   }
   return found;
@@ -174,7 +175,9 @@ function expectAnonymous(view: CycleView, truth: Truth) {
   // Pair figures (gap, agreement, large-gap share, complete pairs): on complete pairs, by the
   // people on each side.
   const pairFigures = (g: GroupView) => [g.participation.complete, g.largeTrustOrGoalsGapShare, ...g.dimensions.flatMap((d) => [d.meanAbsGap, d.agreement])];
-  const publishedPairs = view.groups.filter((g) => pairFigures(g).some((c) => !c.hidden)).map((g) => ({ name: g.name, members: truth.complete.get(g.id) ?? new Map<string, Record<Side, string>>() }));
+  const publishedPairs = view.groups
+    .filter((g) => pairFigures(g).some((c) => !c.hidden))
+    .map((g) => ({ name: g.name, members: truth.complete.get(g.id) ?? new Map<string, Record<Side, string>>() }));
   expectNoSmallDifference("complete pairs", publishedPairs, k, [(p) => p.employee, (p) => p.manager]);
 }
 
@@ -214,9 +217,15 @@ describe("trends by team: a built organization with small, nested and crossing t
       .insert(cycles)
       .values({ orgId, name, opensOn: "2026-01-05", closesOn: "2026-01-30", status: "closed", bankVersion: 1, minGroupSize: 5, openedAt, closedAt: tick() })
       .returning({ id: cycles.id });
-    const open = await t.db.select({ id: pairs.id, managerId: pairs.managerId, reportId: pairs.reportId }).from(pairs).where(and(eq(pairs.orgId, orgId), isNull(pairs.endedAt)));
+    const open = await t.db
+      .select({ id: pairs.id, managerId: pairs.managerId, reportId: pairs.reportId })
+      .from(pairs)
+      .where(and(eq(pairs.orgId, orgId), isNull(pairs.endedAt)));
     for (const [i, pair] of open.entries()) {
-      const [a] = await t.db.insert(assessments).values({ orgId, pairId: pair.id, kind: "cycle", cycleId: cycle!.id, bankVersion: 1, dueOn: "2026-01-30" }).returning({ id: assessments.id });
+      const [a] = await t.db
+        .insert(assessments)
+        .values({ orgId, pairId: pair.id, kind: "cycle", cycleId: cycle!.id, bankVersion: 1, dueOn: "2026-01-30" })
+        .returning({ id: assessments.id });
       const answered = !skip.includes([...person].find(([, p]) => p.id === pair.reportId)?.[0] ?? "");
       await t.db.insert(responses).values(
         SIDES.map((side, s) => ({
@@ -379,7 +388,9 @@ describe("trends by team: a built organization with small, nested and crossing t
     const found = await hr.trends.cycle({ cycleId: cycleIds[0], team: "  MA " });
     expect(found.teams).toEqual({ count: 6, found: [{ id: team("Max"), name: "Team of Max" }], foundCount: 1 });
     // Listed top down, as the heatmap lists them.
-    expect((await hr.trends.cycle({ cycleId: cycleIds[0], team: "of" })).teams.found.map((g) => g.id)).toEqual(["Chief", "Hana", "Max", "Mia", "Sven", "Vera"].map(team));
+    expect((await hr.trends.cycle({ cycleId: cycleIds[0], team: "of" })).teams.found.map((g) => g.id)).toEqual(
+      ["Chief", "Hana", "Max", "Mia", "Sven", "Vera"].map(team),
+    );
     expect((await hr.trends.cycle({ cycleId: cycleIds[0], team: "nobody" })).teams).toEqual({ count: 6, found: [], foundCount: 0 });
     expect((await outcomeOf(hr.trends.cycle({ cycleId: cycleIds[0], team: "x".repeat(101) }))).code).toBe("BAD_REQUEST");
   });
@@ -418,7 +429,10 @@ describe("trends by team: the demo organization", () => {
   beforeAll(async () => {
     ({ orgId } = await seedDemoOrg(t.db));
     await settleTrends(t.db);
-    const [row] = await t.db.select({ id: orgRoles.personId }).from(orgRoles).where(and(eq(orgRoles.orgId, orgId), eq(orgRoles.role, "hr_admin")));
+    const [row] = await t.db
+      .select({ id: orgRoles.personId })
+      .from(orgRoles)
+      .where(and(eq(orgRoles.orgId, orgId), eq(orgRoles.role, "hr_admin")));
     hr = callerFor(t.db, row!.id);
   });
 
@@ -439,7 +453,9 @@ describe("trends by team: the demo organization", () => {
     for (const c of first.cycles) {
       const view = await hr.trends.cycle({ cycleId: c.id });
       const truth = await truthOf(orgId, c.id);
-      expect(view.groups.filter((g) => g.kind === "team").map((g) => g.name)).toEqual(expect.arrayContaining(["Team of Sam Rivera", "Team of Aisha Bello", "Team of Daniel Okafor"]));
+      expect(view.groups.filter((g) => g.kind === "team").map((g) => g.name)).toEqual(
+        expect.arrayContaining(["Team of Sam Rivera", "Team of Aisha Bello", "Team of Daniel Okafor"]),
+      );
       expect(view.groups.filter((g) => g.kind === "team")).toHaveLength(truth.teams.size);
       expectAnonymous(view, truth);
       expectOnlyTeamNames(view, everyone, truth);

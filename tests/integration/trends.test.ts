@@ -19,7 +19,10 @@ beforeAll(async () => {
   ({ orgId } = await seedDemoOrg(t.db));
   // The worker publishes the closed quarters' figures after the seed.
   await settleTrends(t.db);
-  const [hr] = await t.db.select({ id: orgRoles.personId }).from(orgRoles).where(and(eq(orgRoles.orgId, orgId), eq(orgRoles.role, "hr_admin")));
+  const [hr] = await t.db
+    .select({ id: orgRoles.personId })
+    .from(orgRoles)
+    .where(and(eq(orgRoles.orgId, orgId), eq(orgRoles.role, "hr_admin")));
   hrId = hr!.id;
 });
 afterAll(() => t.close());
@@ -37,7 +40,13 @@ async function contributors(cycleId: string) {
     .where(and(eq(pairs.orgId, orgId), lte(pairs.startedAt, cycle!.openedAt!), or(isNull(pairs.endedAt), gt(pairs.endedAt, cycle!.openedAt!))));
   const managerOf = new Map(lines.map((l) => [l.reportId, l.managerId]));
   const rows = await t.db
-    .select({ assessmentId: responses.assessmentId, side: responses.side, respondentId: responses.respondentId, departmentId: report.departmentId, managerId: pairs.managerId })
+    .select({
+      assessmentId: responses.assessmentId,
+      side: responses.side,
+      respondentId: responses.respondentId,
+      departmentId: report.departmentId,
+      managerId: pairs.managerId,
+    })
     .from(responses)
     .innerJoin(assessments, eq(assessments.id, responses.assessmentId))
     .innerJoin(pairs, eq(pairs.id, assessments.pairId))
@@ -65,7 +74,8 @@ type AnyCell = { hidden: true; reason: string } | { hidden: false; value: unknow
 /** Every cell anywhere in a response. */
 function cellsIn(value: unknown, found: AnyCell[] = []): AnyCell[] {
   if (value && typeof value === "object") {
-    if ("hidden" in value && typeof (value as { hidden: unknown }).hidden === "boolean" && ("reason" in value || "value" in value)) found.push(value as AnyCell);
+    if ("hidden" in value && typeof (value as { hidden: unknown }).hidden === "boolean" && ("reason" in value || "value" in value))
+      found.push(value as AnyCell);
     else for (const v of Object.values(value)) cellsIn(v, found);
   }
   return found;
@@ -76,7 +86,7 @@ describe("org trends", () => {
     const hr = callerFor(t.db, hrId);
     const first = await hr.trends.cycle({});
     expect(first.cycles.length).toBe(2);
-    const names = (await t.db.select({ name: people.name, id: people.id }).from(people).where(eq(people.orgId, orgId)));
+    const names = await t.db.select({ name: people.name, id: people.id }).from(people).where(eq(people.orgId, orgId));
     for (const c of first.cycles) {
       const view = await hr.trends.cycle({ cycleId: c.id });
       const k = view.k!;
@@ -84,12 +94,18 @@ describe("org trends", () => {
       // No individual: no person's name or id, no answer key, anywhere; a manager's name and id
       // appear only as their team's ("Team of <name>", "team:<id>").
       let text = JSON.stringify(view);
-      for (const [teamId, managerId] of teams) text = text.replaceAll(`"${teamId}"`, '""').replaceAll(`"Team of ${names.find((p) => p.id === managerId)!.name}"`, '""');
+      for (const [teamId, managerId] of teams)
+        text = text.replaceAll(`"${teamId}"`, '""').replaceAll(`"Team of ${names.find((p) => p.id === managerId)!.name}"`, '""');
       for (const p of names) {
         expect(text).not.toContain(p.id);
         expect(text).not.toContain(p.name);
       }
-      expect(view.groups.filter((g) => g.kind === "team").map((g) => g.id).sort()).toEqual([...teams.keys()].sort());
+      expect(
+        view.groups
+          .filter((g) => g.kind === "team")
+          .map((g) => g.id)
+          .sort(),
+      ).toEqual([...teams.keys()].sort());
       for (const g of view.groups) {
         const answeredOn = (side: "employee" | "manager") => new Set(actual.get(g.id)?.[side].values());
         const who = { employee: answeredOn("employee"), manager: answeredOn("manager") };
@@ -148,7 +164,14 @@ describe("org trends", () => {
     const finance = lines.filter((l) => l.startsWith("Finance,"));
     // Hidden cells say the cycle's actual minimum, never the letter k.
     expect(view.k).toBe(5);
-    expect(finance.every((l) => l.split(",").slice(2).every((v) => v === "fewer than 5 people"))).toBe(true);
+    expect(
+      finance.every((l) =>
+        l
+          .split(",")
+          .slice(2)
+          .every((v) => v === "fewer than 5 people"),
+      ),
+    ).toBe(true);
     const orgTrust = view.groups[0]!.dimensions.find((d) => d.key === "trust")!;
     const row = lines.find((l) => l.startsWith(`${view.groups[0]!.name},Trust,`))!.split(",");
     expect(row[2]).toBe(orgTrust.mean.employee.hidden ? "fewer than 5 people" : orgTrust.mean.employee.value.toFixed(2));

@@ -11,7 +11,12 @@ const SIDES: readonly Side[] = ["employee", "manager"];
  * breaks it: an atom (contributions held by the same published groups) with 1 to k−1 people on a
  * side, named by the ids of the groups holding it. Never counts: a log of problems leaks nothing.
  */
-export function familyProblems(groups: readonly FamilyGroup[], hidden: ReadonlySet<string>, k: number, personOf: FamilyOptions["personOf"] = (_side, memberId) => memberId): { side: Side; groupIds: string[] }[] {
+export function familyProblems(
+  groups: readonly FamilyGroup[],
+  hidden: ReadonlySet<string>,
+  k: number,
+  personOf: FamilyOptions["personOf"] = (_side, memberId) => memberId,
+): { side: Side; groupIds: string[] }[] {
   const ordered = [...groups].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const problems: { side: Side; groupIds: string[] }[] = [];
   for (const side of SIDES) {

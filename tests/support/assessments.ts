@@ -97,5 +97,9 @@ export async function fill(caller: Caller, assessmentId: string, answers: DraftC
 /** Mail kept in the demo outbox for one address, oldest first, once the queued mail was sent. */
 export async function outboxTo(db: Db, email: string) {
   await sendQueuedMail(db);
-  return db.select({ subject: outboxEmails.subject, text: outboxEmails.text }).from(outboxEmails).where(eq(outboxEmails.to, email)).orderBy(asc(outboxEmails.createdAt));
+  return db
+    .select({ subject: outboxEmails.subject, text: outboxEmails.text })
+    .from(outboxEmails)
+    .where(eq(outboxEmails.to, email))
+    .orderBy(asc(outboxEmails.createdAt));
 }

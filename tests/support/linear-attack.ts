@@ -63,7 +63,10 @@ interface Truth {
 }
 
 async function truthOf(db: Db, orgId: string): Promise<Truth> {
-  const folk = await db.select({ id: people.id, name: people.name, managerId: people.managerId, departmentId: people.departmentId }).from(people).where(eq(people.orgId, orgId));
+  const folk = await db
+    .select({ id: people.id, name: people.name, managerId: people.managerId, departmentId: people.departmentId })
+    .from(people)
+    .where(eq(people.orgId, orgId));
   const depts = await db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.orgId, orgId));
   const cs = await db.select({ id: cycles.id, status: cycles.status, k: cycles.minGroupSize, name: cycles.name }).from(cycles).where(eq(cycles.orgId, orgId));
   const as = await db
@@ -81,7 +84,12 @@ async function truthOf(db: Db, orgId: string): Promise<Truth> {
     names: new Map([...folk.map((p) => [p.id, p.name] as const), ...depts.map((d) => [d.id, d.name] as const)]),
     cycles: new Map(cs.map((c) => [c.id, { status: c.status, k: c.k, name: c.name }])),
     assessments: as.flatMap((a) => (a.cycleId ? [{ id: a.id, cycleId: a.cycleId, managerId: a.managerId, reportId: a.reportId }] : [])),
-    responses: rs.map((r) => ({ assessmentId: r.assessmentId, side: r.side, respondentId: r.respondentId, answers: (r.answers ?? {}) as Record<string, unknown> })),
+    responses: rs.map((r) => ({
+      assessmentId: r.assessmentId,
+      side: r.side,
+      respondentId: r.respondentId,
+      answers: (r.answers ?? {}) as Record<string, unknown>,
+    })),
     chart: {
       managerOf: new Map(folk.map((p) => [p.id, p.managerId])),
       departmentOf: new Map(folk.map((p) => [p.id, p.departmentId])),
@@ -187,7 +195,8 @@ function csvColumnPath(header: string): string {
   m = /^share of pairs (balanced high|balanced low|report higher|manager higher)$/.exec(h);
   if (m) return `group:balance.value.${m[1]!.replace(" ", "_")}`;
   m = /^(employee|manager) (reading mean miss|reading share within half a point|assumed similarity)$/.exec(h);
-  if (m) return `group:reading.${m[1]}.value.${m[2] === "reading mean miss" ? "meanAbsError" : m[2] === "assumed similarity" ? "assumedSimilarity" : "withinShare"}`;
+  if (m)
+    return `group:reading.${m[1]}.value.${m[2] === "reading mean miss" ? "meanAbsError" : m[2] === "assumed similarity" ? "assumedSimilarity" : "withinShare"}`;
   if (/employee/.test(h) && /mean/.test(h)) return "mean.employee.value";
   if (/manager/.test(h) && /mean/.test(h)) return "mean.manager.value";
   if (/gap/.test(h)) return "meanAbsGap.value";
@@ -218,9 +227,11 @@ export class AttackNotebook {
     const hr = callerFor(this.db, readerId);
     const observations: Observation[] = [];
     const refused: string[] = [];
-    const push = (source: Source, cycleId: string | null, groupId: string | null, tolerance = 1e-9) => (path: string, value: number | "hidden") =>
-      observations.push({ source, cycleId, groupId, path, value, tolerance });
-    const attempt = async <T,>(name: string, call: () => Promise<T>): Promise<T | undefined> => {
+    const push =
+      (source: Source, cycleId: string | null, groupId: string | null, tolerance = 1e-9) =>
+      (path: string, value: number | "hidden") =>
+        observations.push({ source, cycleId, groupId, path, value, tolerance });
+    const attempt = async <T>(name: string, call: () => Promise<T>): Promise<T | undefined> => {
       try {
         return await call();
       } catch {
@@ -424,8 +435,14 @@ export class LinearSystem {
         for (let j = 0; j < width; j++) if (j !== col && Math.abs(row[j]!) > tolerance) return;
         const unknown = unknowns[col]!;
         const from: string[] = [];
-        for (let i = 0; i < list.length; i++) if (Math.abs(row[width + i]!) > tolerance) from.push(`${row[width + i]! > 0 ? "+" : "−"}${Number(Math.abs(row[width + i]!).toPrecision(3))}×[${list[i]!.label}]`);
-        found.push({ unknown, label: this.labels.get(unknown) ?? unknown, from: from.slice(0, 8).concat(from.length > 8 ? [`… ${from.length - 8} more`] : []) });
+        for (let i = 0; i < list.length; i++)
+          if (Math.abs(row[width + i]!) > tolerance)
+            from.push(`${row[width + i]! > 0 ? "+" : "−"}${Number(Math.abs(row[width + i]!).toPrecision(3))}×[${list[i]!.label}]`);
+        found.push({
+          unknown,
+          label: this.labels.get(unknown) ?? unknown,
+          from: from.slice(0, 8).concat(from.length > 8 ? [`… ${from.length - 8} more`] : []),
+        });
       });
       // One person's answers taken together (a manager's answers about several reports): some
       // nonzero combination of only that person's unknowns lies in the row space when stacking
@@ -446,7 +463,11 @@ export class LinearSystem {
         });
         if (rankOf([...basis, ...units], tolerance) < basis.length + own.length) {
           const name = this.owners.get(own[0]!)?.name ?? ownerId;
-          found.push({ unknown: `${block}|person:${ownerId}`, label: `a combination of ${name}'s own ${own.length} unknowns: ${own.map((u) => this.labels.get(u) ?? u).join("; ")}`, from: [] });
+          found.push({
+            unknown: `${block}|person:${ownerId}`,
+            label: `a combination of ${name}'s own ${own.length} unknowns: ${own.map((u) => this.labels.get(u) ?? u).join("; ")}`,
+            from: [],
+          });
         }
       }
     }
@@ -617,7 +638,7 @@ function inGroup(groupId: string, a: TruthAssessment, chart: Chart, orgId: strin
 }
 
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
-const distinct = <T,>(items: readonly T[], person: (t: T) => string) => new Set(items.map(person)).size;
+const distinct = <T>(items: readonly T[], person: (t: T) => string) => new Set(items.map(person)).size;
 
 export interface AttackFindings {
   /** Individual unknowns the readings determine. */
@@ -685,11 +706,14 @@ export function attack(notebook: AttackNotebook, options: { families?: string[] 
         system.describe(`gap|${d.key}|${pairKey}`, `${d.key} |gap| of the pair ${pairName}`, pairOwner);
         system.describe(`both|${d.key}|${pairKey}`, `whether the pair ${pairName} both answered ${d.key}`, pairOwner);
       }
-      for (const [q, values] of Object.entries(OPTIONS)) for (const o of values) system.describe(`opt|${r.side}|${q}|${o}|${resp.key}`, `${q} = ${o} (${r.side} side) of ${where}`, owner);
+      for (const [q, values] of Object.entries(OPTIONS))
+        for (const o of values) system.describe(`opt|${r.side}|${q}|${o}|${resp.key}`, `${q} = ${o} (${r.side} side) of ${where}`, owner);
       system.describe(`large|${pairKey}`, `large trust/goals gap of the pair ${pairName}`, pairOwner);
-      for (const q of ["balanced_high", "balanced_low", "report_higher", "manager_higher"]) system.describe(`quad|${q}|${pairKey}`, `whether the pair ${pairName} is ${q}`, pairOwner);
+      for (const q of ["balanced_high", "balanced_low", "report_higher", "manager_higher"])
+        system.describe(`quad|${q}|${pairKey}`, `whether the pair ${pairName} is ${q}`, pairOwner);
       for (const metric of ["meanAbsError", "withinShare", "assumedSimilarity"]) {
-        for (const s of ["employee", "manager"] as const) system.describe(`read|${s}|${metric}|${pairKey}`, `${metric} of the ${s} side's reading in the pair ${pairName}`, pairOwner);
+        for (const s of ["employee", "manager"] as const)
+          system.describe(`read|${s}|${metric}|${pairKey}`, `${metric} of the ${s} side's reading in the pair ${pairName}`, pairOwner);
       }
       responsesOf.set(r.assessmentId, { ...responsesOf.get(r.assessmentId), [r.side]: resp });
     }
@@ -727,12 +751,15 @@ export function attack(notebook: AttackNotebook, options: { families?: string[] 
         case "gap":
         case "agreement": {
           const ps = g.complete.filter((p) => p.employee.means.get(f.dimension) != null && p.manager.means.get(f.dimension) != null);
-          if (reading.part === "value" && f.kind === "gap") return mean(ps.map((p) => Math.abs(p.employee.means.get(f.dimension)! - p.manager.means.get(f.dimension)!)));
+          if (reading.part === "value" && f.kind === "gap")
+            return mean(ps.map((p) => Math.abs(p.employee.means.get(f.dimension)! - p.manager.means.get(f.dimension)!)));
           if (reading.part === "pairs") return ps.length;
           return reading.part === "n" && reading.n ? pairPeople(ps, reading.n) : null;
         }
         case "share": {
-          const c = g.side[f.side].filter((r) => typeof r.answers[f.question] === "string" && (OPTIONS[f.question] ?? []).includes(r.answers[f.question] as string));
+          const c = g.side[f.side].filter(
+            (r) => typeof r.answers[f.question] === "string" && (OPTIONS[f.question] ?? []).includes(r.answers[f.question] as string),
+          );
           if (reading.part === "n") return reading.n === f.side ? people(c) : null;
           return c.length ? c.filter((r) => r.answers[f.question] === f.option).length / c.length : null;
         }
@@ -770,7 +797,8 @@ export function attack(notebook: AttackNotebook, options: { families?: string[] 
       const terms = new Map<string, number>();
       for (const [person, keys] of byPerson) {
         const unknown = keys.length === 1 ? `${prefix}|${keys[0]}` : `${prefix}|${person}{${keys.sort().join(",")}}`;
-        if (keys.length > 1) system.describe(unknown, `whether ${name(person)} (${keys.length} responses) counts in ${prefix}`, { id: person, name: name(person) });
+        if (keys.length > 1)
+          system.describe(unknown, `whether ${name(person)} (${keys.length} responses) counts in ${prefix}`, { id: person, name: name(person) });
         terms.set(unknown, 1);
       }
       return terms;
@@ -784,14 +812,28 @@ export function attack(notebook: AttackNotebook, options: { families?: string[] 
         system.add(`score|${f.side}|${f.dimension}`, ones(c.map((r) => `score|${f.side}|${f.dimension}|${r.key}`)), label);
       } else if ((f.kind === "mean" || f.kind === "alpha") && reading.part === "n" && reading.n === f.side) {
         const prefix = `${f.kind === "mean" ? "any" : "all"}|${f.side}|${f.dimension}`;
-        system.add(prefix, countTerms(prefix, g.side[f.side].map((r) => ({ person: r.person, key: r.key }))), label);
+        system.add(
+          prefix,
+          countTerms(
+            prefix,
+            g.side[f.side].map((r) => ({ person: r.person, key: r.key })),
+          ),
+          label,
+        );
       } else if (f.kind === "gap" && reading.part === "value") {
         const ps = g.complete.filter((p) => p.employee.means.get(f.dimension) != null && p.manager.means.get(f.dimension) != null);
         system.add(`gap|${f.dimension}`, ones(ps.map((p) => `gap|${f.dimension}|${p.key}`)), label);
       } else if ((f.kind === "gap" || f.kind === "agreement") && (reading.part === "pairs" || reading.part === "n")) {
         const prefix = `both|${f.dimension}`;
         const by = reading.n ?? "employee";
-        system.add(prefix, countTerms(prefix, g.complete.map((p) => ({ person: p[by].person, key: p.key }))), label);
+        system.add(
+          prefix,
+          countTerms(
+            prefix,
+            g.complete.map((p) => ({ person: p[by].person, key: p.key })),
+          ),
+          label,
+        );
       } else if (f.kind === "share" && reading.part === "value" && f.option) {
         const prefix = `opt|${f.side}|${f.question}|${f.option}`;
         system.add(prefix, ones(g.side[f.side].map((r) => `${prefix}|${r.key}`)), label);
@@ -808,7 +850,8 @@ export function attack(notebook: AttackNotebook, options: { families?: string[] 
     const countClass = (reading: Reading): string | null => {
       const f = reading.figure;
       if (f.kind === "count") return f.of === "invited" ? "invited" : f.of === "complete" ? "pairs:employee" : `side:${f.of}`;
-      if (reading.part === "n" && reading.n) return f.kind === "gap" || f.kind === "agreement" || f.kind === "large" ? `pairs:${reading.n}` : `side:${reading.n}`;
+      if (reading.part === "n" && reading.n)
+        return f.kind === "gap" || f.kind === "agreement" || f.kind === "large" ? `pairs:${reading.n}` : `side:${reading.n}`;
       if (reading.part === "pairs") return "pairs:employee";
       return null;
     };
@@ -857,14 +900,18 @@ export function attack(notebook: AttackNotebook, options: { families?: string[] 
         const cls = countClass(reading);
         if (cls === null) continue;
         const expected = exact(reading, chosen.g);
-        if (expected !== null && expected !== o.value) miscounts.push(`${where(o)}: counts ${o.value}, but the figure is computed from ${expected} distinct ${cls.endsWith("employee") ? "employees" : cls.endsWith("manager") ? "managers" : "pairs"}`);
+        if (expected !== null && expected !== o.value)
+          miscounts.push(
+            `${where(o)}: counts ${o.value}, but the figure is computed from ${expected} distinct ${cls.endsWith("employee") ? "employees" : cls.endsWith("manager") ? "managers" : "pairs"}`,
+          );
         counts.set(cls, (counts.get(cls) ?? new Set()).add(o.value as number));
       }
       for (const [cls, set] of counts) {
         const vs = [...set].sort((a, b) => a - b);
         for (let i = 1; i < vs.length; i++) {
           const d = vs[i]! - vs[i - 1]!;
-          if (d > 0 && d < k) smallDifferences.push(`${moment.label} · ${cycleName(cycleId)} ${group} ${cls}: counts ${vs.join(", ")} set ${d} apart (k = ${k})`);
+          if (d > 0 && d < k)
+            smallDifferences.push(`${moment.label} · ${cycleName(cycleId)} ${group} ${cls}: counts ${vs.join(", ")} set ${d} apart (k = ${k})`);
         }
       }
     }
@@ -872,7 +919,14 @@ export function attack(notebook: AttackNotebook, options: { families?: string[] 
 
   const families = options.families;
   const determined = system.determined().filter((d) => !families || families.some((f) => d.unknown.startsWith(f)));
-  return { determined, miscounts: [...new Set(miscounts)], smallDifferences: [...new Set(smallDifferences)], unexplained: [...new Set(unexplained)], visible, equations: system.equations };
+  return {
+    determined,
+    miscounts: [...new Set(miscounts)],
+    smallDifferences: [...new Set(smallDifferences)],
+    unexplained: [...new Set(unexplained)],
+    visible,
+    equations: system.equations,
+  };
 }
 
 /** The findings as text, for failure messages: which unknowns, from which readings. */
@@ -891,4 +945,3 @@ export function explain(findings: AttackFindings, limit = 12): string {
   }
   return lines.join("\n") || "nothing found";
 }
-

@@ -65,7 +65,10 @@ export function callerAs(fx: Fixture, actor: Actor): Caller {
 export async function restoreSessions(fx: Fixture): Promise<void> {
   for (const actor of EVERY_MEMBER) {
     const row = fx.sessions[actor].row;
-    await fx.db.insert(appSessions).values(row).onConflictDoUpdate({ target: appSessions.id, set: { orgId: row.orgId, personId: row.personId } });
+    await fx.db
+      .insert(appSessions)
+      .values(row)
+      .onConflictDoUpdate({ target: appSessions.id, set: { orgId: row.orgId, personId: row.personId } });
   }
 }
 
@@ -81,7 +84,10 @@ export type Expectation = "ok" | "not_found" | "unauthorized" | "conflict";
 
 /** "ok" for the actors named, "not_found" for every other signed-in actor, "unauthorized" signed out. */
 export function only(...allowed: SignedInActor[]): Record<Actor, Expectation> {
-  return Object.fromEntries(ACTORS.map((a) => [a, a === "signedOut" ? "unauthorized" : allowed.includes(a) ? "ok" : "not_found"])) as Record<Actor, Expectation>;
+  return Object.fromEntries(ACTORS.map((a) => [a, a === "signedOut" ? "unauthorized" : allowed.includes(a) ? "ok" : "not_found"])) as Record<
+    Actor,
+    Expectation
+  >;
 }
 
 const EVERY_MEMBER = ACTORS.filter((a): a is SignedInActor => a !== "signedOut");
@@ -216,7 +222,12 @@ export type SeriesRule = Omit<InputOf<"meetings.createSeries">, "pairId" | "star
 export const ORG_TEMPLATE_A = {
   name: "Org A quarterly review",
   purpose: "The questions org A asks every quarter.",
-  sections: [{ title: "Looking back", items: [{ text: "Org A template: what went well", prompt: "Which result are you proudest of?" }, { text: "Org A template: what to change" }] }],
+  sections: [
+    {
+      title: "Looking back",
+      items: [{ text: "Org A template: what went well", prompt: "Which result are you proudest of?" }, { text: "Org A template: what to change" }],
+    },
+  ],
 };
 
 export async function buildFixture(db: Db): Promise<Fixture> {
@@ -259,7 +270,14 @@ export async function buildFixture(db: Db): Promise<Fixture> {
   // Pair A1's weekly 1:1, set up by the employee: the first meeting three days from today, on
   // that day's weekday, so its meetings are a week apart from startsOnA1 on.
   const startsOnA1 = addDays(dayOf(new Date()), 3);
-  const ruleA1: SeriesRule = { frequency: "weekly", weekday: weekdayOf(startsOnA1), weekOfMonth: null, startTime: "10:00", timeZone: "Europe/Berlin", durationMinutes: 30 };
+  const ruleA1: SeriesRule = {
+    frequency: "weekly",
+    weekday: weekdayOf(startsOnA1),
+    weekOfMonth: null,
+    startTime: "10:00",
+    timeZone: "Europe/Berlin",
+    durationMinutes: 30,
+  };
   const employee = as(w.a.report1);
   const manager = as(w.a.manager1);
   const { seriesId: seriesA1 } = await employee.meetings.createSeries({ pairId: pairs.a1, startsOn: startsOnA1, ...ruleA1 });
@@ -270,7 +288,12 @@ export async function buildFixture(db: Db): Promise<Fixture> {
   await manager.meetings.saveSharedNotes({ meetingId: firstA1, body: SECRETS.a1SharedNotes.text, baseVersion: 0 });
   await employee.meetings.savePrivateNote({ meetingId: firstA1, body: SECRETS.a1EmployeePrivateNote.text });
   await manager.meetings.savePrivateNote({ meetingId: firstA1, body: SECRETS.a1ManagerPrivateNote.text });
-  const actionItem = await manager.meetings.addActionItem({ meetingId: firstA1, text: SECRETS.a1ActionItem.text, ownerId: w.a.report1.id, dueOn: addDays(startsOnA1, 7) });
+  const actionItem = await manager.meetings.addActionItem({
+    meetingId: firstA1,
+    text: SECRETS.a1ActionItem.text,
+    ownerId: w.a.report1.id,
+    dueOn: addDays(startsOnA1, 7),
+  });
 
   // The neighbouring pair's and the other organization's 1:1s, with notes of their own.
   const firstMeetingOf = async (report: { id: string }, pairId: string) => {
@@ -408,7 +431,10 @@ export async function endCheckInsOfA1(fx: Fixture): Promise<void> {
   for (const a of await employee.assessments.listMine()) {
     if (a.pairId !== fx.pairs.a1 || a.kind !== "check_in" || a.state !== "open") continue;
     if (a.mine === "submitted" || a.otherSubmitted) {
-      await fx.db.update(assessments).set({ closedAt: new Date() }).where(and(eq(assessments.orgId, fx.w.a.org.id), eq(assessments.id, a.id)));
+      await fx.db
+        .update(assessments)
+        .set({ closedAt: new Date() })
+        .where(and(eq(assessments.orgId, fx.w.a.org.id), eq(assessments.id, a.id)));
     } else {
       await employee.assessments.cancelCheckIn({ assessmentId: a.id });
     }
@@ -452,9 +478,17 @@ export async function restorePeople(fx: Fixture): Promise<void> {
     await tx.delete(pairsTable).where(and(inArray(pairsTable.orgId, snap.orgIds), notInArray(pairsTable.id, pairIds)));
     // Close every pair first, so reopening one never meets another open pair of the same report.
     const now = new Date();
-    for (const p of snap.pairs) await tx.update(pairsTable).set({ endedAt: p.endedAt ?? now }).where(eq(pairsTable.id, p.id));
+    for (const p of snap.pairs)
+      await tx
+        .update(pairsTable)
+        .set({ endedAt: p.endedAt ?? now })
+        .where(eq(pairsTable.id, p.id));
     // Addresses first to placeholders, so two people whose addresses were swapped can't collide.
-    for (const p of snap.people) await tx.update(peopleTable).set({ email: `restoring.${p.id}@example.test` }).where(eq(peopleTable.id, p.id));
+    for (const p of snap.people)
+      await tx
+        .update(peopleTable)
+        .set({ email: `restoring.${p.id}@example.test` })
+        .where(eq(peopleTable.id, p.id));
     for (const p of snap.people) {
       const { id, orgId: _orgId, createdAt: _createdAt, ...fields } = p;
       await tx.update(peopleTable).set(fields).where(eq(peopleTable.id, id));
@@ -471,7 +505,10 @@ export async function restorePeople(fx: Fixture): Promise<void> {
 export async function checkedRun(db: Db, personId: string): Promise<string> {
   const actor = await loadActor(db, personId);
   if (!actor) throw new Error("no actor for the matrix's import run");
-  const { runId } = await createImportRun(db, actor, { fileName: "matrix.csv", csv: `Work Email,First Name,Last Name\nmatrix.run.${crypto.randomUUID()}@example.test,Run,Person\n` });
+  const { runId } = await createImportRun(db, actor, {
+    fileName: "matrix.csv",
+    csv: `Work Email,First Name,Last Name\nmatrix.run.${crypto.randomUUID()}@example.test,Run,Person\n`,
+  });
   await runDueJobs(db, new Date(), peopleImportHandlers());
   return runId;
 }
@@ -595,7 +632,9 @@ export const matrix: Matrix = {
     check: (orgs, fx, actor) => {
       expect(orgs.filter((o) => o.current).map((o) => o.personId)).toEqual([personOf(fx.w, actor)?.id]);
       // Only the employee's address is a person elsewhere (org C).
-      expect(orgs.map((o) => o.personId).sort()).toEqual(actor === "employee" ? [fx.w.a.report1.id, fx.employeeElsewhere.id].sort() : [personOf(fx.w, actor)?.id]);
+      expect(orgs.map((o) => o.personId).sort()).toEqual(
+        actor === "employee" ? [fx.w.a.report1.id, fx.employeeElsewhere.id].sort() : [personOf(fx.w, actor)?.id],
+      );
     },
   },
 
@@ -713,7 +752,10 @@ export const matrix: Matrix = {
       if (actor === "otherOrgMember") return;
       expect(cycles.map((c) => c.name)).toEqual(expect.arrayContaining(["Spring round A", "Summer round A", "Autumn round A"]));
       // Only pair A1 completed the spring round: below k, the count is not shown.
-      expect(cycles.find((c) => c.id === fx.cycles.revealedA)?.participation).toMatchObject({ invited: { hidden: false, value: 7 }, complete: { hidden: true } });
+      expect(cycles.find((c) => c.id === fx.cycles.revealedA)?.participation).toMatchObject({
+        invited: { hidden: false, value: 7 },
+        complete: { hidden: true },
+      });
       // Counts only: no person's name or id, of either organization.
       expectNoPerson(fx, "cycles.list", cycles);
     },
@@ -795,7 +837,14 @@ export const matrix: Matrix = {
   "org.auditLog": {
     expect: only("owner"),
     // Every filter used (the fuzz test reaches each): cycles opened on any day from 2000 on, by anyone.
-    input: (fx) => ({ before: new Date("2100-01-01T00:00:00Z"), limit: 50, action: "cycle.opened" as const, personEmail: fx.w.a.hr.email, from: "2000-01-01", to: "2099-12-31" }),
+    input: (fx) => ({
+      before: new Date("2100-01-01T00:00:00Z"),
+      limit: 50,
+      action: "cycle.opened" as const,
+      personEmail: fx.w.a.hr.email,
+      from: "2000-01-01",
+      to: "2099-12-31",
+    }),
     check: (log) => {
       expect(log.entries.length).toBeGreaterThan(0);
       expect(new Set(log.entries.map((e) => e.action))).toEqual(new Set(["cycle.opened"]));
@@ -805,7 +854,14 @@ export const matrix: Matrix = {
   "people.list": {
     // Org B's HR admin lists org B: the same filters find nobody there.
     expect: only("hrAdmin", "owner", "otherOrgMember"),
-    input: (fx) => ({ query: "Report A1", departmentId: fx.w.a.dept.id, manager: "Manager A1", status: "all" as const, cursor: { name: "Report A", id: fx.w.a.report1.id }, limit: 10 }),
+    input: (fx) => ({
+      query: "Report A1",
+      departmentId: fx.w.a.dept.id,
+      manager: "Manager A1",
+      status: "all" as const,
+      cursor: { name: "Report A", id: fx.w.a.report1.id },
+      limit: 10,
+    }),
     check: (page, fx, actor) => {
       expect(page.people.map((p) => p.id)).toEqual(actor === "otherOrgMember" ? [] : [fx.w.a.report1.id]);
       expect(page.total).toBe(actor === "otherOrgMember" ? 0 : 1);
@@ -913,7 +969,10 @@ export const matrix: Matrix = {
 
   "peopleImport.recheckRun": {
     expect: only("hrAdmin", "owner"),
-    input: async (fx, purpose) => ({ runId: purpose === "ok" ? await checkedRun(fx.db, fx.w.a.hr.id) : fx.importRunA, mapping: { "Work Email": "email" as const, "First Name": "firstName" as const } }),
+    input: async (fx, purpose) => ({
+      runId: purpose === "ok" ? await checkedRun(fx.db, fx.w.a.hr.id) : fx.importRunA,
+      mapping: { "Work Email": "email" as const, "First Name": "firstName" as const },
+    }),
     check: (result) => isUuid(result.runId),
     // The worker checks again what a call (or the fuzz test) asked to check.
     cleanup: async (fx) => {
@@ -941,7 +1000,12 @@ export const matrix: Matrix = {
       expect(trends.cycle?.figures).toBe("published");
       // A team carries its manager's name and id ("Team of <name>", "team:<id>"), nobody else's.
       const managers = [fx.w.a.owner, fx.w.a.grand, fx.w.a.manager1, fx.w.a.manager2];
-      expect(trends.groups.filter((g) => g.kind === "team").map((g) => g.id).sort()).toEqual(managers.map((m) => `team:${m.id}`).sort());
+      expect(
+        trends.groups
+          .filter((g) => g.kind === "team")
+          .map((g) => g.id)
+          .sort(),
+      ).toEqual(managers.map((m) => `team:${m.id}`).sort());
       const json = managers.reduce((text, m) => text.replaceAll(`Team of ${m.name}`, "Team").replaceAll(`team:${m.id}`, "team"), JSON.stringify(trends));
       expectNoPerson(fx, "trends.cycle", json);
     },
@@ -965,7 +1029,11 @@ export const matrix: Matrix = {
       expect(file.csv).toContain("Engineering A");
       expect(file.csv).toContain(`Team of ${fx.w.a.manager1.name},`);
       const managers = [fx.w.a.owner, fx.w.a.grand, fx.w.a.manager1, fx.w.a.manager2];
-      expectNoPerson(fx, "trends.exportCsv", managers.reduce((text, m) => text.replaceAll(`Team of ${m.name}`, "Team"), JSON.stringify(file)));
+      expectNoPerson(
+        fx,
+        "trends.exportCsv",
+        managers.reduce((text, m) => text.replaceAll(`Team of ${m.name}`, "Team"), JSON.stringify(file)),
+      );
     },
   },
 
@@ -1013,7 +1081,16 @@ export const matrix: Matrix = {
     expect: only("employee", "manager"),
     input: async (fx) => {
       await withoutSeriesA1(fx);
-      return { pairId: fx.pairs.a1, startsOn: addDays(dayOf(new Date()), 2), frequency: "monthly", weekday: 3, weekOfMonth: -1, startTime: "16:30", timeZone: "America/New_York", durationMinutes: 45 };
+      return {
+        pairId: fx.pairs.a1,
+        startsOn: addDays(dayOf(new Date()), 2),
+        frequency: "monthly",
+        weekday: 3,
+        weekOfMonth: -1,
+        startTime: "16:30",
+        timeZone: "America/New_York",
+        durationMinutes: 45,
+      };
     },
     check: (created, fx) => {
       isUuid(created.seriesId);
@@ -1027,7 +1104,16 @@ export const matrix: Matrix = {
     // Refusals aim at pair A1's series from its second meeting on (which would move).
     input: async (fx, purpose) => {
       const { seriesId, startsOn } = purpose === "ok" ? await scratchSeriesA1(fx) : { seriesId: fx.meetings.seriesA1, startsOn: fx.meetings.startsOnA1 };
-      return { seriesId, fromDate: addDays(startsOn, 7), frequency: "monthly", weekday: 2, weekOfMonth: 2, startTime: "09:15", timeZone: "Europe/Lisbon", durationMinutes: 60 };
+      return {
+        seriesId,
+        fromDate: addDays(startsOn, 7),
+        frequency: "monthly",
+        weekday: 2,
+        weekOfMonth: 2,
+        startTime: "09:15",
+        timeZone: "Europe/Lisbon",
+        durationMinutes: 60,
+      };
     },
     check: (updated, fx) => {
       isUuid(updated.seriesId);
@@ -1075,12 +1161,21 @@ export const matrix: Matrix = {
     input: (fx) => ({ meetingId: fx.meetings.firstA1 }),
     check: (page, fx, actor) => {
       const { a1Agenda, a1SharedNotes, a1ActionItem, a1EmployeePrivateNote, a1ManagerPrivateNote } = SECRETS;
-      expect(page.meeting).toMatchObject({ id: fx.meetings.firstA1, pairId: fx.pairs.a1, status: "scheduled", state: "upcoming", live: true, pairEnded: false });
+      expect(page.meeting).toMatchObject({
+        id: fx.meetings.firstA1,
+        pairId: fx.pairs.a1,
+        status: "scheduled",
+        state: "upcoming",
+        live: true,
+        pairEnded: false,
+      });
       expect(page.me).toEqual({ id: personOf(fx.w, actor)?.id, side: actor });
       expect(page.agenda.map((a) => a.id)).toEqual(fx.meetings.agendaA1);
       expect(page.agenda[0]?.text).toBe(a1Agenda.text);
       expect(page.sharedNotes).toMatchObject({ body: a1SharedNotes.text, version: 1, updatedBy: fx.w.a.manager1.name });
-      expect(page.actionItems).toEqual([expect.objectContaining({ id: fx.meetings.actionItemA1, text: a1ActionItem.text, ownerId: fx.w.a.report1.id, done: false, carriedFrom: null })]);
+      expect(page.actionItems).toEqual([
+        expect.objectContaining({ id: fx.meetings.actionItemA1, text: a1ActionItem.text, ownerId: fx.w.a.report1.id, done: false, carriedFrom: null }),
+      ]);
       // Their own private note, and never the other side's.
       const [mine, theirs] = actor === "manager" ? [a1ManagerPrivateNote, a1EmployeePrivateNote] : [a1EmployeePrivateNote, a1ManagerPrivateNote];
       expect(page.privateNote.body).toBe(mine.text);
@@ -1189,7 +1284,8 @@ export const matrix: Matrix = {
       expect(templates.filter((t) => t.kind === "builtin")).toHaveLength(8);
       if (actor === "otherOrgMember") return expect(templates.filter((t) => t.kind !== "builtin")).toEqual([]);
       expect(byRef.get(fx.templates.orgA)).toMatchObject({ kind: "org", name: ORG_TEMPLATE_A.name, editable: actor === "hrAdmin" || actor === "owner" });
-      if (actor === "employee") expect(byRef.get(fx.templates.personalA1)).toMatchObject({ kind: "personal", name: SECRETS.a1PersonalTemplate.text, editable: true });
+      if (actor === "employee")
+        expect(byRef.get(fx.templates.personalA1)).toMatchObject({ kind: "personal", name: SECRETS.a1PersonalTemplate.text, editable: true });
       else expect(byRef.has(fx.templates.personalA1)).toBe(false);
     },
   },
@@ -1201,7 +1297,9 @@ export const matrix: Matrix = {
     expect: only("hrAdmin", "owner"),
     input: async (fx, purpose) => {
       const templateId =
-        purpose === "ok" ? (await callerAs(fx, "hrAdmin").meetings.saveTemplate({ scope: "org", name: "Scratch org template", ...TEMPLATE_BODY })).templateId : fx.templates.orgA;
+        purpose === "ok"
+          ? (await callerAs(fx, "hrAdmin").meetings.saveTemplate({ scope: "org", name: "Scratch org template", ...TEMPLATE_BODY })).templateId
+          : fx.templates.orgA;
       return { templateId, scope: "org" as const, name: "OVERWRITTEN by the matrix", ...TEMPLATE_BODY };
     },
     check: (saved, fx) => {

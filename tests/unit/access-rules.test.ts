@@ -33,13 +33,23 @@ describe("minGroupSizeOf", () => {
 describe("participationCells: the threshold rule of every trend figure", () => {
   const counts = { invited: 9, submitted: { employee: 6, manager: 5 }, completePairs: 6, completePeople: { employee: 6, manager: 5 } };
   it("shows each count from k people on each side it reports", () => {
-    expect(participationCells(counts, 5)).toEqual({ invited: { hidden: false, value: 9 }, employeeSubmitted: { hidden: false, value: 6 }, managerSubmitted: { hidden: false, value: 5 }, complete: { hidden: false, value: 6 } });
+    expect(participationCells(counts, 5)).toEqual({
+      invited: { hidden: false, value: 9 },
+      employeeSubmitted: { hidden: false, value: 6 },
+      managerSubmitted: { hidden: false, value: 5 },
+      complete: { hidden: false, value: 6 },
+    });
   });
   it("hides complete pairs of fewer than k managers, however many pairs", () => {
     expect(participationCells({ ...counts, completePeople: { employee: 6, manager: 4 } }, 5).complete).toEqual(HIDDEN);
   });
   it("hides complete pairs wherever either side's count is hidden", () => {
     expect(participationCells({ ...counts, submitted: { employee: 6, manager: 4 } }, 5)).toMatchObject({ managerSubmitted: HIDDEN, complete: HIDDEN });
-    expect(participationCells(counts, 7)).toEqual({ invited: { hidden: false, value: 9 }, employeeSubmitted: HIDDEN, managerSubmitted: HIDDEN, complete: HIDDEN });
+    expect(participationCells(counts, 7)).toEqual({
+      invited: { hidden: false, value: 9 },
+      employeeSubmitted: HIDDEN,
+      managerSubmitted: HIDDEN,
+      complete: HIDDEN,
+    });
   });
 });

@@ -33,7 +33,14 @@ describe("Shrout & Fleiss (1979), all six forms", () => {
   it("gives the published coefficients (Table 4: .17 .29 .71 .44 .62 .91), exactly to 1e-6", () => {
     const forms = shroutFleissForms(anova);
     // Exact values of Table 3's formulas over the mean squares above, as fractions by hand.
-    const exact = { "ICC(1,1)": 448 / 2703, "ICC(2,1)": 184 / 635, "ICC(3,1)": 920 / 1287, "ICC(1,k)": 1792 / 4047, "ICC(2,k)": 736 / 1187, "ICC(3,k)": 3680 / 4047 };
+    const exact = {
+      "ICC(1,1)": 448 / 2703,
+      "ICC(2,1)": 184 / 635,
+      "ICC(3,1)": 920 / 1287,
+      "ICC(1,k)": 1792 / 4047,
+      "ICC(2,k)": 736 / 1187,
+      "ICC(3,k)": 3680 / 4047,
+    };
     const published = { "ICC(1,1)": 0.17, "ICC(2,1)": 0.29, "ICC(3,1)": 0.71, "ICC(1,k)": 0.44, "ICC(2,k)": 0.62, "ICC(3,k)": 0.91 };
     for (const form of Object.keys(exact) as (keyof typeof exact)[]) {
       expect(Math.abs((forms[form] ?? NaN) - exact[form])).toBeLessThan(1e-6);
@@ -70,7 +77,12 @@ describe("Shrout & Fleiss (1979), all six forms", () => {
 
 describe("absoluteAgreement between two sides", () => {
   it("is 1 for identical ratings and below Pearson's 1 when one side rates everything higher", () => {
-    const same = absoluteAgreement([[1, 1], [2, 2], [3, 3], [4, 4]])!;
+    const same = absoluteAgreement([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+    ])!;
     expect(same.icc).toBe(1);
     // Undefined at ρ = 1: no residual variance to build the interval from.
     expect(same.interval).toBeNull();
@@ -78,7 +90,12 @@ describe("absoluteAgreement between two sides", () => {
     // By hand: row means 2, 3, 4, 3 around 3, so BMS = 2·(1 + 0 + 1 + 0)/3 = 4/3; column means
     // 2 and 4, so JMS = 4·(1 + 1)/1 = 8; EMS = 0. ICC(A,1) = BMS / (BMS + k·(JMS − EMS)/n)
     // = (4/3) / (4/3 + 2·8/4) = 1/4, while Pearson's r is 1.
-    const shifted = absoluteAgreement([[1, 3], [2, 4], [3, 5], [2, 4]])!;
+    const shifted = absoluteAgreement([
+      [1, 3],
+      [2, 4],
+      [3, 5],
+      [2, 4],
+    ])!;
     expect(Math.abs(shifted.icc - 0.25)).toBeLessThan(1e-12);
   });
 
@@ -90,15 +107,39 @@ describe("absoluteAgreement between two sides", () => {
   });
 
   it("has no value for fewer than 3 complete pairs or no variance at all", () => {
-    expect(absoluteAgreement([[1, 2], [3, 4]])).toBeNull();
-    expect(absoluteAgreement([[1, 2], [3, null], [null, 4], [2, 2]])).toBeNull();
-    expect(absoluteAgreement([[3, 3], [3, 3], [3, 3]])).toBeNull();
+    expect(
+      absoluteAgreement([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toBeNull();
+    expect(
+      absoluteAgreement([
+        [1, 2],
+        [3, null],
+        [null, 4],
+        [2, 2],
+      ]),
+    ).toBeNull();
+    expect(
+      absoluteAgreement([
+        [3, 3],
+        [3, 3],
+        [3, 3],
+      ]),
+    ).toBeNull();
     expect(absoluteAgreement([])).toBeNull();
   });
 
   it("refuses rows of unequal length and non-finite ratings", () => {
     expect(() => absoluteAgreement([[1, 2], [3]])).toThrow(RangeError);
-    expect(() => absoluteAgreement([[1, Number.NaN], [1, 2], [2, 3]])).toThrow(RangeError);
+    expect(() =>
+      absoluteAgreement([
+        [1, Number.NaN],
+        [1, 2],
+        [2, 3],
+      ]),
+    ).toThrow(RangeError);
   });
 });
 
@@ -124,7 +165,9 @@ describe("spearman", () => {
     expect(r.lower).toBeCloseTo(Math.tanh(Math.atanh(rho) - 1.959963985 * se), 9);
     expect(r.upper).toBeCloseTo(Math.tanh(Math.atanh(rho) + 1.959963985 * se), 9);
     // Wider than Fisher's 1/√(n − 3) would be.
-    expect(r.upper - r.lower).toBeGreaterThan(Math.tanh(Math.atanh(rho) + 1.959963985 / Math.sqrt(7)) - Math.tanh(Math.atanh(rho) - 1.959963985 / Math.sqrt(7)));
+    expect(r.upper - r.lower).toBeGreaterThan(
+      Math.tanh(Math.atanh(rho) + 1.959963985 / Math.sqrt(7)) - Math.tanh(Math.atanh(rho) - 1.959963985 / Math.sqrt(7)),
+    );
   });
 
   it("has no value for fewer than 4 complete cases or a constant variable", () => {

@@ -28,7 +28,6 @@ function people(employee: number, manager = employee): SideCounts {
   return { employee, manager };
 }
 
-
 function sorted(ids: Iterable<string>): string[] {
   return [...ids].sort();
 }
@@ -86,10 +85,20 @@ describe("suppressFamily (org, departments and teams published together)", () =>
   it("nested teams that differ by k−1 people: the inner team is hidden, the outer one shown", () => {
     // Team M (M's whole subtree) holds 10 reports; team N, below M, holds 6 of them. Team M minus
     // team N would be 4 people (k − 1).
-    const family = [employees("org", ids("p", 1, 20)), employees("team-M", ids("p", 1, 10)), employees("team-N", ids("p", 1, 6)), employees("team-O", ids("p", 11, 20))];
+    const family = [
+      employees("org", ids("p", 1, 20)),
+      employees("team-M", ids("p", 1, 10)),
+      employees("team-N", ids("p", 1, 6)),
+      employees("team-O", ids("p", 11, 20)),
+    ];
     expect(sorted(suppressFamily(family, k))).toEqual(["team-N"]);
     // One more person in M and the difference is k: nothing to hide.
-    const wider = [employees("org", ids("p", 1, 20)), employees("team-M", ids("p", 1, 11)), employees("team-N", ids("p", 1, 6)), employees("team-O", ids("p", 12, 20))];
+    const wider = [
+      employees("org", ids("p", 1, 20)),
+      employees("team-M", ids("p", 1, 11)),
+      employees("team-N", ids("p", 1, 6)),
+      employees("team-O", ids("p", 12, 20)),
+    ];
     expect(sorted(suppressFamily(wider, k))).toEqual([]);
   });
 
@@ -131,14 +140,25 @@ describe("suppressFamily (org, departments and teams published together)", () =>
       employees("D2", ids("b", 1, 5), ids("y", 1, 6)),
       employees("T", ids("a", 1, 6), ids("b", 1, 5)),
     ];
-    expect(pairwiseProblems(wider.map((g) => ({ id: g.id, members: g.members.employee ?? new Set<string>() })), k)).toEqual([]);
+    expect(
+      pairwiseProblems(
+        wider.map((g) => ({ id: g.id, members: g.members.employee ?? new Set<string>() })),
+        k,
+      ),
+    ).toEqual([]);
     expect(suppressFamily(wider, k).size).toBeGreaterThan(0);
     expect(familyProblems(wider, suppressFamily(wider, k), k)).toEqual([]);
   });
 
   it("three groups: a department minus two teams inside it is caught, not only pairs", () => {
     // D = T1 (6) + T2 (6) + 2 people in neither. Every pair differs by ≥ k, but D − T1 − T2 is 2.
-    const family = [employees("org", ids("p", 1, 14), ids("q", 1, 10)), employees("D", ids("p", 1, 14)), employees("E", ids("q", 1, 10)), employees("T1", ids("p", 1, 6)), employees("T2", ids("p", 7, 12))];
+    const family = [
+      employees("org", ids("p", 1, 14), ids("q", 1, 10)),
+      employees("D", ids("p", 1, 14)),
+      employees("E", ids("q", 1, 10)),
+      employees("T1", ids("p", 1, 6)),
+      employees("T2", ids("p", 7, 12)),
+    ];
     const hidden = suppressFamily(family, k);
     expect(sorted(hidden)).toEqual(["T1"]);
     expect(familyProblems(family, new Set(), k)).toEqual([{ side: "employee", groupIds: ["D", "org"] }]);
@@ -146,11 +166,23 @@ describe("suppressFamily (org, departments and teams published together)", () =>
 
   it("rule 2 among siblings: a hidden department and the next-smallest until the hidden reach k", () => {
     // a (3) is under k, b and c tie at 6 and b goes (by id).
-    const family = [employees("org", ids("a", 1, 3), ids("b", 1, 6), ids("c", 1, 6), ids("d", 1, 25)), employees("a", ids("a", 1, 3)), employees("b", ids("b", 1, 6)), employees("c", ids("c", 1, 6)), employees("d", ids("d", 1, 25))];
+    const family = [
+      employees("org", ids("a", 1, 3), ids("b", 1, 6), ids("c", 1, 6), ids("d", 1, 25)),
+      employees("a", ids("a", 1, 3)),
+      employees("b", ids("b", 1, 6)),
+      employees("c", ids("c", 1, 6)),
+      employees("d", ids("d", 1, 25)),
+    ];
     expect(sorted(suppressFamily(family, k))).toEqual(["a", "b"]);
     expect(sorted(suppressFamily([...family].reverse(), k))).toEqual(["a", "b"]);
     // a 1 + b 2 = 3 < k: c (5) goes too, making 8.
-    const more = [employees("org", ids("a", 1, 1), ids("b", 1, 2), ids("c", 1, 5), ids("d", 1, 7)), employees("a", ids("a", 1, 1)), employees("b", ids("b", 1, 2)), employees("c", ids("c", 1, 5)), employees("d", ids("d", 1, 7))];
+    const more = [
+      employees("org", ids("a", 1, 1), ids("b", 1, 2), ids("c", 1, 5), ids("d", 1, 7)),
+      employees("a", ids("a", 1, 1)),
+      employees("b", ids("b", 1, 2)),
+      employees("c", ids("c", 1, 5)),
+      employees("d", ids("d", 1, 7)),
+    ];
     expect(sorted(suppressFamily(more, k))).toEqual(["a", "b", "c"]);
   });
 
@@ -168,7 +200,15 @@ describe("suppressFamily (org, departments and teams published together)", () =>
     expect(sorted(suppressFamily(family, k, { personOf }))).toEqual(["D1", "D2"]);
     // Compared as people alone, org and D1 would be the same six managers and pass a pairwise check,
     // while org − D1 would show m1's answer about D2.
-    expect(pairwiseProblems([{ id: "org", members: new Set(ids("m", 1, 6)) }, { id: "D1", members: new Set(ids("m", 1, 6)) }], k)).toEqual([]);
+    expect(
+      pairwiseProblems(
+        [
+          { id: "org", members: new Set(ids("m", 1, 6)) },
+          { id: "D1", members: new Set(ids("m", 1, 6)) },
+        ],
+        k,
+      ),
+    ).toEqual([]);
   });
 
   it("each side a group reports is checked; a group hidden on either side is hidden", () => {
@@ -196,7 +236,6 @@ describe("suppressFamily (org, departments and teams published together)", () =>
     expect(() => suppressFamily([{ id: "a", members: {} }], k)).toThrow(RangeError);
     expect(() => suppressFamily([employees("a", ["p"])], 2)).toThrow(RangeError);
   });
-
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -218,7 +257,11 @@ const randomOrg: fc.Arbitrary<RandomOrg> = fc
     sides: fc.constantFrom<Side[]>(EMPLOYEE, MANAGER, BOTH),
     // Per person after the first (who manages everyone above): who manages them (an earlier
     // person), their department, and whether each side of their pair answered.
-    people: fc.array(fc.record({ manager: fc.nat(), department: fc.nat({ max: 4 }), employeeAnswered: fc.boolean(), managerAnswered: fc.boolean() }), { minLength: 1, maxLength: 120, size: "max" }),
+    people: fc.array(fc.record({ manager: fc.nat(), department: fc.nat({ max: 4 }), employeeAnswered: fc.boolean(), managerAnswered: fc.boolean() }), {
+      minLength: 1,
+      maxLength: 120,
+      size: "max",
+    }),
     filters: fc.array(fc.array(fc.nat(), { maxLength: 40 }), { maxLength: 3 }),
     forced: fc.array(fc.nat(), { maxLength: 2 }),
   })
@@ -374,7 +417,7 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
 }
 
 describe("cells", () => {
-  it("a visible cell carries its value and no count: how many a figure counts could tell how many said \"can't say\"", () => {
+  it('a visible cell carries its value and no count: how many a figure counts could tell how many said "can\'t say"', () => {
     expect(cell(3.8, people(12, 9), k, BOTH)).toEqual({ hidden: false, value: 3.8 });
   });
 

@@ -83,7 +83,7 @@ describe("item bank v1", () => {
 });
 
 describe("validateChanges", () => {
-  it("accepts 1 to 5 and \"can't say\" on every scale question, and null to clear", () => {
+  it('accepts 1 to 5 and "can\'t say" on every scale question, and null to clear', () => {
     for (const key of scaleKeys) {
       for (const value of [1, 2, 3, 4, 5, CANT_SAY, null]) expect(validateChanges(bank, { [key]: value })).toEqual({ [key]: value });
     }
@@ -120,7 +120,18 @@ describe("validateChanges", () => {
   });
 
   it("refuses a key that is not a question of this version, naming it", () => {
-    const unknown = ["trust", "trust.honesty", "predict.stance", "predict.topics", "Trust.ability", " trust.ability", "constructor", "toString", "hasOwnProperty", "__proto__"];
+    const unknown = [
+      "trust",
+      "trust.honesty",
+      "predict.stance",
+      "predict.topics",
+      "Trust.ability",
+      " trust.ability",
+      "constructor",
+      "toString",
+      "hasOwnProperty",
+      "__proto__",
+    ];
     for (const key of unknown) {
       // Parsed from JSON, as a request body is: "__proto__" then is an own key like any other.
       const changes = JSON.parse(`{${JSON.stringify(key)}: 3}`) as Record<string, unknown>;
@@ -171,7 +182,7 @@ describe("missingAnswers and progress", () => {
     expect(progress(bank, answers)).toEqual({ answered: requiredKeys.length - 3, total: requiredKeys.length });
   });
 
-  it("counts \"can't say\" as an answer, and a complete set without topics as complete", () => {
+  it('counts "can\'t say" as an answer, and a complete set without topics as complete', () => {
     const answers = completeAnswers(1, {}, CANT_SAY);
     expect(answers.topics).toBeUndefined();
     expect(missingAnswers(bank, answers)).toEqual([]);

@@ -11,7 +11,7 @@ describe("toCsv", () => {
       const cell = (parse(toCsv([[`${lead}1+1`]])) as string[][])[0]?.[0];
       expect(cell, JSON.stringify(lead)).toBe(`'${lead}1+1`);
     }
-    expect(toCsv([["=HYPERLINK(\"https://evil.example\",\"x\")"]])).toBe(`"'=HYPERLINK(""https://evil.example"",""x"")"\n`);
+    expect(toCsv([['=HYPERLINK("https://evil.example","x")']])).toBe(`"'=HYPERLINK(""https://evil.example"",""x"")"\n`);
   });
 
   it("leaves other text alone, and a formula character later in the text", () => {
@@ -26,8 +26,14 @@ describe("toCsv", () => {
   });
 
   it("quotes CR, LF, commas and quotes, so no text ends a row or a field early", () => {
-    const csv = toCsv([["a\rb", "c\nd", "e,f", 'g"h'], ["next", 1, null, ""]]);
+    const csv = toCsv([
+      ["a\rb", "c\nd", "e,f", 'g"h'],
+      ["next", 1, null, ""],
+    ]);
     expect(csv).toBe('"a\rb","c\nd","e,f","g""h"\nnext,1,,\n');
-    expect(parse(csv)).toEqual([["a\rb", "c\nd", "e,f", 'g"h'], ["next", "1", "", ""]]);
+    expect(parse(csv)).toEqual([
+      ["a\rb", "c\nd", "e,f", 'g"h'],
+      ["next", "1", "", ""],
+    ]);
   });
 });

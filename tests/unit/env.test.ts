@@ -47,14 +47,18 @@ describe("assertRunnable", () => {
     expect(() => assertRunnable(e)).toThrow(/SMTP_URL[\s\S]*OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET/);
     expect(() => assertRunnable(parseEnv({ TANDEM_DEMO: "0", SMTP_URL: "smtp://localhost:25", AUTH_URL: "https://t.example" }))).not.toThrow();
     expect(() =>
-      assertRunnable(parseEnv({ TANDEM_DEMO: "0", OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b", AUTH_URL: "https://t.example" })),
+      assertRunnable(
+        parseEnv({ TANDEM_DEMO: "0", OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b", AUTH_URL: "https://t.example" }),
+      ),
     ).not.toThrow();
     expect(() => assertRunnable(parseEnv({}))).not.toThrow();
   });
 
   it("requires AUTH_URL outside demo mode and with SSO, naming it: every emailed link is built from it", () => {
     expect(() => assertRunnable(parseEnv({ TANDEM_DEMO: "0", SMTP_URL: "smtp://localhost:25" }))).toThrow(/AUTH_URL is required outside demo mode/);
-    expect(() => assertRunnable(parseEnv({ OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }))).toThrow(/AUTH_URL is required with single sign-on/);
+    expect(() => assertRunnable(parseEnv({ OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }))).toThrow(
+      /AUTH_URL is required with single sign-on/,
+    );
     expect(() => parseEnv({ AUTH_URL: "ftp://t.example" })).toThrow(/AUTH_URL/);
   });
 

@@ -243,10 +243,42 @@ describe("analyzePair: a mixed example over all nine dimensions", () => {
     // Employee predicted feedback 1 vs manager 2.5: miss −1.5 → blind spot. Manager predicted
     // feedback 3, but the employee has no mean → none.
     expect(analysis.blindSpots).toEqual([
-      { dimension: "trust", name: "Trust", predictedBy: "manager", predicted: 3, actual: 4.666666667, miss: -1.666666667, prompt: blindSpotPrompt("trust", false) },
-      { dimension: "goals", name: "Goal alignment", predictedBy: "employee", predicted: 4, actual: 2.333333333, miss: 1.666666667, prompt: blindSpotPrompt("goals", true) },
-      { dimension: "knowledge", name: "Mutual knowledge", predictedBy: "manager", predicted: 4, actual: 2.5, miss: 1.5, prompt: blindSpotPrompt("knowledge", true) },
-      { dimension: "feedback", name: "Feedback and advice", predictedBy: "employee", predicted: 1, actual: 2.5, miss: -1.5, prompt: blindSpotPrompt("feedback", false) },
+      {
+        dimension: "trust",
+        name: "Trust",
+        predictedBy: "manager",
+        predicted: 3,
+        actual: 4.666666667,
+        miss: -1.666666667,
+        prompt: blindSpotPrompt("trust", false),
+      },
+      {
+        dimension: "goals",
+        name: "Goal alignment",
+        predictedBy: "employee",
+        predicted: 4,
+        actual: 2.333333333,
+        miss: 1.666666667,
+        prompt: blindSpotPrompt("goals", true),
+      },
+      {
+        dimension: "knowledge",
+        name: "Mutual knowledge",
+        predictedBy: "manager",
+        predicted: 4,
+        actual: 2.5,
+        miss: 1.5,
+        prompt: blindSpotPrompt("knowledge", true),
+      },
+      {
+        dimension: "feedback",
+        name: "Feedback and advice",
+        predictedBy: "employee",
+        predicted: 1,
+        actual: 2.5,
+        miss: -1.5,
+        prompt: blindSpotPrompt("feedback", false),
+      },
     ]);
   });
 
@@ -361,7 +393,17 @@ describe("analyzePair: strengths at the boundary", () => {
 describe("analyzePair: dashboard order", () => {
   it("keeps bank order when every gap ties, with trust and goals first", () => {
     const analysis = analyzePair(bank, answersOf(allRated(4)), answersOf(allRated(4)));
-    expect(analysis.dimensions.map((d) => d.key)).toEqual(["trust", "goals", "contact", "conversation", "knowledge", "loyalty", "contribution", "respect", "feedback"]);
+    expect(analysis.dimensions.map((d) => d.key)).toEqual([
+      "trust",
+      "goals",
+      "contact",
+      "conversation",
+      "knowledge",
+      "loyalty",
+      "contribution",
+      "respect",
+      "feedback",
+    ]);
   });
 
   it("leads with trust and goals even when their gaps are unknown, and puts other unknown gaps after a gap of 0", () => {
@@ -374,7 +416,17 @@ describe("analyzePair: dashboard order", () => {
     });
     const analysis = analyzePair(bank, employee, answersOf(allRated(3)));
     // goals 0; respect 2, feedback 1, then the zeros in bank order, then contact (null).
-    expect(analysis.dimensions.map((d) => d.key)).toEqual(["trust", "goals", "respect", "feedback", "conversation", "knowledge", "loyalty", "contribution", "contact"]);
+    expect(analysis.dimensions.map((d) => d.key)).toEqual([
+      "trust",
+      "goals",
+      "respect",
+      "feedback",
+      "conversation",
+      "knowledge",
+      "loyalty",
+      "contribution",
+      "contact",
+    ]);
   });
 });
 

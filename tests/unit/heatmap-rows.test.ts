@@ -39,10 +39,36 @@ describe("heatmapRows", () => {
 
   it("around a selected team: the teams above it, itself and those directly in it, in list order", () => {
     const groups = org(100);
-    expect(ids(heatmapRows(groups, groups.find((g) => g.id === "A1")!))).toEqual(["org", "d1", "CEO", "A", "A1", "A1a", "A1b", "B"]);
-    expect(ids(heatmapRows(groups, groups.find((g) => g.id === "A1b")!))).toEqual(["org", "d1", "CEO", "A", "A1", "A1b", "B"]);
-    expect(ids(heatmapRows(groups, groups.find((g) => g.id === "B1")!)).slice(0, 7)).toEqual(["org", "d1", "CEO", "A", "B", "B1", "F0"]);
-    expect(heatmapRows(groups, groups.find((g) => g.id === "B1")!)).toHaveLength(106);
+    expect(
+      ids(
+        heatmapRows(
+          groups,
+          groups.find((g) => g.id === "A1")!,
+        ),
+      ),
+    ).toEqual(["org", "d1", "CEO", "A", "A1", "A1a", "A1b", "B"]);
+    expect(
+      ids(
+        heatmapRows(
+          groups,
+          groups.find((g) => g.id === "A1b")!,
+        ),
+      ),
+    ).toEqual(["org", "d1", "CEO", "A", "A1", "A1b", "B"]);
+    expect(
+      ids(
+        heatmapRows(
+          groups,
+          groups.find((g) => g.id === "B1")!,
+        ),
+      ).slice(0, 7),
+    ).toEqual(["org", "d1", "CEO", "A", "B", "B1", "F0"]);
+    expect(
+      heatmapRows(
+        groups,
+        groups.find((g) => g.id === "B1")!,
+      ),
+    ).toHaveLength(106);
   });
 });
 

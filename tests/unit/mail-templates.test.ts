@@ -19,9 +19,14 @@ describe("email templates", () => {
   });
 
   it("gives a link email its paragraphs and link in the text, and escapes them in the HTML", () => {
-    const mail = linkMail({ to: "a@example.test", subject: "Hello <you>", paragraphs: ["One & two", "Three"], link: { label: "Go", url: "https://x.test/?a=1&b=2" } });
+    const mail = linkMail({
+      to: "a@example.test",
+      subject: "Hello <you>",
+      paragraphs: ["One & two", "Three"],
+      link: { label: "Go", url: "https://x.test/?a=1&b=2" },
+    });
     expect(mail.text).toBe("One & two\n\nThree\n\nGo: https://x.test/?a=1&b=2\n");
-    expect(mail.html).toContain("<h1 style=\"font-size:20px;margin:0 0 16px\">Hello &lt;you&gt;</h1>");
+    expect(mail.html).toContain('<h1 style="font-size:20px;margin:0 0 16px">Hello &lt;you&gt;</h1>');
     expect(mail.html).toContain("One &amp; two");
     expect(mail.html).toContain(button("https://x.test/?a=1&b=2", "Go"));
   });
@@ -35,14 +40,32 @@ describe("email templates", () => {
       { html: assessmentReadyMail("lea@example.test", person, "a1", null).html!, button: "Start the assessment</a>" },
       { html: revealedMail("lea@example.test", person, "a1").html!, button: "See the results</a>" },
       {
-        html: meetingReminderMail({ to: "lea@example.test", recipient: person, other: person, startsAt: now, endsAt: now, timeZone: "UTC", now, agenda: ["Roadmap"], openActionItems: 0, meetingUrl: "https://x.test/m" }).html!,
+        html: meetingReminderMail({
+          to: "lea@example.test",
+          recipient: person,
+          other: person,
+          startsAt: now,
+          endsAt: now,
+          timeZone: "UTC",
+          now,
+          agenda: ["Roadmap"],
+          openActionItems: 0,
+          meetingUrl: "https://x.test/m",
+        }).html!,
         button: button("https://x.test/m", "Open the meeting"),
       },
-      { html: assessmentDigestMail({ to: "lea@example.test", recipient: person, items: [{ title: "Spring", otherName: "Sam", dueOn: null, url: "https://x.test/a" }] }).html!, button: null },
+      {
+        html: assessmentDigestMail({
+          to: "lea@example.test",
+          recipient: person,
+          items: [{ title: "Spring", otherName: "Sam", dueOn: null, url: "https://x.test/a" }],
+        }).html!,
+        button: null,
+      },
     ];
     const buttonStyle = /style="display:inline-block;background:#0f766e;[^"]*"/g;
     for (const email of emails) {
-      expect(email.html.startsWith("<!doctype html><html lang=\"en\">")).toBe(true);
+      expect(email.html.startsWith('<!doctype html><html lang="en">')).toBe(true);
       expect(email.html).toContain(">Tandem</p>");
       expect(email.html.match(buttonStyle)?.length ?? 0).toBe(email.button ? 1 : 0);
       if (email.button) expect(email.html).toContain(email.button);

@@ -43,7 +43,9 @@ describe("publicOrigin (the calendar feed's address and the links in .ics files)
     expect(publicOrigin(h({ host: "192.168.1.20:3000" }), "http://192.168.1.20:3000/one-on-ones")).toBe("http://192.168.1.20:3000");
     expect(publicOrigin(h({ host: "localhost:3000" }))).toBe("http://localhost:3000");
     // Behind a proxy that ends TLS.
-    expect(publicOrigin(h({ host: "10.0.0.5:3000", "x-forwarded-host": "Tandem.Example.com", "x-forwarded-proto": "https" }))).toBe("https://tandem.example.com");
+    expect(publicOrigin(h({ host: "10.0.0.5:3000", "x-forwarded-host": "Tandem.Example.com", "x-forwarded-proto": "https" }))).toBe(
+      "https://tandem.example.com",
+    );
     expect(publicOrigin(h({ host: "[::1]:3000" }))).toBe("http://[::1]:3000");
     // A Host that is not a host name can't make a link: the configured default instead.
     expect(publicOrigin(h({ host: "evil.test/phish?x=" }))).toBe("http://localhost:3000");

@@ -17,7 +17,10 @@ describe("reading the file", () => {
   it("reads a byte-order mark, CRLF line ends, quoted commas, quotes and line breaks", () => {
     const text = `\uFEFF${HEADER}\r\nana@example.test,"Ana, the ""Boss""",,"Research, Europe",CEO,2020-01-06\r\nbo@example.test,"Bo\r\nBerg",ana@example.test,,,\r\n`;
     expect(rows(text)).toEqual([
-      { row: 2, values: { email: "ana@example.test", name: 'Ana, the "Boss"', managerEmail: "", department: "Research, Europe", title: "CEO", startDate: "2020-01-06" } },
+      {
+        row: 2,
+        values: { email: "ana@example.test", name: 'Ana, the "Boss"', managerEmail: "", department: "Research, Europe", title: "CEO", startDate: "2020-01-06" },
+      },
       { row: 3, values: { email: "bo@example.test", name: "Bo\r\nBerg", managerEmail: "ana@example.test", department: "", title: "", startDate: "" } },
     ]);
   });
@@ -31,9 +34,20 @@ describe("reading the file", () => {
   });
 
   it("matches header names whatever their case, spacing, underscores or hyphens, and ignores other columns", () => {
-    for (const header of ["Email,Name,Manager Email,Department,Title,Start Date", "EMAIL,NAME,manager_email,DEPARTMENT,title,start_date", " e-mail ,Full Name,Manager-Email,Dept,Job Title,StartDate"]) {
+    for (const header of [
+      "Email,Name,Manager Email,Department,Title,Start Date",
+      "EMAIL,NAME,manager_email,DEPARTMENT,title,start_date",
+      " e-mail ,Full Name,Manager-Email,Dept,Job Title,StartDate",
+    ]) {
       const [row] = rows(`${header}\nana@example.test,Ana,bo@example.test,R&D,CEO,2020-01-06\n`);
-      expect(row!.values, header).toEqual({ email: "ana@example.test", name: "Ana", managerEmail: "bo@example.test", department: "R&D", title: "CEO", startDate: "2020-01-06" });
+      expect(row!.values, header).toEqual({
+        email: "ana@example.test",
+        name: "Ana",
+        managerEmail: "bo@example.test",
+        department: "R&D",
+        title: "CEO",
+        startDate: "2020-01-06",
+      });
     }
     const parsed = parsePeopleCsv(`Employee ID,Name,Phone,Email\n17,Ana,555-0100,ana@example.test\n`);
     expect(parsed.columns).toEqual(["email", "name"]);
@@ -41,7 +55,11 @@ describe("reading the file", () => {
   });
 
   it("reads semicolon-separated files (spreadsheets in many European locales)", () => {
-    expect(rows(`email;name;title\nana@example.test;Ana;Head, Research\n`)[0]!.values).toEqual({ email: "ana@example.test", name: "Ana", title: "Head, Research" });
+    expect(rows(`email;name;title\nana@example.test;Ana;Head, Research\n`)[0]!.values).toEqual({
+      email: "ana@example.test",
+      name: "Ana",
+      title: "Head, Research",
+    });
   });
 
   it("trims cells and tolerates rows with fewer or more cells than the header", () => {
@@ -59,11 +77,15 @@ describe("reading the file", () => {
   });
 
   it("refuses a column given twice, an empty file, a header without people, and broken quoting", () => {
-    expect(parsePeopleCsv("email,name,E-mail\na@example.test,A,b@example.test\n").fileErrors).toEqual(["More than one column is read as “email”. Keep one, or choose “ignore” for the others."]);
+    expect(parsePeopleCsv("email,name,E-mail\na@example.test,A,b@example.test\n").fileErrors).toEqual([
+      "More than one column is read as “email”. Keep one, or choose “ignore” for the others.",
+    ]);
     expect(parsePeopleCsv("\uFEFF \r\n").fileErrors).toEqual(["The file is empty. It needs a header row and one row per person."]);
     expect(parsePeopleCsv("email,name\r\n\r\n").fileErrors).toEqual(["The file has a header row but no people. Add one row per person below it."]);
-    expect(parsePeopleCsv('email,name\nana@example.test,"Ana\n').fileErrors).toEqual([`The file could not be read near line 2: a quoted field is never closed. Check for a missing closing quote (").`]);
-    expect(parsePeopleCsv('email,name\nana@example.test,Ana "the boss" Lee\n').fileErrors[0]).toContain("a quote (\") appears inside a field");
+    expect(parsePeopleCsv('email,name\nana@example.test,"Ana\n').fileErrors).toEqual([
+      `The file could not be read near line 2: a quoted field is never closed. Check for a missing closing quote (").`,
+    ]);
+    expect(parsePeopleCsv('email,name\nana@example.test,Ana "the boss" Lee\n').fileErrors[0]).toContain('a quote (") appears inside a field');
   });
 
   it("refuses files that are not text", () => {
@@ -74,7 +96,9 @@ describe("reading the file", () => {
 
   it("says clearly when a file is too large or has too many people", () => {
     const many = `email,name\n${Array.from({ length: IMPORT_LIMITS.maxRows + 1 }, (_, i) => `p${i}@example.test,P ${i}`).join("\n")}`;
-    expect(parsePeopleCsv(many).fileErrors).toEqual(["The file has 10,001 people; import at most 10,000 at a time. Split the file and import the parts one after the other."]);
+    expect(parsePeopleCsv(many).fileErrors).toEqual([
+      "The file has 10,001 people; import at most 10,000 at a time. Split the file and import the parts one after the other.",
+    ]);
     const exactly = `email,name\n${Array.from({ length: IMPORT_LIMITS.maxRows }, (_, i) => `p${i}@example.test,P ${i}`).join("\n")}`;
     expect(parsePeopleCsv(exactly).rows).toHaveLength(IMPORT_LIMITS.maxRows);
     expect(parsePeopleCsv(`email,name\n${"x".repeat(IMPORT_LIMITS.maxChars)}`).fileErrors).toEqual([
@@ -83,7 +107,12 @@ describe("reading the file", () => {
   });
 });
 
-const ids = { ana: "00000000-0000-4000-8000-00000000000a", bo: "00000000-0000-4000-8000-00000000000b", cy: "00000000-0000-4000-8000-00000000000c", gone: "00000000-0000-4000-8000-0000000000ff" };
+const ids = {
+  ana: "00000000-0000-4000-8000-00000000000a",
+  bo: "00000000-0000-4000-8000-00000000000b",
+  cy: "00000000-0000-4000-8000-00000000000c",
+  gone: "00000000-0000-4000-8000-0000000000ff",
+};
 const eng = { id: "00000000-0000-4000-8000-0000000000e1", name: "Engineering" };
 
 function person(p: Partial<ExistingPerson> & Pick<ExistingPerson, "id" | "email" | "name">): ExistingPerson {
@@ -136,7 +165,11 @@ describe("checking rows", () => {
       { row: 5, column: "email", message: "dup@example.test appears more than once in the file (rows 4, 5)." },
       { row: 6, column: "name", message: "Name is missing." },
       { row: 7, column: "managerEmail", message: "No one with the email nobody@example.test is in this file or in your organization." },
-      { row: 8, column: "managerEmail", message: "“boss at example” is not an email address. Tandem finds managers by email: use your system's manager email column." },
+      {
+        row: 8,
+        column: "managerEmail",
+        message: "“boss at example” is not an email address. Tandem finds managers by email: use your system's manager email column.",
+      },
       { row: 9, column: "managerEmail", message: "A person cannot be their own manager." },
       { row: 10, column: "managerEmail", message: "The manager chain loops: x@example.test → y@example.test → x@example.test." },
       { row: 11, column: "managerEmail", message: "The manager chain loops: y@example.test → x@example.test → y@example.test." },
@@ -152,7 +185,9 @@ describe("checking rows", () => {
     expect(check("email,name,manager email\nana@example.test,Ana Alves,cy@example.test\n").problems).toEqual([
       { row: 2, column: "managerEmail", message: "The manager chain loops: ana@example.test → cy@example.test → bo@example.test → ana@example.test." },
     ]);
-    const { problems } = check("email,name,manager email\na@example.test,A,b@example.test\nb@example.test,B,c@example.test\nc@example.test,C,a@example.test\nd@example.test,D,a@example.test\n");
+    const { problems } = check(
+      "email,name,manager email\na@example.test,A,b@example.test\nb@example.test,B,c@example.test\nc@example.test,C,a@example.test\nd@example.test,D,a@example.test\n",
+    );
     expect(problems.map((p) => p.row)).toEqual([2, 3, 4]);
   });
 
@@ -174,7 +209,9 @@ describe("checking rows", () => {
 
 describe("planning the import", () => {
   it("creates new people, with new departments matched case-insensitively and managers from the file or the organization", () => {
-    const { problems, plan } = check(`${HEADER}\ndee@example.test,Dee Diaz,ana@example.test,ENGINEERING,Engineer,2026-03-02\neve@example.test,Eve Ek,dee@example.test,Design,,\nfay@example.test,Fay Fox,,design,,\n`);
+    const { problems, plan } = check(
+      `${HEADER}\ndee@example.test,Dee Diaz,ana@example.test,ENGINEERING,Engineer,2026-03-02\neve@example.test,Eve Ek,dee@example.test,Design,,\nfay@example.test,Fay Fox,,design,,\n`,
+    );
     expect(problems).toEqual([]);
     expect(plan!.newDepartments).toEqual(["Design"]);
     expect(plan!.creates).toEqual([
@@ -211,7 +248,15 @@ describe("planning the import", () => {
       { row: 4, personId: ids.cy, email: "cy@example.test", name: "Cy Chen", changes: [{ field: "startDate", from: null, to: "2024-05-01" }] },
     ]);
     expect(plan!.managerChanges).toEqual([
-      { row: 4, email: "cy@example.test", name: "Cy Chen", personId: ids.cy, from: { email: "bo@example.test", name: "Bo Berg" }, to: { email: "ana@example.test", name: "Ana Alves-Lee" }, depth: 1 },
+      {
+        row: 4,
+        email: "cy@example.test",
+        name: "Cy Chen",
+        personId: ids.cy,
+        from: { email: "bo@example.test", name: "Bo Berg" },
+        to: { email: "ana@example.test", name: "Ana Alves-Lee" },
+        depth: 1,
+      },
     ]);
     expect(plan!.unchanged).toBe(1);
   });
@@ -238,11 +283,26 @@ describe("exports of HR systems", () => {
   // Header rows as BambooHR, HiBob, Personio, Rippling and Workday export them (the columns a
   // people report of each gives, in their own words), with one person each.
   const exports: [string, string][] = [
-    ["BambooHR", "Employee #,First Name,Last Name,Preferred Name,Work Email,Job Title,Department,Hire Date,Supervisor Email\n7,Léa,Martin,,lea@example.test,Engineer,Engineering,2024-01-08,sam@example.test"],
-    ["HiBob", "Display name,First name,Last name,Email,Department,Job title,Start date,Reports to email\nLéa Martin,Léa,Martin,lea@example.test,Engineering,Engineer,2024-01-08,sam@example.test"],
-    ["Personio", "ID;First name;Last name;Email;Position;Department;Hire date;Supervisor email\n7;Léa;Martin;lea@example.test;Engineer;Engineering;2024-01-08;sam@example.test"],
-    ["Rippling", "Legal First Name,Legal Last Name,Preferred First Name,Work Email,Title,Department,Start Date,Manager Email\nLéa,Martin,,lea@example.test,Engineer,Engineering,2024-01-08,sam@example.test"],
-    ["Workday", "Legal Name - First Name,Legal Name - Last Name,Email - Work,Business Title,Department,Hire Date,Manager Email\nLéa,Martin,lea@example.test,Engineer,Engineering,2024-01-08,sam@example.test"],
+    [
+      "BambooHR",
+      "Employee #,First Name,Last Name,Preferred Name,Work Email,Job Title,Department,Hire Date,Supervisor Email\n7,Léa,Martin,,lea@example.test,Engineer,Engineering,2024-01-08,sam@example.test",
+    ],
+    [
+      "HiBob",
+      "Display name,First name,Last name,Email,Department,Job title,Start date,Reports to email\nLéa Martin,Léa,Martin,lea@example.test,Engineering,Engineer,2024-01-08,sam@example.test",
+    ],
+    [
+      "Personio",
+      "ID;First name;Last name;Email;Position;Department;Hire date;Supervisor email\n7;Léa;Martin;lea@example.test;Engineer;Engineering;2024-01-08;sam@example.test",
+    ],
+    [
+      "Rippling",
+      "Legal First Name,Legal Last Name,Preferred First Name,Work Email,Title,Department,Start Date,Manager Email\nLéa,Martin,,lea@example.test,Engineer,Engineering,2024-01-08,sam@example.test",
+    ],
+    [
+      "Workday",
+      "Legal Name - First Name,Legal Name - Last Name,Email - Work,Business Title,Department,Hire Date,Manager Email\nLéa,Martin,lea@example.test,Engineer,Engineering,2024-01-08,sam@example.test",
+    ],
   ];
   for (const [system, csv] of exports) {
     it(`reads a ${system} export: the name from first + last, the given name from the first name`, () => {
@@ -261,7 +321,10 @@ describe("exports of HR systems", () => {
   }
 
   it("prefers a preferred name to the first name, and never cuts a given name out of a full name", () => {
-    expect(parsePeopleCsv("Work Email,First Name,Last Name,Preferred Name\nrob@example.test,Robert,Smith,Bob").rows[0]!.values).toMatchObject({ name: "Robert Smith", givenName: "Bob" });
+    expect(parsePeopleCsv("Work Email,First Name,Last Name,Preferred Name\nrob@example.test,Robert,Smith,Bob").rows[0]!.values).toMatchObject({
+      name: "Robert Smith",
+      givenName: "Bob",
+    });
     // "Martin, Léa" in one name column: no given name is guessed from it.
     const single = parsePeopleCsv('email,name\nlea@example.test,"Martin, Léa"').rows[0]!.values;
     expect(single).toEqual({ email: "lea@example.test", name: "Martin, Léa" });
@@ -286,12 +349,20 @@ describe("exports of HR systems", () => {
     expect(chosen.rows[0]!.values.email).toBe("lea@example.test");
     expect(chosen.headers[3]).toEqual({ header: "Email", target: null, source: "none" });
     // …and two columns chosen as the same field are refused, not guessed between.
-    expect(parsePeopleCsv(csv, { mail: "email", nomcomplet: "name", email: "email" }).fileErrors).toEqual(["More than one column is read as “email”. Keep one, or choose “ignore” for the others."]);
+    expect(parsePeopleCsv(csv, { mail: "email", nomcomplet: "name", email: "email" }).fileErrors).toEqual([
+      "More than one column is read as “email”. Keep one, or choose “ignore” for the others.",
+    ]);
   });
 
   it("says what a manager column needs when it holds names", () => {
     const parsed = parsePeopleCsv("Work Email,Name,Reports To\nlea@example.test,Léa Martin,Sam Okafor");
     const { problems } = planImport(parsed, org);
-    expect(problems).toEqual([{ row: 2, column: "managerEmail", message: "“Sam Okafor” is not an email address. Tandem finds managers by email: use your system's manager email column." }]);
+    expect(problems).toEqual([
+      {
+        row: 2,
+        column: "managerEmail",
+        message: "“Sam Okafor” is not an email address. Tandem finds managers by email: use your system's manager email column.",
+      },
+    ]);
   });
 });

@@ -9,7 +9,9 @@ const insecure = { getRandomValues: <T extends ArrayBufferView | null>(array: T)
 
 describe("randomUUID", () => {
   it("uses crypto.randomUUID where the browser has it", () => {
-    expect(randomUUID({ getRandomValues: insecure.getRandomValues, randomUUID: () => "00000000-0000-4000-8000-000000000000" })).toBe("00000000-0000-4000-8000-000000000000");
+    expect(randomUUID({ getRandomValues: insecure.getRandomValues, randomUUID: () => "00000000-0000-4000-8000-000000000000" })).toBe(
+      "00000000-0000-4000-8000-000000000000",
+    );
   });
 
   it("makes version 4 UUIDs from getRandomValues alone, all different", () => {

@@ -45,7 +45,11 @@ describe("recurrence", () => {
   });
 
   it("in New York an evening meeting stays at 17:30 local", () => {
-    const got = nextOccurrences(weekly({ weekday: 4, startTime: "17:30", timeZone: "America/New_York", startsOn: "2026-10-22" }), new Date("2026-10-22T00:00:00Z"), 3);
+    const got = nextOccurrences(
+      weekly({ weekday: 4, startTime: "17:30", timeZone: "America/New_York", startsOn: "2026-10-22" }),
+      new Date("2026-10-22T00:00:00Z"),
+      3,
+    );
     expect(got.map((o) => iso(o.startsAt))).toEqual(["2026-10-22T21:30:00.000Z", "2026-10-29T21:30:00.000Z", "2026-11-05T22:30:00.000Z"]);
   });
 
@@ -151,7 +155,9 @@ describe("recurrence started near `from` matches the full walk from the first da
   it("occurrencesBetween, for a week and for two months", () => {
     let compared = 0;
     for (const rule of rules) {
-      const edges = [rule.startsOn, rule.endsOn, rule.pausedFrom].flatMap((d) => (d ? [new Date(Date.parse(d) - DAY), new Date(Date.parse(d) + 3_600_000)] : []));
+      const edges = [rule.startsOn, rule.endsOn, rule.pausedFrom].flatMap((d) =>
+        d ? [new Date(Date.parse(d) - DAY), new Date(Date.parse(d) + 3_600_000)] : [],
+      );
       for (const from of [...froms.filter((_, i) => i % 8 === rules.indexOf(rule) % 8), ...edges]) {
         for (const span of [7 * DAY, 62 * DAY]) {
           const to = new Date(from.getTime() + span);
@@ -184,7 +190,10 @@ describe("recurrence started near `from` matches the full walk from the first da
       // Last Friday of February (28 days) and of months of 30 and 31 days; last Sunday with a DST change on it.
       [weekly({ frequency: "monthly", weekday: 5, weekOfMonth: -1, startsOn: "2019-05-01" }), "2027-01-20T00:00:00Z"],
       [weekly({ frequency: "monthly", weekday: 7, weekOfMonth: -1, startTime: "02:30", startsOn: "2018-02-01" }), "2027-02-15T00:00:00Z"],
-      [weekly({ frequency: "monthly", weekday: 1, weekOfMonth: 4, timeZone: "Pacific/Auckland", startTime: "23:45", startsOn: "2020-08-31" }), "2026-08-30T12:00:00Z"],
+      [
+        weekly({ frequency: "monthly", weekday: 1, weekOfMonth: 4, timeZone: "Pacific/Auckland", startTime: "23:45", startsOn: "2020-08-31" }),
+        "2026-08-30T12:00:00Z",
+      ],
     ];
     for (const [rule, fromIso] of cases) {
       const from = new Date(fromIso);
@@ -192,9 +201,9 @@ describe("recurrence started near `from` matches the full walk from the first da
       const to = new Date(from.getTime() + 120 * DAY);
       expect(occurrencesBetween(rule, from, to).map((o) => o.startsAt.toISOString())).toEqual(fullBetween(rule, from, to));
     }
-    expect(nextOccurrences(weekly({ weekday: 7, startTime: "02:30", startsOn: "2019-01-06" }), new Date("2027-03-27T00:00:00Z"), 1)[0]!.startsAt.toISOString()).toBe(
-      "2027-03-28T01:30:00.000Z",
-    );
+    expect(
+      nextOccurrences(weekly({ weekday: 7, startTime: "02:30", startsOn: "2019-01-06" }), new Date("2027-03-27T00:00:00Z"), 1)[0]!.startsAt.toISOString(),
+    ).toBe("2027-03-28T01:30:00.000Z");
   });
 
   it("starts the rule near `from`, not on the series' first day", () => {

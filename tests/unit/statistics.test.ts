@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  LMX_AGREEMENT_BENCHMARK,
-  cronbachAlpha,
-  fisherInterval,
-  mean,
-  normalQuantile,
-  pearson,
-  type MaybeScore,
-} from "@/server/analysis/statistics";
+import { LMX_AGREEMENT_BENCHMARK, cronbachAlpha, fisherInterval, mean, normalQuantile, pearson, type MaybeScore } from "@/server/analysis/statistics";
 
 // Expected values come from published sources, cited beside each, never from this code's own
 // output. `toBeCloseTo(x, d)` passes when |received − x| < 10^−d / 2, so d is the number of
@@ -221,35 +213,60 @@ describe("cronbachAlpha", () => {
   });
 
   it("drops incomplete rows listwise", () => {
-    const withGaps: MaybeScore[][] = [
-      ...pingouinExample,
-      [1, null, 5, 5, 5, 5, 5, 5, 5, 5],
-      [null, null, null, null, null, null, null, null, null, null],
-    ];
+    const withGaps: MaybeScore[][] = [...pingouinExample, [1, null, 5, 5, 5, 5, 5, 5, 5, 5], [null, null, null, null, null, null, null, null, null, null]];
     expect(cronbachAlpha(withGaps)).toEqual(cronbachAlpha(pingouinExample));
   });
 
   it("is 1 for two identical items", () => {
     // Item variances 1 and 1; totals 2, 4, 6 have variance 4: α = 2 · (1 − 2/4) = 1.
-    expect(cronbachAlpha([[1, 1], [2, 2], [3, 3]])).toEqual({ alpha: 1, n: 3, k: 2 });
+    expect(
+      cronbachAlpha([
+        [1, 1],
+        [2, 2],
+        [3, 3],
+      ]),
+    ).toEqual({ alpha: 1, n: 3, k: 2 });
   });
 
   it("can be negative, and says so", () => {
     // Items move in opposite directions: item 1 = 1, 2, 3 (variance 1), item 2 = 3, 2, 2
     // (variance 1/3); totals 4, 4, 5 (variance 1/3): α = 2 · (1 − (4/3) / (1/3)) = −6.
-    expect(cronbachAlpha([[1, 3], [2, 2], [3, 2]])?.alpha).toBeCloseTo(-6, 12);
+    expect(
+      cronbachAlpha([
+        [1, 3],
+        [2, 2],
+        [3, 2],
+      ])?.alpha,
+    ).toBeCloseTo(-6, 12);
   });
 
   it("has no value without 2 items, 2 complete rows, or varying totals", () => {
     expect(cronbachAlpha([])).toBeNull();
     expect(cronbachAlpha([[1], [2], [3]])).toBeNull();
     expect(cronbachAlpha([[1, 2, 3]])).toBeNull();
-    expect(cronbachAlpha([[1, 2], [2, null], [null, 1]])).toBeNull();
-    expect(cronbachAlpha([[1, 2], [2, 1], [3, 0]])).toBeNull();
+    expect(
+      cronbachAlpha([
+        [1, 2],
+        [2, null],
+        [null, 1],
+      ]),
+    ).toBeNull();
+    expect(
+      cronbachAlpha([
+        [1, 2],
+        [2, 1],
+        [3, 0],
+      ]),
+    ).toBeNull();
   });
 
   it("refuses a ragged matrix", () => {
-    expect(() => cronbachAlpha([[1, 2, 3], [1, 2]])).toThrow(RangeError);
+    expect(() =>
+      cronbachAlpha([
+        [1, 2, 3],
+        [1, 2],
+      ]),
+    ).toThrow(RangeError);
   });
 });
 

@@ -42,8 +42,22 @@ const plan = (i: number): PlannedPair => ({
 function cycle(pairs: PlannedPair[]) {
   const invited: InvitedPair[] = pairs.map((_, i) => ({ assessmentId: `a${i}`, pairId: `p${i}`, reportId: `r${i}`, groupIds: [org.id] }));
   const rows: ResponseRow[] = pairs.flatMap((p, i) => [
-    { assessmentId: `a${i}`, pairId: `p${i}`, side: "employee" as const, respondentId: `r${i}`, answers: answers(p.employee, p.employeePredicts, p.choose.employee), groupIds: [org.id] },
-    { assessmentId: `a${i}`, pairId: `p${i}`, side: "manager" as const, respondentId: `m${i}`, answers: answers(p.manager, p.managerPredicts, p.choose.manager), groupIds: [org.id] },
+    {
+      assessmentId: `a${i}`,
+      pairId: `p${i}`,
+      side: "employee" as const,
+      respondentId: `r${i}`,
+      answers: answers(p.employee, p.employeePredicts, p.choose.employee),
+      groupIds: [org.id],
+    },
+    {
+      assessmentId: `a${i}`,
+      pairId: `p${i}`,
+      side: "manager" as const,
+      respondentId: `m${i}`,
+      answers: answers(p.manager, p.managerPredicts, p.choose.manager),
+      groupIds: [org.id],
+    },
   ]);
   const [g] = computeCycleFigures(bank, [org], invited, rows, 5);
   return g!;
@@ -58,22 +72,47 @@ describe("issue 20's figures for a group", () => {
     const icc = absoluteAgreement(pairs.map((p) => [p.employee, p.manager]))!;
     // Stored to 4 decimals.
     const d4 = (v: number) => Math.round(v * 1e4) / 1e4;
-    expect(g.dimensions[0]!.absoluteAgreement).toEqual({ hidden: false, value: { icc: d4(icc.icc), lower: d4(icc.interval!.lower), upper: d4(icc.interval!.upper) } });
+    expect(g.dimensions[0]!.absoluteAgreement).toEqual({
+      hidden: false,
+      value: { icc: d4(icc.icc), lower: d4(icc.interval!.lower), upper: d4(icc.interval!.upper) },
+    });
     // Overall = the side's one score; high from 3.5, so 4 and 5 are high.
     const high = (x: number) => x >= 4;
     const count = (f: (p: PlannedPair) => boolean) => pairs.filter(f).length / pairs.length;
     expect(g.balance.hidden).toBe(false);
     const shares = !g.balance.hidden ? g.balance.value : null;
-    expect(shares!.balanced_high).toBeCloseTo(count((p) => high(p.employee) && high(p.manager)), 12);
-    expect(shares!.balanced_low).toBeCloseTo(count((p) => !high(p.employee) && !high(p.manager)), 12);
-    expect(shares!.report_higher).toBeCloseTo(count((p) => high(p.employee) && !high(p.manager)), 12);
-    expect(shares!.manager_higher).toBeCloseTo(count((p) => !high(p.employee) && high(p.manager)), 12);
+    expect(shares!.balanced_high).toBeCloseTo(
+      count((p) => high(p.employee) && high(p.manager)),
+      12,
+    );
+    expect(shares!.balanced_low).toBeCloseTo(
+      count((p) => !high(p.employee) && !high(p.manager)),
+      12,
+    );
+    expect(shares!.report_higher).toBeCloseTo(
+      count((p) => high(p.employee) && !high(p.manager)),
+      12,
+    );
+    expect(shares!.manager_higher).toBeCloseTo(
+      count((p) => !high(p.employee) && high(p.manager)),
+      12,
+    );
     // Reports predict exactly their manager's score: no miss, every dimension within half a point.
-    expect(g.reading.employee).toEqual({ hidden: false, value: { meanAbsError: 0, withinShare: 1, assumedSimilarity: expect.closeTo(pairs.reduce((s, p) => s + Math.abs(p.employeePredicts - p.employee), 0) / 20, 12) } });
+    expect(g.reading.employee).toEqual({
+      hidden: false,
+      value: {
+        meanAbsError: 0,
+        withinShare: 1,
+        assumedSimilarity: expect.closeTo(pairs.reduce((s, p) => s + Math.abs(p.employeePredicts - p.employee), 0) / 20, 12),
+      },
+    });
     // Managers always predict 3.
     const managerMiss = pairs.reduce((s, p) => s + Math.abs(3 - p.employee), 0) / 20;
     expect(!g.reading.manager.hidden && g.reading.manager.value.meanAbsError).toBeCloseTo(managerMiss, 12);
-    expect(!g.reading.manager.hidden && g.reading.manager.value.withinShare).toBeCloseTo(count((p) => p.employee === 3), 12);
+    expect(!g.reading.manager.hidden && g.reading.manager.value.withinShare).toBeCloseTo(
+      count((p) => p.employee === 3),
+      12,
+    );
   });
 
   it(`hides what goes with choose again below ${MIN_DRIVER_PAIRS} pairs, and shows Spearman's ρ over the pairs from there`, () => {
@@ -88,8 +127,14 @@ describe("issue 20's figures for a group", () => {
       const cell = g.chooseAgainDrivers[side];
       expect(cell.hidden).toBe(false);
       const trust = !cell.hidden ? cell.value.find((d) => d.key === "trust")! : null;
-      const score = spearman(pairs.map((p) => p[side]), pairs.map((p) => rankOf(p.choose[side])))!;
-      const gap = spearman(pairs.map((p) => Math.abs(p.employee - p.manager)), pairs.map((p) => rankOf(p.choose[side])))!;
+      const score = spearman(
+        pairs.map((p) => p[side]),
+        pairs.map((p) => rankOf(p.choose[side])),
+      )!;
+      const gap = spearman(
+        pairs.map((p) => Math.abs(p.employee - p.manager)),
+        pairs.map((p) => rankOf(p.choose[side])),
+      )!;
       const d4 = (v: number) => Math.round(v * 1e4) / 1e4;
       expect(trust!.score).toEqual({ rho: d4(score.rho), lower: d4(score.lower), upper: d4(score.upper) });
       expect(trust!.gap).toEqual({ rho: d4(gap.rho), lower: d4(gap.lower), upper: d4(gap.upper) });
@@ -109,7 +154,10 @@ describe("issue 20's figures for a group", () => {
     const cell = again.chooseAgainDrivers.employee;
     expect(cell.hidden).toBe(false);
     const answered = pairs.filter((p) => p.choose.employee !== undefined);
-    const expected = spearman(answered.map((p) => p.employee), answered.map((p) => rankOf(p.choose.employee)))!;
+    const expected = spearman(
+      answered.map((p) => p.employee),
+      answered.map((p) => rankOf(p.choose.employee)),
+    )!;
     expect(!cell.hidden && cell.value.find((d) => d.key === "trust")!.score!.rho).toBe(Math.round(expected.rho * 1e4) / 1e4);
   });
 });

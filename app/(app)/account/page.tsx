@@ -24,7 +24,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <h2 id="orgs-heading" className="text-lg font-semibold">
               Your organizations
             </h2>
-            <p className="text-sm text-slate-700">Your address belongs to a person in each of these. They are separate: what you do in one is never seen from another.</p>
+            <p className="text-sm text-slate-700">
+              Your address belongs to a person in each of these. They are separate: what you do in one is never seen from another.
+            </p>
             <ul className="space-y-2">
               {organizations.map((organization) => (
                 <li key={organization.personId} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 p-3">

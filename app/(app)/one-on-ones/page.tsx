@@ -19,7 +19,10 @@ export default async function OneOnOnesPage() {
     <TRPCReactProvider>
       <div className="space-y-8">
         <PageHeader title="1:1s">
-          Your recurring 1:1s with your manager and your reports. <Link href="/one-on-ones/templates" className="underline">Agenda templates</Link>
+          Your recurring 1:1s with your manager and your reports.{" "}
+          <Link href="/one-on-ones/templates" className="underline">
+            Agenda templates
+          </Link>
         </PageHeader>
         <section aria-labelledby="next-heading">
           <h2 id="next-heading" className="mb-3 text-lg font-semibold">

@@ -10,9 +10,6 @@ export async function GET() {
     return Response.json({ status: "ok", database: handle.kind }, { headers: { "cache-control": "no-store" } });
   } catch (err) {
     console.error("[tandem] health check failed:", err);
-    return Response.json(
-      { status: "error", reason: "database unreachable" },
-      { status: 503, headers: { "cache-control": "no-store" } },
-    );
+    return Response.json({ status: "error", reason: "database unreachable" }, { status: 503, headers: { "cache-control": "no-store" } });
   }
 }

@@ -13,7 +13,10 @@ import { createImportRun } from "@/server/people-import/import-runs";
 // with 413 as soon as it passes UPLOAD_LIMITS.maxBytes; then stored, and checked by the worker.
 
 const json = (status: number, body: Record<string, unknown>) => NextResponse.json(body, { status });
-const tooLarge = () => json(413, { error: `The file is larger than ${describeBytes(UPLOAD_LIMITS.maxBytes)}, the most Tandem imports at once. Split it and import the parts one after the other.` });
+const tooLarge = () =>
+  json(413, {
+    error: `The file is larger than ${describeBytes(UPLOAD_LIMITS.maxBytes)}, the most Tandem imports at once. Split it and import the parts one after the other.`,
+  });
 
 export async function POST(request: Request) {
   if (!isSameOrigin(request.headers)) return json(403, { error: CROSS_SITE_MESSAGE });

@@ -41,9 +41,7 @@ export default async function OutboxPage() {
         <Logo />
       </Link>
       <h1 className="mt-6 text-2xl font-bold tracking-tight">Outbox</h1>
-      <p className="mt-1 text-slate-700">
-        Demo mode without SMTP: emails Tandem would have sent are kept here, newest first, and printed in the server log.
-      </p>
+      <p className="mt-1 text-slate-700">Demo mode without SMTP: emails Tandem would have sent are kept here, newest first, and printed in the server log.</p>
       {emails.length === 0 ? (
         <Card className="mt-6 p-4 text-slate-700">No emails yet. Ask for a sign-in link and it will appear here.</Card>
       ) : (

@@ -22,13 +22,14 @@ const changes = z
 export const assessmentsRouter = router({
   listMine: protectedProcedure.query(({ ctx }) => listMyAssessments(ctx.db, ctx.actor)),
   get: protectedProcedure.input(byId).query(({ ctx, input }) => getAssessment(ctx.db, ctx.actor, input.assessmentId)),
-  saveDraft: protectedProcedure
-    .input(z.object({ assessmentId: id(), changes }))
-    .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.actor, input)),
+  saveDraft: protectedProcedure.input(z.object({ assessmentId: id(), changes })).mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.actor, input)),
   submit: protectedProcedure
     .input(z.object({ assessmentId: id(), shareChooseAgain: z.boolean() }))
     .mutation(({ ctx, input }) => submitResponse(ctx.db, ctx.actor, input)),
-  results: protectedProcedure.input(byId).output(assessmentResultsOutput).query(({ ctx, input }) => getResults(ctx.db, ctx.actor, input.assessmentId)),
+  results: protectedProcedure
+    .input(byId)
+    .output(assessmentResultsOutput)
+    .query(({ ctx, input }) => getResults(ctx.db, ctx.actor, input.assessmentId)),
   startCheckIn: protectedProcedure.input(z.object({ pairId: id() })).mutation(({ ctx, input }) => startCheckIn(ctx.db, ctx.actor, input)),
   cancelCheckIn: protectedProcedure.input(byId).mutation(({ ctx, input }) => cancelCheckIn(ctx.db, ctx.actor, input)),
 });

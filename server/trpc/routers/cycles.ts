@@ -2,7 +2,15 @@ import { z } from "zod";
 import { closeCycle, createCycle, cycleCalendar, listCycles, listDepartments, openCycle, remindCycle } from "@/server/cycles/cycles";
 import { orgAdminProcedure, router } from "../init";
 import { day, id, text } from "../validation";
-import { cycleCalendarOutput, cycleClosedOutput, cycleCreatedOutput, cycleListOutput, cycleOpenedOutput, cycleRemindedOutput, departmentsOutput } from "./outputs/cycles";
+import {
+  cycleCalendarOutput,
+  cycleClosedOutput,
+  cycleCreatedOutput,
+  cycleListOutput,
+  cycleOpenedOutput,
+  cycleRemindedOutput,
+  departmentsOutput,
+} from "./outputs/cycles";
 
 const byId = z.object({ cycleId: id() });
 
@@ -23,7 +31,16 @@ export const cyclesRouter = router({
     )
     .output(cycleCreatedOutput)
     .mutation(({ ctx, input }) => createCycle(ctx.db, ctx.actor, input)),
-  open: orgAdminProcedure.input(byId).output(cycleOpenedOutput).mutation(({ ctx, input }) => openCycle(ctx.db, ctx.actor, input)),
-  close: orgAdminProcedure.input(byId).output(cycleClosedOutput).mutation(({ ctx, input }) => closeCycle(ctx.db, ctx.actor, input)),
-  remind: orgAdminProcedure.input(byId).output(cycleRemindedOutput).mutation(({ ctx, input }) => remindCycle(ctx.db, ctx.actor, input)),
+  open: orgAdminProcedure
+    .input(byId)
+    .output(cycleOpenedOutput)
+    .mutation(({ ctx, input }) => openCycle(ctx.db, ctx.actor, input)),
+  close: orgAdminProcedure
+    .input(byId)
+    .output(cycleClosedOutput)
+    .mutation(({ ctx, input }) => closeCycle(ctx.db, ctx.actor, input)),
+  remind: orgAdminProcedure
+    .input(byId)
+    .output(cycleRemindedOutput)
+    .mutation(({ ctx, input }) => remindCycle(ctx.db, ctx.actor, input)),
 });

@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { addActionItem, addAgendaItem, deleteActionItem, deleteAgendaItem, getMeeting, reorderAgenda, saveSharedNotes, savePrivateNote, updateActionItem, updateAgendaItem } from "@/server/meetings/meeting";
+import {
+  addActionItem,
+  addAgendaItem,
+  deleteActionItem,
+  deleteAgendaItem,
+  getMeeting,
+  reorderAgenda,
+  saveSharedNotes,
+  savePrivateNote,
+  updateActionItem,
+  updateAgendaItem,
+} from "@/server/meetings/meeting";
 import { NOTE_MAX_CHARS } from "@/server/http/limits";
 import { planFromAssessment, previewPlan } from "@/server/meetings/plan-from-gaps";
 import { getPreferences, regenerateCalendarToken, revokeCalendarToken, setPreferences } from "@/server/meetings/preferences";
@@ -25,7 +36,11 @@ const rule = {
     .nullable(),
   startTime: time(),
   timeZone: text({ max: 64, label: "The time zone" }).refine((s) => s.length > 0, "Choose a time zone."),
-  durationMinutes: z.number({ error: "Give a length in minutes." }).int("Give whole minutes.").min(5, "A 1:1 lasts at least 5 minutes.").max(480, "A 1:1 lasts at most 8 hours."),
+  durationMinutes: z
+    .number({ error: "Give a length in minutes." })
+    .int("Give whole minutes.")
+    .min(5, "A 1:1 lasts at least 5 minutes.")
+    .max(480, "A 1:1 lasts at most 8 hours."),
 };
 
 const templateRef = z.union([z.uuid().transform((s) => s.toLowerCase()), z.string().regex(/^builtin:[a-z0-9-]{1,60}$/)], { error: "Choose a template." });
@@ -108,7 +123,15 @@ export const meetingsRouter = router({
     .mutation(({ ctx, input }) => savePrivateNote(ctx.db, ctx.actor, input)),
 
   addActionItem: protectedProcedure
-    .input(z.object({ meetingId: id(), text: required(500, "The action item", "Write what needs doing."), ownerId: id(), dueOn: day().nullable(), clientKey: id().optional() }))
+    .input(
+      z.object({
+        meetingId: id(),
+        text: required(500, "The action item", "Write what needs doing."),
+        ownerId: id(),
+        dueOn: day().nullable(),
+        clientKey: id().optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => addActionItem(ctx.db, ctx.actor, input)),
   updateActionItem: protectedProcedure
     .input(
@@ -128,11 +151,11 @@ export const meetingsRouter = router({
     .input(z.object({ templateId: id().optional(), scope: z.enum(["org", "personal"]), ...templateBody }))
     .mutation(({ ctx, input }) => saveTemplate(ctx.db, ctx.actor, input)),
   deleteTemplate: protectedProcedure.input(z.object({ templateId: id() })).mutation(({ ctx, input }) => deleteTemplate(ctx.db, ctx.actor, input)),
-  applyTemplate: protectedProcedure
-    .input(z.object({ meetingId: id(), templateRef }))
-    .mutation(({ ctx, input }) => applyTemplate(ctx.db, ctx.actor, input)),
+  applyTemplate: protectedProcedure.input(z.object({ meetingId: id(), templateRef })).mutation(({ ctx, input }) => applyTemplate(ctx.db, ctx.actor, input)),
   /** What "Plan our next 1:1" would add, the recommended few pre-selected (plan-from-gaps.ts). */
-  planPreview: protectedProcedure.input(z.object({ pairId: id(), assessmentId: id().optional() })).query(({ ctx, input }) => previewPlan(ctx.db, ctx.actor, input)),
+  planPreview: protectedProcedure
+    .input(z.object({ pairId: id(), assessmentId: id().optional() }))
+    .query(({ ctx, input }) => previewPlan(ctx.db, ctx.actor, input)),
   planFromAssessment: protectedProcedure
     .input(
       z.object({

@@ -30,7 +30,9 @@ export const orgRouter = router({
         before: z.date().min(new Date("2000-01-01T00:00:00Z")).max(new Date("2100-01-01T00:00:00Z")).nullish(),
         limit: z.number().int().min(1).max(100).default(50),
         action: z.enum(AUDIT_ACTIONS, { error: "Choose an action from the list." }).nullish(),
-        personEmail: text({ max: 254, label: "The person's email" }).transform((s) => s.trim() || null).nullish(),
+        personEmail: text({ max: 254, label: "The person's email" })
+          .transform((s) => s.trim() || null)
+          .nullish(),
         from: day().nullish(),
         to: day().nullish(),
       }),

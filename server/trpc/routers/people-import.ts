@@ -19,14 +19,23 @@ const mapping = z
 
 export const peopleImportRouter = router({
   // Mutations, though preview writes nothing: a 2 MB file travels in a POST body, not a URL.
-  preview: orgAdminProcedure.input(z.object({ csv, mapping })).output(importPreviewOutput).mutation(({ ctx, input }) => previewPeopleImport(ctx.db, ctx.actor, input)),
+  preview: orgAdminProcedure
+    .input(z.object({ csv, mapping }))
+    .output(importPreviewOutput)
+    .mutation(({ ctx, input }) => previewPeopleImport(ctx.db, ctx.actor, input)),
   confirm: orgAdminProcedure
     .input(z.object({ csv, mapping, expectedHash: z.string().regex(/^[0-9a-f]{64}$/, "Check the file before importing it.") }))
     .output(importResultOutput)
     .mutation(({ ctx, input }) => confirmPeopleImport(ctx.db, ctx.actor, input)),
   // Background imports of uploaded files (app/api/people-import/route.ts starts them).
-  run: orgAdminProcedure.input(z.object({ runId: id() })).output(importRunOutput).query(({ ctx, input }) => getImportRun(ctx.db, ctx.actor, input)),
-  runProblemsCsv: orgAdminProcedure.input(z.object({ runId: id() })).output(problemsCsvOutput).query(({ ctx, input }) => importRunProblemsCsv(ctx.db, ctx.actor, input)),
+  run: orgAdminProcedure
+    .input(z.object({ runId: id() }))
+    .output(importRunOutput)
+    .query(({ ctx, input }) => getImportRun(ctx.db, ctx.actor, input)),
+  runProblemsCsv: orgAdminProcedure
+    .input(z.object({ runId: id() }))
+    .output(problemsCsvOutput)
+    .query(({ ctx, input }) => importRunProblemsCsv(ctx.db, ctx.actor, input)),
   recheckRun: orgAdminProcedure
     .input(z.object({ runId: id(), mapping: mapping.unwrap() }))
     .output(importRunStartedOutput)

@@ -7,13 +7,24 @@ import { setRole } from "@/server/people/set-role";
 import { updatePerson } from "@/server/people/update-person";
 import { orgAdminProcedure, ownerProcedure, router } from "../init";
 import { id, text } from "../validation";
-import { peopleDepartmentsOutput, peoplePageOutput, personDeactivatedOutput, personOutput, personReactivatedOutput, personUpdatedOutput, roleSetOutput } from "./outputs/people";
+import {
+  peopleDepartmentsOutput,
+  peoplePageOutput,
+  personDeactivatedOutput,
+  personOutput,
+  personReactivatedOutput,
+  personUpdatedOutput,
+  roleSetOutput,
+} from "./outputs/people";
 
 // People administration for HR admins and owners (owners alone for the owner role). Everything
 // is of the caller's organization; anyone else's person is "not found".
 
 const trimmed = (max: number, label: string) => text({ max, label }).transform((s) => s.trim());
-const optional = (max: number, label: string) => trimmed(max, label).transform((s) => (s === "" ? null : s)).nullable();
+const optional = (max: number, label: string) =>
+  trimmed(max, label)
+    .transform((s) => (s === "" ? null : s))
+    .nullable();
 
 export const personFields = z.object({
   name: trimmed(FIELD_LIMITS.name, "The name").refine((s) => s.length > 0, "Enter their name."),
@@ -27,7 +38,10 @@ export const personFields = z.object({
     (d) => d === null || (isIsoDate(d) && d >= START_DATE_RANGE.min && d <= START_DATE_RANGE.max),
     "Use a start date like 2024-03-15, between 1900 and 2100.",
   ),
-  managerEmail: optional(FIELD_LIMITS.email, "The manager's email").refine((s) => s === null || isEmail(s.toLowerCase()), "Enter the manager's email address, or leave it empty for no manager."),
+  managerEmail: optional(FIELD_LIMITS.email, "The manager's email").refine(
+    (s) => s === null || isEmail(s.toLowerCase()),
+    "Enter the manager's email address, or leave it empty for no manager.",
+  ),
 });
 
 const personId = z.object({ personId: id() });
@@ -47,10 +61,22 @@ export const peopleRouter = router({
     .output(peoplePageOutput)
     .query(({ ctx, input }) => listPeople(ctx.db, ctx.actor, input)),
   departments: orgAdminProcedure.output(peopleDepartmentsOutput).query(({ ctx }) => listDepartments(ctx.db, ctx.actor)),
-  get: orgAdminProcedure.input(personId).output(personOutput).query(({ ctx, input }) => getPerson(ctx.db, ctx.actor, input)),
-  update: orgAdminProcedure.input(personId.extend(personFields.shape)).output(personUpdatedOutput).mutation(({ ctx, input }) => updatePerson(ctx.db, ctx.actor, input)),
-  deactivate: orgAdminProcedure.input(personId).output(personDeactivatedOutput).mutation(({ ctx, input }) => deactivatePerson(ctx.db, ctx.actor, input)),
-  reactivate: orgAdminProcedure.input(personId).output(personReactivatedOutput).mutation(({ ctx, input }) => reactivatePerson(ctx.db, ctx.actor, input)),
+  get: orgAdminProcedure
+    .input(personId)
+    .output(personOutput)
+    .query(({ ctx, input }) => getPerson(ctx.db, ctx.actor, input)),
+  update: orgAdminProcedure
+    .input(personId.extend(personFields.shape))
+    .output(personUpdatedOutput)
+    .mutation(({ ctx, input }) => updatePerson(ctx.db, ctx.actor, input)),
+  deactivate: orgAdminProcedure
+    .input(personId)
+    .output(personDeactivatedOutput)
+    .mutation(({ ctx, input }) => deactivatePerson(ctx.db, ctx.actor, input)),
+  reactivate: orgAdminProcedure
+    .input(personId)
+    .output(personReactivatedOutput)
+    .mutation(({ ctx, input }) => reactivatePerson(ctx.db, ctx.actor, input)),
   setHrAdmin: orgAdminProcedure
     .input(personId.extend({ granted: z.boolean() }))
     .output(roleSetOutput)

@@ -5,7 +5,13 @@ import { id } from "../validation";
 import { csvFileOutput, cycleTrendsOutput, trendSeriesOutput } from "./outputs/trends";
 
 // A department's id, the org ("org:<id>") or a manager's team ("team:<manager's id>").
-const groupId = z.union([id(), z.string().regex(/^(org|team):[0-9a-fA-F-]{36}$/).transform((s) => s.toLowerCase())]);
+const groupId = z.union([
+  id(),
+  z
+    .string()
+    .regex(/^(org|team):[0-9a-fA-F-]{36}$/)
+    .transform((s) => s.toLowerCase()),
+]);
 
 export const trendsRouter = router({
   cycle: orgAdminProcedure

@@ -11,10 +11,24 @@ export interface IdpAccount {
   name: string;
 }
 
-export async function startIdentityProvider(options: { port: number; clientId: string; clientSecret: string; redirectUri: string; accounts: Record<string, IdpAccount> }): Promise<{ issuer: string; close(): Promise<void> }> {
+export async function startIdentityProvider(options: {
+  port: number;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  accounts: Record<string, IdpAccount>;
+}): Promise<{ issuer: string; close(): Promise<void> }> {
   const issuer = `http://localhost:${options.port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: options.clientId, client_secret: options.clientSecret, redirect_uris: [options.redirectUri], grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [
+      {
+        client_id: options.clientId,
+        client_secret: options.clientSecret,
+        redirect_uris: [options.redirectUri],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
+    ],
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
     // Auth.js reads the profile from the ID token.
     conformIdTokenClaims: false,

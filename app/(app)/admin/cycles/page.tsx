@@ -18,14 +18,20 @@ const statusLabel = { draft: "Draft", open: "Open", closed: "Closed" } as const;
 export default async function CyclesPage() {
   const caller = await getCaller();
   // Members get the same "not found" as for any page that isn't theirs.
-  const [cycles, departments, calendar] = await Promise.all([orNotFound(caller.cycles.list()), orNotFound(caller.cycles.departments()), orNotFound(caller.cycles.calendar())]);
+  const [cycles, departments, calendar] = await Promise.all([
+    orNotFound(caller.cycles.list()),
+    orNotFound(caller.cycles.departments()),
+    orNotFound(caller.cycles.calendar()),
+  ]);
   const now = new Date();
 
   return (
     <TRPCReactProvider>
       <div className="space-y-8">
         <PageHeader title="Assessment cycles">
-          Run a round of relationship assessments. While a cycle is open you see how many people have answered, never who, and no figures; when it closes its figures are published on Trends. A count from fewer people than the cycle&apos;s minimum group size is not shown: it says &ldquo;fewer than 5 people&rdquo; (with that minimum) instead.
+          Run a round of relationship assessments. While a cycle is open you see how many people have answered, never who, and no figures; when it closes its
+          figures are published on Trends. A count from fewer people than the cycle&apos;s minimum group size is not shown: it says &ldquo;fewer than 5
+          people&rdquo; (with that minimum) instead.
         </PageHeader>
 
         <section aria-labelledby="cycle-list" className="space-y-3">
@@ -75,7 +81,8 @@ export default async function CyclesPage() {
                   ) : null}
                   {listed.status === "open" ? (
                     <p className="text-sm text-slate-600">
-                      {PARTICIPATION_NOTE} For the whole cycle. Trends show no figures of this cycle until it closes: then they are published once, from the groups as they stood when it opened.
+                      {PARTICIPATION_NOTE} For the whole cycle. Trends show no figures of this cycle until it closes: then they are published once, from the
+                      groups as they stood when it opened.
                     </p>
                   ) : null}
                 </Card>

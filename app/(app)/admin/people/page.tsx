@@ -45,7 +45,9 @@ export default async function ManagePeoplePage({ searchParams }: { searchParams:
   ]);
   const first = (page - 1) * PAGE_SIZE + 1;
   const filters = new URLSearchParams(Object.entries(values).filter(([, v]) => v !== "" && v !== "active"));
-  const nextHref = list.next ? `/admin/people?${new URLSearchParams([...filters, ["after", list.next.id], ["afterName", list.next.name], ["page", String(page + 1)]])}` : null;
+  const nextHref = list.next
+    ? `/admin/people?${new URLSearchParams([...filters, ["after", list.next.id], ["afterName", list.next.name], ["page", String(page + 1)]])}`
+    : null;
   const firstHref = `/admin/people${filters.size > 0 ? `?${filters}` : ""}`;
 
   return (
@@ -62,7 +64,11 @@ export default async function ManagePeoplePage({ searchParams }: { searchParams:
           ? "Nobody matches these filters."
           : `${list.people.length > 0 ? `${first.toLocaleString("en")}–${(first + list.people.length - 1).toLocaleString("en")} of ` : ""}${list.total.toLocaleString("en")} ${list.total === 1 ? "person" : "people"}`}
       </p>
-      {list.people.length > 0 ? <PeopleTable people={list.people} /> : list.total > 0 ? <Card className="p-4 text-sm text-slate-700">No more people on this page.</Card> : null}
+      {list.people.length > 0 ? (
+        <PeopleTable people={list.people} />
+      ) : list.total > 0 ? (
+        <Card className="p-4 text-sm text-slate-700">No more people on this page.</Card>
+      ) : null}
       <nav aria-label="Pages" className="flex flex-wrap gap-3">
         {page > 1 ? (
           <Link href={firstHref} className="inline-flex min-h-11 items-center font-medium text-brand-800 underline underline-offset-2">

@@ -24,7 +24,11 @@ function auditFilter(search: Search) {
   const before = one(search.before);
   const validAction = (AUDIT_ACTIONS as readonly string[]).includes(action) ? (action as AuditAction) : null;
   if (action && !validAction) problems.push("That action isn't one the log knows; showing every action.");
-  for (const [label, value] of [["From", from], ["To", to]] as const) if (value && !isDay(value)) problems.push(`${label} isn't a date between 2000 and 2099; it was left out.`);
+  for (const [label, value] of [
+    ["From", from],
+    ["To", to],
+  ] as const)
+    if (value && !isDay(value)) problems.push(`${label} isn't a date between 2000 and 2099; it was left out.`);
   const beforeDate = before && !Number.isNaN(Date.parse(before)) ? new Date(before) : null;
   return {
     problems,
@@ -77,7 +81,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             Audit log
           </h2>
           <p className="text-sm text-slate-700">
-            What admins did (with every field they changed, old and new), and what Tandem did by itself on a cycle&apos;s dates (&ldquo;Tandem (scheduled)&rdquo;), newest first. It never contains anyone&apos;s answers.
+            What admins did (with every field they changed, old and new), and what Tandem did by itself on a cycle&apos;s dates (&ldquo;Tandem
+            (scheduled)&rdquo;), newest first. It never contains anyone&apos;s answers.
           </p>
           <AuditLog entries={audit.entries} next={audit.next} filter={filter.values} basePath="/admin/settings" problems={filter.problems} />
         </section>

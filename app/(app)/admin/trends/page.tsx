@@ -27,7 +27,8 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   // does not have (a link from another cycle, an edited address) shows the organization.
   const view = await orNotFound(
     caller.trends.cycle({ cycleId, groupId: params.group, team }).catch((err: unknown) => {
-      if (params.group !== undefined && err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) return caller.trends.cycle({ cycleId, team });
+      if (params.group !== undefined && err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST"))
+        return caller.trends.cycle({ cycleId, team });
       throw err;
     }),
   );
@@ -37,7 +38,11 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
       <div className="space-y-6">
         <PageHeader title="Trends">Anonymized figures appear here once a cycle has closed.</PageHeader>
         <Card className="p-4 text-slate-700">
-          No cycle has opened yet. <Link href="/admin/cycles" className="font-medium text-brand-800 underline">Open one</Link>.
+          No cycle has opened yet.{" "}
+          <Link href="/admin/cycles" className="font-medium text-brand-800 underline">
+            Open one
+          </Link>
+          .
         </Card>
       </div>
     );
@@ -49,9 +54,17 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   if (cycle.figures !== "published" || !group) {
     return (
       <div className="space-y-8">
-        <PageHeader title="Trends">Anonymized figures of closed cycles: every figure comes from at least {k} people on each side it reports. No answers of anyone, ever.</PageHeader>
+        <PageHeader title="Trends">
+          Anonymized figures of closed cycles: every figure comes from at least {k} people on each side it reports. No answers of anyone, ever.
+        </PageHeader>
         {cycleNav}
-        <UnpublishedCycle name={cycle.name} closesOn={cycle.closesOn} state={cycle.figures === "open" ? "open" : "preparing"} k={k} participation={view.participation} />
+        <UnpublishedCycle
+          name={cycle.name}
+          closesOn={cycle.closesOn}
+          state={cycle.figures === "open" ? "open" : "preparing"}
+          k={k}
+          participation={view.participation}
+        />
       </div>
     );
   }
@@ -63,10 +76,19 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-8">
       <PageHeader title="Trends">
-        Anonymized: every figure comes from at least {k} people on each side it reports, and no combination of figures, in this cycle or with earlier ones, narrows below that. Published once, when the cycle closed, for the groups as they stood when it opened. No answers of anyone, ever.
+        Anonymized: every figure comes from at least {k} people on each side it reports, and no combination of figures, in this cycle or with earlier ones,
+        narrows below that. Published once, when the cycle closed, for the groups as they stood when it opened. No answers of anyone, ever.
       </PageHeader>
       {cycleNav}
-      <GroupHeatmap rows={view.groups} teamCount={view.teams.count} k={k} cycle={cycle} group={group} metric={metric} dimensionNames={bank.dimensions.map((dimension) => dimension.name)} />
+      <GroupHeatmap
+        rows={view.groups}
+        teamCount={view.teams.count}
+        k={k}
+        cycle={cycle}
+        group={group}
+        metric={metric}
+        dimensionNames={bank.dimensions.map((dimension) => dimension.name)}
+      />
       {view.teams.count > 0 ? <TeamPicker rows={view.groups} teams={view.teams} k={k} cycleId={cycle.id} group={group} metric={metric} query={team} /> : null}
       <GroupDetail group={group} cycleName={cycle.name} k={k} benchmark={view.benchmark} bank={bank} />
       <ResearchFigures group={group} k={k} />

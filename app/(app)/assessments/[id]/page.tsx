@@ -57,7 +57,15 @@ export default async function AssessmentPage({ params, searchParams }: { params:
               questionnaire={buildQuestionnaire(getItemBank(assessment.bankVersion), assessment.side, assessment.other)}
               side={assessment.side}
               other={assessment.other}
-              about={<AboutStep otherName={assessment.other.name} otherFirst={first} dueOn={assessment.dueOn ? formatDay(assessment.dueOn) : null} trendsCycle={assessment.cycle} minGroupSize={assessment.minGroupSize} />}
+              about={
+                <AboutStep
+                  otherName={assessment.other.name}
+                  otherFirst={first}
+                  dueOn={assessment.dueOn ? formatDay(assessment.dueOn) : null}
+                  trendsCycle={assessment.cycle}
+                  minGroupSize={assessment.minGroupSize}
+                />
+              }
               initialAnswers={assessment.mine.answers}
             />
           </>

@@ -16,7 +16,14 @@ export default async function TemplatesPage() {
   return (
     <TRPCReactProvider>
       <div className="space-y-6">
-        <PageHeader eyebrow={<Link href="/one-on-ones" className="underline">1:1s</Link>} title="Agenda templates">
+        <PageHeader
+          eyebrow={
+            <Link href="/one-on-ones" className="underline">
+              1:1s
+            </Link>
+          }
+          title="Agenda templates"
+        >
           Start a meeting from a template: its items are added to the agenda, without repeating ones already there.
         </PageHeader>
         <HydrationBoundary state={dehydrate(queryClient)}>

@@ -18,7 +18,13 @@ import { getCaller, orNotFound } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Pair dashboard" };
 
-export default async function PairDashboardPage({ params, searchParams }: { params: Promise<{ pairId: string }>; searchParams: Promise<{ assessment?: string }> }) {
+export default async function PairDashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ pairId: string }>;
+  searchParams: Promise<{ assessment?: string }>;
+}) {
   const { pairId } = await params;
   const { assessment: assessmentId } = await searchParams;
   if (!z.uuid().safeParse(pairId).success || (assessmentId && !z.uuid().safeParse(assessmentId).success)) notFound();
@@ -41,7 +47,9 @@ export default async function PairDashboardPage({ params, searchParams }: { para
   const bank = getItemBank(current.bankVersion);
   const { strengths } = current.analysis;
   // The statements as the reader was asked them, for the collapsed lists of "Dimension by dimension".
-  const statements = Object.fromEntries(bank.dimensions.flatMap((dimension) => dimension.items.map((item) => [item.key, personalize(item.text[view.me], other)])));
+  const statements = Object.fromEntries(
+    bank.dimensions.flatMap((dimension) => dimension.items.map((item) => [item.key, personalize(item.text[view.me], other)])),
+  );
   return (
     <div className="space-y-10">
       {header}
@@ -49,7 +57,12 @@ export default async function PairDashboardPage({ params, searchParams }: { para
       {dashboard.assessments.length > 1 ? (
         <nav aria-label="Assessments of this pair" className="flex flex-wrap gap-2">
           {dashboard.assessments.map((assessment) => (
-            <Link key={assessment.id} href={`/pairs/${dashboard.pair.id}?assessment=${assessment.id}`} aria-current={assessment.id === current.id ? "page" : undefined} className={`inline-flex min-h-11 items-center rounded-lg border px-3 text-sm ${assessment.id === current.id ? "border-brand-700 bg-brand-50 font-semibold text-brand-900" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}>
+            <Link
+              key={assessment.id}
+              href={`/pairs/${dashboard.pair.id}?assessment=${assessment.id}`}
+              aria-current={assessment.id === current.id ? "page" : undefined}
+              className={`inline-flex min-h-11 items-center rounded-lg border px-3 text-sm ${assessment.id === current.id ? "border-brand-700 bg-brand-50 font-semibold text-brand-900" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}
+            >
               {assessment.title}
             </Link>
           ))}
@@ -57,15 +70,32 @@ export default async function PairDashboardPage({ params, searchParams }: { para
       ) : null}
 
       {dashboard.pair.endedAt ? null : <PlanNextMeeting pairId={dashboard.pair.id} assessmentId={current.id} />}
-      <GapSummary dimensions={current.analysis.dimensions} blindSpots={current.analysis.blindSpots.length} strengths={strengths.length} me={view.me} otherFirst={view.otherFirst} />
-      <DimensionDetails dimensions={current.analysis.dimensions} strengths={strengths} previousTitle={current.previous?.title ?? null} statements={statements} me={view.me} otherFirst={view.otherFirst} />
+      <GapSummary
+        dimensions={current.analysis.dimensions}
+        blindSpots={current.analysis.blindSpots.length}
+        strengths={strengths.length}
+        me={view.me}
+        otherFirst={view.otherFirst}
+      />
+      <DimensionDetails
+        dimensions={current.analysis.dimensions}
+        strengths={strengths}
+        previousTitle={current.previous?.title ?? null}
+        statements={statements}
+        me={view.me}
+        otherFirst={view.otherFirst}
+      />
       <BlindSpots blindSpots={current.analysis.blindSpots} view={view} />
       <BalanceAndReading relationship={current.relationship} me={view.me} otherName={view.otherFirst} />
 
       {strengths.length > 0 ? (
         <section aria-labelledby="strengths" className="space-y-2">
-          <h2 id="strengths" className="text-lg font-semibold">Shared strengths</h2>
-          <p className="text-slate-700">You both rate these high and see them alike: {strengths.map((key) => bank.dimensions.find((dimension) => dimension.key === key)?.name).join(", ")}.</p>
+          <h2 id="strengths" className="text-lg font-semibold">
+            Shared strengths
+          </h2>
+          <p className="text-slate-700">
+            You both rate these high and see them alike: {strengths.map((key) => bank.dimensions.find((dimension) => dimension.key === key)?.name).join(", ")}.
+          </p>
         </section>
       ) : null}
 
@@ -79,7 +109,9 @@ export default async function PairDashboardPage({ params, searchParams }: { para
       />
 
       <p className="text-sm">
-        <Link href={`/assessments/${current.id}/results`} className="font-medium text-brand-800 underline">Every answer, side by side</Link>
+        <Link href={`/assessments/${current.id}/results`} className="font-medium text-brand-800 underline">
+          Every answer, side by side
+        </Link>
       </p>
     </div>
   );

@@ -5,7 +5,11 @@ import { IMPORT_COLUMNS, MAPPING_TARGETS } from "@/server/people-import/columns"
 // the people it would change as name and email, and counts.
 
 const personRef = z.object({ email: z.string(), name: z.string() });
-const fieldChange = z.object({ field: z.enum(["name", "givenName", "title", "department", "startDate"]), from: z.string().nullable(), to: z.string().nullable() });
+const fieldChange = z.object({
+  field: z.enum(["name", "givenName", "title", "department", "startDate"]),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
 
 export const importPreviewOutput = z.object({
   fileErrors: z.array(z.string()),

@@ -56,7 +56,15 @@ const teams = z.object({ count: z.number().int(), found: z.array(z.object({ id: 
  */
 export const cycleTrendsOutput = z.union([
   // The usual answer first: a union tries its options in order.
-  z.object({ ...trendsBase, cycle: listedCycle, k: z.number().int(), group: groupFigures.nullable(), groups: z.array(groupFigures), teams, participation: participation.nullable() }),
+  z.object({
+    ...trendsBase,
+    cycle: listedCycle,
+    k: z.number().int(),
+    group: groupFigures.nullable(),
+    groups: z.array(groupFigures),
+    teams,
+    participation: participation.nullable(),
+  }),
   z.object({ ...trendsBase, cycle: z.null(), k: z.null(), group: z.null(), groups: z.array(groupFigures), teams, participation: z.null() }),
 ]);
 

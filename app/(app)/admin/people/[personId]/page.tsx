@@ -66,7 +66,10 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
             </dl>
             {isOwner ? (
               <p className="mt-4 text-sm">
-                <Link href={`/admin/settings?${new URLSearchParams({ person: person.email })}#audit`} className="font-medium text-brand-800 underline underline-offset-2">
+                <Link
+                  href={`/admin/settings?${new URLSearchParams({ person: person.email })}#audit`}
+                  className="font-medium text-brand-800 underline underline-offset-2"
+                >
                   Changes to {person.name} in the audit log
                 </Link>
               </p>

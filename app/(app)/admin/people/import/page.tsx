@@ -18,7 +18,14 @@ export default async function ImportPeoplePage() {
   return (
     <TRPCReactProvider>
       <div className="space-y-8">
-        <PageHeader title="Import people" eyebrow={<Link href="/admin/people" className="underline underline-offset-2">Manage people</Link>}>
+        <PageHeader
+          title="Import people"
+          eyebrow={
+            <Link href="/admin/people" className="underline underline-offset-2">
+              Manage people
+            </Link>
+          }
+        >
           Add and update your organization’s people from a spreadsheet. Check the file first: nothing is written until you import.
         </PageHeader>
 

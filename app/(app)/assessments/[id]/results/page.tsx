@@ -5,7 +5,18 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Card } from "@/components/ui/card";
-import { AGREEMENT_SCALE, CANT_SAY, CANT_SAY_LABEL, getItemBank, personalize, PREDICTION_SCALE, predictionKey, type ChoiceQuestion, type Dimension, type Side } from "@/server/assessments/item-bank";
+import {
+  AGREEMENT_SCALE,
+  CANT_SAY,
+  CANT_SAY_LABEL,
+  getItemBank,
+  personalize,
+  PREDICTION_SCALE,
+  predictionKey,
+  type ChoiceQuestion,
+  type Dimension,
+  type Side,
+} from "@/server/assessments/item-bank";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 import { assessmentTitle } from "@/server/assessments/state";
 
@@ -60,15 +71,23 @@ function Comparison({ caption, rows, otherLabel }: { caption: string; rows: Row[
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
           <tr>
-            <th scope="col" className="p-3 font-medium">Question</th>
-            <th scope="col" className="w-40 p-3 font-medium">You</th>
-            <th scope="col" className="w-40 p-3 font-medium">{otherLabel}</th>
+            <th scope="col" className="p-3 font-medium">
+              Question
+            </th>
+            <th scope="col" className="w-40 p-3 font-medium">
+              You
+            </th>
+            <th scope="col" className="w-40 p-3 font-medium">
+              {otherLabel}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
             <tr key={row.key} className={row.highlight ? "bg-brand-50/40" : undefined}>
-              <th scope="row" className="p-3 font-normal">{row.label}</th>
+              <th scope="row" className="p-3 font-normal">
+                {row.label}
+              </th>
               <td className="p-3">{row.mine}</td>
               <td className="p-3">{row.theirs}</td>
             </tr>
@@ -118,10 +137,24 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
               key: bank.chooseAgain.key,
               label: text(bank.chooseAgain.text),
               mine: choice(bank.chooseAgain, mine.answers[bank.chooseAgain.key], me),
-              theirs: theirs.chooseAgainShared ? choice(bank.chooseAgain, theirs.answers[bank.chooseAgain.key], them) : <span className="font-normal text-slate-600">{first} chose not to share this</span>,
+              theirs: theirs.chooseAgainShared ? (
+                choice(bank.chooseAgain, theirs.answers[bank.chooseAgain.key], them)
+              ) : (
+                <span className="font-normal text-slate-600">{first} chose not to share this</span>
+              ),
             },
-            { key: bank.stance.key, label: text(bank.stance.text), mine: choice(bank.stance, mine.answers[bank.stance.key], me), theirs: choice(bank.stance, theirs.answers[bank.stance.key], them) },
-            { key: bank.meetings.key, label: text(bank.meetings.text), mine: choice(bank.meetings, mine.answers[bank.meetings.key], me), theirs: choice(bank.meetings, theirs.answers[bank.meetings.key], them) },
+            {
+              key: bank.stance.key,
+              label: text(bank.stance.text),
+              mine: choice(bank.stance, mine.answers[bank.stance.key], me),
+              theirs: choice(bank.stance, theirs.answers[bank.stance.key], them),
+            },
+            {
+              key: bank.meetings.key,
+              label: text(bank.meetings.text),
+              mine: choice(bank.meetings, mine.answers[bank.meetings.key], me),
+              theirs: choice(bank.meetings, theirs.answers[bank.meetings.key], them),
+            },
           ]}
         />
       </section>
@@ -164,7 +197,9 @@ export default async function ResultsPage({ params }: { params: Promise<{ id: st
           ].map((topics) => (
             <Card key={topics.label} className="p-4">
               <h3 className="mb-1 text-sm font-semibold text-slate-700">{topics.label}</h3>
-              <p className="whitespace-pre-wrap text-slate-900">{typeof topics.text === "string" && topics.text ? topics.text : <span className="text-slate-600">Nothing added.</span>}</p>
+              <p className="whitespace-pre-wrap text-slate-900">
+                {typeof topics.text === "string" && topics.text ? topics.text : <span className="text-slate-600">Nothing added.</span>}
+              </p>
             </Card>
           ))}
         </div>

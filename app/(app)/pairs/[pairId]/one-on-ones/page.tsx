@@ -22,7 +22,14 @@ export default async function PairMeetingsPage({ params }: { params: Promise<{ p
   return (
     <TRPCReactProvider>
       <div className="space-y-8">
-        <PageHeader eyebrow={<Link href={`/pairs/${pairId}`} className="underline">Dashboard with {other.name}</Link>} title={`1:1s with ${other.name}`}>
+        <PageHeader
+          eyebrow={
+            <Link href={`/pairs/${pairId}`} className="underline">
+              Dashboard with {other.name}
+            </Link>
+          }
+          title={`1:1s with ${other.name}`}
+        >
           Agendas and shared notes are for the two of you; private notes are yours alone.
         </PageHeader>
 
@@ -50,29 +57,29 @@ export default async function PairMeetingsPage({ params }: { params: Promise<{ p
         ) : null}
 
         {data.past.length === 0 && !data.series ? null : (
-        <section aria-labelledby="past">
-          <h2 id="past" className="mb-3 text-lg font-semibold">
-            Earlier meetings
-          </h2>
-          {data.past.length === 0 ? (
-            <Card className="p-4 text-sm text-slate-700">None yet.</Card>
-          ) : (
-            <ul className="space-y-2">
-              {data.past.map((meeting) => (
-                <li key={meeting.id} className="text-sm">
-                  <Link href={`/meetings/${meeting.id}`} className="font-medium text-brand-800 underline">
-                    {formatMeetingStart(meeting.startsAt, meeting.timeZone)}
-                  </Link>
-                  <span className="text-slate-700">
-                    {" "}
-                    · {meeting.agenda} agenda {meeting.agenda === 1 ? "item" : "items"}
-                    {meeting.openActions > 0 ? ` · ${meeting.openActions} open action ${meeting.openActions === 1 ? "item" : "items"}` : ""}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+          <section aria-labelledby="past">
+            <h2 id="past" className="mb-3 text-lg font-semibold">
+              Earlier meetings
+            </h2>
+            {data.past.length === 0 ? (
+              <Card className="p-4 text-sm text-slate-700">None yet.</Card>
+            ) : (
+              <ul className="space-y-2">
+                {data.past.map((meeting) => (
+                  <li key={meeting.id} className="text-sm">
+                    <Link href={`/meetings/${meeting.id}`} className="font-medium text-brand-800 underline">
+                      {formatMeetingStart(meeting.startsAt, meeting.timeZone)}
+                    </Link>
+                    <span className="text-slate-700">
+                      {" "}
+                      · {meeting.agenda} agenda {meeting.agenda === 1 ? "item" : "items"}
+                      {meeting.openActions > 0 ? ` · ${meeting.openActions} open action ${meeting.openActions === 1 ? "item" : "items"}` : ""}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
         )}
       </div>
     </TRPCReactProvider>
