@@ -46,7 +46,7 @@ describe("a file larger than a check on the page takes", () => {
     const rows = Array.from(
       { length: N },
       (_, i) =>
-        `bulk.${i}@example.test,Bulk,Person ${i},${i % 10 === 0 ? w.a.hr.email : `bulk.${i - (i % 10)}@example.test`},Bulk ${i % 20},${title},2025-01-06`,
+        `bulk.${i}@example.test,Bulk,Person ${i},${i % 10 === 0 ? w.a.hr.email : `bulk.${i - (i % 10)}@example.test`},Bulk ${i % 20},"${title}",2025-01-06`,
     );
     const csv = ["Work Email,First Name,Last Name,Manager Email,Department,Job Title,Hire Date", ...rows].join("\n");
     expect(csv.length).toBeGreaterThan(IMPORT_LIMITS.maxChars);
