@@ -15,6 +15,8 @@ export interface BenchArgs {
   lighthouseRuns: number;
   appDir: string;
   skip: Set<string>;
+  /** Load scenarios to run (the floor always runs); empty: all of them. */
+  scenarios: Set<string>;
   out: string;
 }
 
@@ -43,6 +45,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       "lighthouse-runs": { type: "string" },
       "app-dir": { type: "string" },
       skip: { type: "string", multiple: true },
+      scenario: { type: "string", multiple: true },
       out: { type: "string" },
       help: { type: "boolean", default: false },
     },
@@ -62,6 +65,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   --lighthouse-runs N  Lighthouse runs per page; the median run is kept (default 5)
   --app-dir DIR      checkout whose production build (.next) is served (default: this one)
   --skip SECTION     skip one of: ${SECTIONS.join(", ")} (repeatable)
+  --scenario NAME    run only this load scenario and the floor (repeatable or comma-separated; e.g. homeWideManager)
   --out FILE         results file (default bench/results.json)`);
     process.exit(0);
   }
@@ -72,6 +76,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       skip.add(part);
     }
   }
+  const scenarios = new Set((values.scenario ?? []).flatMap((s) => s.split(",")).filter(Boolean));
   return {
     people: positiveInt("people", values.people, 20_000),
     cycles: positiveInt("cycles", values.cycles, 8),
@@ -85,6 +90,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     lighthouseRuns: positiveInt("lighthouse-runs", values["lighthouse-runs"], 5),
     appDir: values["app-dir"] ?? process.cwd(),
     skip,
+    scenarios,
     out: values.out ?? "bench/results.json",
   };
 }

@@ -387,8 +387,11 @@ async function loadTests(args: BenchArgs, url: string, actors: Actors, sql: post
       },
     },
   ];
+  const unknown = [...args.scenarios].filter((name) => !scenarios.some((s) => s.name === name));
+  if (unknown.length > 0) throw new Error(`--scenario: unknown ${unknown.join(", ")} (one of ${scenarios.map((s) => s.name).join(", ")})`);
+  const chosen = (s: LoadScenario) => args.scenarios.size === 0 || s.name === "httpFloor" || args.scenarios.has(s.name);
   const out: Record<string, LoadResult> = {};
-  for (const scenario of scenarios.filter((s) => s.name !== "homeWideManager" || actors.wideManagers.length > 0)) {
+  for (const scenario of scenarios.filter((s) => chosen(s) && (s.name !== "homeWideManager" || actors.wideManagers.length > 0))) {
     await preflight(scenario, urls);
     // Warm-up, not recorded: route bundles load and JIT on first use.
     await runLoad(scenario, urls, Math.min(10, scenario.connections ?? args.connections), 3);
@@ -400,6 +403,7 @@ async function loadTests(args: BenchArgs, url: string, actors: Actors, sql: post
     log(`  ${r.rps} req/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors}; CPU per request: app ${r.cpuMsPerRequest!.app} ms, Postgres ${r.cpuMsPerRequest!.postgres} ms`);
   }
   // The same dashboard load on one server, for comparison (two servers share two cores).
+  if (args.scenarios.size > 0 && !args.scenarios.has("pairDashboard")) return out;
   await waitForIdle(servers, SETTLE);
   const single = await measured(scenarios.find((s) => s.name === "pairDashboard")!, servers.slice(0, 1));
   out.pairDashboardOneServer = { ...single, name: "pairDashboardOneServer" };
