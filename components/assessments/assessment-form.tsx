@@ -1,7 +1,8 @@
 "use client";
 
-import { lazy, Suspense, useEffect, type ReactNode } from "react";
+import { Suspense, useEffect, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { preloadable } from "@/components/ui/preloadable";
 import type { Answers } from "@/server/assessments/answers";
 import type { Side } from "@/server/assessments/item-bank";
 import { callName, type PersonName } from "@/server/people/call-name";
@@ -14,8 +15,7 @@ import { useAnswersAutosave } from "./use-answers-autosave";
 // not part of the page's first load. It is fetched once the page is up, so it is there by the
 // time anyone reaches it; a page opened on it is rendered by the server and waits for it only
 // to become interactive.
-const loadClosingStep = () => import("./closing-step").then((m) => ({ default: m.ClosingStep }));
-const ClosingStep = lazy(loadClosingStep);
+const { Component: ClosingStep, preload: preloadClosingStep } = preloadable(() => import("./closing-step").then((m) => m.ClosingStep));
 
 interface Props {
   assessmentId: string;
@@ -34,7 +34,7 @@ export function AssessmentForm({ assessmentId, questionnaire, side, other, about
   const { answers, setAnswer, status, saveNow } = useAnswersAutosave(assessmentId, side, initialAnswers);
   const { step, lastStep, go, headingRef, welcomeBack } = useAssessmentSteps(questionnaire, initialAnswers);
   const otherFirst = callName(other);
-  useEffect(() => void loadClosingStep(), []);
+  useEffect(() => void preloadClosingStep().catch(() => {}), []);
   const { dimensions } = questionnaire;
 
   const missing = new Set(requiredKeys(questionnaire).filter((key) => answers[key] === undefined));

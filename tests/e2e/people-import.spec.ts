@@ -265,10 +265,18 @@ test("on Postgres, a large background import shows how many people it has writte
       // While it writes: "Writing 10,000 of 10,001 people", a bar that says as much, and nobody new yet.
       const writing = page.getByRole("status").filter({ hasText: /Writing [\d,]+ of 10,001 people in the background/ });
       await expect(writing).toBeVisible({ timeout: 60_000 });
+      // Once the import waits for the locked row, its count stops where it is: the page shows that.
       await expect
-        .poll(async () => Number((/Writing ([\d,]+) of/.exec((await writing.textContent()) ?? "")?.[1] ?? "").replaceAll(",", "")), { timeout: 60_000 })
+        .poll(async () => (await check`select count(*)::int as n from pg_stat_activity where datname = ${dbName} and wait_event_type = 'Lock'`)[0]!.n, {
+          timeout: 60_000,
+        })
         .toBeGreaterThan(0);
-      const written = Number((/Writing ([\d,]+) of/.exec((await writing.textContent()) ?? "")?.[1] ?? "").replaceAll(",", ""));
+      const [run] = await check<{ processed: number }[]>`select processed from people_import_runs`;
+      const stopped = run!.processed;
+      const shown = async () => Number((/Writing ([\d,]+) of/.exec((await writing.textContent()) ?? "")?.[1] ?? "").replaceAll(",", ""));
+      await expect.poll(shown, { timeout: 60_000 }).toBe(stopped);
+      const written = await shown();
+      expect(written).toBeGreaterThan(0);
       expect(written).toBeLessThan(n);
       const bar = page.getByRole("progressbar", { name: "People written" });
       await expect(bar).toHaveAttribute("max", String(n));
