@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import type { Answers } from "@/server/assessments/answers";
 import type { Side } from "@/server/assessments/item-bank";
 import { callName, type PersonName } from "@/server/people/call-name";
-import { ProgressHeader, StepNav } from "./assessment-steps";
+import { DimensionStep, ProgressHeader, StepNav } from "./assessment-steps";
 import type { Questionnaire } from "./questionnaire";
 import { requiredKeys, stepKeys, useAssessmentSteps } from "./use-assessment-steps";
 import { useAnswersAutosave } from "./use-answers-autosave";
@@ -16,12 +16,6 @@ import { useAnswersAutosave } from "./use-answers-autosave";
 // to become interactive.
 const loadClosingStep = () => import("./closing-step").then((m) => ({ default: m.ClosingStep }));
 const ClosingStep = lazy(loadClosingStep);
-// The questions of a section, likewise a chunk of their own, fetched as soon as this module runs:
-// a page opened on the About step shows none, one opened further on is rendered by the server
-// and waits for them only to become interactive.
-const loadDimensionStep = () => import("./question-steps").then((m) => ({ default: m.DimensionStep }));
-if (typeof window !== "undefined") void loadDimensionStep().catch(() => {});
-const DimensionStep = lazy(loadDimensionStep);
 
 interface Props {
   assessmentId: string;
@@ -81,11 +75,7 @@ export function AssessmentForm({ assessmentId, questionnaire, side, other, about
         ) : null}
 
         {step === 0 ? about : null}
-        {step >= 1 && step < lastStep ? (
-          <Suspense fallback={null}>
-            <DimensionStep dimension={dimensions[step - 1]!} answers={answers} onAnswer={setAnswer} />
-          </Suspense>
-        ) : null}
+        {step >= 1 && step < lastStep ? <DimensionStep dimension={dimensions[step - 1]!} answers={answers} onAnswer={setAnswer} /> : null}
         {step === lastStep ? (
           <Suspense fallback={null}>
             <ClosingStep

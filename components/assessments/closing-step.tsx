@@ -7,7 +7,7 @@ import { useTRPCClient } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import type { Answers, AnswerValue } from "@/server/assessments/answers";
-import { QuestionCard } from "./question-steps";
+import { QuestionCard } from "./assessment-steps";
 import type { Questionnaire } from "./questionnaire";
 
 /** The last step: the closing questions, the optional topics, and submitting. */
