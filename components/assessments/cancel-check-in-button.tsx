@@ -1,39 +1,26 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useTRPC } from "@/components/trpc/client";
+import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 
+// The question and the cancelling are needed only once the button is pressed: a chunk of their
+// own, fetched as soon as the button is hovered, touched or focused.
+const loadConfirm = () => import("./cancel-check-in-confirm");
+const CancelCheckInConfirm = lazy(loadConfirm);
+const preload = () => void loadConfirm().catch(() => {});
+
 export function CancelCheckInButton({ assessmentId, otherFirstName }: { assessmentId: string; otherFirstName: string }) {
-  const trpc = useTRPC();
-  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const cancel = useMutation(trpc.assessments.cancelCheckIn.mutationOptions({ onSuccess: () => router.push("/") }));
   if (!confirming) {
     return (
-      <Button type="button" variant="ghost" onClick={() => setConfirming(true)}>
+      <Button type="button" variant="ghost" onFocus={preload} onPointerEnter={preload} onPointerDown={preload} onClick={() => setConfirming(true)}>
         Cancel this check-in…
       </Button>
     );
   }
   return (
-    <div role="group" aria-label="Cancel the check-in" className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
-      <p>Cancel this check-in for both of you? Nothing is revealed, answers already submitted stay private, and either of you can start a new one.</p>
-      <div className="flex flex-wrap gap-2">
-        <Button type="button" variant="secondary" onClick={() => cancel.mutate({ assessmentId })} disabled={cancel.isPending}>
-          {cancel.isPending ? "Cancelling…" : `Yes, cancel it for me and ${otherFirstName}`}
-        </Button>
-        <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
-          Keep it
-        </Button>
-      </div>
-      {cancel.error ? (
-        <p role="alert" className="text-red-700">
-          {cancel.error.message}
-        </p>
-      ) : null}
-    </div>
+    <Suspense fallback={null}>
+      <CancelCheckInConfirm assessmentId={assessmentId} otherFirstName={otherFirstName} onKeep={() => setConfirming(false)} />
+    </Suspense>
   );
 }

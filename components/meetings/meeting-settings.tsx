@@ -1,11 +1,15 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useId, useState } from "react";
-import { useTRPC } from "@/components/trpc/client";
+import { useTRPC, useTRPCClient } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { fieldClass, labelClass } from "@/components/ui/field";
+import type { AppRouter } from "@/server/trpc/root";
+
+export type MeetingPreferences = inferRouterOutputs<AppRouter>["meetings"]["preferences"];
 
 const LEADS: { value: string; label: string }[] = [
   { value: "off", label: "No reminders" },
@@ -16,17 +20,24 @@ const LEADS: { value: string; label: string }[] = [
   { value: "2880", label: "2 days before" },
 ];
 
-/** Reminder lead time, the assessment digest, and the private calendar feed. */
-export function MeetingSettings({ origin }: { origin: string }) {
+/**
+ * Reminder lead time, the assessment digest, and the private calendar feed. The page reads the
+ * preferences on the server; each change reads them again. Only this form shows them, so they
+ * are no query of the page's cache (whose hooks would be most of this page's script).
+ */
+export function MeetingSettings({ origin, preferences }: { origin: string; preferences: MeetingPreferences }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const client = useTRPCClient();
   const ids = useId();
-  const { data: prefs } = useSuspenseQuery(trpc.meetings.preferences.queryOptions());
+  const [prefs, setPrefs] = useState(preferences);
   const [lead, setLead] = useState(prefs.reminderMinutes === null ? "off" : String(prefs.reminderMinutes));
   const [digest, setDigest] = useState(prefs.assessmentDigest);
   const [token, setToken] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.meetings.preferences.queryKey() });
+  const refresh = () =>
+    client.meetings.preferences.query().then(setPrefs, () => {
+      // The change is made; what is shown catches up on the next visit.
+    });
   const save = useMutation(
     trpc.meetings.setPreferences.mutationOptions({
       onSuccess: () => {

@@ -5,22 +5,24 @@ import { lazy, Suspense } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Card } from "@/components/ui/card";
 import { recordTypingBeforeHydration } from "@/components/ui/use-typed-before-hydration";
-import { Agenda } from "./agenda";
 
-// Below the agenda, the template picker, the action items and the notes are chunks of their own,
-// hydrated after the agenda: the page's first script is what the agenda needs. The server renders
-// them as usual, so they show at once, and the browser fetches them as soon as this module runs,
-// alongside hydration. Until a chunk has hydrated its fields, what is typed into them is recorded
-// (components/ui/use-typed-before-hydration.ts) and taken over when it has.
+// The agenda, the template picker, the action items and the notes are chunks of their own: the
+// page's first script is this frame and the meeting's data. The server renders them as usual, so
+// they show at once, and the browser fetches them as soon as this module runs, alongside
+// hydration, the agenda first. Until a chunk has hydrated its fields, what is typed into them is
+// recorded (components/ui/use-typed-before-hydration.ts) and taken over when it has.
+const loadAgenda = () => import("./agenda");
 const loadApplyTemplate = () => import("./apply-template");
 const loadActionItems = () => import("./action-items");
 const loadNotes = () => import("./notes");
 if (typeof window !== "undefined") {
   recordTypingBeforeHydration();
+  void loadAgenda();
   void loadApplyTemplate();
   void loadActionItems();
   void loadNotes();
 }
+const Agenda = lazy(() => loadAgenda().then((m) => ({ default: m.Agenda })));
 const ActionItems = lazy(() => loadActionItems().then((m) => ({ default: m.ActionItems })));
 const SharedNotes = lazy(() => loadNotes().then((m) => ({ default: m.SharedNotes })));
 const PrivateNote = lazy(() => loadNotes().then((m) => ({ default: m.PrivateNote })));
@@ -42,7 +44,9 @@ export function MeetingWorkspace({ meetingId }: { meetingId: string }) {
           </h2>
         </div>
         <Card className="space-y-4 p-4">
-          <Agenda meetingId={meeting.id} items={data.agenda} editable={editable} />
+          <Suspense>
+            <Agenda meetingId={meeting.id} items={data.agenda} editable={editable} />
+          </Suspense>
           {editable ? (
             <Suspense>
               <ApplyTemplate meetingId={meeting.id} />

@@ -2,14 +2,14 @@ import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/card";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { COLUMN_LABELS, PREVIEW_LIST_LIMIT } from "@/server/people-import/columns";
-import type { ImportPreview, ImportResult, PreviewManagerChange } from "@/server/people-import/import-people";
+import type { ImportPreview, PreviewManagerChange } from "@/server/people-import/import-people";
 import type { ChangedField, PersonRef } from "@/server/people-import/plan";
+import { plural } from "./import-wording";
 
 // What a check found and what an import did, shown the same way for a pasted file and for one
 // checked in the background.
 
 const FIELD_LABELS: Record<ChangedField, string> = { name: "name", givenName: "given name", title: "title", department: "department", startDate: "start date" };
-export const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 function Table({ label, head, minWidth, children }: { label: string; head: string[]; minWidth: string; children: ReactNode }) {
   // Too wide for a narrow screen, it scrolls sideways in its own box (and says so) instead of
@@ -181,12 +181,4 @@ export function Summary({ preview }: { preview: ImportPreview }) {
       ) : null}
     </div>
   );
-}
-
-export function resultMessage(result: ImportResult): string {
-  if (result.created + result.updated === 0) return "Nothing needed to change: everyone in the file was already up to date.";
-  const parts = [`${plural(result.created, "person", "people")} added`, `${result.updated.toLocaleString("en")} updated`];
-  if (result.managerChanges > 0) parts.push(plural(result.managerChanges, "manager change", "manager changes"));
-  const invited = result.invited > 0 ? ` ${plural(result.invited, "invitation", "invitations")} sent by email.` : "";
-  return `Import complete: ${parts.join(", ")}.${invited}`;
 }

@@ -7,7 +7,8 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { ColumnMapping } from "./column-mapping";
-import { plural, Problems, resultMessage, Summary } from "./import-results";
+import { Problems, Summary } from "./import-results";
+import { plural, resultMessage } from "./import-wording";
 
 // A large file's import in the background: uploaded once to /api/people-import, then checked
 // and written by the worker while this panel follows the run (every second while it works).

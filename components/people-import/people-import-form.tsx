@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { IMPORT_LIMITS, UPLOAD_LIMITS, type ColumnChoice } from "@/server/people-import/columns";
 import type { ImportPreview, ImportResult } from "@/server/people-import/import-people";
-import { plural, Problems, resultMessage, Summary } from "./import-results";
+import { plural, resultMessage } from "./import-wording";
 
 // Upload or paste a CSV, check it (nothing is written), then import what the check showed.
 // The text area holds the one text that is checked and imported: choosing a file fills it, so
@@ -18,6 +18,10 @@ import { plural, Problems, resultMessage, Summary } from "./import-results";
 // (a checked file whose headers were not all recognised) are loaded when they are shown.
 const ImportRun = lazy(() => import("./import-run").then((m) => ({ default: m.ImportRun })));
 const ColumnMapping = lazy(() => import("./column-mapping").then((m) => ({ default: m.ColumnMapping })));
+// What a check found: fetched as the check is sent, alongside it.
+const loadResults = () => import("./import-results");
+const Problems = lazy(() => loadResults().then((m) => ({ default: m.Problems })));
+const Summary = lazy(() => loadResults().then((m) => ({ default: m.Summary })));
 
 function lineCount(text: string): number {
   let lines = 1;
@@ -40,6 +44,7 @@ export function PeopleImportForm() {
 
   const preview = useMutation(
     trpc.peopleImport.preview.mutationOptions({
+      onMutate: () => void loadResults().catch(() => {}),
       onSuccess: (checkedPreview, input) => setChecked({ csv: input.csv, mapping: input.mapping, preview: checkedPreview }),
     }),
   );
@@ -208,10 +213,10 @@ export function PeopleImportForm() {
                 ))}
               </ul>
             </Alert>
-          ) : checkedPreview.problemCount > 0 ? (
-            <Problems preview={checkedPreview} />
           ) : (
-            <Summary preview={checkedPreview} />
+            <Suspense fallback={null}>
+              {checkedPreview.problemCount > 0 ? <Problems preview={checkedPreview} /> : <Summary preview={checkedPreview} />}
+            </Suspense>
           )}
           {checkedPreview.summary && !canImport ? (
             <Alert tone="info">Everyone in this file is already up to date in Tandem: there is nothing to import.</Alert>

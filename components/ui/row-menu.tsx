@@ -1,7 +1,6 @@
 "use client";
 
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
-import { createPortal } from "react-dom";
+import { lazy, Suspense, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
 export interface RowMenuItem {
   label: string;
@@ -11,10 +10,24 @@ export interface RowMenuItem {
 }
 
 /** Where the focus goes when the menu opens: the first or last item (keyboard), or the menu itself (pointer). */
-type OpenFocus = "first" | "last" | "menu";
+export type OpenFocus = "first" | "last" | "menu";
 
-const GAP = 4;
-const MARGIN = 8;
+// The open menu (placing, focus, keys) is a chunk of its own: fetched once the page is idle, or
+// as soon as a menu button is hovered, touched or focused, so it is there before a menu opens.
+let popupLoad: Promise<typeof import("./row-menu-popup")> | undefined;
+function loadPopup() {
+  popupLoad ??= import("./row-menu-popup").catch((err: unknown) => {
+    popupLoad = undefined; // offline for a moment: try again on the next touch
+    throw err;
+  });
+  return popupLoad;
+}
+const RowMenuPopup = lazy(loadPopup);
+const preload = () => void loadPopup().catch(() => {});
+if (typeof window !== "undefined") {
+  if ("requestIdleCallback" in window) window.requestIdleCallback(preload, { timeout: 3000 });
+  else setTimeout(preload, 1000);
+}
 
 /**
  * One "⋯" button per row that opens its actions as a menu, after the WAI-ARIA menu button
@@ -38,8 +51,6 @@ export function RowMenu({ label, items, focusKey, keepFocus }: { label: string; 
   const refocus = useRef(false);
   const id = useId();
 
-  const enabledItems = () => Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? []);
-
   function close(returnFocus: boolean) {
     setOpen(null);
     refocus.current = returnFocus && !keepFocus?.();
@@ -58,77 +69,12 @@ export function RowMenu({ label, items, focusKey, keepFocus }: { label: string; 
     }
   }, [open]);
 
-  // Place it under the button, its right edge on the button's (above it when there is no room
-  // below), inside the viewport; follow the button when the page scrolls. Set on the element
-  // before the first paint, so that it never shows elsewhere and can take the focus at once.
-  useLayoutEffect(() => {
-    if (open === null) return;
-    const place = () => {
-      const menu = menuRef.current;
-      const button = buttonRef.current?.getBoundingClientRect();
-      if (!button || !menu) return;
-      const { width, height } = menu.getBoundingClientRect();
-      const below = button.bottom + GAP;
-      const above = button.top - GAP - height;
-      menu.style.top = `${below + height > window.innerHeight - MARGIN && above >= MARGIN ? above : below}px`;
-      menu.style.left = `${Math.max(MARGIN, Math.min(button.right - width, window.innerWidth - MARGIN - width))}px`;
-    };
-    place();
-    window.addEventListener("resize", place);
-    window.addEventListener("scroll", place, true);
-    return () => {
-      window.removeEventListener("resize", place);
-      window.removeEventListener("scroll", place, true);
-    };
-  }, [open]);
-
-  // Focus the way it was opened, once it is placed; a press outside closes it.
-  useEffect(() => {
-    if (open === null) return;
-    const enabled = enabledItems();
-    const target = open === "first" ? enabled[0] : open === "last" ? enabled.at(-1) : undefined;
-    (target ?? menuRef.current)?.focus({ preventScroll: true });
-    const outside = (e: PointerEvent) => {
-      const node = e.target as Node;
-      if (!menuRef.current?.contains(node) && !buttonRef.current?.contains(node)) close(false);
-    };
-    document.addEventListener("pointerdown", outside, true);
-    return () => document.removeEventListener("pointerdown", outside, true);
-    // Runs when it opens; enabledItems and close read refs and props of this render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
-
   function onButtonKeyDown(e: KeyboardEvent) {
     if (e.key === "Enter" || e.key === " ") keyIntent.current = true;
     else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
       setOpen(e.key === "ArrowDown" ? "first" : "last");
     }
-  }
-
-  function onMenuKeyDown(e: KeyboardEvent) {
-    const enabled = enabledItems();
-    const current = enabled.indexOf(document.activeElement as HTMLElement);
-    const move = (index: number) => enabled[Math.max(0, Math.min(enabled.length - 1, index))]?.focus();
-    if (e.key === "ArrowDown") move(current + 1);
-    else if (e.key === "ArrowUp") move(current < 0 ? enabled.length - 1 : current - 1);
-    else if (e.key === "Home") move(0);
-    else if (e.key === "End") move(enabled.length - 1);
-    else if (e.key === "Escape") close(true);
-    else if (e.key === "Enter" || e.key === " ") {
-      const item = items.find((i) => i.label === (document.activeElement as HTMLElement | null)?.dataset.label);
-      if (item) select(item);
-    } else if (e.key === "Tab") {
-      // Back on the button, so that Tab goes on from the row, as it would without the menu.
-      close(false);
-      buttonRef.current?.focus();
-      return;
-    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      const key = e.key.toLowerCase();
-      const after = [...enabled.slice(current + 1), ...enabled.slice(0, current + 1)];
-      after.find((el) => el.dataset.label?.toLowerCase().startsWith(key))?.focus();
-    } else return;
-    e.preventDefault();
   }
 
   return (
@@ -144,6 +90,9 @@ export function RowMenu({ label, items, focusKey, keepFocus }: { label: string; 
         data-state={open !== null ? "open" : "closed"}
         data-agenda-focus={focusKey}
         onKeyDown={onButtonKeyDown}
+        onFocus={preload}
+        onPointerEnter={preload}
+        onPointerDown={preload}
         onClick={() => {
           const byKey = keyIntent.current;
           keyIntent.current = false;
@@ -158,43 +107,11 @@ export function RowMenu({ label, items, focusKey, keepFocus }: { label: string; 
           <circle cx="16" cy="10" r="1.75" />
         </svg>
       </button>
-      {open !== null
-        ? createPortal(
-            <div
-              ref={menuRef}
-              id={`${id}-menu`}
-              role="menu"
-              aria-labelledby={`${id}-button`}
-              aria-orientation="vertical"
-              tabIndex={-1}
-              onKeyDown={onMenuKeyDown}
-              onBlur={(e) => {
-                // The focus went somewhere else than the menu or its button: it is done with.
-                const to = e.relatedTarget as Node | null;
-                if (to && !menuRef.current?.contains(to) && !buttonRef.current?.contains(to)) close(false);
-              }}
-              className="fixed top-0 left-0 z-50 min-w-40 rounded-lg border border-slate-200 bg-white p-1 text-sm shadow-lg outline-none"
-            >
-              {items.map((item) => (
-                <div
-                  key={item.label}
-                  role="menuitem"
-                  tabIndex={-1}
-                  aria-disabled={item.disabled || undefined}
-                  data-label={item.label}
-                  onClick={() => select(item)}
-                  onPointerMove={(e) => {
-                    if (!item.disabled && document.activeElement !== e.currentTarget) e.currentTarget.focus({ preventScroll: true });
-                  }}
-                  className={`flex min-h-11 cursor-pointer items-center rounded-md px-3 outline-none select-none focus:bg-slate-100 aria-disabled:cursor-default aria-disabled:opacity-50 ${item.destructive ? "text-red-800" : "text-slate-900"}`}
-                >
-                  {item.label}
-                </div>
-              ))}
-            </div>,
-            document.body,
-          )
-        : null}
+      {open !== null ? (
+        <Suspense fallback={null}>
+          <RowMenuPopup id={id} open={open} items={items} buttonRef={buttonRef} menuRef={menuRef} select={select} close={close} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -1,4 +1,3 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MeetingSettings } from "@/components/meetings/meeting-settings";
@@ -6,15 +5,14 @@ import { NextMeetings } from "@/components/meetings/next-meetings";
 import { PageHeader } from "@/components/ui/page-header";
 import { headers } from "next/headers";
 import { publicOrigin } from "@/server/security/origin";
-import { getCaller, getQueryClient, trpc } from "@/server/trpc/server";
+import { getCaller } from "@/server/trpc/server";
 import { TRPCReactProvider } from "@/components/trpc/client";
 
 export const metadata: Metadata = { title: "1:1s" };
 
 export default async function OneOnOnesPage() {
   const caller = await getCaller();
-  const queryClient = getQueryClient();
-  const [rows] = await Promise.all([caller.meetings.mine(), queryClient.prefetchQuery(trpc.meetings.preferences.queryOptions())]);
+  const [rows, preferences] = await Promise.all([caller.meetings.mine(), caller.meetings.preferences()]);
   return (
     <TRPCReactProvider>
       <div className="space-y-8">
@@ -34,9 +32,7 @@ export default async function OneOnOnesPage() {
           <h2 id="settings-heading" className="sr-only">
             Reminders and calendar
           </h2>
-          <HydrationBoundary state={dehydrate(queryClient)}>
-            <MeetingSettings origin={publicOrigin(await headers())} />
-          </HydrationBoundary>
+          <MeetingSettings origin={publicOrigin(await headers())} preferences={preferences} />
         </section>
       </div>
     </TRPCReactProvider>
