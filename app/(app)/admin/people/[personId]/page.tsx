@@ -7,6 +7,7 @@ import { PersonPairs } from "@/components/people-admin/person-pairs";
 import { TRPCReactProvider } from "@/components/trpc/client";
 import { Badge, Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { isOrgAdmin, isOwner } from "@/server/access/actor";
 import { getCaller, getShell, orNotFound } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Person" };
@@ -17,10 +18,10 @@ const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC"
 export default async function PersonPage({ params }: { params: Promise<{ personId: string }> }) {
   const { personId } = await params;
   const shell = await getShell();
-  if ((!shell.roles.includes("hr_admin") && !shell.roles.includes("owner")) || !UUID.test(personId)) notFound();
+  if (!isOrgAdmin(shell) || !UUID.test(personId)) notFound();
   const caller = await getCaller();
   const [person, departments] = await Promise.all([orNotFound(caller.people.get({ personId })), caller.people.departments()]);
-  const isOwner = shell.roles.includes("owner");
+  const viewerIsOwner = isOwner(shell);
   const isSelf = person.id === shell.person.id;
   const details: [string, string][] = [
     ["Email", person.email],
@@ -64,7 +65,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
                 </div>
               ))}
             </dl>
-            {isOwner ? (
+            {viewerIsOwner ? (
               <p className="mt-4 text-sm">
                 <Link
                   href={`/admin/settings?${new URLSearchParams({ person: person.email })}#audit`}
@@ -113,7 +114,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
             Roles
           </h2>
           <Card className="p-4 sm:p-5">
-            <PersonRoles person={person} viewer={{ isOwner, isSelf }} />
+            <PersonRoles person={person} viewer={{ isOwner: viewerIsOwner, isSelf }} />
           </Card>
         </section>
 

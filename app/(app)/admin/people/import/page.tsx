@@ -5,6 +5,7 @@ import { ExpectedColumns } from "@/components/people-import/expected-columns";
 import { PeopleImportForm } from "@/components/people-import/people-import-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { isOrgAdmin } from "@/server/access/actor";
 import { getMe } from "@/server/trpc/server";
 import { TRPCReactProvider } from "@/components/trpc/client";
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Import people" };
 export default async function ImportPeoplePage() {
   const me = await getMe();
   // Members get the same "not found" as for any page that isn't theirs; the procedures check again.
-  if (!me.roles.includes("hr_admin") && !me.roles.includes("owner")) notFound();
+  if (!isOrgAdmin(me)) notFound();
 
   return (
     <TRPCReactProvider>
