@@ -92,15 +92,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
   }
-  const v = result.data;
-  const databaseKind = v.DATABASE_URL ? "postgres" : "pglite";
+  const values = result.data;
+  const databaseKind = values.DATABASE_URL ? "postgres" : "pglite";
   return {
-    ...v,
+    ...values,
     databaseKind,
-    demo: v.TANDEM_DEMO ? v.TANDEM_DEMO === "1" : databaseKind === "pglite",
-    dataDir: path.resolve(v.TANDEM_DATA_DIR),
-    smtpConfigured: Boolean(v.SMTP_URL),
-    ssoConfigured: Boolean(v.OIDC_ISSUER && v.OIDC_CLIENT_ID && v.OIDC_CLIENT_SECRET),
+    demo: values.TANDEM_DEMO ? values.TANDEM_DEMO === "1" : databaseKind === "pglite",
+    dataDir: path.resolve(values.TANDEM_DATA_DIR),
+    smtpConfigured: Boolean(values.SMTP_URL),
+    ssoConfigured: Boolean(values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET),
   };
 }
 
@@ -112,24 +112,24 @@ export function env(): Env {
 }
 
 /** What a server needs before it may accept requests; throws naming what is missing. */
-export function assertRunnable(e: Env): void {
-  if (!e.demo && !e.smtpConfigured && !e.ssoConfigured) {
+export function assertRunnable(environment: Env): void {
+  if (!environment.demo && !environment.smtpConfigured && !environment.ssoConfigured) {
     throw new EnvError(
       "Nobody could sign in: outside demo mode Tandem needs SMTP_URL (for email sign-in links) " +
         "or OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (for single sign-on). " +
         "Set one of them, or TANDEM_DEMO=1 to run the demo.",
     );
   }
-  if (e.ssoConfigured && !e.AUTH_URL) {
+  if (environment.ssoConfigured && !environment.AUTH_URL) {
     throw new EnvError("AUTH_URL is required with single sign-on: the identity provider redirects back to it (https://<your Tandem>/api/auth/callback/sso).");
   }
-  if (!e.demo && !e.AUTH_URL) {
+  if (!environment.demo && !environment.AUTH_URL) {
     throw new EnvError(
       "AUTH_URL is required outside demo mode: it is Tandem's public address (e.g. https://tandem.example.com), " +
         "and every link in an email is built from it, never from the address a request claims to be for.",
     );
   }
-  if (e.databaseKind === "postgres" && !e.AUTH_SECRET) {
+  if (environment.databaseKind === "postgres" && !environment.AUTH_SECRET) {
     throw new EnvError("AUTH_SECRET is required with DATABASE_URL (generate one: openssl rand -base64 33).");
   }
 }
@@ -149,6 +149,6 @@ export function isNextServerBundle(): boolean {
 
 /** The public base URL of Tandem, for links in emails and calendar feeds. */
 export function appUrl(): string {
-  const e = env();
-  return (e.AUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  const environment = env();
+  return (environment.AUTH_URL ?? `http://localhost:${environment.PORT}`).replace(/\/$/, "");
 }

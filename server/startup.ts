@@ -14,12 +14,12 @@ import { startWorker } from "@/server/jobs/worker";
  */
 export async function startServer(): Promise<void> {
   try {
-    const e = env();
-    assertRunnable(e);
-    resolveAuthSecret(e);
+    const environment = env();
+    assertRunnable(environment);
+    resolveAuthSecret(environment);
     const handle = await getDbHandle();
     let seeded = false;
-    if (e.demo) {
+    if (environment.demo) {
       await assertDemoDatabase(handle.db);
       const [row] = await handle.db.select({ n: count() }).from(organizations);
       if (!row || row.n === 0) {
@@ -29,12 +29,12 @@ export async function startServer(): Promise<void> {
     }
     // Reminders and other background jobs, in this process: it owns the database (STACK.md).
     startWorker(async () => (await getDbHandle()).db);
-    const where = handle.kind === "pglite" ? `embedded database in ${e.dataDir}` : "Postgres";
-    const url = e.AUTH_URL ?? `http://localhost:${e.PORT}`;
+    const where = handle.kind === "pglite" ? `embedded database in ${environment.dataDir}` : "Postgres";
+    const url = environment.AUTH_URL ?? `http://localhost:${environment.PORT}`;
     console.info(
       [
         "",
-        `  Tandem is running on the ${where}${e.demo ? ", in demo mode" : ""}.`,
+        `  Tandem is running on the ${where}${environment.demo ? ", in demo mode" : ""}.`,
         seeded ? "  Seeded the demo organization Brightwater Analytics." : "",
         `  Open ${url} to sign in.`,
         "",

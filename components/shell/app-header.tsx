@@ -3,6 +3,8 @@ import { switchOrganizationAction } from "@/app/(app)/actions";
 import { signOutAction } from "@/app/actions";
 import { Avatar } from "@/components/ui/avatar";
 import { Logo } from "@/components/ui/logo";
+import type { OrgRole } from "@/db/schema";
+import { isOrgAdmin, isOwner } from "@/server/access/actor";
 import { AdminMenu, type AdminLink } from "./admin-menu";
 import { NavLink } from "./nav-link";
 
@@ -21,23 +23,22 @@ export function AppHeader({
 }: {
   name: string;
   orgName: string;
-  roles: string[];
+  roles: readonly OrgRole[];
   otherOrganizations: OtherOrganization[];
 }) {
-  const isAdmin = roles.includes("hr_admin") || roles.includes("owner");
   const roleLabel = roles
     .map((r) => roleLabels[r])
     .filter(Boolean)
     .join(", ");
   const adminLinks: AdminLink[] = [
-    ...(isAdmin
+    ...(isOrgAdmin({ roles })
       ? [
           { href: "/admin/cycles", label: "Cycles" },
           { href: "/admin/trends", label: "Trends" },
           { href: "/admin/people", label: "Manage people" },
         ]
       : []),
-    ...(roles.includes("owner") ? [{ href: "/admin/settings", label: "Settings" }] : []),
+    ...(isOwner({ roles }) ? [{ href: "/admin/settings", label: "Settings" }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

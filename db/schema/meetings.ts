@@ -175,8 +175,9 @@ export const privateNotes = pgTable(
 );
 
 // Action items belong to the meeting they are currently on; `originMeetingId` is where they were
-// agreed. When a meeting has ended, its open items move to the pair's next meeting
-// (server/meetings/carry-over.ts), so they show up where they will be discussed.
+// agreed. When a meeting has ended, its open items move to the pair's next meeting, so they show
+// up where they will be discussed (`carryOver` in server/meetings/schedule.ts: run by the pair's
+// next write or the worker's sweep).
 export const actionItems = pgTable(
   "action_items",
   {

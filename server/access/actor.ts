@@ -38,6 +38,23 @@ export async function loadActor(db: Db, personId: string): Promise<Actor | null>
   return { personId, orgId: first.orgId, roles };
 }
 
-export function isOrgAdmin(actor: Actor): boolean {
-  return actor.roles.has("hr_admin") || actor.roles.has("owner");
+/**
+ * Someone's roles: the actor's set, or the sorted list a page gets with the header's data
+ * (`me.shell`). The role rules below answer both, so a page that hides itself or a link asks
+ * the same question a procedure tier does.
+ */
+export type WithRoles = { roles: ReadonlySet<OrgRole> | readonly OrgRole[] };
+
+function hasRole(who: WithRoles, role: OrgRole): boolean {
+  return who.roles instanceof Set ? who.roles.has(role) : (who.roles as readonly OrgRole[]).includes(role);
+}
+
+/** HR admins and owners: cycles, trends, people administration, organization templates. */
+export function isOrgAdmin(who: WithRoles): boolean {
+  return hasRole(who, "hr_admin") || hasRole(who, "owner");
+}
+
+/** Owners: settings, the audit log, granting the owner role, deactivating an owner. */
+export function isOwner(who: WithRoles): boolean {
+  return hasRole(who, "owner");
 }

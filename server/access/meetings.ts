@@ -2,7 +2,7 @@ import { and, eq, isNull, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaTemplates, meetingSeries, meetings, pairs, privateNotes } from "@/db/schema";
 import { NotFoundError } from "@/server/errors";
-import { isOrgAdmin, type Actor } from "./actor";
+import { isOrgAdmin, type Actor, type WithRoles } from "./actor";
 import { memberOfPair, pairAccessColumns, toPairAccess } from "./pairs";
 
 // Who may see what of 1:1 meetings, answered here and nowhere else:
@@ -60,6 +60,6 @@ export function mayEditTemplate(actor: Actor, template: { ownerId: string | null
 }
 
 /** May the actor create a template of this scope: a personal one anyone, an org one HR admins and owners. */
-export function mayCreateTemplate(actor: Actor, scope: "org" | "personal"): boolean {
-  return scope === "personal" || isOrgAdmin(actor);
+export function mayCreateTemplate(who: WithRoles, scope: "org" | "personal"): boolean {
+  return scope === "personal" || isOrgAdmin(who);
 }

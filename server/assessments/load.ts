@@ -29,9 +29,9 @@ export async function loadAssessmentRecord(db: Db, access: AssessmentAccess) {
     .innerJoin(people, and(eq(people.orgId, responses.orgId), eq(people.id, responses.respondentId)))
     .where(and(eq(responses.orgId, access.orgId), eq(responses.assessmentId, access.assessmentId)));
   const bySide = (side: Side) => {
-    const s = sides.find((x) => x.side === side);
-    if (!s) throw new Error(`assessment ${access.assessmentId} has no ${side} response`);
-    return s;
+    const response = sides.find((x) => x.side === side);
+    if (!response) throw new Error(`assessment ${access.assessmentId} has no ${side} response`);
+    return response;
   };
   const state = assessmentState({ revealedAt: row.revealedAt, closedAt: row.closedAt, cycleStatus: row.cycle?.status });
   return { ...row, cycle: row.cycle?.id ? row.cycle : null, state, mine: bySide(access.mySide), other: bySide(access.otherSide) };

@@ -8,7 +8,7 @@ export function assessmentTitle(cycleName: string | null | undefined): string {
 export type AssessmentState = "open" | "revealed" | "closed";
 
 /** Revealed once both sides submitted; closed when it, or its cycle, closed first; else open. */
-export function assessmentState(a: { revealedAt: Date | null; closedAt: Date | null; cycleStatus: string | null | undefined }): AssessmentState {
-  if (a.revealedAt) return "revealed";
-  return a.closedAt || a.cycleStatus === "closed" ? "closed" : "open";
+export function assessmentState(assessment: { revealedAt: Date | null; closedAt: Date | null; cycleStatus: string | null | undefined }): AssessmentState {
+  if (assessment.revealedAt) return "revealed";
+  return assessment.closedAt || assessment.cycleStatus === "closed" ? "closed" : "open";
 }

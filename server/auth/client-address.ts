@@ -10,9 +10,9 @@ import net from "node:net";
 export const PEER_HEADER = "x-tandem-peer-address";
 
 function normalize(address: string): string {
-  const a = address.trim();
+  const trimmed = address.trim();
   // IPv4 clients of a dual-stack socket appear as ::ffff:1.2.3.4.
-  return a.toLowerCase().startsWith("::ffff:") && net.isIPv4(a.slice(7)) ? a.slice(7) : a;
+  return trimmed.toLowerCase().startsWith("::ffff:") && net.isIPv4(trimmed.slice(7)) ? trimmed.slice(7) : trimmed;
 }
 
 export interface TrustedProxies {
@@ -34,9 +34,9 @@ export function parseTrustedProxies(setting: string | undefined): TrustedProxies
   }
   return {
     has(address: string) {
-      const a = normalize(address);
-      const family = net.isIPv4(a) ? "ipv4" : net.isIPv6(a) ? "ipv6" : null;
-      return family !== null && list.check(a, family);
+      const normalized = normalize(address);
+      const family = net.isIPv4(normalized) ? "ipv4" : net.isIPv6(normalized) ? "ipv6" : null;
+      return family !== null && list.check(normalized, family);
     },
   };
 }

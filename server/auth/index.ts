@@ -64,17 +64,17 @@ export function signInLinkUrl(authJsUrl: string): string {
 }
 
 async function buildConfig(): Promise<NextAuthConfig> {
-  const e = env();
+  const environment = env();
   const db = await getDb();
   const providers: NextAuthConfig["providers"] = [];
 
-  if (e.smtpConfigured || e.demo) {
+  if (environment.smtpConfigured || environment.demo) {
     providers.push(
       Nodemailer({
         id: "email",
         name: "Email",
-        server: e.SMTP_URL ?? "smtp://localhost",
-        from: e.EMAIL_FROM,
+        server: environment.SMTP_URL ?? "smtp://localhost",
+        from: environment.EMAIL_FROM,
         maxAge: SIGN_IN_LINK_MINUTES * 60,
         // Only app/sign-in/actions.ts asks for links (the HTTP endpoint is closed in the route),
         // after its rate limits and its check that the address belongs to someone.
@@ -85,14 +85,14 @@ async function buildConfig(): Promise<NextAuthConfig> {
     );
   }
 
-  if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET) {
+  if (environment.OIDC_ISSUER && environment.OIDC_CLIENT_ID && environment.OIDC_CLIENT_SECRET) {
     providers.push({
       id: "sso",
-      name: e.OIDC_NAME,
+      name: environment.OIDC_NAME,
       type: "oidc",
-      issuer: e.OIDC_ISSUER,
-      clientId: e.OIDC_CLIENT_ID,
-      clientSecret: e.OIDC_CLIENT_SECRET,
+      issuer: environment.OIDC_ISSUER,
+      clientId: environment.OIDC_CLIENT_ID,
+      clientSecret: environment.OIDC_CLIENT_SECRET,
       // An SSO sign-in joins the identity that signed in by email link before, by address:
       // safe only because the signIn callback refuses addresses the provider has not verified.
       allowDangerousEmailAccountLinking: true,
@@ -104,7 +104,7 @@ async function buildConfig(): Promise<NextAuthConfig> {
     });
   }
 
-  if (e.demo) {
+  if (environment.demo) {
     providers.push(
       Credentials({
         id: "demo",
@@ -129,7 +129,7 @@ async function buildConfig(): Promise<NextAuthConfig> {
   }
 
   return {
-    secret: resolveAuthSecret(e),
+    secret: resolveAuthSecret(environment),
     // Outside demo mode AUTH_URL is required (server/env.ts), and next-auth then builds every
     // URL from it; in demo mode without it, Auth.js's own redirects follow the request's host.
     trustHost: true,
@@ -183,11 +183,11 @@ export const currentSession = cache(async (): Promise<CurrentSession | null> => 
 
 /** Sign-in methods this server offers, for the sign-in page. */
 export function signInMethods() {
-  const e = env();
+  const environment = env();
   return {
-    email: e.smtpConfigured || e.demo,
-    sso: e.ssoConfigured ? { name: e.OIDC_NAME } : null,
-    demo: e.demo,
-    outbox: e.demo && !e.smtpConfigured,
+    email: environment.smtpConfigured || environment.demo,
+    sso: environment.ssoConfigured ? { name: environment.OIDC_NAME } : null,
+    demo: environment.demo,
+    outbox: environment.demo && !environment.smtpConfigured,
   };
 }

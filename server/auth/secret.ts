@@ -11,17 +11,17 @@ const generated = new WeakMap<Env, string>();
  * start and kept in the data directory (never committed); with Postgres it must be configured,
  * since every app server must share it.
  */
-export function resolveAuthSecret(e: Env): string {
-  if (e.AUTH_SECRET) return e.AUTH_SECRET;
-  let secret = generated.get(e);
-  if (secret === undefined) generated.set(e, (secret = readOrCreate(e)));
+export function resolveAuthSecret(environment: Env): string {
+  if (environment.AUTH_SECRET) return environment.AUTH_SECRET;
+  let secret = generated.get(environment);
+  if (secret === undefined) generated.set(environment, (secret = readOrCreate(environment)));
   return secret;
 }
 
-function readOrCreate(e: Env): string {
-  if (e.databaseKind !== "pglite") throw new EnvError("AUTH_SECRET is required with DATABASE_URL.");
-  const file = path.join(e.dataDir, "auth-secret");
-  fs.mkdirSync(e.dataDir, { recursive: true });
+function readOrCreate(environment: Env): string {
+  if (environment.databaseKind !== "pglite") throw new EnvError("AUTH_SECRET is required with DATABASE_URL.");
+  const file = path.join(environment.dataDir, "auth-secret");
+  fs.mkdirSync(environment.dataDir, { recursive: true });
   try {
     fs.writeFileSync(file, crypto.randomBytes(33).toString("base64"), { flag: "wx", mode: 0o600 });
   } catch (err) {

@@ -43,11 +43,11 @@ export async function openParticipation(db: Db, actor: Actor, cycleIds: readonly
   for (const id of cycleIds) {
     const cycle = ks.find((c) => c.id === id);
     const of = (side: "employee" | "manager") => submitted.find((s) => s.cycleId === id && s.side === side);
-    const p = pairs.find((x) => x.cycleId === id);
+    const pairCounts = pairs.find((x) => x.cycleId === id);
     const counts = {
-      invited: p?.invited ?? 0,
+      invited: pairCounts?.invited ?? 0,
       submitted: { employee: of("employee")?.people ?? 0, manager: of("manager")?.people ?? 0 },
-      completePairs: p?.complete ?? 0,
+      completePairs: pairCounts?.complete ?? 0,
       completePeople: { employee: of("employee")?.inComplete ?? 0, manager: of("manager")?.inComplete ?? 0 },
     };
     result.set(id, participationCells(counts, minGroupSizeOf(cycle?.k, cycle?.orgK)));

@@ -131,7 +131,7 @@ const cancel = (reason: string): JobResult => ({ outcome: "cancelled", reason })
  */
 const cycleReminder = defineHandler({
   payload: cycleReminderPayload,
-  async run(db, p, { job, now }) {
+  async run(db, payload, { job, now }) {
     const [cycle] = await db
       .select({
         name: cycles.name,
@@ -144,10 +144,10 @@ const cycleReminder = defineHandler({
       })
       .from(cycles)
       .innerJoin(organizations, eq(organizations.id, cycles.orgId))
-      .where(and(eq(cycles.orgId, p.orgId), eq(cycles.id, p.cycleId)));
+      .where(and(eq(cycles.orgId, payload.orgId), eq(cycles.id, payload.cycleId)));
     if (!cycle) return cancel("the cycle is gone");
     if (cycle.status !== "open") return cancel("the cycle is not open");
-    if (cycle.closesOn !== p.closesOn) return cancel("the close date changed; the new one has its own reminder");
+    if (cycle.closesOn !== payload.closesOn) return cancel("the close date changed; the new one has its own reminder");
     if (cycle.autoRemindedAt) return cancel("the automatic reminder went out already");
     if (!IANAZone.isValidZone(cycle.timeZone)) throw new Error(`unknown time zone "${cycle.timeZone}"`);
     const times = cycleTimes(cycle, cycle.timeZone);
@@ -155,7 +155,7 @@ const cycleReminder = defineHandler({
     if (now >= times.closesAt) return cancel("the cycle's close date has ended");
     if (now < times.reminderAt) return { outcome: "deferred", until: times.reminderAt, reason: "the organization's time zone changed" };
 
-    const recipients = await cycleReminderRecipients(db, p.orgId, p.cycleId);
+    const recipients = await cycleReminderRecipients(db, payload.orgId, payload.cycleId);
     for (const r of recipients) {
       // A mail server that refuses throws: the job is retried, and what went out stays out.
       await deliverOnce(db, `${job.key}:${r.responseId}`, assessmentReminderMail(r.email, r.other, r.assessmentId, cycle.closesOn), now);
@@ -164,10 +164,10 @@ const cycleReminder = defineHandler({
       const marked = await tx
         .update(cycles)
         .set({ autoRemindedAt: now })
-        .where(and(eq(cycles.orgId, p.orgId), eq(cycles.id, p.cycleId), isNull(cycles.autoRemindedAt)))
+        .where(and(eq(cycles.orgId, payload.orgId), eq(cycles.id, payload.cycleId), isNull(cycles.autoRemindedAt)))
         .returning({ id: cycles.id });
       // No count in the details: HR learns neither who nor how many.
-      if (marked.length > 0) await recordAudit(tx, scheduledActor(p.orgId), "cycle.reminded", { cycleId: p.cycleId, name: cycle.name });
+      if (marked.length > 0) await recordAudit(tx, scheduledActor(payload.orgId), "cycle.reminded", { cycleId: payload.cycleId, name: cycle.name });
     });
     return { outcome: "done" };
   },

@@ -33,8 +33,8 @@ export function tooLargeMessage(limit: number): string {
 export function announcedTooLarge(headers: Headers, limit: number): boolean {
   const announced = headers.get("content-length");
   if (announced === null) return false;
-  const n = Number(announced);
-  return !Number.isSafeInteger(n) || n < 0 || n > limit;
+  const length = Number(announced);
+  return !Number.isSafeInteger(length) || length < 0 || length > limit;
 }
 
 /**

@@ -56,12 +56,14 @@ export async function enqueueMails(db: Db, orgId: string, mails: QueuedMail[], n
   const minute = minuteOf(now).getTime();
   return enqueueMany(
     db,
-    mails.map((m, i) => {
-      const slot = Math.floor((ahead + i) / rate);
+    mails.map((mail, index) => {
+      const slot = Math.floor((ahead + index) / rate);
       return {
         kind: MAIL_JOB,
-        key: m.key,
-        payload: { orgId, mail: m.mail, ...(m.whileUnsubmitted ? { whileUnsubmitted: m.whileUnsubmitted } : {}) } satisfies z.input<typeof mailPayload>,
+        key: mail.key,
+        payload: { orgId, mail: mail.mail, ...(mail.whileUnsubmitted ? { whileUnsubmitted: mail.whileUnsubmitted } : {}) } satisfies z.input<
+          typeof mailPayload
+        >,
         runAt: slot === 0 ? now : new Date(minute + slot * MINUTE_MS),
       };
     }),
@@ -89,7 +91,7 @@ async function takeSendingSlot(db: Db, orgId: string, now: Date, rate: number): 
   return { ok: false, until: new Date(row.windowStart.getTime() + MINUTE_MS) };
 }
 
-async function stillUnsubmitted(db: Db, orgId: string, p: z.infer<typeof pendingSide>): Promise<boolean> {
+async function stillUnsubmitted(db: Db, orgId: string, side: z.infer<typeof pendingSide>): Promise<boolean> {
   const [row] = await db
     .select({ id: responses.id })
     .from(responses)
@@ -97,8 +99,8 @@ async function stillUnsubmitted(db: Db, orgId: string, p: z.infer<typeof pending
     .where(
       and(
         eq(responses.orgId, orgId),
-        eq(responses.assessmentId, p.assessmentId),
-        eq(responses.side, p.side),
+        eq(responses.assessmentId, side.assessmentId),
+        eq(responses.side, side.side),
         isNull(responses.submittedAt),
         isNull(assessments.revealedAt),
         // Closing a cycle closes its assessments.
@@ -118,13 +120,13 @@ export function mailHandlers(options: { perMinute?: number } = {}): JobHandlers 
   return {
     [MAIL_JOB]: defineHandler({
       payload: mailPayload,
-      async run(db, p, { job, now }) {
-        if (p.whileUnsubmitted && !(await stillUnsubmitted(db, p.orgId, p.whileUnsubmitted))) {
+      async run(db, payload, { job, now }) {
+        if (payload.whileUnsubmitted && !(await stillUnsubmitted(db, payload.orgId, payload.whileUnsubmitted))) {
           return { outcome: "cancelled", reason: "answered, closed or revealed since the reminder was queued" };
         }
-        const slot = await takeSendingSlot(db, p.orgId, now, perMinute(options.perMinute));
+        const slot = await takeSendingSlot(db, payload.orgId, now, perMinute(options.perMinute));
         if (!slot.ok) return { outcome: "deferred", until: slot.until, reason: "the organization's sending rate" };
-        return (await deliverOnce(db, job.key, p.mail, now)) === "sent" ? { outcome: "done" } : ALREADY_DELIVERED;
+        return (await deliverOnce(db, job.key, payload.mail, now)) === "sent" ? { outcome: "done" } : ALREADY_DELIVERED;
       },
     }),
   };

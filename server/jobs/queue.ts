@@ -106,10 +106,10 @@ export async function enqueueMany(db: Db, jobsToAdd: NewJob[]): Promise<number> 
         ),
       );
     const byKey = new Map(existing.map((row) => [row.key, row]));
-    const changed = chunk.filter((j) => {
-      const row = byKey.get(j.key);
+    const changed = chunk.filter((job) => {
+      const row = byKey.get(job.key);
       // The same rule as the upsert's setWhere below, which stays the authority under races.
-      return !row || row.outcome === "cancelled" || (row.finishedAt === null && row.attempts === 0 && row.runAt.getTime() !== j.runAt.getTime());
+      return !row || row.outcome === "cancelled" || (row.finishedAt === null && row.attempts === 0 && row.runAt.getTime() !== job.runAt.getTime());
     });
     if (changed.length === 0) continue;
     const rows = await db

@@ -24,12 +24,12 @@ function smtp(url: string): Transporter {
  * development outbox (listed at /dev/outbox and printed in the server log) instead.
  */
 export async function sendMail(db: Db, mail: Mail): Promise<MailDelivery> {
-  const e = env();
-  if (e.SMTP_URL) {
-    await smtp(e.SMTP_URL).sendMail({ from: e.EMAIL_FROM, ...mail });
+  const environment = env();
+  if (environment.SMTP_URL) {
+    await smtp(environment.SMTP_URL).sendMail({ from: environment.EMAIL_FROM, ...mail });
     return "smtp";
   }
-  if (e.demo) {
+  if (environment.demo) {
     await db.insert(outboxEmails).values(mail);
     console.info(`[tandem] outbox: to=${mail.to} subject="${mail.subject}"\n${mail.text}\n`);
     return "outbox";

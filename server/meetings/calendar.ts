@@ -113,11 +113,11 @@ export async function calendarFeedFor(db: Db, token: string, now = new Date(), o
           .where(and(eq(meetingSeries.orgId, owner.orgId), inArray(meetingSeries.pairId, [...pairById.keys()])))
           .orderBy(asc(meetingSeries.startsOn));
   const historyStart = new Date(now.getTime() - FEED_HISTORY_DAYS * 86_400_000);
-  const series = allSeries.flatMap((s) => {
-    const last = lastLocalDate(s);
-    if (last !== null && last < localParts(historyStart, s.timeZone).date) return [];
-    const first = firstOccurrence(ruleOf(s));
-    return first ? [{ row: s, first: first.startsAt }] : [];
+  const series = allSeries.flatMap((row) => {
+    const last = lastLocalDate(row);
+    if (last !== null && last < localParts(historyStart, row.timeZone).date) return [];
+    const first = firstOccurrence(ruleOf(row));
+    return first ? [{ row, first: first.startsAt }] : [];
   });
 
   // Every row that differs from its rule: skipped (EXDATE) or moved (override). Rows the series
@@ -150,27 +150,27 @@ export async function calendarFeedFor(db: Db, token: string, now = new Date(), o
   const nowYear = now.getUTCFullYear();
   const calendar = newCalendar({ from: Math.min(nowYear - 1, ...years), to: nowYear + ZONE_YEARS_AHEAD }, true);
 
-  for (const { row: s, first } of series) {
-    const pair = pairById.get(s.pairId)!;
-    const zone = s.timeZone;
+  for (const { row, first } of series) {
+    const pair = pairById.get(row.pairId)!;
+    const zone = row.timeZone;
     const common = {
-      id: seriesUid(s.id),
+      id: seriesUid(row.id),
       stamp: now,
       timezone: zone,
       summary: summaryOf(pair),
-      description: pairPageUrl(origin, s.pairId),
-      url: pairPageUrl(origin, s.pairId),
+      description: pairPageUrl(origin, row.pairId),
+      url: pairPageUrl(origin, row.pairId),
     };
-    const own = rows.filter((m) => m.seriesId === s.id && isLiveMeeting(m, s, null));
+    const own = rows.filter((m) => m.seriesId === row.id && isLiveMeeting(m, row, null));
     const skipped = own.filter((m) => m.status === "skipped");
-    const moved = own.filter((m) => m.status === "scheduled" && differsFromRule(m, s));
+    const moved = own.filter((m) => m.status === "scheduled" && differsFromRule(m, row));
 
     const start = DateTime.fromJSDate(first, { zone });
     calendar.createEvent({
       ...common,
       start,
-      end: start.plus({ minutes: s.durationMinutes }),
-      repeating: recurrenceLines(s, skipped),
+      end: start.plus({ minutes: row.durationMinutes }),
+      repeating: recurrenceLines(row, skipped),
     });
     for (const m of moved) {
       calendar.createEvent({
@@ -185,28 +185,28 @@ export async function calendarFeedFor(db: Db, token: string, now = new Date(), o
 }
 
 /** Starts or ends other than the rule says: moved, or given another length. */
-function differsFromRule(m: { occurrenceStart: Date; startsAt: Date; endsAt: Date }, s: SeriesRow): boolean {
-  const ruleEnd = m.occurrenceStart.getTime() + s.durationMinutes * 60_000;
-  return m.startsAt.getTime() !== m.occurrenceStart.getTime() || m.endsAt.getTime() !== ruleEnd;
+function differsFromRule(meeting: { occurrenceStart: Date; startsAt: Date; endsAt: Date }, series: SeriesRow): boolean {
+  const ruleEnd = meeting.occurrenceStart.getTime() + series.durationMinutes * 60_000;
+  return meeting.startsAt.getTime() !== meeting.occurrenceStart.getTime() || meeting.endsAt.getTime() !== ruleEnd;
 }
 
 /**
  * The RRULE (and EXDATE) lines of a series. ical-generator's structured form can't express a
  * monthly "-1FR", so the rule goes in as text, the same text recurrence.ts evaluates.
  */
-function recurrenceLines(s: SeriesRow, skipped: { occurrenceStart: Date }[]): string {
-  let rrule = `RRULE:${ruleText(s)}`;
-  const last = lastLocalDate(s);
+function recurrenceLines(series: SeriesRow, skipped: { occurrenceStart: Date }[]): string {
+  let rrule = `RRULE:${ruleText(series)}`;
+  const last = lastLocalDate(series);
   if (last !== null) {
     // RFC 5545 §3.3.10: with a zoned DTSTART, UNTIL must be in UTC. The end of the last local
     // day includes that day's occurrence whatever its time.
-    const until = DateTime.fromISO(last, { zone: isUtc(s.timeZone) ? "utc" : s.timeZone })
+    const until = DateTime.fromISO(last, { zone: isUtc(series.timeZone) ? "utc" : series.timeZone })
       .endOf("day")
       .toUTC();
     rrule += `;UNTIL=${basicLocal(until)}Z`;
   }
   if (skipped.length === 0) return rrule;
-  const values = skipped.map((m) => zonedValue(m.occurrenceStart, s.timeZone));
+  const values = skipped.map((m) => zonedValue(m.occurrenceStart, series.timeZone));
   return `${rrule}\nEXDATE${values[0]!.tzParam}:${values.map((v) => v.value).join(",")}`;
 }
 
@@ -329,8 +329,8 @@ function formatOffset(minutes: number): string {
 }
 
 function parseOffset(text: string): number | null {
-  const m = /^([+-])(\d{2})(\d{2})$/.exec(text);
-  return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : null;
+  const match = /^([+-])(\d{2})(\d{2})$/.exec(text);
+  return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : null;
 }
 
 function builtVtimezone(zone: string, from: number, transitions: Transition[]): string {

@@ -106,15 +106,15 @@ const DAY_MS = 86_400_000;
 function nthWeekdayOfMonth(year: number, month: number, weekday: number, nth: number): string {
   // Months as Date.UTC counts them (0-based, overflowing into the next year).
   const isoWeekday = (t: number) => ((new Date(t).getUTCDay() + 6) % 7) + 1;
-  let t: number;
+  let time: number;
   if (nth === -1) {
     const lastDay = Date.UTC(year, month + 1, 0);
-    t = lastDay - ((isoWeekday(lastDay) - weekday + 7) % 7) * DAY_MS;
+    time = lastDay - ((isoWeekday(lastDay) - weekday + 7) % 7) * DAY_MS;
   } else {
     const firstDay = Date.UTC(year, month, 1);
-    t = firstDay + (((weekday - isoWeekday(firstDay) + 7) % 7) + 7 * (nth - 1)) * DAY_MS;
+    time = firstDay + (((weekday - isoWeekday(firstDay) + 7) % 7) + 7 * (nth - 1)) * DAY_MS;
   }
-  return new Date(t).toISOString().slice(0, 10);
+  return new Date(time).toISOString().slice(0, 10);
 }
 
 /**
@@ -137,10 +137,10 @@ export function floatingRuleNear(rule: SeriesRule, near: Date): RRuleInstance {
     const target = new Date(near.getTime());
     target.setUTCMonth(target.getUTCMonth() - 1);
     const nth = rule.weekOfMonth ?? 1;
-    const y = target.getUTCFullYear();
-    const m = target.getUTCMonth();
-    start = floating(nthWeekdayOfMonth(y, m, rule.weekday, nth), rule.startTime);
-    if (start < target) start = floating(nthWeekdayOfMonth(y, m + 1, rule.weekday, nth), rule.startTime);
+    const year = target.getUTCFullYear();
+    const month = target.getUTCMonth();
+    start = floating(nthWeekdayOfMonth(year, month, rule.weekday, nth), rule.startTime);
+    if (start < target) start = floating(nthWeekdayOfMonth(year, month + 1, rule.weekday, nth), rule.startTime);
   } else {
     const step = (rule.frequency === "biweekly" ? 14 : 7) * DAY_MS;
     const target = near.getTime() - step;
@@ -166,11 +166,11 @@ export function occurrencesBetween(rule: SeriesRule, from: Date, to: Date): Occu
 export function nextOccurrences(rule: SeriesRule, from: Date, count: number): Occurrence[] {
   const out: Occurrence[] = [];
   let cursor = new Date(from.getTime() - 2 * DAY_MS);
-  const r = floatingRuleNear(rule, cursor);
+  const floatingRule = floatingRuleNear(rule, cursor);
   // Each step asks rrule for the next floating date after the cursor; the zone filter drops the
   // ones that are before `from` in real time.
   for (let guard = 0; out.length < count && guard < count + 8; guard++) {
-    const next = r.after(cursor, false);
+    const next = floatingRule.after(cursor, false);
     if (!next) break;
     cursor = next;
     const occurrence = toOccurrence(next, rule);

@@ -79,9 +79,9 @@ export interface DigestItem {
 }
 
 export function assessmentDigestMail(input: { to: string; recipient: PersonName; items: DigestItem[] }): Mail {
-  const n = input.items.length;
-  const subject = n === 1 ? "An assessment is waiting for your answers" : `${n} assessments are waiting for your answers`;
-  const intro = `${n === 1 ? "This assessment is" : "These assessments are"} still open and waiting for your side. Your answers are saved as you go, and neither of you sees the other's answers until you have both submitted.`;
+  const count = input.items.length;
+  const subject = count === 1 ? "An assessment is waiting for your answers" : `${count} assessments are waiting for your answers`;
+  const intro = `${count === 1 ? "This assessment is" : "These assessments are"} still open and waiting for your side. Your answers are saved as you go, and neither of you sees the other's answers until you have both submitted.`;
   const line = (item: DigestItem) => `${item.title}, with ${item.otherName}${item.dueOn ? ` (open until ${item.dueOn})` : ""}`;
   const footer = "You get this summary once a week while something is waiting. You can turn it off in your meeting preferences in Tandem.";
 

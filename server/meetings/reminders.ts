@@ -62,8 +62,8 @@ export function meetingReminderKey(meetingId: string, personId: string, startsAt
 
 /** "2026-W48": digests are one per person per ISO week (weeks in UTC: people have no zone of their own). */
 export function isoWeek(now: Date): string {
-  const d = DateTime.fromJSDate(now, { zone: "utc" });
-  return `${d.weekYear}-W${String(d.weekNumber).padStart(2, "0")}`;
+  const utc = DateTime.fromJSDate(now, { zone: "utc" });
+  return `${utc.weekYear}-W${String(utc.weekNumber).padStart(2, "0")}`;
 }
 
 export function assessmentDigestKey(personId: string, now: Date): string {
@@ -176,24 +176,24 @@ async function planMeetingReminders(db: Db, now: Date): Promise<number> {
     );
 
   const batch: NewJob[] = [];
-  for (const { meeting: m, series, personId, prefsId, reminderMinutes } of rows) {
-    if (!isLiveMeeting(m, series, null)) continue;
+  for (const { meeting, series, personId, prefsId, reminderMinutes } of rows) {
+    if (!isLiveMeeting(meeting, series, null)) continue;
     // As reminderPeople reads it: no row means the default, a row with null minutes means off.
     const lead = prefsId === null ? DEFAULT_REMINDER_MINUTES : reminderMinutes;
     if (lead === null) continue;
     batch.push({
       kind: MEETING_REMINDER,
-      key: meetingReminderKey(m.id, personId, m.startsAt),
+      key: meetingReminderKey(meeting.id, personId, meeting.startsAt),
       payload: {
-        orgId: m.orgId,
-        pairId: m.pairId,
-        meetingId: m.id,
+        orgId: meeting.orgId,
+        pairId: meeting.pairId,
+        meetingId: meeting.id,
         personId,
-        startsAt: m.startsAt.toISOString(),
+        startsAt: meeting.startsAt.toISOString(),
       } satisfies z.input<typeof meetingReminderPayload>,
       // May be in the past (the meeting was planned or moved inside the lead time): a run time
       // in the past is due at once. Kept stable rather than "now" so a re-run changes nothing.
-      runAt: new Date(m.startsAt.getTime() - lead * 60_000),
+      runAt: new Date(meeting.startsAt.getTime() - lead * 60_000),
     });
   }
   // Stable order: two sweepers upserting the same keys lock them in the same order.
@@ -277,43 +277,43 @@ const cancel = (reason: string): JobResult => ({ outcome: "cancelled", reason })
 
 const meetingReminder = defineHandler({
   payload: meetingReminderPayload,
-  async run(db, p, { job, now }) {
-    const announced = new Date(p.startsAt);
+  async run(db, payload, { job, now }) {
+    const announced = new Date(payload.startsAt);
     const [pair] = await db
       .select({ managerId: pairs.managerId, reportId: pairs.reportId, endedAt: pairs.endedAt })
       .from(pairs)
-      .where(and(eq(pairs.orgId, p.orgId), eq(pairs.id, p.pairId)));
+      .where(and(eq(pairs.orgId, payload.orgId), eq(pairs.id, payload.pairId)));
     if (!pair || pair.endedAt) return cancel("the pair has ended");
-    if (pair.managerId !== p.personId && pair.reportId !== p.personId) return cancel("not one of the pair's people");
+    if (pair.managerId !== payload.personId && pair.reportId !== payload.personId) return cancel("not one of the pair's people");
 
     // syncPair (the worker may write) answers only live meetings (series not ended or paused
     // there) and brings carried-over action items onto this meeting before we count them.
-    const schedule = await syncPair(db, p.orgId, p.pairId, now);
-    const meeting = schedule.upcoming.find((m) => m.id === p.meetingId);
+    const schedule = await syncPair(db, payload.orgId, payload.pairId, now);
+    const meeting = schedule.upcoming.find((m) => m.id === payload.meetingId);
     if (!meeting || meeting.status !== "scheduled") return cancel("the meeting was skipped or no longer belongs to the series");
     if (meeting.startsAt.getTime() !== announced.getTime()) return cancel("the meeting was moved; its new time has its own reminder");
     if (meeting.startsAt <= now) return cancel("the meeting has already started");
     const series = schedule.series.find((s) => s.id === meeting.seriesId);
     if (!series) return cancel("the series is gone");
 
-    const otherId = pair.managerId === p.personId ? pair.reportId : pair.managerId;
-    const persons = await reminderPeople(db, p.orgId, [p.personId, otherId]);
-    const person = persons.get(p.personId);
+    const otherId = pair.managerId === payload.personId ? pair.reportId : pair.managerId;
+    const persons = await reminderPeople(db, payload.orgId, [payload.personId, otherId]);
+    const person = persons.get(payload.personId);
     if (!person) return cancel("the person was deactivated");
     if (person.leadMinutes === null) return cancel("the person turned reminders off");
     const due = new Date(meeting.startsAt.getTime() - person.leadMinutes * 60_000);
     if (due > now) return { outcome: "deferred", until: due, reason: "the person chose a shorter lead time" };
-    const other = persons.get(otherId) ?? (await nameOf(db, p.orgId, otherId));
+    const other = persons.get(otherId) ?? (await nameOf(db, payload.orgId, otherId));
 
     const agenda = await db
       .select({ text: agendaItems.text })
       .from(agendaItems)
-      .where(and(eq(agendaItems.orgId, p.orgId), eq(agendaItems.meetingId, meeting.id)))
+      .where(and(eq(agendaItems.orgId, payload.orgId), eq(agendaItems.meetingId, meeting.id)))
       .orderBy(asc(agendaItems.position), asc(agendaItems.createdAt));
     const [open] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(actionItems)
-      .where(and(eq(actionItems.orgId, p.orgId), eq(actionItems.meetingId, meeting.id), isNull(actionItems.doneAt)));
+      .where(and(eq(actionItems.orgId, payload.orgId), eq(actionItems.meetingId, meeting.id), isNull(actionItems.doneAt)));
 
     const mail = meetingReminderMail({
       to: person.email,
@@ -345,8 +345,8 @@ const other = alias(people, "other");
 
 const assessmentDigest = defineHandler({
   payload: assessmentDigestPayload,
-  async run(db, p, { job, now }) {
-    const person = (await reminderPeople(db, p.orgId, [p.personId])).get(p.personId);
+  async run(db, payload, { job, now }) {
+    const person = (await reminderPeople(db, payload.orgId, [payload.personId])).get(payload.personId);
     if (!person) return cancel("the person was deactivated");
     if (person.digest !== "weekly") return cancel("the person turned the digest off");
 
@@ -357,7 +357,7 @@ const assessmentDigest = defineHandler({
       .leftJoin(cycles, and(eq(cycles.orgId, assessments.orgId), eq(cycles.id, assessments.cycleId)))
       .innerJoin(theirs, and(eq(theirs.orgId, responses.orgId), eq(theirs.assessmentId, responses.assessmentId), ne(theirs.side, responses.side)))
       .innerJoin(other, and(eq(other.orgId, theirs.orgId), eq(other.id, theirs.respondentId)))
-      .where(and(eq(responses.orgId, p.orgId), eq(responses.respondentId, p.personId), pendingResponse()))
+      .where(and(eq(responses.orgId, payload.orgId), eq(responses.respondentId, payload.personId), pendingResponse()))
       .orderBy(asc(assessments.dueOn), asc(assessments.createdAt));
     if (pending.length === 0) return cancel("nothing is pending any more");
 

@@ -276,17 +276,17 @@ export async function getPairMeetings(db: Db, actor: Actor, input: { pairId: str
     .where(and(eq(people.orgId, pair.orgId), or(eq(people.id, pair.managerId), eq(people.id, pair.reportId))));
   const nameOf = (id: string) => names.find((n) => n.id === id)?.name ?? "";
 
-  const view = (m: (typeof upcoming)[number]) => {
-    const s = seriesById.get(m.seriesId)!;
+  const view = (meeting: (typeof upcoming)[number]) => {
+    const series = seriesById.get(meeting.seriesId)!;
     return {
-      id: m.id,
-      startsAt: m.startsAt,
-      endsAt: m.endsAt,
-      timeZone: s.timeZone,
-      status: m.status,
-      moved: m.startsAt.getTime() !== m.occurrenceStart.getTime(),
-      live: isLiveMeeting(m, s, null),
-      ...counts.get(m.id)!,
+      id: meeting.id,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      timeZone: series.timeZone,
+      status: meeting.status,
+      moved: meeting.startsAt.getTime() !== meeting.occurrenceStart.getTime(),
+      live: isLiveMeeting(meeting, series, null),
+      ...counts.get(meeting.id)!,
     };
   };
   return {

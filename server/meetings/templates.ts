@@ -57,9 +57,9 @@ export async function listTemplates(db: Db, actor: Actor): Promise<TemplateView[
 
 async function findTemplate(db: Db, actor: Actor, ref: string): Promise<TemplateView> {
   if (ref.startsWith("builtin:")) {
-    const t = findBuiltinTemplate(ref.slice("builtin:".length));
-    if (!t) throw new NotFoundError();
-    return { ref, kind: "builtin", name: t.name, purpose: t.purpose, sections: t.sections, editable: false };
+    const builtin = findBuiltinTemplate(ref.slice("builtin:".length));
+    if (!builtin) throw new NotFoundError();
+    return { ref, kind: "builtin", name: builtin.name, purpose: builtin.purpose, sections: builtin.sections, editable: false };
   }
   const [row] = await db
     .select({

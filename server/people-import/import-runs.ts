@@ -181,11 +181,11 @@ async function runRow(db: Db, runId: string) {
 
 const checkRun = defineHandler({
   payload: z.object({ runId: z.uuid(), revision: z.number().int() }),
-  async run(db, p) {
-    const run = await runRow(db, p.runId);
-    if (!run || run.revision !== p.revision || run.status !== "checking" || run.csv === null)
+  async run(db, payload) {
+    const run = await runRow(db, payload.runId);
+    if (!run || run.revision !== payload.revision || run.status !== "checking" || run.csv === null)
       return { outcome: "cancelled", reason: "a newer check or the import took over" };
-    const current = and(eq(peopleImportRuns.id, run.id), eq(peopleImportRuns.revision, p.revision));
+    const current = and(eq(peopleImportRuns.id, run.id), eq(peopleImportRuns.revision, payload.revision));
     const mapping = await mappingFor(db, run.orgId, run.mapping as ColumnMapping);
     const parsed = await parsePeopleCsvStreaming(run.csv, mapping, UPLOAD_LIMITS, async (records) => {
       await db
@@ -204,8 +204,8 @@ const checkRun = defineHandler({
 
 const writeRun = defineHandler({
   payload: z.object({ runId: z.uuid() }),
-  async run(db, p) {
-    const run = await runRow(db, p.runId);
+  async run(db, payload) {
+    const run = await runRow(db, payload.runId);
     if (!run || run.status !== "importing" || run.csv === null || !run.expectedHash || !run.confirmedBy)
       return { outcome: "cancelled", reason: "nothing to import" };
     const fail = async (error: string) => {

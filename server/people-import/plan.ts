@@ -199,13 +199,13 @@ export function planImport(parsed: ParsedCsv, snapshot: OrgSnapshot): { problems
 
   // 3. Managers: in the file or in the organization, active, not the row itself.
   for (const r of rows) {
-    const m = r.managerEmail;
-    if (!m) continue;
-    const existing = existingByEmail.get(m);
-    if (m === r.email) problem(r.row, "managerEmail", "A person cannot be their own manager.");
-    else if (existing?.deactivated) problem(r.row, "managerEmail", `${m} has been deactivated in Tandem and can't be a manager.`);
-    else if (existing || rowsByEmail.has(m)) r.managerUsable = true;
-    else problem(r.row, "managerEmail", `No one with the email ${m} is in this file or in your organization.`);
+    const managerEmail = r.managerEmail;
+    if (!managerEmail) continue;
+    const existing = existingByEmail.get(managerEmail);
+    if (managerEmail === r.email) problem(r.row, "managerEmail", "A person cannot be their own manager.");
+    else if (existing?.deactivated) problem(r.row, "managerEmail", `${managerEmail} has been deactivated in Tandem and can't be a manager.`);
+    else if (existing || rowsByEmail.has(managerEmail)) r.managerUsable = true;
+    else problem(r.row, "managerEmail", `No one with the email ${managerEmail} is in this file or in your organization.`);
   }
 
   // 4. The chart the import would leave: the file's managers over the organization's. Every
@@ -214,9 +214,9 @@ export function planImport(parsed: ParsedCsv, snapshot: OrgSnapshot): { problems
   for (const r of rows) if (r.email && !fileRowOf.has(r.email)) fileRowOf.set(r.email, r);
   const finalManager = new Map<string, string | null>();
   for (const p of snapshot.people) finalManager.set(p.email, p.managerId ? (existingById.get(p.managerId)?.email ?? null) : null);
-  for (const [email, r] of fileRowOf) {
-    if (r.managerEmail === null) finalManager.set(email, null);
-    else if (r.managerEmail && r.managerUsable) finalManager.set(email, r.managerEmail);
+  for (const [email, fileRow] of fileRowOf) {
+    if (fileRow.managerEmail === null) finalManager.set(email, null);
+    else if (fileRow.managerEmail && fileRow.managerUsable) finalManager.set(email, fileRow.managerEmail);
     else if (!finalManager.has(email)) finalManager.set(email, null);
   }
 
@@ -232,11 +232,11 @@ export function planImport(parsed: ParsedCsv, snapshot: OrgSnapshot): { problems
     if (cursor && state.get(cursor) === "walking") {
       const loop = path.slice(path.indexOf(cursor));
       for (let i = 0; i < loop.length; i++) {
-        const r = fileRowOf.get(loop[i]!);
+        const fileRow = fileRowOf.get(loop[i]!);
         // A row pointing at itself already has its own message.
-        if (r && loop.length > 1) {
+        if (fileRow && loop.length > 1) {
           const rotated = [...loop.slice(i), ...loop.slice(0, i)];
-          for (const row of rowsByEmail.get(r.email!) ?? []) problem(row, "managerEmail", `The manager chain loops: ${describeLoop(rotated)}.`);
+          for (const row of rowsByEmail.get(fileRow.email!) ?? []) problem(row, "managerEmail", `The manager chain loops: ${describeLoop(rotated)}.`);
         }
       }
     }
@@ -259,8 +259,8 @@ export function planImport(parsed: ParsedCsv, snapshot: OrgSnapshot): { problems
       chain.push(cursor);
       cursor = finalManager.get(cursor);
     }
-    let d = cursor && depthOf.has(cursor) ? depthOf.get(cursor)! + 1 : 0;
-    for (const e of chain.reverse()) depthOf.set(e, d++);
+    let depth = cursor && depthOf.has(cursor) ? depthOf.get(cursor)! + 1 : 0;
+    for (const e of chain.reverse()) depthOf.set(e, depth++);
     return depthOf.get(email)!;
   };
   const refOf = (email: string): PersonRef => ({ email, name: fileRowOf.get(email)?.name ?? existingByEmail.get(email)!.name });

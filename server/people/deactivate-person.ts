@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orgRoles, people } from "@/db/schema";
-import type { Actor } from "@/server/access/actor";
+import { isOwner, type Actor } from "@/server/access/actor";
 import { endAllSessions } from "@/server/auth/sessions";
 import { recordAudit } from "@/server/audit/audit";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
@@ -42,7 +42,7 @@ export async function deactivatePerson(db: Db, actor: Actor, input: { personId: 
       .from(orgRoles)
       .where(and(eq(orgRoles.orgId, orgId), eq(orgRoles.personId, person.id), eq(orgRoles.role, "owner")));
     if (ownerRole) {
-      if (!actor.roles.has("owner")) throw new InvalidInputError("Only an owner can deactivate an owner.");
+      if (!isOwner(actor)) throw new InvalidInputError("Only an owner can deactivate an owner.");
       if ((await activeOwnerCount(tx, orgId)) <= 1)
         throw new ConflictError(`${person.name} is the organization's only owner. Make someone else an owner first.`);
     }

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orgRoles, people } from "@/db/schema";
-import type { Actor } from "@/server/access/actor";
+import { isOwner, type Actor } from "@/server/access/actor";
 import { recordAudit } from "@/server/audit/audit";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
 import { activeOwnerCount } from "./get-person";
@@ -17,7 +17,7 @@ export type AdminRole = "hr_admin" | "owner";
 const ROLE_NAMES: Record<AdminRole, string> = { hr_admin: "HR admin", owner: "owner" };
 
 export async function setRole(db: Db, actor: Actor, input: { personId: string; role: AdminRole; granted: boolean }) {
-  if (input.role === "owner" && !actor.roles.has("owner")) throw new NotFoundError();
+  if (input.role === "owner" && !isOwner(actor)) throw new NotFoundError();
   const orgId = actor.orgId;
   return db.transaction(async (tx) => {
     await lockOrganization(tx, orgId);

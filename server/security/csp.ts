@@ -7,10 +7,10 @@ import { env } from "@/server/env";
  * charts and progress bars position elements with them, and a style cannot run code.
  */
 export function contentSecurityPolicy(nonce: string): string {
-  const e = env();
-  const dev = e.NODE_ENV === "development";
+  const environment = env();
+  const dev = environment.NODE_ENV === "development";
   // Form posts that end in a redirect to the identity provider must be allowed to go there.
-  const formTargets = ["'self'", e.OIDC_ISSUER ? new URL(e.OIDC_ISSUER).origin : null].filter(Boolean).join(" ");
+  const formTargets = ["'self'", environment.OIDC_ISSUER ? new URL(environment.OIDC_ISSUER).origin : null].filter(Boolean).join(" ");
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,

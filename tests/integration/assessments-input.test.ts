@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { responses } from "@/db/schema";
 import { completeAnswers } from "../support/answers";
 import { assessmentWith, everyoneBut, fill, openCycleFor, outcomeOf, type Caller, type DraftChanges } from "../support/assessments";
-import { createTestDb, type TestDb } from "../support/db";
-import { callerFor, createWorld, databaseFingerprint, type World } from "../support/factories";
+import type { TestDb } from "../support/db";
+import { callerFor, databaseFingerprint, type World } from "../support/factories";
+import { openWorld } from "../support/world";
 
 // Every input is checked at the server; a bad one gets the right code, a message a person can
 // act on, and loses nothing already saved (PRODUCT.md §2 and §7).
@@ -31,9 +32,7 @@ async function storedResponse(assessmentId: string, side: "employee" | "manager"
 }
 
 beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  t = await createTestDb();
-  w = await createWorld(t.db);
+  ({ t, w } = await openWorld());
   await openCycleFor(t.db, w, "a");
   await openCycleFor(t.db, w, "b");
   a1 = await assessmentWith(t.db, w.a.report1.id, w.a.manager1.id);

@@ -1,12 +1,13 @@
 import { and, eq, like } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, outboxEmails } from "@/db/schema";
 import type { Answers } from "@/server/assessments/answers";
 import { setManager } from "@/server/people/set-manager";
 import { completeAnswers } from "../support/answers";
 import { assessmentWith, everyone, fill, openCycleFor, outboxTo, outcomeOf, type Caller, type Person } from "../support/assessments";
-import { createTestDb, type TestDb } from "../support/db";
-import { callerFor, databaseFingerprint, createWorld, type World } from "../support/factories";
+import type { TestDb } from "../support/db";
+import { callerFor, databaseFingerprint, type World } from "../support/factories";
+import { openWorld } from "../support/world";
 
 // The core promise (PRODUCT.md §1–§2): both sides answer blind; neither sees the other's
 // answers until both have submitted; at the second submit both see them at once; nobody else
@@ -51,9 +52,7 @@ function expectNoneOf(json: string, theirs: Answers, mine: Record<string, unknow
 }
 
 beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  t = await createTestDb();
-  w = await createWorld(t.db);
+  ({ t, w } = await openWorld());
   ({ cycleId } = await openCycleFor(t.db, w, "a", { name: "Spring round" }));
   a1 = await assessmentWith(t.db, w.a.report1.id, w.a.manager1.id);
   a2 = await assessmentWith(t.db, w.a.report2.id, w.a.manager2.id);

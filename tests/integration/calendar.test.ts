@@ -9,8 +9,9 @@ import { NotFoundError } from "@/server/errors";
 import { addAgendaItem, saveSharedNotes, savePrivateNote } from "@/server/meetings/meeting";
 import { createSeries, getPairMeetings, moveMeeting, setMeetingSkipped, setSeriesState } from "@/server/meetings/series";
 import { setManager } from "@/server/people/set-manager";
-import { createTestDb, type TestDb } from "../support/db";
-import { callerFor, createPerson, createWorld, type World } from "../support/factories";
+import type { TestDb } from "../support/db";
+import { callerFor, createPerson, type World } from "../support/factories";
+import { openWorld } from "../support/world";
 
 // The feed is checked by an independent parser (ical.js) expanding it the way a calendar app
 // does: with the file's own VTIMEZONE, its RRULE, EXDATEs and RECURRENCE-ID overrides. Services
@@ -40,8 +41,7 @@ const tokenFor = async (personId: string) => (await callerFor(t.db, personId).me
 const weekly = { frequency: "weekly", weekOfMonth: null, startTime: "10:00", durationMinutes: 30 } as const;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  w = await createWorld(t.db);
+  ({ t, w } = await openWorld());
   pairA1 = await pairAsReport(w.a.report1.id);
   pairA2 = await pairAsReport(w.a.report2.id);
   pairB1 = await pairAsReport(w.b.report1.id);

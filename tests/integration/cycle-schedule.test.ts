@@ -8,9 +8,10 @@ import { CYCLE_REMINDER, cycleReminderKey, sweepCycleSchedules } from "@/server/
 import { SCHEDULED_ACTOR_NAME } from "@/server/audit/audit";
 import { completeAnswers } from "../support/answers";
 import { assessmentWith, everyone, fill } from "../support/assessments";
-import { createTestDb, type TestDb } from "../support/db";
+import type { TestDb } from "../support/db";
 import { sendQueuedMail } from "../support/mail";
-import { callerFor, createWorld, type World } from "../support/factories";
+import { callerFor, type World } from "../support/factories";
+import { openWorld } from "../support/world";
 
 // Cycles keep their dates by themselves (server/cycles/schedule.ts): opened at 00:00 of
 // the open date and closed at the end of the close date in the organization's time zone, with
@@ -28,8 +29,7 @@ const berlin = (date: string, time = "00:00") => DateTime.fromISO(`${date}T${tim
 const minus = (d: Date, minutes: number) => new Date(d.getTime() - minutes * 60_000);
 
 beforeAll(async () => {
-  t = await createTestDb();
-  w = await createWorld(t.db);
+  ({ t, w } = await openWorld());
   await callerFor(t.db, w.a.owner.id).org.setTimeZone({ timeZone: BERLIN });
 });
 afterAll(() => t.close());

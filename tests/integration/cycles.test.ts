@@ -1,12 +1,13 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organizations, outboxEmails } from "@/db/schema";
 import { HIDDEN_REASON } from "@/server/analysis/anonymity";
 import { settleTrends } from "../support/trends";
 import { completeAnswers } from "../support/answers";
 import { assessmentWith, everyone, fill, openCycleFor, outboxTo, outcomeOf, type Caller, type Person } from "../support/assessments";
-import { createTestDb, type TestDb } from "../support/db";
-import { callerFor, createDepartment, createPerson, createWorld, databaseFingerprint, type World } from "../support/factories";
+import type { TestDb } from "../support/db";
+import { callerFor, createDepartment, createPerson, databaseFingerprint, type World } from "../support/factories";
+import { openWorld } from "../support/world";
 
 // HR-run cycles (PRODUCT.md §2 and §6): only org admins run them, only in their own
 // organization; opening invites the pairs in scope by email and fixes the anonymity threshold;
@@ -47,9 +48,7 @@ const pairsOfA = () => [
 ];
 
 beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  t = await createTestDb();
-  w = await createWorld(t.db);
+  ({ t, w } = await openWorld());
   // A second department in org A, with one pair whose report is in it.
   sales = await createDepartment(t.db, w.a.org.id, "Sales A");
   const s = await createPerson(t.db, w.a.org.id, { name: "Selma Seller", managerId: w.a.manager2.id, departmentId: sales.id });

@@ -1,10 +1,11 @@
 import { and, asc, count, eq, inArray, isNull, like, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs, outboxEmails, people } from "@/db/schema";
 import { enqueueMails, MAIL_JOB, mailHandlers } from "@/server/jobs/mail";
 import { runDueJobs } from "@/server/jobs/queue";
-import { createTestDb, type TestDb } from "../support/db";
-import { callerFor, createWorld, type World } from "../support/factories";
+import type { TestDb } from "../support/db";
+import { callerFor, type World } from "../support/factories";
+import { openWorld } from "../support/world";
 
 // Bulk email goes through the job queue (issue 17): importing 1,000 people once sent 1,000
 // invitations inside the request (156 s). Now the import only enqueues them, in its own
@@ -16,11 +17,7 @@ let w: World;
 const PEOPLE = 1000;
 const RATE = 300;
 
-beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  t = await createTestDb();
-  w = await createWorld(t.db);
-});
+beforeAll(async () => ({ t, w } = await openWorld()));
 afterAll(() => t.close());
 
 const bulkEmail = (i: number) => `bulk.${String(i).padStart(4, "0")}@bulk.test`;

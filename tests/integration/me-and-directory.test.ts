@@ -3,16 +3,14 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people } from "@/db/schema";
 import { setManager } from "@/server/people/set-manager";
-import { createTestDb, type TestDb } from "../support/db";
-import { callerFor, createPerson, createWorld, databaseFingerprint, type World } from "../support/factories";
+import type { TestDb } from "../support/db";
+import { callerFor, createPerson, databaseFingerprint, type World } from "../support/factories";
+import { openWorld } from "../support/world";
 
 let t: TestDb;
 let w: World;
 
-beforeAll(async () => {
-  t = await createTestDb();
-  w = await createWorld(t.db);
-});
+beforeAll(async () => ({ t, w } = await openWorld()));
 afterAll(() => t.close());
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {

@@ -5,8 +5,9 @@ import { loadActor, type Actor } from "@/server/access/actor";
 import { ConflictError } from "@/server/errors";
 import { addActionItem, addAgendaItem } from "@/server/meetings/meeting";
 import { createSeries, getPairMeetings } from "@/server/meetings/series";
-import { createTestDb, type TestDb } from "../support/db";
-import { callerFor, createWorld, type World } from "../support/factories";
+import type { TestDb } from "../support/db";
+import { callerFor, type World } from "../support/factories";
+import { openWorld } from "../support/world";
 
 // A browser that doesn't hear back from an "add" (the connection dropped after the server
 // committed) sends it again with the same client key: the item must exist once, not twice.
@@ -18,8 +19,7 @@ let employee: Actor;
 let meetings: string[];
 
 beforeAll(async () => {
-  t = await createTestDb();
-  w = await createWorld(t.db);
+  ({ t, w } = await openWorld());
   employee = (await loadActor(t.db, w.a.report1.id))!;
   const pairId = (await callerFor(t.db, w.a.report1.id).me.get()).pairs.asReport[0]!.id;
   await createSeries(

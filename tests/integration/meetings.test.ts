@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { and, asc, eq } from "drizzle-orm";
 import superjson from "superjson";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionItems, agendaItems, meetingSeries, sharedNotes } from "@/db/schema";
 import { loadActor, type Actor } from "@/server/access/actor";
 import { predictionKey } from "@/server/assessments/item-bank";
@@ -18,8 +18,9 @@ import { createContext } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
 import { completeAnswers } from "../support/answers";
 import { everyone, everyoneBut, fill, outcomeOf, type Person } from "../support/assessments";
-import { createTestDb, type TestDb } from "../support/db";
-import { callerFor, createPerson, createWorld, databaseFingerprint, type World } from "../support/factories";
+import type { TestDb } from "../support/db";
+import { callerFor, createPerson, databaseFingerprint, type World } from "../support/factories";
+import { openWorld } from "../support/world";
 import { addDays, at, dayOf, snapshotMeetings, weekdayOf } from "../support/meetings";
 
 // 1:1 meetings (PRODUCT.md §4) as their two people use them: private notes that stay private,
@@ -49,9 +50,7 @@ const actorOf = async (person: { id: string }): Promise<Actor> => (await loadAct
 const as = (person: { id: string } | null) => callerFor(t.db, person?.id ?? null);
 
 beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  t = await createTestDb();
-  w = await createWorld(t.db);
+  ({ t, w } = await openWorld());
   const pairOf = async (report: { id: string }) => (await as(report).me.get()).pairs.asReport[0]!.id;
   pairs = { a1: await pairOf(w.a.report1), a2: await pairOf(w.a.report2), b1: await pairOf(w.b.report1) };
 

@@ -2,15 +2,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cycles } from "@/db/schema";
 import { everyoneBut, openCycleFor, outcomeOf } from "../support/assessments";
-import { createTestDb, type TestDb } from "../support/db";
-import { callerFor, createWorld, databaseFingerprint, type World } from "../support/factories";
+import type { TestDb } from "../support/db";
+import { callerFor, databaseFingerprint, type World } from "../support/factories";
+import { openWorld } from "../support/world";
 
 let t: TestDb;
 let w: World;
-beforeAll(async () => {
-  t = await createTestDb();
-  w = await createWorld(t.db);
-});
+beforeAll(async () => ({ t, w } = await openWorld()));
 afterAll(() => t.close());
 
 describe("organization settings", () => {

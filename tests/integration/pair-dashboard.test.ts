@@ -5,15 +5,15 @@ import { predictionKey } from "@/server/assessments/item-bank";
 import { setManager } from "@/server/people/set-manager";
 import { completeAnswers } from "../support/answers";
 import { everyoneBut, fill, outcomeOf } from "../support/assessments";
-import { createTestDb, type TestDb } from "../support/db";
-import { callerFor, createWorld, databaseFingerprint, type World } from "../support/factories";
+import type { TestDb } from "../support/db";
+import { callerFor, databaseFingerprint, type World } from "../support/factories";
+import { openWorld } from "../support/world";
 
 let t: TestDb;
 let w: World;
 let pairA1: string;
 beforeAll(async () => {
-  t = await createTestDb();
-  w = await createWorld(t.db);
+  ({ t, w } = await openWorld());
   pairA1 = (await callerFor(t.db, w.a.report1.id).me.get()).pairs.asReport[0]!.id;
 });
 afterAll(() => t.close());

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, auditLog, pairs, people } from "@/db/schema";
 import { loadActor } from "@/server/access/actor";
 import { hasSignInPerson } from "@/server/auth/find-sign-in-person";
@@ -8,8 +8,9 @@ import { readSession } from "@/server/auth/sessions";
 import { loadCycleInputs, openedCycles } from "@/server/trends/inputs";
 import { completeAnswers } from "../support/answers";
 import { assessmentWith, fill, openCycleFor, outboxTo } from "../support/assessments";
-import { createTestDb, type TestDb } from "../support/db";
-import { callerFor, createPerson, createWorld, databaseFingerprint, sessionFor, type World } from "../support/factories";
+import type { TestDb } from "../support/db";
+import { callerFor, createPerson, databaseFingerprint, sessionFor, type World } from "../support/factories";
+import { openWorld } from "../support/world";
 
 // People administration (issue 18): who may see and change whom, the import's rules on a
 // single edit, what deactivation does and keeps, and the rule that an organization always
@@ -19,11 +20,7 @@ let t: TestDb;
 let w: World;
 const as = (p: { id: string }) => callerFor(t.db, p.id);
 
-beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  t = await createTestDb();
-  w = await createWorld(t.db);
-});
+beforeAll(async () => ({ t, w } = await openWorld()));
 afterAll(() => t.close());
 
 async function refusal(promise: Promise<unknown>): Promise<string> {

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, departments, outboxEmails, pairs, people } from "@/db/schema";
 import { appUrl } from "@/server/env";
 import { everyone, outcomeOf, type Caller } from "../support/assessments";
-import { createTestDb, type TestDb } from "../support/db";
+import type { TestDb } from "../support/db";
 import { sendQueuedMail } from "../support/mail";
-import { callerFor, createWorld, databaseFingerprint, rowsOf, type World } from "../support/factories";
+import { callerFor, databaseFingerprint, rowsOf, type World } from "../support/factories";
+import { openWorld } from "../support/world";
 
 // People import from CSV (PRODUCT.md §6): the preview writes nothing and lists every row's
 // problems; confirm checks again on the server and writes all or nothing in one transaction;
@@ -16,11 +17,7 @@ let t: TestDb;
 let w: World;
 const hrA = (): Caller => callerFor(t.db, w.a.hr.id);
 
-beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  t = await createTestDb();
-  w = await createWorld(t.db);
-});
+beforeAll(async () => ({ t, w } = await openWorld()));
 afterAll(() => t.close());
 
 /** Previews as `caller`, then confirms with the hash the preview gave. */

@@ -13,8 +13,9 @@ import { syncPair } from "@/server/meetings/schedule";
 import { createSeries, moveMeeting, setMeetingSkipped } from "@/server/meetings/series";
 import { completeAnswers } from "../support/answers";
 import { assessmentWith, fill, openCycleFor } from "../support/assessments";
-import { createTestDb, type TestDb } from "../support/db";
-import { callerFor, createWorld, type World } from "../support/factories";
+import type { TestDb } from "../support/db";
+import { callerFor, type World } from "../support/factories";
+import { openWorld } from "../support/world";
 
 // Meeting reminders and the assessment digest, end to end on a real database: services set up
 // a 1:1 at a fixed time, the sweep plans jobs, and runDueJobs (at chosen clock times) sends to
@@ -23,10 +24,7 @@ import { callerFor, createWorld, type World } from "../support/factories";
 
 let t: TestDb;
 let w: World;
-beforeAll(async () => {
-  t = await createTestDb();
-  w = await createWorld(t.db);
-});
+beforeAll(async () => ({ t, w } = await openWorld()));
 afterAll(() => t.close());
 
 const NOW = new Date("2027-03-01T08:00:00Z"); // a Monday

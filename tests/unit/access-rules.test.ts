@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { OrgRole } from "@/db/schema";
+import { isOrgAdmin, isOwner } from "@/server/access/actor";
 import { minGroupSizeOf, participationCells } from "@/server/access/aggregates";
 import { answersSeenBy } from "@/server/access/assessments";
 import { HIDDEN_REASON, MIN_GROUP_SIZE_DEFAULT } from "@/server/analysis/anonymity";
@@ -51,5 +53,18 @@ describe("participationCells: the threshold rule of every trend figure", () => {
       managerSubmitted: HIDDEN,
       complete: HIDDEN,
     });
+  });
+});
+
+describe("isOrgAdmin and isOwner: the same answer for the actor's set and a page's list of roles", () => {
+  const cases: [OrgRole[], boolean, boolean][] = [
+    [["member"], false, false],
+    [["hr_admin", "member"], true, false],
+    [["member", "owner"], true, true],
+    [["hr_admin", "member", "owner"], true, true],
+  ];
+  it.each(cases)("%j: org admin %s, owner %s", (roles, admin, owner) => {
+    expect([isOrgAdmin({ roles }), isOrgAdmin({ roles: new Set(roles) })]).toEqual([admin, admin]);
+    expect([isOwner({ roles }), isOwner({ roles: new Set(roles) })]).toEqual([owner, owner]);
   });
 });

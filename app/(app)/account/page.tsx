@@ -5,6 +5,7 @@ import { Alert, Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCaller, getShell } from "@/server/trpc/server";
 import { signOutEverywhereAction, switchOrganizationAction } from "../actions";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -20,10 +21,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
 
       {organizations.length > 1 ? (
         <Card className="p-4 sm:p-6">
-          <section aria-labelledby="orgs-heading" className="space-y-3">
-            <h2 id="orgs-heading" className="text-lg font-semibold">
-              Your organizations
-            </h2>
+          <Section id="orgs-heading" title="Your organizations">
             <p className="text-sm text-slate-700">
               Your address belongs to a person in each of these. They are separate: what you do in one is never seen from another.
             </p>
@@ -47,15 +45,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
         </Card>
       ) : null}
 
       <Card className="p-4 sm:p-6">
-        <section aria-labelledby="sessions-heading" className="space-y-3">
-          <h2 id="sessions-heading" className="text-lg font-semibold">
-            Where you are signed in
-          </h2>
+        <Section id="sessions-heading" title="Where you are signed in">
           <p className="text-sm text-slate-700">
             Lost a device, or signed in on a shared computer? Signing out everywhere ends every session of your address, in every organization, this one
             included. A session also ends after 30 days without use.
@@ -65,7 +60,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
               Sign out everywhere
             </Button>
           </form>
-        </section>
+        </Section>
       </Card>
     </div>
   );

@@ -10,6 +10,7 @@ import { PARTICIPATION_NOTE, participationRows } from "@/components/cycles/parti
 import { CellValue } from "@/components/trends/cell";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 import { TRPCReactProvider } from "@/components/trpc/client";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Cycles" };
 
@@ -34,10 +35,7 @@ export default async function CyclesPage() {
           people&rdquo; (with that minimum) instead.
         </PageHeader>
 
-        <section aria-labelledby="cycle-list" className="space-y-3">
-          <h2 id="cycle-list" className="text-lg font-semibold">
-            Cycles
-          </h2>
+        <Section id="cycle-list" title="Cycles">
           {cycles.length === 0 ? <Card className="p-4 text-sm text-slate-700">No cycles yet. Create the first one below.</Card> : null}
           <ul className="space-y-3">
             {cycles.map((listed) => (
@@ -89,16 +87,13 @@ export default async function CyclesPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
 
-        <section aria-labelledby="new-cycle" className="space-y-3">
-          <h2 id="new-cycle" className="text-lg font-semibold">
-            New cycle
-          </h2>
+        <Section id="new-cycle" title="New cycle">
           <Card className="p-4 sm:p-5">
             <CreateCycleForm departments={departments} today={calendar.today} timeZone={calendar.timeZone} />
           </Card>
-        </section>
+        </Section>
       </div>
     </TRPCReactProvider>
   );

@@ -6,6 +6,7 @@ import { PeopleTable } from "@/components/people-admin/people-table";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { isOrgAdmin } from "@/server/access/actor";
 import { getCaller, getShell } from "@/server/trpc/server";
 
 export const metadata: Metadata = { title: "Manage people" };
@@ -36,7 +37,7 @@ function readSearch(search: Search) {
 export default async function ManagePeoplePage({ searchParams }: { searchParams: Promise<Search> }) {
   const shell = await getShell();
   // Members get the same "not found" as for any page that isn't theirs; the procedures check again.
-  if (!shell.roles.includes("hr_admin") && !shell.roles.includes("owner")) notFound();
+  if (!isOrgAdmin(shell)) notFound();
   const caller = await getCaller();
   const { values, cursor, page } = readSearch(await searchParams);
   const [departments, list] = await Promise.all([

@@ -7,6 +7,7 @@ import { AUDIT_ACTIONS, type AuditAction } from "@/server/audit/audit";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCaller, orNotFound } from "@/server/trpc/server";
 import { TRPCReactProvider } from "@/components/trpc/client";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -60,32 +61,23 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     <TRPCReactProvider>
       <div className="space-y-8">
         <PageHeader title="Settings">{settings.name}</PageHeader>
-        <section aria-labelledby="anonymity" className="space-y-3">
-          <h2 id="anonymity" className="text-lg font-semibold">
-            Anonymity
-          </h2>
+        <Section id="anonymity" title="Anonymity">
           <Card className="p-4 sm:p-5">
             <MinGroupSizeForm current={settings.minGroupSize} />
           </Card>
-        </section>
-        <section aria-labelledby="schedule" className="space-y-3">
-          <h2 id="schedule" className="text-lg font-semibold">
-            Cycle schedule
-          </h2>
+        </Section>
+        <Section id="schedule" title="Cycle schedule">
           <Card className="p-4 sm:p-5">
             <TimeZoneForm current={settings.timeZone} zones={timeZones(settings.timeZone)} />
           </Card>
-        </section>
-        <section aria-labelledby="audit" className="space-y-3">
-          <h2 id="audit" className="text-lg font-semibold">
-            Audit log
-          </h2>
+        </Section>
+        <Section id="audit" title="Audit log">
           <p className="text-sm text-slate-700">
             What admins did (with every field they changed, old and new), and what Tandem did by itself on a cycle&apos;s dates (&ldquo;Tandem
             (scheduled)&rdquo;), newest first. It never contains anyone&apos;s answers.
           </p>
           <AuditLog entries={audit.entries} next={audit.next} filter={filter.values} basePath="/admin/settings" problems={filter.problems} />
-        </section>
+        </Section>
       </div>
     </TRPCReactProvider>
   );

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { TemplatesManager } from "@/components/meetings/templates-manager";
 import { PageHeader } from "@/components/ui/page-header";
+import { mayCreateTemplate } from "@/server/access/meetings";
 import { getMe, getQueryClient, trpc } from "@/server/trpc/server";
 import { TRPCReactProvider } from "@/components/trpc/client";
 
@@ -12,7 +13,7 @@ export default async function TemplatesPage() {
   const me = await getMe();
   const queryClient = getQueryClient();
   await queryClient.prefetchQuery(trpc.meetings.templates.queryOptions());
-  const canManageOrg = me.roles.includes("hr_admin") || me.roles.includes("owner");
+  const canManageOrg = mayCreateTemplate(me, "org");
   return (
     <TRPCReactProvider>
       <div className="space-y-6">

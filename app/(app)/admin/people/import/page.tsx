@@ -5,15 +5,17 @@ import { ExpectedColumns } from "@/components/people-import/expected-columns";
 import { PeopleImportForm } from "@/components/people-import/people-import-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { isOrgAdmin } from "@/server/access/actor";
 import { getMe } from "@/server/trpc/server";
 import { TRPCReactProvider } from "@/components/trpc/client";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Import people" };
 
 export default async function ImportPeoplePage() {
   const me = await getMe();
   // Members get the same "not found" as for any page that isn't theirs; the procedures check again.
-  if (!me.roles.includes("hr_admin") && !me.roles.includes("owner")) notFound();
+  if (!isOrgAdmin(me)) notFound();
 
   return (
     <TRPCReactProvider>
@@ -29,23 +31,17 @@ export default async function ImportPeoplePage() {
           Add and update your organization’s people from a spreadsheet. Check the file first: nothing is written until you import.
         </PageHeader>
 
-        <section aria-labelledby="import-file" className="space-y-3">
-          <h2 id="import-file" className="text-lg font-semibold">
-            Your file
-          </h2>
+        <Section id="import-file" title="Your file">
           <Card className="p-4 sm:p-5">
             <PeopleImportForm />
           </Card>
-        </section>
+        </Section>
 
-        <section aria-labelledby="import-columns" className="space-y-3">
-          <h2 id="import-columns" className="text-lg font-semibold">
-            Expected columns
-          </h2>
+        <Section id="import-columns" title="Expected columns">
           <Card className="p-4 sm:p-5">
             <ExpectedColumns />
           </Card>
-        </section>
+        </Section>
       </div>
     </TRPCReactProvider>
   );
