@@ -102,6 +102,47 @@ export async function readSchedule(db: Db, orgId: string, pairId: string, now: D
   return { series, upcoming, next, carryTo: pair.endedAt ? null : next };
 }
 
+export interface PairNextMeeting {
+  series: SeriesRow[];
+  /** The first live meeting that has not ended and is not skipped (readSchedule's `next`, and its `carryTo` while the pair is open). */
+  next: MeetingRow | null;
+}
+
+/**
+ * The next meeting of each of several pairs (readSchedule's `series` and `next`, the same
+ * answer), in two statements whatever the number of pairs, writing nothing. The caller has
+ * checked the pairs are the actor's (server/access/) and passes each one's end.
+ */
+export async function readNextMeetings(
+  db: Db,
+  orgId: string,
+  pairList: { id: string; endedAt: Date | null }[],
+  now: Date,
+): Promise<Map<string, PairNextMeeting>> {
+  const out = new Map<string, PairNextMeeting>(pairList.map((p) => [p.id, { series: [], next: null }]));
+  if (pairList.length === 0) return out;
+  const pairIds = pairList.map((p) => p.id);
+  const series = await db
+    .select()
+    .from(meetingSeries)
+    .where(and(eq(meetingSeries.orgId, orgId), inArray(meetingSeries.pairId, pairIds)))
+    .orderBy(asc(meetingSeries.startsOn), asc(meetingSeries.createdAt));
+  for (const s of series) out.get(s.pairId)!.series.push(s);
+  // Not skipped, and not ended: the few rows planned ahead per pair, soonest first.
+  const rows = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.orgId, orgId), inArray(meetings.pairId, pairIds), gt(meetings.endsAt, now), eq(meetings.status, "scheduled")))
+    .orderBy(asc(meetings.startsAt));
+  const seriesById = new Map(series.map((s) => [s.id, s]));
+  const endedAtOf = new Map(pairList.map((p) => [p.id, p.endedAt]));
+  for (const m of rows) {
+    const entry = out.get(m.pairId)!;
+    if (!entry.next && isLiveMeeting(m, seriesById.get(m.seriesId)!, endedAtOf.get(m.pairId) ?? null)) entry.next = m;
+  }
+  return out;
+}
+
 /**
  * Plans the pair's next occurrences and carries open action items over, then answers the
  * schedule. For writes and the worker only: call it inside the write's transaction, after its

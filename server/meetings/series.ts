@@ -1,13 +1,14 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
 import { meetingSeries, meetings, pairs as pairsTable, people, type SeriesFrequency } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
 import { requireMeetingMember, requireSeriesMember } from "@/server/access/meetings";
-import { requirePairMember } from "@/server/access/pairs";
+import { memberOfPair, requirePairMember } from "@/server/access/pairs";
 import { firstOccurrence, isValidTimeZone, localParts, nextOccurrences, zonedInstant } from "@/server/meetings/recurrence";
 import { ConflictError, InvalidInputError } from "@/server/errors";
-import { isLiveMeeting, meetingCounts, readSchedule, ruleOf, syncPair, type MeetingRow, type SeriesRow } from "./schedule";
+import { isLiveMeeting, meetingCounts, readNextMeetings, readSchedule, ruleOf, syncPair, type MeetingRow, type SeriesRow } from "./schedule";
 
 export interface SeriesInput {
   frequency: SeriesFrequency;
@@ -314,37 +315,40 @@ export async function getPairMeetings(db: Db, actor: Actor, input: { pairId: str
   };
 }
 
-/** The next 1:1 of each of the actor's open pairs, for the home page. */
+/** The next 1:1 of each of the actor's open pairs, for the home page and the 1:1s list: a fixed number of statements, whatever the number of pairs. */
 export async function listMyNextMeetings(db: Db, actor: Actor, now = new Date()) {
+  const other = alias(people, "other");
   const myPairs = await db
-    .select({ id: pairsTable.id, managerId: pairsTable.managerId, reportId: pairsTable.reportId })
+    .select({ id: pairsTable.id, managerId: pairsTable.managerId, otherId: other.id, otherName: other.name })
     .from(pairsTable)
-    .where(
-      and(eq(pairsTable.orgId, actor.orgId), isNull(pairsTable.endedAt), or(eq(pairsTable.managerId, actor.personId), eq(pairsTable.reportId, actor.personId))),
-    );
-  const others = myPairs.map((p) => (p.managerId === actor.personId ? p.reportId : p.managerId));
-  const names = others.length
-    ? await db
-        .select({ id: people.id, name: people.name })
-        .from(people)
-        .where(and(eq(people.orgId, actor.orgId), inArray(people.id, others)))
-    : [];
-  const out = [];
-  const carryTo: MeetingRow[] = [];
-  for (const p of myPairs) {
-    const schedule = await readSchedule(db, actor.orgId, p.id, now);
-    if (schedule.carryTo) carryTo.push(schedule.carryTo);
-    const otherId = p.managerId === actor.personId ? p.reportId : p.managerId;
-    const next = schedule.next;
-    out.push({
+    .innerJoin(
+      other,
+      and(
+        eq(other.orgId, pairsTable.orgId),
+        eq(other.id, sql`case when ${pairsTable.managerId} = ${actor.personId} then ${pairsTable.reportId} else ${pairsTable.managerId} end`),
+      ),
+    )
+    .where(and(memberOfPair(actor), isNull(pairsTable.endedAt)));
+  const schedules = await readNextMeetings(
+    db,
+    actor.orgId,
+    myPairs.map((p) => ({ id: p.id, endedAt: null })),
+    now,
+  );
+  const todayIn = new Map<string, string>();
+  const todayOf = (zone: string) => todayIn.get(zone) ?? todayIn.set(zone, today(zone, now)).get(zone)!;
+  const out = myPairs.map((p) => {
+    const { series, next } = schedules.get(p.id)!;
+    return {
       pairId: p.id,
       mySide: p.managerId === actor.personId ? ("manager" as const) : ("employee" as const),
-      other: { id: otherId, name: names.find((n) => n.id === otherId)?.name ?? "" },
-      hasSeries: schedule.series.some((s) => s.endsOn === null || s.endsOn >= today(s.timeZone, now)),
-      next: next && { id: next.id, startsAt: next.startsAt, endsAt: next.endsAt, timeZone: schedule.series.find((s) => s.id === next.seriesId)!.timeZone },
-    });
-  }
+      other: { id: p.otherId, name: p.otherName },
+      hasSeries: series.some((s) => s.endsOn === null || s.endsOn >= todayOf(s.timeZone)),
+      next: next && { id: next.id, startsAt: next.startsAt, endsAt: next.endsAt, timeZone: series.find((s) => s.id === next.seriesId)!.timeZone },
+    };
+  });
   // Open pairs only: each one's next meeting is its carryTo.
+  const carryTo = myPairs.flatMap((p) => schedules.get(p.id)!.next ?? []);
   const counts = await meetingCounts(db, actor.orgId, carryTo, carryTo, now);
   return (
     out
