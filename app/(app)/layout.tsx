@@ -5,11 +5,10 @@ import { currentSession } from "@/server/auth";
 import { getCaller, getShell } from "@/server/trpc/server";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
+  // A session whose person was removed or deactivated is no session (server/auth/sessions.ts).
   const session = await currentSession();
   if (!session) redirect("/sign-in");
-  const me = await getShell().catch(() => null);
-  // A session whose person was removed or deactivated: start over at sign-in.
-  if (!me) redirect("/sign-in?error=NoAccount");
+  const me = await getShell();
   // Only an identity with people in several organizations pays for the list.
   const others = session.organizationCount > 1 ? (await (await getCaller()).session.organizations()).filter((o) => !o.current) : [];
   return (

@@ -1,10 +1,10 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { responses } from "@/db/schema";
+import { assessments, cycles, pairs, responses } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
 import { requireAssessmentParticipant } from "@/server/access/assessments";
-import { AnswerError, applyChanges, validateChanges } from "@/server/assessments/answers";
-import { getItemBank } from "@/server/assessments/item-bank";
+import { AnswerError, validateChanges, type AnswerValue } from "@/server/assessments/answers";
+import { CURRENT_BANK_VERSION, getItemBank } from "@/server/assessments/item-bank";
 import { ConflictError, InvalidInputError } from "@/server/errors";
 import { loadAssessmentRecord } from "./load";
 
@@ -12,34 +12,103 @@ import { loadAssessmentRecord } from "./load";
  * Saves changed answers into the respondent's draft. Changes are per question, so two tabs or
  * devices saving different questions never undo each other; the same question saved twice
  * keeps the latest. Refused once the response is submitted or the assessment closed.
+ *
+ * One statement on the way that succeeds (autosave runs every few seconds while someone
+ * answers): the access check, the state check and the write, under the lock protocol of
+ * server/access/assessments.ts. The assessment row is taken FOR SHARE (both sides' saves run
+ * side by side; a submit or a close, which take it FOR UPDATE or update it, wait for the save
+ * or are waited for, and the state is read from the row as it is after the wait). The changes
+ * are applied to the stored answers inside the UPDATE, so two saves of one person are ordered
+ * by the row lock and each applies its own questions to what the other wrote. When it writes
+ * nothing, the checks run again one by one to say why (not found, submitted, closed, invalid).
  */
 export async function saveDraft(db: Db, actor: Actor, input: { assessmentId: string; changes: Record<string, unknown> }) {
-  return db.transaction(async (tx) => {
-    const access = await requireAssessmentParticipant(tx, actor, input.assessmentId, { lock: "share" });
-    const record = await loadAssessmentRecord(tx, access);
-    if (record.mine.submittedAt) throw new ConflictError("You have already submitted this assessment; answers can no longer change.");
-    if (record.state !== "open") throw new ConflictError("This assessment is closed; answers can no longer change.");
+  const versions = bankVersionsAccepting(input.changes);
+  if (versions.length > 0) {
+    const changes = validateChanges(getItemBank(versions[0]!), input.changes);
+    // A transaction of its own, though one statement: a reply lost after COMMIT fails the save
+    // (the browser retries it) rather than passing for one that never happened.
+    const saved = await db.transaction(async (tx) => {
+      const draft = tx.$with("draft").as(draftQuery(tx, actor, input.assessmentId, versions));
+      const [row] = await tx
+        .with(draft)
+        .update(responses)
+        .set({ answers: withChanges(changes), revision: sql`${responses.revision} + 1`, updatedAt: sql`now()` })
+        .from(draft)
+        .where(and(eq(responses.orgId, actor.orgId), eq(responses.id, draft.responseId), isNull(responses.submittedAt)))
+        .returning({ revision: responses.revision, updatedAt: responses.updatedAt });
+      return row;
+    });
+    if (saved) return saved;
+  }
+  return explainRefusal(db, actor, input);
+}
 
-    let changes;
+const draftQuery = (db: Db, actor: Actor, assessmentId: string, versions: number[]) =>
+  db
+    .select({ responseId: sql<string>`${responses.id}`.as("response_id") })
+    .from(assessments)
+    .innerJoin(pairs, and(eq(pairs.orgId, assessments.orgId), eq(pairs.id, assessments.pairId)))
+    .innerJoin(
+      responses,
+      and(
+        eq(responses.orgId, assessments.orgId),
+        eq(responses.assessmentId, assessments.id),
+        eq(responses.side, sql`case when ${pairs.managerId} = ${actor.personId} then 'manager'::side else 'employee'::side end`),
+      ),
+    )
+    .leftJoin(cycles, and(eq(cycles.orgId, assessments.orgId), eq(cycles.id, assessments.cycleId)))
+    .where(
+      and(
+        eq(assessments.orgId, actor.orgId),
+        eq(assessments.id, assessmentId),
+        or(eq(pairs.managerId, actor.personId), eq(pairs.reportId, actor.personId)),
+        // Open (server/assessments/state.ts): not revealed, not closed, its cycle not closed.
+        isNull(assessments.revealedAt),
+        isNull(assessments.closedAt),
+        or(isNull(cycles.status), ne(cycles.status, "closed")),
+        sql`${assessments.bankVersion} in (${sql.join(
+          versions.map((v) => sql`${v}`),
+          sql`, `,
+        )})`,
+      ),
+    )
+    .for("share", { of: assessments });
+
+/** The stored answers with the changes applied: a null or empty answer removes the question's. */
+function withChanges(changes: Record<string, AnswerValue | null>): SQL {
+  const removed = Object.entries(changes).filter(([, v]) => v === null || v === "");
+  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== null && v !== ""));
+  const without = removed.reduce<SQL>((acc, [key]) => sql`(${acc} - ${key}::text)`, sql`${responses.answers}`);
+  return sql`(${without} || ${JSON.stringify(set)}::jsonb)`;
+}
+
+/** Item bank versions whose questions the changes are valid answers to. */
+function bankVersionsAccepting(changes: Record<string, unknown>): number[] {
+  const versions: number[] = [];
+  for (let v = 1; v <= CURRENT_BANK_VERSION; v++) {
     try {
-      changes = validateChanges(getItemBank(record.bankVersion), input.changes);
+      validateChanges(getItemBank(v), changes);
+      versions.push(v);
     } catch (err) {
-      if (err instanceof AnswerError) throw new InvalidInputError(err.message);
-      throw err;
+      if (!(err instanceof AnswerError)) throw err;
     }
+  }
+  return versions;
+}
 
-    // The share lock above keeps submits out; this lock orders saves of two tabs of one person.
-    const [current] = await tx
-      .select({ answers: responses.answers })
-      .from(responses)
-      .where(and(eq(responses.orgId, access.orgId), eq(responses.id, record.mine.id), isNull(responses.submittedAt)))
-      .for("update");
-    if (!current) throw new ConflictError("You have already submitted this assessment; answers can no longer change.");
-    const [saved] = await tx
-      .update(responses)
-      .set({ answers: applyChanges(current.answers, changes), revision: sql`${responses.revision} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(responses.orgId, access.orgId), eq(responses.id, record.mine.id), isNull(responses.submittedAt)))
-      .returning({ revision: responses.revision, updatedAt: responses.updatedAt });
-    return saved!;
-  });
+/** Nothing was written: the reason, checked in the order a person reads them. */
+async function explainRefusal(db: Db, actor: Actor, input: { assessmentId: string; changes: Record<string, unknown> }): Promise<never> {
+  const access = await requireAssessmentParticipant(db, actor, input.assessmentId);
+  const record = await loadAssessmentRecord(db, access);
+  if (record.mine.submittedAt) throw new ConflictError("You have already submitted this assessment; answers can no longer change.");
+  if (record.state !== "open") throw new ConflictError("This assessment is closed; answers can no longer change.");
+  try {
+    validateChanges(getItemBank(record.bankVersion), input.changes);
+  } catch (err) {
+    if (err instanceof AnswerError) throw new InvalidInputError(err.message);
+    throw err;
+  }
+  // Open, unsubmitted and valid a moment later: it was submitted or closed in between.
+  throw new ConflictError("You have already submitted this assessment; answers can no longer change.");
 }

@@ -42,20 +42,24 @@ export interface CurrentSession {
   /** Organizations the identity holds an active person in (this one included). */
   organizationCount: number;
   actor: Actor;
+  /** What every signed-in page's header shows, read in the same statement. */
+  person: { id: string; name: string };
+  org: { id: string; name: string };
 }
 
 /**
  * The session a cookie token names, if it is still valid: not expired, its person active and
  * still holding the identity's address, and (outside demo mode) not minted by the demo's
  * "sign in as"; in demo mode a demo session only ever names a person of a demo organization.
- * One select by the unique token hash, which also yields the person's roles (the actor), so
- * a request pays for the session check and the actor in one round trip. Renews the expiry
+ * One select by the unique token hash, which also yields the person's roles (the actor) and
+ * the names the page header shows, so a request pays for the session check, the actor and the
+ * header in one round trip. Renews the expiry
  * when the session was last renewed more than SESSION_RENEW_AFTER_HOURS ago.
  */
 export async function readSession(db: Db, token: string, options: { demo: boolean }): Promise<CurrentSession | null> {
   if (!token || token.length > 200) return null;
   // Outside demo mode no demo session counts; in demo mode a demo session must name a demo
-  // person (the organizations join is needed only then).
+  // person.
   const demoRule = options.demo ? or(ne(appSessions.method, "demo"), eq(organizations.isDemo, true)) : ne(appSessions.method, "demo");
   const organizationsOfIdentity = options.demo
     ? sql<number>`(select count(*)::int from people p2 join organizations o2 on o2.id = p2.org_id where p2.email = ${users.email} and p2.deactivated_at is null and (${appSessions.method} <> 'demo' or o2.is_demo))`
@@ -72,12 +76,14 @@ export async function readSession(db: Db, token: string, options: { demo: boolea
       // when more than one): an index lookup on people.email inside the same statement.
       organizations: organizationsOfIdentity,
       role: orgRoles.role,
+      personName: people.name,
+      orgName: organizations.name,
     })
     .from(appSessions)
     .innerJoin(users, eq(users.id, appSessions.userId))
     .innerJoin(people, and(eq(people.orgId, appSessions.orgId), eq(people.id, appSessions.personId)))
-    .leftJoin(orgRoles, and(eq(orgRoles.orgId, people.orgId), eq(orgRoles.personId, people.id)))
-    .$dynamic();
+    .innerJoin(organizations, eq(organizations.id, appSessions.orgId))
+    .leftJoin(orgRoles, and(eq(orgRoles.orgId, people.orgId), eq(orgRoles.personId, people.id)));
   const where = and(
     eq(appSessions.tokenHash, hashSessionToken(token)),
     gt(appSessions.expiresAt, sql`now()`),
@@ -85,7 +91,7 @@ export async function readSession(db: Db, token: string, options: { demo: boolea
     eq(people.email, users.email),
     demoRule,
   );
-  const rows = await (options.demo ? query.innerJoin(organizations, eq(organizations.id, appSessions.orgId)) : query).where(where);
+  const rows = await query.where(where);
   const first = rows[0];
   if (!first) return null;
   if (first.stale) {
@@ -102,6 +108,8 @@ export async function readSession(db: Db, token: string, options: { demo: boolea
     method: first.method,
     organizationCount: first.organizations,
     actor: { personId: first.personId, orgId: first.orgId, roles },
+    person: { id: first.personId, name: first.personName },
+    org: { id: first.orgId, name: first.orgName },
   };
 }
 

@@ -6,6 +6,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import superjson from "superjson";
 import { makeQueryClient } from "@/components/trpc/query-client";
+import { currentSession } from "@/server/auth";
 import { appRouter, createCaller } from "./root";
 import { createRequestContext } from "./request-context";
 
@@ -35,8 +36,16 @@ export const getCaller = cache(async () => {
 /** The signed-in person with their pairs, once per request. */
 export const getMe = cache(async () => (await getCaller()).me.get());
 
-/** The signed-in person's name, organization and roles, once per request: every page's header. */
-export const getShell = cache(async () => (await getCaller()).me.shell());
+/**
+ * The signed-in person's name, organization and roles, once per request: every page's header.
+ * The session check reads them (server/auth/sessions.ts), so this costs no statement of its own;
+ * it answers what `me.shell` answers.
+ */
+export const getShell = cache(async () => {
+  const session = await currentSession();
+  if (!session) redirect("/sign-in");
+  return { person: session.person, org: session.org, roles: [...session.actor.roles].sort() };
+});
 
 /** Awaits a procedure call from a server component; "not found" becomes Next's 404 page. */
 export async function orNotFound<T>(call: Promise<T>): Promise<T> {
