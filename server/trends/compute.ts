@@ -226,6 +226,7 @@ function completePairs(responses: readonly Response[]): CompletePair[] {
 
 /** Whether two lists name the same groups; the same list, as the service passes it, is checked first. */
 function sameGroups(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
   if (a.length === b.length && a.every((id, i) => id === b[i])) return true;
   return [...new Set(a)].sort().join() === [...new Set(b)].sort().join();
 }
@@ -285,16 +286,32 @@ function countCell(n: number, k: number, suppressed: boolean): Cell<number> {
   return suppressed || n < k ? hiddenCell() : { hidden: false, value: n };
 }
 
-/** Per group id, the positions of the items in it (each once, in item order). */
-function byGroup(items: readonly { groupIds: readonly string[] }[]): Map<string, number[]> {
-  const lists = new Map<string, number[]>();
+/**
+ * Per group (by position in the family), the positions of the items in it (each once, in item
+ * order). An item's ids are looked up once per list of ids: the service gives a pair's
+ * invitation and both its responses the same list, as long as the reporting line above it.
+ */
+function byGroup(
+  items: readonly { groupIds: readonly string[] }[],
+  groupAt: ReadonlyMap<string, number>,
+  known: WeakMap<readonly string[], number[]>,
+): number[][] {
+  const lists = Array.from({ length: groupAt.size }, (): number[] => []);
   items.forEach((item, position) => {
-    for (const id of item.groupIds) {
-      const list = lists.get(id);
+    let groups = known.get(item.groupIds);
+    if (groups === undefined) {
+      groups = [];
+      for (const id of item.groupIds) {
+        const g = groupAt.get(id);
+        if (g !== undefined) groups.push(g);
+      }
+      known.set(item.groupIds, groups);
+    }
+    for (const g of groups) {
+      const list = lists[g]!;
       // A group named twice for one item: its list already ends with this position (a scan
       // of the item's ids instead was quadratic in a deep reporting line's length).
-      if (list === undefined) lists.set(id, [position]);
-      else if (list[list.length - 1] !== position) list.push(position);
+      if (list[list.length - 1] !== position) list.push(position);
     }
   });
   return lists;
@@ -707,8 +724,10 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
     manager: distinct.count(ps, (p) => p.manager.person),
   });
 
-  const responsesByGroup = byGroup(cycle.rows);
-  const invitedByGroup = byGroup(cycle.invited);
+  const groupAt = new Map(cycle.groups.map((g, i) => [g.id, i]));
+  const known = new WeakMap<readonly string[], number[]>();
+  const responsesByGroup = byGroup(cycle.rows, groupAt, known);
+  const invitedByGroup = byGroup(cycle.invited, groupAt, known);
   const allResponses = { employee: responses.filter((r) => r.row.side === "employee"), manager: responses.filter((r) => r.row.side === "manager") };
   for (const side of SIDES) allResponses[side].forEach((r, i) => (r.position = i));
   const allPairs = completePairs(responses);
@@ -724,7 +743,7 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
     const employee: Response[] = [];
     const manager: Response[] = [];
     const complete: CompletePair[] = [];
-    for (const i of responsesByGroup.get(def.id) ?? []) {
+    for (const i of responsesByGroup[groupAt.get(def.id) ?? -1] ?? []) {
       const r = responses[i];
       if (r?.row.side === "employee") {
         employee.push(r);
@@ -739,7 +758,7 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
       people: { employee: respondents(employee), manager: respondents(manager) },
       complete,
       pairPeople: pairCounts(complete),
-      invited: invitedByGroup.get(def.id) ?? [],
+      invited: invitedByGroup[groupAt.get(def.id) ?? -1] ?? [],
     };
   });
   const responseKind = (side: Side): Kind<Response> => ({
