@@ -122,6 +122,8 @@ interface Response {
   predictions: (number | null)[];
   /** The choose-again answer as its rank, 1 ("Definitely not") to 5; null if not answered. */
   chooseAgain: number | null;
+  /** An employee response's complete pair, once both sides are known to have submitted. */
+  pair?: CompletePair;
 }
 
 interface CompletePair {
@@ -367,6 +369,20 @@ interface Decision {
   whole: boolean;
   /** By position in the kind's `all`: 1 where the figure counts the contribution. */
   kept: Uint8Array;
+  /** Per group, its contributions the figure counts, once asked (several figures share a decision). */
+  contributing?: (readonly unknown[] | undefined)[];
+}
+
+/** A group's contributions (`all`, of one kind) that the decision's figure counts. */
+function contributorsOf<T>(decision: Decision, g: GroupData, all: readonly T[], position: (item: T) => number): readonly T[] {
+  const { whole, kept } = decision;
+  if (whole) return all;
+  decision.contributing ??= [];
+  const known = decision.contributing[g.index] as readonly T[] | undefined;
+  if (known !== undefined) return known;
+  const list = all.every((x) => kept[position(x)] === 1) ? all : all.filter((x) => kept[position(x)] === 1);
+  decision.contributing[g.index] = list;
+  return list;
 }
 
 /** A kind's contributions per group as numbers, made once per family and kind. */
@@ -733,7 +749,7 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
   const allPairs = completePairs(responses);
   // Both responses of a pair are in the same groups: a group's complete pairs are the complete
   // pairs of its employee responses.
-  const pairOf = new Map(allPairs.map((p) => [p.employee, p]));
+  for (const p of allPairs) p.employee.pair = p;
   for (const p of allPairs) {
     if (!sameGroups(p.employee.row.groupIds, p.manager.row.groupIds)) {
       throw new Error(`the two responses of pair ${p.assessmentId} are in different groups`);
@@ -747,7 +763,7 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
       const r = responses[i];
       if (r?.row.side === "employee") {
         employee.push(r);
-        const pair = pairOf.get(r);
+        const pair = r.pair;
         if (pair) complete.push(pair);
       } else if (r?.row.side === "manager") manager.push(r);
     }
@@ -862,10 +878,10 @@ export function computeCycleFigures(
   const sideDecision = (side: Side, sum: boolean, keep: (r: Response) => boolean, shownIn: ShownIn) =>
     once(() => suppression.figure(side, sideHidden[side], sum, keep, shownSide(side), shownIn));
   const sideFigure = <T>(g: GroupData, decision: () => Decision, side: Side, value: (rs: readonly Response[]) => T | null): Cell<T> => {
-    const { hidden, whole, kept } = decision();
-    if (hidden[g.index]) return hiddenCell();
+    const d = decision();
+    if (d.hidden[g.index]) return hiddenCell();
     const all = g.responses[side];
-    const contributing = whole || all.every((r) => kept[r.position] === 1) ? all : all.filter((r) => kept[r.position] === 1);
+    const contributing = contributorsOf(d, g, all, (r) => r.position);
     const v = value(contributing);
     if (v === null) return hiddenCell();
     if (contributing === all) return cell(v, g.people, k, [side]);
@@ -876,10 +892,10 @@ export function computeCycleFigures(
   const pairDecision = (keep: (p: CompletePair) => boolean, shownIn: ShownIn) =>
     once(() => suppression.figure("pairs", pairHidden, true, keep, shownPairs, shownIn));
   const pairFigure = <T>(g: GroupData, decision: () => Decision, value: (ps: readonly CompletePair[]) => T | null): Cell<T> => {
-    const { hidden, whole, kept } = decision();
-    if (hidden[g.index]) return hiddenCell();
+    const d = decision();
+    if (d.hidden[g.index]) return hiddenCell();
     const all = g.complete;
-    const contributing = whole || all.every((p) => kept[p.index] === 1) ? all : all.filter((p) => kept[p.index] === 1);
+    const contributing = contributorsOf(d, g, all, (p) => p.index);
     const v = value(contributing);
     return v === null ? hiddenCell() : cell(v, contributing === all ? g.pairPeople : pairCounts(contributing), k, SIDES);
   };
@@ -976,27 +992,38 @@ export function computeCycleFigures(
     const rows = bank.dimensions.map((d, di): DriverFigure => {
       // The pairs with the side's own mean in the dimension, and among them those with both
       // sides' means (the gap's), with their values, in one pass over the group's pairs.
-      const scored: CompletePair[] = [];
+      // The pairs themselves are listed only when some are left out (see `leavesOutFewNone`).
+      let scoredPairs = 0;
+      let gappedPairs = 0;
       const scores: number[] = [];
       const scoredChoices: (number | null)[] = [];
-      const gapped: CompletePair[] = [];
       const gaps: number[] = [];
       const gappedChoices: (number | null)[] = [];
       for (const p of ps) {
         const own = p[side].means[di];
         if (own == null) continue;
-        scored.push(p);
+        scoredPairs++;
         scores.push(own);
         scoredChoices.push(p[side].chooseAgain);
         const e = p.employee.means[di];
         const m = p.manager.means[di];
         if (e == null || m == null) continue;
-        gapped.push(p);
+        gappedPairs++;
         gaps.push(Math.abs(e - m));
         gappedChoices.push(p[side].chooseAgain);
       }
-      const score = leavesOutFewNone(g, scored) ? rank(spearman(scores, scoredChoices)) : null;
-      const gap = leavesOutFewNone(g, gapped) ? rank(spearman(gaps, gappedChoices)) : null;
+      const isScored = (p: CompletePair) => p[side].means[di] != null;
+      const isGapped = (p: CompletePair) => p.employee.means[di] != null && p.manager.means[di] != null;
+      const all = g.complete.length;
+      const score = scoredPairs === all || leavesOutFewNone(g, ps.filter(isScored)) ? rank(spearman(scores, scoredChoices)) : null;
+      const gap =
+        gappedPairs === all ||
+        leavesOutFewNone(
+          g,
+          ps.filter((p) => isScored(p) && isGapped(p)),
+        )
+          ? rank(spearman(gaps, gappedChoices))
+          : null;
       return { key: d.key, score, gap };
     });
     return rows.some((r) => r.score !== null || r.gap !== null) ? rows : null;
