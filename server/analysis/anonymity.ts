@@ -237,10 +237,18 @@ interface Atom {
   group: number;
   /** The signature's length. */
   depth: number;
-  children: Map<number, Atom> | undefined;
+  /**
+   * The children: `kid` while there is one, `kids` (by group) from the second on. Most nodes of a
+   * deep reporting line have one child and one person, and hiding a group makes a new node for
+   * every contribution below it: a map for each made it spend its time allocating.
+   */
+  kid: Atom | undefined;
+  kids: Map<number, Atom> | undefined;
   /** How many contributions it holds now. */
   size: number;
-  /** Person → how many of the atom's contributions are theirs; made when the first one enters. */
+  /** While `people` is unmade: the person of all its contributions (it holds one person's, or none). */
+  solo: number;
+  /** Person → how many of the atom's contributions are theirs; made when a second person enters. */
   people: Map<number, number> | undefined;
   /** Scratch for a pass over contributions: the pass that last saw the atom, and its result. */
   seenIn: number;
@@ -250,7 +258,33 @@ interface Atom {
 }
 
 function newAtom(parent: Atom | undefined, group: number): Atom {
-  return { parent, group, depth: parent ? parent.depth + 1 : 0, children: undefined, size: 0, people: undefined, seenIn: 0, movesTo: undefined, touchedIn: 0 };
+  return {
+    parent,
+    group,
+    depth: parent ? parent.depth + 1 : 0,
+    kid: undefined,
+    kids: undefined,
+    size: 0,
+    solo: -1,
+    people: undefined,
+    seenIn: 0,
+    movesTo: undefined,
+    touchedIn: 0,
+  };
+}
+
+function childOf(atom: Atom, g: number): Atom | undefined {
+  if (atom.kids !== undefined) return atom.kids.get(g);
+  return atom.kid?.group === g ? atom.kid : undefined;
+}
+
+function hasChildren(atom: Atom): boolean {
+  return atom.kids !== undefined ? atom.kids.size > 0 : atom.kid !== undefined;
+}
+
+/** Distinct people among the atom's contributions. */
+function peopleIn(atom: Atom): number {
+  return atom.people !== undefined ? atom.people.size : atom.size > 0 ? 1 : 0;
 }
 
 /**
@@ -348,10 +382,10 @@ class AtomIndex {
       if (signature.length === 1) found.add(g);
       else {
         let node: Atom | undefined = prefix;
-        for (let i = j + 1; i < signature.length && node !== undefined; i++) node = node.children?.get(signature[i]!);
+        for (let i = j + 1; i < signature.length && node !== undefined; i++) node = childOf(node, signature[i]!);
         if (this.holdsAny(node)) found.add(g);
       }
-      prefix = prefix.children?.get(g) ?? this.root;
+      prefix = childOf(prefix, g) ?? this.root;
     }
     const size = (g: number) => this.numbered.members[g]?.length ?? 0;
     const narrowest = signature.reduce((a, b) => (size(b) < size(a) ? b : a));
@@ -428,20 +462,30 @@ class AtomIndex {
   }
 
   private child(atom: Atom, g: number): Atom {
-    atom.children ??= new Map();
-    let next = atom.children.get(g);
+    let next = childOf(atom, g);
     if (next === undefined) {
       next = newAtom(atom, g);
-      atom.children.set(g, next);
+      if (atom.kids !== undefined) atom.kids.set(g, next);
+      else if (atom.kid === undefined) atom.kid = next;
+      else {
+        atom.kids = new Map([
+          [atom.kid.group, atom.kid],
+          [g, next],
+        ]);
+        atom.kid = undefined;
+      }
     }
     return next;
   }
 
   /** Takes an empty, childless node out of the trie, and so its parents that are left so. */
   private prune(atom: Atom): void {
-    for (let a: Atom = atom; a.parent !== undefined && a.size === 0 && !a.children?.size; a = a.parent) {
-      a.parent.children?.delete(a.group);
+    for (let a: Atom = atom; a.parent !== undefined && a.size === 0 && !hasChildren(a); a = a.parent) {
+      const parent = a.parent;
+      if (parent.kids !== undefined) parent.kids.delete(a.group);
+      else if (parent.kid === a) parent.kid = undefined;
       a.people = undefined;
+      a.solo = -1;
     }
   }
 
@@ -451,21 +495,28 @@ class AtomIndex {
 
   private enter(atom: Atom, c: number): void {
     const person = this.numbered.personOf[c] ?? -1;
+    if (atom.people !== undefined) atom.people.set(person, (atom.people.get(person) ?? 0) + 1);
+    else if (atom.size === 0) atom.solo = person;
+    else if (atom.solo !== person) {
+      atom.people = new Map([
+        [atom.solo, atom.size],
+        [person, 1],
+      ]);
+    }
     atom.size++;
-    atom.people ??= new Map();
-    atom.people.set(person, (atom.people.get(person) ?? 0) + 1);
   }
 
   private leave(atom: Atom, c: number): void {
     const person = this.numbered.personOf[c] ?? -1;
-    const count = (atom.people?.get(person) ?? 0) - 1;
-    if (count > 0) atom.people?.set(person, count);
-    else atom.people?.delete(person);
     atom.size--;
+    if (atom.people === undefined) return;
+    const count = (atom.people.get(person) ?? 0) - 1;
+    if (count > 0) atom.people.set(person, count);
+    else atom.people.delete(person);
   }
 
   private check(atom: Atom): void {
-    const people = atom.people?.size ?? 0;
+    const people = peopleIn(atom);
     if (atom !== this.root && people > 0 && people < this.k) {
       this.violating.add(atom);
       this.queue.push({ atom, people });
@@ -473,7 +524,7 @@ class AtomIndex {
       // line makes a new atom for every contribution below each group hidden): start afresh
       // from the violating atoms once they are outnumbered, so the heap stays their size.
       if (this.queue.size > 2 * this.violating.size + 1024) {
-        this.queue.replaceAll([...this.violating].map((a) => ({ atom: a, people: a.people?.size ?? 0 })));
+        this.queue.replaceAll([...this.violating].map((a) => ({ atom: a, people: peopleIn(a) })));
       }
     } else this.violating.delete(atom);
   }
@@ -481,7 +532,7 @@ class AtomIndex {
   /** The violating atom with the fewest people, ties by signature; null when none. */
   smallest(): { atom: Atom; people: number } | null {
     for (let top = this.queue.peek(); top !== undefined; top = this.queue.peek()) {
-      if (this.violating.has(top.atom) && top.atom.people?.size === top.people) return top;
+      if (this.violating.has(top.atom) && peopleIn(top.atom) === top.people) return top;
       this.queue.pop();
     }
     return null;

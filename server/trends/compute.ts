@@ -122,6 +122,8 @@ interface Response {
   predictions: (number | null)[];
   /** The choose-again answer as its rank, 1 ("Definitely not") to 5; null if not answered. */
   chooseAgain: number | null;
+  /** An employee response's complete pair, once both sides are known to have submitted. */
+  pair?: CompletePair;
 }
 
 interface CompletePair {
@@ -226,6 +228,7 @@ function completePairs(responses: readonly Response[]): CompletePair[] {
 
 /** Whether two lists name the same groups; the same list, as the service passes it, is checked first. */
 function sameGroups(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
   if (a.length === b.length && a.every((id, i) => id === b[i])) return true;
   return [...new Set(a)].sort().join() === [...new Set(b)].sort().join();
 }
@@ -285,16 +288,32 @@ function countCell(n: number, k: number, suppressed: boolean): Cell<number> {
   return suppressed || n < k ? hiddenCell() : { hidden: false, value: n };
 }
 
-/** Per group id, the positions of the items in it (each once, in item order). */
-function byGroup(items: readonly { groupIds: readonly string[] }[]): Map<string, number[]> {
-  const lists = new Map<string, number[]>();
+/**
+ * Per group (by position in the family), the positions of the items in it (each once, in item
+ * order). An item's ids are looked up once per list of ids: the service gives a pair's
+ * invitation and both its responses the same list, as long as the reporting line above it.
+ */
+function byGroup(
+  items: readonly { groupIds: readonly string[] }[],
+  groupAt: ReadonlyMap<string, number>,
+  known: WeakMap<readonly string[], number[]>,
+): number[][] {
+  const lists = Array.from({ length: groupAt.size }, (): number[] => []);
   items.forEach((item, position) => {
-    for (const id of item.groupIds) {
-      const list = lists.get(id);
+    let groups = known.get(item.groupIds);
+    if (groups === undefined) {
+      groups = [];
+      for (const id of item.groupIds) {
+        const g = groupAt.get(id);
+        if (g !== undefined) groups.push(g);
+      }
+      known.set(item.groupIds, groups);
+    }
+    for (const g of groups) {
+      const list = lists[g]!;
       // A group named twice for one item: its list already ends with this position (a scan
       // of the item's ids instead was quadratic in a deep reporting line's length).
-      if (list === undefined) lists.set(id, [position]);
-      else if (list[list.length - 1] !== position) list.push(position);
+      if (list[list.length - 1] !== position) list.push(position);
     }
   });
   return lists;
@@ -350,6 +369,20 @@ interface Decision {
   whole: boolean;
   /** By position in the kind's `all`: 1 where the figure counts the contribution. */
   kept: Uint8Array;
+  /** Per group, its contributions the figure counts, once asked (several figures share a decision). */
+  contributing?: (readonly unknown[] | undefined)[];
+}
+
+/** A group's contributions (`all`, of one kind) that the decision's figure counts. */
+function contributorsOf<T>(decision: Decision, g: GroupData, all: readonly T[], position: (item: T) => number): readonly T[] {
+  const { whole, kept } = decision;
+  if (whole) return all;
+  decision.contributing ??= [];
+  const known = decision.contributing[g.index] as readonly T[] | undefined;
+  if (known !== undefined) return known;
+  const list = all.every((x) => kept[position(x)] === 1) ? all : all.filter((x) => kept[position(x)] === 1);
+  decision.contributing[g.index] = list;
+  return list;
 }
 
 /** A kind's contributions per group as numbers, made once per family and kind. */
@@ -707,14 +740,16 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
     manager: distinct.count(ps, (p) => p.manager.person),
   });
 
-  const responsesByGroup = byGroup(cycle.rows);
-  const invitedByGroup = byGroup(cycle.invited);
+  const groupAt = new Map(cycle.groups.map((g, i) => [g.id, i]));
+  const known = new WeakMap<readonly string[], number[]>();
+  const responsesByGroup = byGroup(cycle.rows, groupAt, known);
+  const invitedByGroup = byGroup(cycle.invited, groupAt, known);
   const allResponses = { employee: responses.filter((r) => r.row.side === "employee"), manager: responses.filter((r) => r.row.side === "manager") };
   for (const side of SIDES) allResponses[side].forEach((r, i) => (r.position = i));
   const allPairs = completePairs(responses);
   // Both responses of a pair are in the same groups: a group's complete pairs are the complete
   // pairs of its employee responses.
-  const pairOf = new Map(allPairs.map((p) => [p.employee, p]));
+  for (const p of allPairs) p.employee.pair = p;
   for (const p of allPairs) {
     if (!sameGroups(p.employee.row.groupIds, p.manager.row.groupIds)) {
       throw new Error(`the two responses of pair ${p.assessmentId} are in different groups`);
@@ -724,11 +759,11 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
     const employee: Response[] = [];
     const manager: Response[] = [];
     const complete: CompletePair[] = [];
-    for (const i of responsesByGroup.get(def.id) ?? []) {
+    for (const i of responsesByGroup[groupAt.get(def.id) ?? -1] ?? []) {
       const r = responses[i];
       if (r?.row.side === "employee") {
         employee.push(r);
-        const pair = pairOf.get(r);
+        const pair = r.pair;
         if (pair) complete.push(pair);
       } else if (r?.row.side === "manager") manager.push(r);
     }
@@ -739,7 +774,7 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
       people: { employee: respondents(employee), manager: respondents(manager) },
       complete,
       pairPeople: pairCounts(complete),
-      invited: invitedByGroup.get(def.id) ?? [],
+      invited: invitedByGroup[groupAt.get(def.id) ?? -1] ?? [],
     };
   });
   const responseKind = (side: Side): Kind<Response> => ({
@@ -843,10 +878,10 @@ export function computeCycleFigures(
   const sideDecision = (side: Side, sum: boolean, keep: (r: Response) => boolean, shownIn: ShownIn) =>
     once(() => suppression.figure(side, sideHidden[side], sum, keep, shownSide(side), shownIn));
   const sideFigure = <T>(g: GroupData, decision: () => Decision, side: Side, value: (rs: readonly Response[]) => T | null): Cell<T> => {
-    const { hidden, whole, kept } = decision();
-    if (hidden[g.index]) return hiddenCell();
+    const d = decision();
+    if (d.hidden[g.index]) return hiddenCell();
     const all = g.responses[side];
-    const contributing = whole || all.every((r) => kept[r.position] === 1) ? all : all.filter((r) => kept[r.position] === 1);
+    const contributing = contributorsOf(d, g, all, (r) => r.position);
     const v = value(contributing);
     if (v === null) return hiddenCell();
     if (contributing === all) return cell(v, g.people, k, [side]);
@@ -857,10 +892,10 @@ export function computeCycleFigures(
   const pairDecision = (keep: (p: CompletePair) => boolean, shownIn: ShownIn) =>
     once(() => suppression.figure("pairs", pairHidden, true, keep, shownPairs, shownIn));
   const pairFigure = <T>(g: GroupData, decision: () => Decision, value: (ps: readonly CompletePair[]) => T | null): Cell<T> => {
-    const { hidden, whole, kept } = decision();
-    if (hidden[g.index]) return hiddenCell();
+    const d = decision();
+    if (d.hidden[g.index]) return hiddenCell();
     const all = g.complete;
-    const contributing = whole || all.every((p) => kept[p.index] === 1) ? all : all.filter((p) => kept[p.index] === 1);
+    const contributing = contributorsOf(d, g, all, (p) => p.index);
     const v = value(contributing);
     return v === null ? hiddenCell() : cell(v, contributing === all ? g.pairPeople : pairCounts(contributing), k, SIDES);
   };
@@ -957,27 +992,38 @@ export function computeCycleFigures(
     const rows = bank.dimensions.map((d, di): DriverFigure => {
       // The pairs with the side's own mean in the dimension, and among them those with both
       // sides' means (the gap's), with their values, in one pass over the group's pairs.
-      const scored: CompletePair[] = [];
+      // The pairs themselves are listed only when some are left out (see `leavesOutFewNone`).
+      let scoredPairs = 0;
+      let gappedPairs = 0;
       const scores: number[] = [];
       const scoredChoices: (number | null)[] = [];
-      const gapped: CompletePair[] = [];
       const gaps: number[] = [];
       const gappedChoices: (number | null)[] = [];
       for (const p of ps) {
         const own = p[side].means[di];
         if (own == null) continue;
-        scored.push(p);
+        scoredPairs++;
         scores.push(own);
         scoredChoices.push(p[side].chooseAgain);
         const e = p.employee.means[di];
         const m = p.manager.means[di];
         if (e == null || m == null) continue;
-        gapped.push(p);
+        gappedPairs++;
         gaps.push(Math.abs(e - m));
         gappedChoices.push(p[side].chooseAgain);
       }
-      const score = leavesOutFewNone(g, scored) ? rank(spearman(scores, scoredChoices)) : null;
-      const gap = leavesOutFewNone(g, gapped) ? rank(spearman(gaps, gappedChoices)) : null;
+      const isScored = (p: CompletePair) => p[side].means[di] != null;
+      const isGapped = (p: CompletePair) => p.employee.means[di] != null && p.manager.means[di] != null;
+      const all = g.complete.length;
+      const score = scoredPairs === all || leavesOutFewNone(g, ps.filter(isScored)) ? rank(spearman(scores, scoredChoices)) : null;
+      const gap =
+        gappedPairs === all ||
+        leavesOutFewNone(
+          g,
+          ps.filter((p) => isScored(p) && isGapped(p)),
+        )
+          ? rank(spearman(gaps, gappedChoices))
+          : null;
       return { key: d.key, score, gap };
     });
     return rows.some((r) => r.score !== null || r.gap !== null) ? rows : null;
