@@ -258,12 +258,12 @@ describe.skipIf(!env().TEST_DATABASE_URL)("on Postgres, the connection drops whi
     expect(before).toMatchObject({ answers: { [SCALE_KEYS[0]!]: 4 }, revision: 1 });
 
     const changes = { [SCALE_KEYS[1]!]: 2, [SCALE_KEYS[2]!]: 5 };
-    // The save has taken its share lock on the assessment and waits for the draft's row.
+    // The save, one statement, has taken its share lock on the assessment and waits to update the draft's row.
     const { result, blockedQuery } = await terminatedMidSave(
       (conn) => conn`select 1 from responses where id = ${before.id} for update`,
       () => overHttp(report.id, "assessments.saveDraft", { assessmentId, changes }),
     );
-    expect(blockedQuery).toMatch(/from "responses"/);
+    expect(blockedQuery).toMatch(/update "responses"/);
     // What the browser gets: a server error, not a refusal, so use-autosave keeps the answers
     // and retries; no SQL or driver message leaks.
     expect(result.status).toBe(500);
