@@ -41,9 +41,25 @@ export function ruleOf(series: SeriesRow): SeriesRule {
 /** Does the series (as it is now: ended, paused) still hold this meeting? */
 export function isLiveMeeting(meeting: Pick<MeetingRow, "occurrenceStart">, series: SeriesRow, pairEndedAt: Date | null): boolean {
   if (pairEndedAt && meeting.occurrenceStart >= pairEndedAt) return false;
-  const local = localParts(meeting.occurrenceStart, series.timeZone).date;
   const last = lastLocalDate(series);
-  return local >= series.startsOn && (last === null || local <= last);
+  const start = meeting.occurrenceStart;
+  return (
+    startsOnOrAfter(start, Date.parse(`${series.startsOn}T00:00:00Z`), series.timeZone) &&
+    (last === null || !startsOnOrAfter(start, Date.parse(`${last}T00:00:00Z`) + DAY_MS, series.timeZone))
+  );
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Is the instant's local date in `zone` on or after the day starting at `midnightUtc` (that
+ * date's midnight read as UTC)? Every zone's offset lies between -12 and +14 hours, so only
+ * an instant within those hours of it needs the zone's rules (lists check dozens of meetings).
+ */
+function startsOnOrAfter(instant: Date, midnightUtc: number, zone: string): boolean {
+  if (instant.getTime() >= midnightUtc + 12 * HOUR_MS) return true;
+  if (instant.getTime() < midnightUtc - 14 * HOUR_MS) return false;
+  return localParts(instant, zone).date >= new Date(midnightUtc).toISOString().slice(0, 10);
 }
 
 /** A row for an occurrence (idempotent): the existing one, with any move or skip it carries. */
