@@ -2,7 +2,7 @@ import { and, asc, eq, exists, gt, gte, inArray, isNotNull, isNull, lte, ne, or,
 import { alias } from "drizzle-orm/pg-core";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
-import { actionItems, agendaItems, meetingSeries, meetings, pairs } from "@/db/schema";
+import { actionItems, meetingSeries, meetings, pairs } from "@/db/schema";
 import { lastLocalDate, localParts, nextOccurrences, type Occurrence, type SeriesRule } from "@/server/meetings/recurrence";
 
 // Keeping a pair's meetings in step with its series: the next few occurrences get a `meetings`
@@ -275,8 +275,9 @@ export async function meetingCounts(
   const rows = await db
     .select({
       id: meetings.id,
-      agenda: sql<number>`(select count(*)::int from ${agendaItems} where ${agendaItems.orgId} = ${meetings.orgId} and ${agendaItems.meetingId} = ${meetings.id})`,
-      openActions: sql<number>`(select count(*)::int from ${actionItems} where ${actionItems.orgId} = ${meetings.orgId} and ${actionItems.meetingId} = ${meetings.id} and ${actionItems.doneAt} is null)`,
+      // Written out: in a select list Drizzle leaves columns unqualified, which inside these subqueries would name their own table's.
+      agenda: sql<number>`(select count(*)::int from agenda_items a where a.org_id = meetings.org_id and a.meeting_id = meetings.id)`,
+      openActions: sql<number>`(select count(*)::int from action_items x where x.org_id = meetings.org_id and x.meeting_id = meetings.id and x.done_at is null)`,
     })
     .from(meetings)
     .where(and(eq(meetings.orgId, orgId), inArray(meetings.id, meetingIds)));
