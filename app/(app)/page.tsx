@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Home" };
 
 export default async function HomePage() {
   const caller = await getCaller();
-  const [me, assessments, nextMeetings] = await Promise.all([getMe(), caller.assessments.listMine(), caller.meetings.mine()]);
+  const [me, assessments, nextMeetings] = await Promise.all([getMe(), caller.assessments.listMine({ current: true }), caller.meetings.mine()]);
   const managers = me.pairs.asReport.filter((p) => !p.endedAt);
   const reports = me.pairs.asManager.filter((p) => !p.endedAt);
   const open = assessments.filter((a) => a.state === "open");

@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, or } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { assessments, cycles, pairs, people, responses } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
+import { memberOfPair } from "@/server/access/pairs";
 import { assessmentState, assessmentTitle } from "@/server/assessments/state";
 
 const other = alias(people, "other");
@@ -13,8 +14,18 @@ export type MyResponseState = "not_started" | "draft" | "submitted";
  * The actor's assessments, from both sides of their pairs, newest first, with each side's status.
  * Two small queries rather than one six-table join: Postgres spent seven times as long choosing
  * that join's order (about 3 ms on every home page) as running it.
+ *
+ * `current`: only what the home page shows, the open ones and those revealed in the last
+ * RECENT_RESULTS_DAYS days (recentlyRevealed), not every cycle's (a manager of fifty has
+ * hundreds).
  */
-export async function listMyAssessments(db: Db, actor: Actor) {
+export async function listMyAssessments(db: Db, actor: Actor, options: { current?: boolean; now?: Date } = {}) {
+  const since = new Date((options.now ?? new Date()).getTime() - RECENT_RESULTS_DAYS * 86_400_000);
+  // assessmentState's "open" (no reveal, not closed, nor its cycle) or a recent reveal.
+  const current = or(
+    gte(assessments.revealedAt, since),
+    and(isNull(assessments.revealedAt), isNull(assessments.closedAt), or(isNull(cycles.status), ne(cycles.status, "closed"))),
+  );
   const list = await db
     .select({
       id: assessments.id,
@@ -31,7 +42,7 @@ export async function listMyAssessments(db: Db, actor: Actor) {
     .from(pairs)
     .innerJoin(assessments, and(eq(assessments.orgId, pairs.orgId), eq(assessments.pairId, pairs.id)))
     .leftJoin(cycles, and(eq(cycles.orgId, assessments.orgId), eq(cycles.id, assessments.cycleId)))
-    .where(and(eq(pairs.orgId, actor.orgId), or(eq(pairs.managerId, actor.personId), eq(pairs.reportId, actor.personId))))
+    .where(and(memberOfPair(actor), options.current ? current : undefined))
     .orderBy(desc(assessments.createdAt));
   if (list.length === 0) return [];
 

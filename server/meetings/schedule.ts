@@ -2,7 +2,7 @@ import { and, asc, eq, exists, gt, gte, inArray, isNotNull, isNull, lte, ne, or,
 import { alias } from "drizzle-orm/pg-core";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
-import { actionItems, agendaItems, meetingSeries, meetings, pairs } from "@/db/schema";
+import { actionItems, meetingSeries, meetings, pairs } from "@/db/schema";
 import { lastLocalDate, localParts, nextOccurrences, type Occurrence, type SeriesRule } from "@/server/meetings/recurrence";
 
 // Keeping a pair's meetings in step with its series: the next few occurrences get a `meetings`
@@ -41,9 +41,25 @@ export function ruleOf(series: SeriesRow): SeriesRule {
 /** Does the series (as it is now: ended, paused) still hold this meeting? */
 export function isLiveMeeting(meeting: Pick<MeetingRow, "occurrenceStart">, series: SeriesRow, pairEndedAt: Date | null): boolean {
   if (pairEndedAt && meeting.occurrenceStart >= pairEndedAt) return false;
-  const local = localParts(meeting.occurrenceStart, series.timeZone).date;
   const last = lastLocalDate(series);
-  return local >= series.startsOn && (last === null || local <= last);
+  const start = meeting.occurrenceStart;
+  return (
+    startsOnOrAfter(start, Date.parse(`${series.startsOn}T00:00:00Z`), series.timeZone) &&
+    (last === null || !startsOnOrAfter(start, Date.parse(`${last}T00:00:00Z`) + DAY_MS, series.timeZone))
+  );
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Is the instant's local date in `zone` on or after the day starting at `midnightUtc` (that
+ * date's midnight read as UTC)? Every zone's offset lies between -12 and +14 hours, so only
+ * an instant within those hours of it needs the zone's rules (lists check dozens of meetings).
+ */
+function startsOnOrAfter(instant: Date, midnightUtc: number, zone: string): boolean {
+  if (instant.getTime() >= midnightUtc + 12 * HOUR_MS) return true;
+  if (instant.getTime() < midnightUtc - 14 * HOUR_MS) return false;
+  return localParts(instant, zone).date >= new Date(midnightUtc).toISOString().slice(0, 10);
 }
 
 /** A row for an occurrence (idempotent): the existing one, with any move or skip it carries. */
@@ -255,18 +271,17 @@ export async function meetingCounts(
   if (listed.length === 0) return counts;
   const meetingIds = listed.map((m) => m.id);
   for (const id of meetingIds) counts.set(id, { agenda: 0, openActions: 0 });
-  const agenda = await db
-    .select({ meetingId: agendaItems.meetingId, n: sql<number>`count(*)::int` })
-    .from(agendaItems)
-    .where(and(eq(agendaItems.orgId, orgId), inArray(agendaItems.meetingId, meetingIds)))
-    .groupBy(agendaItems.meetingId);
-  for (const row of agenda) counts.get(row.meetingId)!.agenda = row.n;
-  const open = await db
-    .select({ meetingId: actionItems.meetingId, n: sql<number>`count(*)::int` })
-    .from(actionItems)
-    .where(and(eq(actionItems.orgId, orgId), inArray(actionItems.meetingId, meetingIds), isNull(actionItems.doneAt)))
-    .groupBy(actionItems.meetingId);
-  for (const row of open) counts.get(row.meetingId)!.openActions = row.n;
+  // Both counts of each listed meeting in one statement (index lookups per meeting).
+  const rows = await db
+    .select({
+      id: meetings.id,
+      // Written out: in a select list Drizzle leaves columns unqualified, which inside these subqueries would name their own table's.
+      agenda: sql<number>`(select count(*)::int from agenda_items a where a.org_id = meetings.org_id and a.meeting_id = meetings.id)`,
+      openActions: sql<number>`(select count(*)::int from action_items x where x.org_id = meetings.org_id and x.meeting_id = meetings.id and x.done_at is null)`,
+    })
+    .from(meetings)
+    .where(and(eq(meetings.orgId, orgId), inArray(meetings.id, meetingIds)));
+  for (const row of rows) counts.set(row.id, { agenda: row.agenda, openActions: row.openActions });
   if (carryTo.length === 0) return counts;
 
   // Open items of meetings that ended count on their pair's next meeting, and no longer on theirs.

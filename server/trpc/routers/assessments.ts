@@ -20,7 +20,10 @@ const changes = z
   .refine((c) => Object.keys(c).length <= 100, "Send at most 100 changes at once.");
 
 export const assessmentsRouter = router({
-  listMine: protectedProcedure.query(({ ctx }) => listMyAssessments(ctx.db, ctx.actor)),
+  /** Every assessment of the actor's pairs; `current`: only the open ones and recent results, what home shows. */
+  listMine: protectedProcedure
+    .input(z.object({ current: z.boolean().optional() }).optional())
+    .query(({ ctx, input }) => listMyAssessments(ctx.db, ctx.actor, { current: input?.current })),
   get: protectedProcedure.input(byId).query(({ ctx, input }) => getAssessment(ctx.db, ctx.actor, input.assessmentId)),
   saveDraft: protectedProcedure.input(z.object({ assessmentId: id(), changes })).mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.actor, input)),
   submit: protectedProcedure
