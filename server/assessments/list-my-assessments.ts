@@ -1,10 +1,10 @@
-import { and, desc, eq, gte, inArray, isNull, ne, or } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { assessments, cycles, pairs, people, responses } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
 import { memberOfPair } from "@/server/access/pairs";
-import { assessmentState, assessmentTitle } from "@/server/assessments/state";
+import { assessmentIsOpen, assessmentState, assessmentTitle } from "@/server/assessments/state";
 
 const other = alias(people, "other");
 
@@ -21,11 +21,7 @@ export type MyResponseState = "not_started" | "draft" | "submitted";
  */
 export async function listMyAssessments(db: Db, actor: Actor, options: { current?: boolean; now?: Date } = {}) {
   const since = new Date((options.now ?? new Date()).getTime() - RECENT_RESULTS_DAYS * 86_400_000);
-  // assessmentState's "open" (no reveal, not closed, nor its cycle) or a recent reveal.
-  const current = or(
-    gte(assessments.revealedAt, since),
-    and(isNull(assessments.revealedAt), isNull(assessments.closedAt), or(isNull(cycles.status), ne(cycles.status, "closed"))),
-  );
+  const current = or(gte(assessments.revealedAt, since), assessmentIsOpen());
   const list = await db
     .select({
       id: assessments.id,

@@ -1,10 +1,11 @@
-import { and, eq, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assessments, cycles, pairs, responses } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
 import { requireAssessmentParticipant } from "@/server/access/assessments";
 import { AnswerError, validateChanges, type AnswerValue } from "@/server/assessments/answers";
 import { CURRENT_BANK_VERSION, getItemBank } from "@/server/assessments/item-bank";
+import { assessmentIsOpen } from "@/server/assessments/state";
 import { ConflictError, InvalidInputError } from "@/server/errors";
 import { loadAssessmentRecord } from "./load";
 
@@ -23,9 +24,11 @@ import { loadAssessmentRecord } from "./load";
  * nothing, the checks run again one by one to say why (not found, submitted, closed, invalid).
  */
 export async function saveDraft(db: Db, actor: Actor, input: { assessmentId: string; changes: Record<string, unknown> }) {
-  const versions = bankVersionsAccepting(input.changes);
-  if (versions.length > 0) {
-    const changes = validateChanges(getItemBank(versions[0]!), input.changes);
+  const accepted = changesPerBankVersion(input.changes);
+  if (accepted.length > 0) {
+    const { changes } = accepted[0]!;
+    // Only the versions that read the changes the same way: the statement applies one reading.
+    const versions = accepted.filter((a) => JSON.stringify(a.changes) === JSON.stringify(changes)).map((a) => a.version);
     // A transaction of its own, though one statement: a reply lost after COMMIT fails the save
     // (the browser retries it) rather than passing for one that never happened.
     const saved = await db.transaction(async (tx) => {
@@ -63,10 +66,7 @@ const draftQuery = (db: Db, actor: Actor, assessmentId: string, versions: number
         eq(assessments.orgId, actor.orgId),
         eq(assessments.id, assessmentId),
         or(eq(pairs.managerId, actor.personId), eq(pairs.reportId, actor.personId)),
-        // Open (server/assessments/state.ts): not revealed, not closed, its cycle not closed.
-        isNull(assessments.revealedAt),
-        isNull(assessments.closedAt),
-        or(isNull(cycles.status), ne(cycles.status, "closed")),
+        assessmentIsOpen(),
         sql`${assessments.bankVersion} in (${sql.join(
           versions.map((v) => sql`${v}`),
           sql`, `,
@@ -75,7 +75,7 @@ const draftQuery = (db: Db, actor: Actor, assessmentId: string, versions: number
     )
     .for("share", { of: assessments });
 
-/** The stored answers with the changes applied: a null or empty answer removes the question's. */
+/** The stored answers with the changes applied, as applyChanges (./answers.ts) does: a null or empty answer removes the question's. */
 function withChanges(changes: Record<string, AnswerValue | null>): SQL {
   const removed = Object.entries(changes).filter(([, v]) => v === null || v === "");
   const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== null && v !== ""));
@@ -83,18 +83,17 @@ function withChanges(changes: Record<string, AnswerValue | null>): SQL {
   return sql`(${without} || ${JSON.stringify(set)}::jsonb)`;
 }
 
-/** Item bank versions whose questions the changes are valid answers to. */
-function bankVersionsAccepting(changes: Record<string, unknown>): number[] {
-  const versions: number[] = [];
-  for (let v = 1; v <= CURRENT_BANK_VERSION; v++) {
+/** The changes as each item bank version whose questions they are valid answers to reads them. */
+function changesPerBankVersion(changes: Record<string, unknown>): { version: number; changes: Record<string, AnswerValue | null> }[] {
+  const accepted: { version: number; changes: Record<string, AnswerValue | null> }[] = [];
+  for (let version = 1; version <= CURRENT_BANK_VERSION; version++) {
     try {
-      validateChanges(getItemBank(v), changes);
-      versions.push(v);
+      accepted.push({ version, changes: validateChanges(getItemBank(version), changes) });
     } catch (err) {
       if (!(err instanceof AnswerError)) throw err;
     }
   }
-  return versions;
+  return accepted;
 }
 
 /** Nothing was written: the reason, checked in the order a person reads them. */
