@@ -3,7 +3,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Db } from "@/db/client";
 import type { SignInMethod } from "@/db/schema";
-import { isOrgAdmin, loadActor, type Actor } from "@/server/access/actor";
+import { isOrgAdmin, isOwner, loadActor, type Actor } from "@/server/access/actor";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/errors";
 
 export interface Context {
@@ -85,7 +85,7 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 
 /** Owners of the caller's organization: settings, the audit log. Others get "not found". */
 export const ownerProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor.roles.has("owner")) throw new TRPCError({ code: "NOT_FOUND", message: "Not found" });
+  if (!isOwner(ctx.actor)) throw new TRPCError({ code: "NOT_FOUND", message: "Not found" });
   return next();
 });
 

@@ -137,9 +137,12 @@ test("an action item's checkbox is disabled until its chunk hydrates, and a clic
   await expect(box).toBeDisabled();
   await expect(box).not.toBeChecked();
   held.release();
-  // Enabled only once the click is handled; the click shows at once and is saved.
+  // Enabled only once the click is handled; the click shows at once and is saved. The reload
+  // waits for the save's answer: a reload sooner would cancel the request in the browser.
+  const saved = page.waitForResponse((r) => r.url().includes("/api/trpc/meetings.updateActionItem") && r.request().method() === "POST");
   await box.click();
   await expect(box).toBeChecked();
+  expect((await saved).status()).toBe(200);
   await held.stop();
   await page.reload();
   await expect(box).toBeChecked();

@@ -64,7 +64,25 @@ test("tRPC refuses a mutation from another origin, without an Origin, or not in 
  * in 64 KiB pieces until the server answers or `maxBytes` are written. Resolves with the answer
  * and how much of the body was written by then.
  */
-function streamPost(path: string, options: { announced: number | null; maxBytes: number; headers?: Record<string, string> }) {
+type StreamPostOptions = { announced: number | null; maxBytes: number; headers?: Record<string, string> };
+
+/**
+ * A server that answers before reading the whole body closes the connection after its answer.
+ * A write still in flight then fails (EPIPE, ECONNRESET), and Node may drop the answer that
+ * arrived just before: that is the client's race, not the server's reply, so it is tried again.
+ */
+async function streamPost(path: string, options: StreamPostOptions) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await streamPostOnce(path, options);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (attempt >= 3 || (code !== "EPIPE" && code !== "ECONNRESET")) throw err;
+    }
+  }
+}
+
+function streamPostOnce(path: string, options: StreamPostOptions) {
   return new Promise<{ status: number; body: string; written: number }>((resolve, reject) => {
     const target = new URL(path, DEMO_URL);
     let written = 0;
