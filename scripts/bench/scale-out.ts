@@ -93,7 +93,8 @@ async function requestSignInLink(server: string, email: string): Promise<void> {
   for (const [, name, value] of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) body.set(name!, (value ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&"));
   body.set("email", email);
   body.set("callbackUrl", "/");
-  const res = await fetch(`${server}/sign-in`, { method: "POST", redirect: "manual", body });
+  // With the Origin a browser sends: a server action refuses a post without it (server/security/action-origin.ts).
+  const res = await fetch(`${server}/sign-in`, { method: "POST", redirect: "manual", body, headers: { origin: server } });
   await res.arrayBuffer();
   if (res.status !== 303) throw new Error(`asking ${server} for a sign-in link answered ${res.status}`);
 }
