@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import { Section } from "@/components/ui/section";
+import { DataTable, RowHeader } from "@/components/ui/table";
 import {
   AGREEMENT_SCALE,
   CANT_SAY,
@@ -77,33 +78,21 @@ function Comparison({ caption, rows, otherLabel }: { caption: string; rows: Row[
           </li>
         ))}
       </ul>
-      <table className="hidden w-full text-left text-sm sm:table">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-          <tr>
-            <th scope="col" className="p-3 font-medium">
-              Question
-            </th>
-            <th scope="col" className="w-40 p-3 font-medium">
-              You
-            </th>
-            <th scope="col" className="w-40 p-3 font-medium">
-              {otherLabel}
-            </th>
+      <DataTable
+        className="hidden w-full text-left text-sm sm:table"
+        shaded
+        cell="p-3"
+        caption={caption}
+        columns={["Question", { heading: "You", className: "w-40" }, { heading: otherLabel, className: "w-40" }]}
+      >
+        {rows.map((row) => (
+          <tr key={row.key} className={row.highlight ? "bg-brand-50/40" : undefined}>
+            <RowHeader cell="p-3">{row.label}</RowHeader>
+            <td className="p-3">{row.mine}</td>
+            <td className="p-3">{row.theirs}</td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.key} className={row.highlight ? "bg-brand-50/40" : undefined}>
-              <th scope="row" className="p-3 font-normal">
-                {row.label}
-              </th>
-              <td className="p-3">{row.mine}</td>
-              <td className="p-3">{row.theirs}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </Card>
   );
 }

@@ -6,6 +6,7 @@ import { GAP_WORDS, gapLevel } from "./gap-badge";
 import { GapChart, type GapRow } from "./gap-chart";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Card } from "@/components/ui/card";
+import { DataTable, RowHeader } from "@/components/ui/table";
 import { meansOf, perspectiveOf, type DimensionResult } from "./perspective";
 
 /**
@@ -54,43 +55,27 @@ export function GapSummary({
         <details className="mt-4">
           <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-800">Show as a table</summary>
           <ScrollRegion label="Gaps per dimension">
-            <table id="gap-table" className="w-full text-left text-sm">
-              <caption className="sr-only">Each dimension as you and {otherFirst} rate it, and the gap</caption>
-              <thead className="border-b border-slate-200 text-slate-700">
-                <tr>
-                  <th scope="col" className="p-2 font-medium">
-                    Dimension
-                  </th>
-                  <th scope="col" className="p-2 font-medium">
-                    You
-                  </th>
-                  <th scope="col" className="p-2 font-medium">
-                    {otherFirst}
-                  </th>
-                  <th scope="col" className="p-2 font-medium">
-                    Gap (you − {otherFirst})
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {dimensions.map((dimension) => {
-                  const level = gapLevel(dimension);
-                  return (
-                    <tr key={dimension.key} data-dimension={dimension.key}>
-                      <th scope="row" className="p-2 font-normal">
-                        {dimension.name}
-                      </th>
-                      <td className="p-2">{formatScore(mine(meansOf(dimension)))}</td>
-                      <td className="p-2">{formatScore(theirs(meansOf(dimension)))}</td>
-                      <td className="p-2">
-                        {formatSigned(myGap(dimension.gap))}
-                        {level ? ` (${GAP_WORDS[level].toLowerCase()})` : ""}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable
+              id="gap-table"
+              className="w-full text-left text-sm"
+              caption={<>Each dimension as you and {otherFirst} rate it, and the gap</>}
+              columns={["Dimension", "You", otherFirst, `Gap (you − ${otherFirst})`]}
+            >
+              {dimensions.map((dimension) => {
+                const level = gapLevel(dimension);
+                return (
+                  <tr key={dimension.key} data-dimension={dimension.key}>
+                    <RowHeader>{dimension.name}</RowHeader>
+                    <td className="p-2">{formatScore(mine(meansOf(dimension)))}</td>
+                    <td className="p-2">{formatScore(theirs(meansOf(dimension)))}</td>
+                    <td className="p-2">
+                      {formatSigned(myGap(dimension.gap))}
+                      {level ? ` (${GAP_WORDS[level].toLowerCase()})` : ""}
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
           </ScrollRegion>
         </details>
       </Card>

@@ -1,6 +1,7 @@
 import { PARTICIPATION_NOTE, participationRows } from "@/components/cycles/participation-labels";
 import { CellValue } from "@/components/trends/cell";
 import { Card } from "@/components/ui/card";
+import { DataTable, RowHeader } from "@/components/ui/table";
 import { hiddenText } from "@/server/analysis/anonymity";
 import type { ItemBank } from "@/server/assessments/item-bank";
 import { percent, twoDecimals } from "./format";
@@ -49,61 +50,36 @@ export function GroupDetail({
         Scroll sideways for every column →
       </p>
       <Card className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Figures per dimension for ${group.name} (scrolls sideways)`}>
-        <table className="w-full min-w-[44rem] text-left text-sm">
-          <caption className="sr-only">Figures per dimension for {group.name}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-            <tr>
-              <th scope="col" className="p-2 font-medium">
-                Dimension
-              </th>
-              <th scope="col" className="p-2 font-medium">
-                Reports
-              </th>
-              <th scope="col" className="p-2 font-medium">
-                Managers
-              </th>
-              <th scope="col" className="p-2 font-medium">
-                Mean gap
-              </th>
-              <th scope="col" className="p-2 font-medium">
-                Agreement r (95% CI)
-              </th>
-              <th scope="col" className="p-2 font-medium">
-                α reports
-              </th>
-              <th scope="col" className="p-2 font-medium">
-                α managers
-              </th>
+        <DataTable
+          className="w-full min-w-[44rem] text-left text-sm"
+          shaded
+          caption={<>Figures per dimension for {group.name}</>}
+          columns={["Dimension", "Reports", "Managers", "Mean gap", "Agreement r (95% CI)", "α reports", "α managers"]}
+        >
+          {group.dimensions.map((dimension) => (
+            <tr key={dimension.key}>
+              <RowHeader>{dimension.name}</RowHeader>
+              <td className="p-2">
+                <CellValue cell={dimension.mean.employee} format={twoDecimals} k={k} />
+              </td>
+              <td className="p-2">
+                <CellValue cell={dimension.mean.manager} format={twoDecimals} k={k} />
+              </td>
+              <td className="p-2">
+                <CellValue cell={dimension.meanAbsGap} format={twoDecimals} k={k} />
+              </td>
+              <td className="p-2">
+                <CellValue cell={dimension.agreement} format={(a) => `${twoDecimals(a.r)} (${twoDecimals(a.lower)} to ${twoDecimals(a.upper)})`} />
+              </td>
+              <td className="p-2">
+                <CellValue cell={dimension.alpha.employee} format={twoDecimals} k={k} />
+              </td>
+              <td className="p-2">
+                <CellValue cell={dimension.alpha.manager} format={twoDecimals} k={k} />
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {group.dimensions.map((dimension) => (
-              <tr key={dimension.key}>
-                <th scope="row" className="p-2 font-normal">
-                  {dimension.name}
-                </th>
-                <td className="p-2">
-                  <CellValue cell={dimension.mean.employee} format={twoDecimals} k={k} />
-                </td>
-                <td className="p-2">
-                  <CellValue cell={dimension.mean.manager} format={twoDecimals} k={k} />
-                </td>
-                <td className="p-2">
-                  <CellValue cell={dimension.meanAbsGap} format={twoDecimals} k={k} />
-                </td>
-                <td className="p-2">
-                  <CellValue cell={dimension.agreement} format={(a) => `${twoDecimals(a.r)} (${twoDecimals(a.lower)} to ${twoDecimals(a.upper)})`} />
-                </td>
-                <td className="p-2">
-                  <CellValue cell={dimension.alpha.employee} format={twoDecimals} k={k} />
-                </td>
-                <td className="p-2">
-                  <CellValue cell={dimension.alpha.manager} format={twoDecimals} k={k} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </Card>
       <p className="text-sm text-slate-600">
         Agreement is the correlation between reports&apos; and managers&apos; views across pairs. Research on leader–member relationships finds a typical

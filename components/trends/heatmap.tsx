@@ -1,6 +1,7 @@
 "use client";
 
 import { Fragment } from "react";
+import { DataTable } from "@/components/ui/table";
 import { heatClass } from "./cell";
 import { heatmapDisplayRows, type HeatmapRow } from "@/server/trends/heatmap-rows";
 
@@ -30,56 +31,41 @@ export function Heatmap({
   hiddenText: string;
 }) {
   return (
-    <table className="w-full min-w-[48rem] text-left text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-        <tr>
-          <th scope="col" className="p-2 font-medium">
-            Group
-          </th>
-          {columns.map((name) => (
-            <th key={name} scope="col" className="p-2 font-medium">
-              {name}
+    <DataTable className="w-full min-w-[48rem] text-left text-sm" shaded caption={caption} columns={["Group", ...columns]}>
+      {heatmapDisplayRows(rows).map((run, i, all) => {
+        const first = run[0]!;
+        return (
+          <tr key={first.id} className={i > 0 && first.kind !== all[i - 1]![0]!.kind ? "border-t-2 border-slate-300" : undefined}>
+            {/* Teams are indented under the team they are part of. */}
+            <th scope="row" className="min-w-40 p-2 font-normal" style={first.kind === "team" ? { paddingLeft: `${0.5 + first.depth}rem` } : undefined}>
+              {run.map((group, j) => (
+                <Fragment key={group.id}>
+                  {j > 0 ? ", " : null}
+                  <a
+                    href={`${hrefOf}&group=${encodeURIComponent(group.id)}#detail`}
+                    aria-current={group.id === selectedId ? "true" : undefined}
+                    className={`underline ${group.id === selectedId ? "font-semibold text-brand-900" : "text-brand-800"}`}
+                  >
+                    {group.name}
+                  </a>
+                </Fragment>
+              ))}
             </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {heatmapDisplayRows(rows).map((run, i, all) => {
-          const first = run[0]!;
-          return (
-            <tr key={first.id} className={i > 0 && first.kind !== all[i - 1]![0]!.kind ? "border-t-2 border-slate-300" : undefined}>
-              {/* Teams are indented under the team they are part of. */}
-              <th scope="row" className="min-w-40 p-2 font-normal" style={first.kind === "team" ? { paddingLeft: `${0.5 + first.depth}rem` } : undefined}>
-                {run.map((group, j) => (
-                  <Fragment key={group.id}>
-                    {j > 0 ? ", " : null}
-                    <a
-                      href={`${hrefOf}&group=${encodeURIComponent(group.id)}#detail`}
-                      aria-current={group.id === selectedId ? "true" : undefined}
-                      className={`underline ${group.id === selectedId ? "font-semibold text-brand-900" : "text-brand-800"}`}
-                    >
-                      {group.name}
-                    </a>
-                  </Fragment>
-                ))}
-              </th>
-              {/* A row with nothing to show says so once: most rows of a large organization. */}
-              {first.cells === null ? (
-                <td colSpan={columns.length} className="p-2 text-xs text-slate-600">
-                  {hiddenText}
+            {/* A row with nothing to show says so once: most rows of a large organization. */}
+            {first.cells === null ? (
+              <td colSpan={columns.length} className="p-2 text-xs text-slate-600">
+                {hiddenText}
+              </td>
+            ) : (
+              first.cells.map((value, j) => (
+                <td key={columns[j]} className={`p-2 ${value === null ? "" : heatClass(value, kind)}`}>
+                  {value === null ? <span className="text-xs text-slate-600">{hiddenText}</span> : value.toFixed(2)}
                 </td>
-              ) : (
-                first.cells.map((value, j) => (
-                  <td key={columns[j]} className={`p-2 ${value === null ? "" : heatClass(value, kind)}`}>
-                    {value === null ? <span className="text-xs text-slate-600">{hiddenText}</span> : value.toFixed(2)}
-                  </td>
-                ))
-              )}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+              ))
+            )}
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { PlanNextMeeting } from "@/components/meetings/plan-next-meeting";
+import { AssessmentNav } from "@/components/pairs/assessment-nav";
 import { BalanceAndReading } from "@/components/pairs/balance-and-reading";
 import { BlindSpots } from "@/components/pairs/blind-spots";
 import { ClosingAnswers } from "@/components/pairs/closing-answers";
@@ -12,6 +13,7 @@ import { NothingRevealed } from "@/components/pairs/nothing-revealed";
 import { PairHeader } from "@/components/pairs/pair-header";
 import { PairTrend } from "@/components/pairs/pair-trend";
 import { perspectiveOf } from "@/components/pairs/perspective";
+import { SharedStrengths } from "@/components/pairs/shared-strengths";
 import { getItemBank, personalize } from "@/server/assessments/item-bank";
 import { callName } from "@/server/people/call-name";
 import { getCaller, orNotFound } from "@/server/trpc/server";
@@ -54,20 +56,7 @@ export default async function PairDashboardPage({
     <div className="space-y-10">
       {header}
 
-      {dashboard.assessments.length > 1 ? (
-        <nav aria-label="Assessments of this pair" className="flex flex-wrap gap-2">
-          {dashboard.assessments.map((assessment) => (
-            <Link
-              key={assessment.id}
-              href={`/pairs/${dashboard.pair.id}?assessment=${assessment.id}`}
-              aria-current={assessment.id === current.id ? "page" : undefined}
-              className={`inline-flex min-h-11 items-center rounded-lg border px-3 text-sm ${assessment.id === current.id ? "border-brand-700 bg-brand-50 font-semibold text-brand-900" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}
-            >
-              {assessment.title}
-            </Link>
-          ))}
-        </nav>
-      ) : null}
+      <AssessmentNav dashboard={dashboard} currentId={current.id} />
 
       {dashboard.pair.endedAt ? null : <PlanNextMeeting pairId={dashboard.pair.id} assessmentId={current.id} />}
       <GapSummary
@@ -88,16 +77,7 @@ export default async function PairDashboardPage({
       <BlindSpots blindSpots={current.analysis.blindSpots} view={view} />
       <BalanceAndReading relationship={current.relationship} me={view.me} otherName={view.otherFirst} />
 
-      {strengths.length > 0 ? (
-        <section aria-labelledby="strengths" className="space-y-2">
-          <h2 id="strengths" className="text-lg font-semibold">
-            Shared strengths
-          </h2>
-          <p className="text-slate-700">
-            You both rate these high and see them alike: {strengths.map((key) => bank.dimensions.find((dimension) => dimension.key === key)?.name).join(", ")}.
-          </p>
-        </section>
-      ) : null}
+      <SharedStrengths strengths={strengths} dimensions={bank.dimensions} />
 
       <ClosingAnswers assessment={current} bank={bank} view={view} />
       <PairTrend

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PersonRoles, PersonStatus } from "@/components/people-admin/person-access";
 import { PersonDetails } from "@/components/people-admin/person-details";
-import { PersonEditForm } from "@/components/people-admin/person-edit-form";
+import { PersonEditSection } from "@/components/people-admin/person-edit-section";
+import { PersonHeader } from "@/components/people-admin/person-header";
 import { PersonPairs } from "@/components/people-admin/person-pairs";
 import { TRPCReactProvider } from "@/components/trpc/client";
-import { Badge, Card } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/card";
 import { isOrgAdmin, isOwner } from "@/server/access/actor";
 import { getCaller, getShell, orNotFound } from "@/server/trpc/server";
 import { Section } from "@/components/ui/section";
@@ -28,20 +27,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
   return (
     <TRPCReactProvider>
       <div className="space-y-8">
-        <PageHeader
-          title={
-            <span className="flex flex-wrap items-center gap-2">
-              {person.name} {person.deactivated ? <Badge tone="amber">Deactivated</Badge> : null}
-            </span>
-          }
-          eyebrow={
-            <Link href="/admin/people" className="underline underline-offset-2">
-              Manage people
-            </Link>
-          }
-        >
-          {[person.title, person.department?.name].filter(Boolean).join(" · ") || person.email}
-        </PageHeader>
+        <PersonHeader person={person} />
 
         <Section id="person-details" title="Details">
           <PersonDetails person={person} showAuditLink={viewerIsOwner} />
@@ -51,26 +37,7 @@ export default async function PersonPage({ params }: { params: Promise<{ personI
           <PersonPairs pairs={person.pairs} />
         </Section>
 
-        <Section id="person-edit" title="Edit">
-          <Card className="p-4 sm:p-5">
-            <PersonEditForm
-              // Deactivating or reactivating changes the manager behind the form: start it afresh.
-              key={person.deactivated ? "deactivated" : "active"}
-              person={{
-                id: person.id,
-                name: person.name,
-                givenName: person.givenName,
-                email: person.email,
-                title: person.title,
-                department: person.department?.name ?? null,
-                startDate: person.startDate,
-                managerEmail: person.manager?.email ?? null,
-                deactivated: person.deactivated,
-              }}
-              departments={departments.map((d) => d.name)}
-            />
-          </Card>
-        </Section>
+        <PersonEditSection person={person} departments={departments.map((d) => d.name)} />
 
         <Section id="person-roles" title="Roles">
           <Card className="p-4 sm:p-5">
