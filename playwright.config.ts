@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM_ARGS, DEMO_URL, EMPTY_URL, NODEMO_URL } from "./tests/e2e/support/servers";
+import { CHROMIUM_ARGS, DEMO_URL, EMPTY_URL, NO_EXTERNAL, NODEMO_URL } from "./tests/e2e/support/servers";
 
 // Browser tests against real `next start` servers (run `next build` first). Ports are fixed on
 // purpose: the project reads the environment only in server/env.ts.
@@ -12,15 +12,11 @@ import { CHROMIUM_ARGS, DEMO_URL, EMPTY_URL, NODEMO_URL } from "./tests/e2e/supp
 //   Postgres; 3107 by smtp.spec.ts; 3108 by people-admin.spec.ts;
 //   identity.spec.ts picks free ports for its servers, identity provider and SMTP receiver.
 
-// Values the servers must not inherit from the shell that runs the tests: empty means unset
-// (server/env.ts), so a developer's DATABASE_URL or SMTP_URL cannot leak into a run.
-const unset = { DATABASE_URL: "", SMTP_URL: "", OIDC_ISSUER: "", OIDC_CLIENT_ID: "", OIDC_CLIENT_SECRET: "", AUTH_SECRET: "", AUTH_URL: "" };
-
 function demoServer(port: number, dataDir: string, url: string) {
   return {
     command: `rm -rf ${dataDir} && npx next start -p ${port}`,
     url: `${url}/api/health`,
-    env: { ...unset, TANDEM_DEMO: "", TANDEM_DATA_DIR: dataDir, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...NO_EXTERNAL, TANDEM_DEMO: "", TANDEM_DATA_DIR: dataDir, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore" as const,
@@ -53,7 +49,7 @@ export default defineConfig({
       command: "rm -rf .data/e2e-nodemo && npx next start -p 3101",
       url: `${NODEMO_URL}/api/health`,
       env: {
-        ...unset,
+        ...NO_EXTERNAL,
         TANDEM_DEMO: "0",
         TANDEM_DATA_DIR: ".data/e2e-nodemo",
         PORT: "3101",

@@ -1,6 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
+import { shoot } from "./support/screenshots";
 import { expect, test } from "./support/fixtures";
 import { people } from "./support/servers";
 
@@ -11,13 +10,6 @@ const DESKTOP = { width: 1280, height: 800 };
 
 async function horizontalOverflow(page: Page) {
   return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-}
-
-async function shoot(page: Page, name: string) {
-  // test-results/screenshots: outside any one test's folder, so the files survive passing runs.
-  const dir = path.join(test.info().project.outputDir, "screenshots");
-  fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
 
 test.describe("at 360 px wide", () => {

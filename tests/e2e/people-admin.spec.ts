@@ -1,10 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { signInAs } from "./support/auth";
 import { expect, expectNoAxeViolations, test } from "./support/fixtures";
-import { startNext, waitForStatus, type Started } from "./support/processes";
-import { people, PROJECT_ROOT } from "./support/servers";
+import { ownDemoServer } from "./support/own-server";
+import { shoot } from "./support/screenshots";
+import { people } from "./support/servers";
 
 // People administration (issue 18) in the browser, by role and label: HR finds people, opens a
 // person, edits them, changes their roles, deactivates and reactivates them; an owner filters
@@ -12,41 +11,10 @@ import { people, PROJECT_ROOT } from "./support/servers";
 // background with its progress shown. Its own demo server on a fresh data directory: it
 // changes people that other specs count.
 
-const PORT = 3108;
-const URL_ = `http://localhost:${PORT}`;
-const DATA_DIR = ".data/e2e-people";
+const URL_ = ownDemoServer(3108, ".data/e2e-people");
 const PHONE = { width: 360, height: 780 };
 
 test.describe.configure({ mode: "serial" });
-
-let server: Started;
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  fs.rmSync(path.join(PROJECT_ROOT, DATA_DIR), { recursive: true, force: true });
-  server = startNext(PORT, {
-    DATABASE_URL: "",
-    SMTP_URL: "",
-    OIDC_ISSUER: "",
-    OIDC_CLIENT_ID: "",
-    OIDC_CLIENT_SECRET: "",
-    AUTH_SECRET: "",
-    AUTH_URL: "",
-    TANDEM_DEMO: "",
-    TANDEM_DATA_DIR: DATA_DIR,
-  });
-  await waitForStatus(server, `${URL_}/api/health`, 200, 90_000);
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-async function shoot(page: Page, name: string) {
-  const dir = path.join(test.info().project.outputDir, "screenshots");
-  fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
-}
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 

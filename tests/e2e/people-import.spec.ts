@@ -1,14 +1,14 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import postgres from "postgres";
 import { signInAs } from "./support/auth";
 import { expect, expectNoAxeViolations, test } from "./support/fixtures";
 import { tabTo } from "./support/keyboard";
 import { ADMIN_URL, postgresReachable } from "./support/postgres";
-import { startNext, waitForStatus, type Started } from "./support/processes";
-import { people, PROJECT_ROOT } from "./support/servers";
+import { ownDemoServer } from "./support/own-server";
+import { shoot } from "./support/screenshots";
+import { startNext, waitForStatus } from "./support/processes";
+import { people } from "./support/servers";
 
 // People import (PRODUCT.md §6) in the browser: an HR admin checks a file with problems, sees
 // them by row, fixes the text, imports, and finds the new people in the directory.
@@ -16,35 +16,10 @@ import { people, PROJECT_ROOT } from "./support/servers";
 // Imports add people, and other specs count the demo's people on the shared server (3100), so
 // this file runs its own demo server on a fresh data directory.
 
-const PORT = 3106;
-const URL_ = `http://localhost:${PORT}`;
-const DATA_DIR = ".data/e2e-import";
+const URL_ = ownDemoServer(3106, ".data/e2e-import");
 const PHONE = { width: 360, height: 780 };
 
 test.describe.configure({ mode: "serial" });
-
-let server: Started;
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  fs.rmSync(path.join(PROJECT_ROOT, DATA_DIR), { recursive: true, force: true });
-  server = startNext(PORT, {
-    DATABASE_URL: "",
-    SMTP_URL: "",
-    OIDC_ISSUER: "",
-    OIDC_CLIENT_ID: "",
-    OIDC_CLIENT_SECRET: "",
-    AUTH_SECRET: "",
-    AUTH_URL: "",
-    TANDEM_DEMO: "",
-    TANDEM_DATA_DIR: DATA_DIR,
-  });
-  await waitForStatus(server, `${URL_}/api/health`, 200, 90_000);
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
 
 const WITH_PROBLEMS = [
   "Email,Name,Manager Email,Department,Title,Start Date",
@@ -142,9 +117,7 @@ test("at 360 px, by keyboard, as an owner who sees every admin link", async ({ p
     await expect(nav.getByRole("link", { name: link, exact: true })).toBeInViewport();
   await expect(nav.getByRole("link", { name: "Manage people" })).toHaveAttribute("aria-current", "page");
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-  const dir = path.join(test.info().project.outputDir, "screenshots");
-  fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, "people-import-360.png"), fullPage: true });
+  await shoot(page, "people-import-360");
 
   // Keyboard only: into the text area, type, Tab to the button, Enter.
   const text = page.getByLabel("CSV text");
@@ -158,7 +131,7 @@ test("at 360 px, by keyboard, as an owner who sees every admin link", async ({ p
   // The wide summary tables scroll inside their frame, never the page.
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page, "/admin/people/import at 360 px with a summary");
-  await page.screenshot({ path: path.join(dir, "people-import-360-summary.png"), fullPage: true });
+  await shoot(page, "people-import-360-summary");
   await tabTo(page, page.getByRole("button", { name: "Import 1 person" }), 10);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "Import complete: 1 person added" })).toBeVisible();
@@ -280,13 +253,11 @@ test("on Postgres, a large background import shows how many people it has writte
       expect(written).toBeLessThan(n);
       const bar = page.getByRole("progressbar", { name: "People written" });
       await expect(bar).toHaveAttribute("max", String(n));
-      const dir = path.join(test.info().project.outputDir, "screenshots");
-      fs.mkdirSync(dir, { recursive: true });
-      await page.screenshot({ path: path.join(dir, "people-import-writing-1280.png"), fullPage: true });
+      await shoot(page, "people-import-writing-1280");
       await expectNoAxeViolations(page, "/admin/people/import while writing");
       await page.setViewportSize(PHONE);
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: path.join(dir, "people-import-writing-360.png"), fullPage: true });
+      await shoot(page, "people-import-writing-360");
       const [progress] = await check`select processed, status, (select count(*)::int from people where email like 'big.%') as people from people_import_runs`;
       expect(progress).toMatchObject({ status: "importing", processed: written, people: 0 });
     } finally {

@@ -6,19 +6,17 @@ import { signInAs } from "./support/auth";
 import { expect, test } from "./support/fixtures";
 import { exitWithin, startNext, waitForStatus } from "./support/processes";
 import { ADMIN_URL, postgresReachable } from "./support/postgres";
-import { people, PROJECT_ROOT } from "./support/servers";
+import { NO_EXTERNAL, people, PROJECT_ROOT } from "./support/servers";
 
 // Servers started by the tests themselves: how Tandem refuses to start, and how it reports a
 // lost database. Each child runs in its own process group and is stopped in `finally`.
-
-const noExternal = { DATABASE_URL: "", SMTP_URL: "", OIDC_ISSUER: "", OIDC_CLIENT_ID: "", OIDC_CLIENT_SECRET: "", AUTH_SECRET: "", AUTH_URL: "" };
 
 test("a second server on the same embedded database refuses to start and harms nothing", async ({ page, request }) => {
   test.setTimeout(60_000);
   const lockFile = path.join(PROJECT_ROOT, ".data", "e2e", "pglite.lock");
   const owner = fs.readFileSync(lockFile, "utf8").trim();
 
-  const second = startNext(3102, { ...noExternal, TANDEM_DEMO: "", TANDEM_DATA_DIR: ".data/e2e" });
+  const second = startNext(3102, { ...NO_EXTERNAL, TANDEM_DEMO: "", TANDEM_DATA_DIR: ".data/e2e" });
   try {
     const code = await exitWithin(second, 40_000);
     expect(code, second.output()).not.toBe(0);
@@ -42,7 +40,7 @@ test("outside demo mode without SMTP or SSO the server refuses to start, naming 
   test.setTimeout(60_000);
   const dataDir = ".data/e2e-refuse";
   fs.rmSync(path.join(PROJECT_ROOT, dataDir), { recursive: true, force: true });
-  const server = startNext(3103, { ...noExternal, TANDEM_DEMO: "0", TANDEM_DATA_DIR: dataDir });
+  const server = startNext(3103, { ...NO_EXTERNAL, TANDEM_DEMO: "0", TANDEM_DATA_DIR: dataDir });
   try {
     const code = await exitWithin(server, 40_000);
     expect(code, server.output()).not.toBe(0);
@@ -63,7 +61,7 @@ test("on Postgres: health is ok, trend figures are published, then 503 when the 
   const dbName = `tandem_e2e_${crypto.randomBytes(5).toString("hex")}`;
   await admin.unsafe(`create database ${dbName}`);
   const server = startNext(3104, {
-    ...noExternal,
+    ...NO_EXTERNAL,
     DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${dbName}`,
     TANDEM_DEMO: "1",
     TANDEM_DATA_DIR: ".data/e2e-postgres",

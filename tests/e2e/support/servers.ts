@@ -6,6 +6,12 @@ export const NODEMO_URL = "http://localhost:3101";
 /** A demo server nobody signs in to or requests links from: its outbox stays empty. */
 export const EMPTY_URL = "http://localhost:3105";
 
+/**
+ * Variables a test server must not inherit from the shell that runs the tests: empty means
+ * unset (server/env.ts), so a developer's DATABASE_URL or SMTP_URL cannot leak into a run.
+ */
+export const NO_EXTERNAL = { DATABASE_URL: "", SMTP_URL: "", OIDC_ISSUER: "", OIDC_CLIENT_ID: "", OIDC_CLIENT_SECRET: "", AUTH_SECRET: "", AUTH_URL: "" };
+
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
