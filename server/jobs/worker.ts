@@ -152,9 +152,15 @@ export function startWorker(getDbFn: () => Promise<Db>, options: WorkerOptions =
       const db = await getDbFn();
       // Drain: at 10:00 on a Monday hundreds of reminders come due at once, more than one
       // claim's worth. Keep claiming while full batches come back, within one interval.
+      // A drain still going after one interval yields to the loop's next run at once (not a whole
+      // interval later), so a long queue is sent without pause and a stop is noticed in between.
       const started = Date.now();
       while ((await runDueJobs(db, new Date(), handlers, { limit: CLAIM_LIMIT })).claimed === CLAIM_LIMIT) {
-        if (state.stopped || Date.now() - started > intervalMs) break;
+        if (state.stopped) break;
+        if (Date.now() - started > intervalMs) {
+          state.send.again = true;
+          break;
+        }
       }
     } catch (err) {
       console.error("[tandem] worker: tick failed:", err);

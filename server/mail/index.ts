@@ -15,8 +15,20 @@ export type MailDelivery = "smtp" | "outbox" | "dropped";
 const holder = globalThis as unknown as { __tandemSmtp?: Transporter };
 
 function smtp(url: string): Transporter {
-  holder.__tandemSmtp ??= nodemailer.createTransport(url);
+  holder.__tandemSmtp ??= nodemailer.createTransport(pooled(url));
   return holder.__tandemSmtp;
+}
+
+/**
+ * A pool of connections kept open between messages (nodemailer's default is 5, 100 messages
+ * each), unless SMTP_URL says `pool=false`: a new connection per message, with its greeting and
+ * TLS handshake, made a weekly digest to thousands of people take an hour, and reminders due
+ * meanwhile waited behind it.
+ */
+function pooled(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has("pool")) parsed.searchParams.set("pool", "true");
+  return parsed.toString();
 }
 
 /**
