@@ -26,9 +26,8 @@ function smtp(url: string): Transporter {
  * meanwhile waited behind it.
  */
 function pooled(url: string): string {
-  const parsed = new URL(url);
-  if (!parsed.searchParams.has("pool")) parsed.searchParams.set("pool", "true");
-  return parsed.toString();
+  // Appended as text: the URL is nodemailer's to parse, as it was given.
+  return /[?&]pool=/.test(url) ? url : `${url}${url.includes("?") ? "&" : "?"}pool=true`;
 }
 
 /**
