@@ -1,21 +1,31 @@
+import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import type { MyAssessment } from "@/server/assessments/list-my-assessments";
 import { AssessmentList } from "./assessment-list";
 
+/** Home shows this many assessments; someone with more (a manager in an open cycle) gets a link to all of them. */
+const ASSESSMENTS_SHOWN = 10;
+
 /** Home's assessments: fresh results and the open ones, or how to start a check-in when there are none. */
-export function MyAssessments({ assessments }: { assessments: MyAssessment[] }) {
+export function MyAssessments({ assessments, showAll }: { assessments: MyAssessment[]; showAll: boolean }) {
+  const shown = showAll ? assessments : assessments.slice(0, ASSESSMENTS_SHOWN);
   return (
     <section aria-labelledby="my-assessments">
       <h2 id="my-assessments" className="mb-3 text-lg font-semibold">
         Assessments
       </h2>
       {assessments.length > 0 ? (
-        <AssessmentList assessments={assessments} />
+        <AssessmentList assessments={shown} />
       ) : (
         <Card className="p-4 text-sm text-slate-700">
           No assessments open right now. Start a check-in with your manager or one of your reports below, whenever you want to take stock together.
         </Card>
       )}
+      {shown.length < assessments.length ? (
+        <Link href="/?assessments=all#my-assessments" className="mt-3 inline-flex min-h-11 items-center text-sm font-medium text-brand-800 underline">
+          Show all {assessments.length} assessments
+        </Link>
+      ) : null}
     </section>
   );
 }

@@ -58,7 +58,11 @@ export function MyManagers({ pairs, next }: { pairs: MyPairs["asReport"]; next: 
   );
 }
 
-export function MyReports({ pairs, next }: { pairs: MyPairs["asManager"]; next: PairsNext }) {
+/** Home shows this many report cards; a manager with more reports gets a link to all of them. */
+const REPORTS_SHOWN = 12;
+
+export function MyReports({ pairs, next, showAll }: { pairs: MyPairs["asManager"]; next: PairsNext; showAll: boolean }) {
+  const shown = showAll ? pairs : pairs.slice(0, REPORTS_SHOWN);
   return (
     <section aria-labelledby="my-reports">
       <h2 id="my-reports" className="mb-3 text-lg font-semibold">
@@ -66,7 +70,7 @@ export function MyReports({ pairs, next }: { pairs: MyPairs["asManager"]; next: 
       </h2>
       {pairs.length > 0 ? (
         <ul className="grid gap-3 sm:grid-cols-2">
-          {pairs.map((pair) => (
+          {shown.map((pair) => (
             <li key={pair.id}>
               <PersonCard person={pair.report} detail={`Working together since ${formatMonthYear(pair.startedAt)}`}>
                 <PairActions pairId={pair.id} otherName={pair.report.name} next={next} />
@@ -77,6 +81,11 @@ export function MyReports({ pairs, next }: { pairs: MyPairs["asManager"]; next: 
       ) : (
         <Card className="p-4 text-sm text-slate-700">Nobody reports to you in Tandem.</Card>
       )}
+      {shown.length < pairs.length ? (
+        <Link href="/?reports=all#my-reports" className="mt-3 inline-flex min-h-11 items-center text-sm font-medium text-brand-800 underline">
+          Show all {pairs.length} reports
+        </Link>
+      ) : null}
     </section>
   );
 }

@@ -188,3 +188,20 @@ test("Hannah uploads a 10,001-row HR export, maps a column, follows the check an
   expect(await overflow(page)).toBeLessThanOrEqual(0);
   await shoot(page, "import-mapping-360");
 });
+
+test("home shows a manager with a thousand reports twelve of them, and all of them one link away", async ({ page }) => {
+  test.setTimeout(90_000);
+  // Every tenth row of the import above reports to Hannah.
+  await signInAs(page, people.hannah, URL_);
+  await page.goto(`${URL_}/`);
+  const reports = page.getByRole("region", { name: /^My reports/ });
+  const heading = await reports.getByRole("heading", { level: 2 }).innerText();
+  const total = Number(/\((\d+)\)/.exec(heading)?.[1]);
+  expect(total).toBeGreaterThan(1000);
+  await expect(reports.getByRole("listitem")).toHaveCount(12);
+  await expectNoAxeViolations(page, "/ with a thousand reports");
+  await reports.getByRole("link", { name: `Show all ${total} reports` }).click();
+  await expect(page).toHaveURL(/\?reports=all#my-reports$/);
+  await expect(reports.getByRole("listitem")).toHaveCount(total);
+  await expect(reports.getByRole("link", { name: /^Show all/ })).toHaveCount(0);
+});
