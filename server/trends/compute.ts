@@ -536,13 +536,21 @@ class Suppression {
     let numbered = byKind.get(name);
     if (numbered === undefined) {
       const kind = family.kinds[name] as unknown as Kind<unknown>;
-      const numbers = (g: GroupData, numberOf: (item: unknown) => number) => {
-        const items = kind.of(g);
-        const list = new Int32Array(items.length);
-        items.forEach((item, i) => (list[i] = numberOf(item)));
-        return list;
+      // Every group's numbers in one buffer (see `membersOf`).
+      let total = 0;
+      for (const g of family.data) total += kind.of(g).length;
+      const numbers = (numberOf: (item: unknown) => number) => {
+        const buffer = new Int32Array(total);
+        let start = 0;
+        return family.data.map((g) => {
+          const items = kind.of(g);
+          for (let i = 0; i < items.length; i++) buffer[start + i] = numberOf(items[i]);
+          const list = buffer.subarray(start, start + items.length);
+          start += items.length;
+          return list;
+        });
       };
-      numbered = { positions: family.data.map((g) => numbers(g, kind.position)), assessments: family.data.map((g) => numbers(g, kind.assessment)) };
+      numbered = { positions: numbers(kind.position), assessments: numbers(kind.assessment) };
       byKind.set(name, numbered);
     }
     return numbered;
@@ -556,20 +564,29 @@ class Suppression {
   private membersOf(family: Family, name: KindName, kept: Uint8Array | null, skip?: Uint8Array): Int32Array[] {
     const { positions, assessments } = this.numberedKind(family, name);
     const seen = this.marks.contributions;
+    // One buffer for every group's list: thousands of groups, each checked dozens of times,
+    // made as many typed arrays of their own (and their backing stores) to collect.
+    let total = 0;
+    family.data.forEach((_, i) => {
+      if (skip?.[i] !== 1) total += assessments[i]?.length ?? 0;
+    });
+    const buffer = new Int32Array(total);
+    let start = 0;
     return family.data.map((_, i) => {
       if (skip?.[i] === 1) return EMPTY;
       const all = assessments[i] ?? EMPTY;
       const at = positions[i] ?? EMPTY;
-      const list = new Int32Array(all.length);
-      let length = 0;
+      let length = start;
       const round = seen.next();
       for (let j = 0; j < all.length; j++) {
         if (kept !== null && kept[at[j] ?? 0] !== 1) continue;
         const a = all[j] ?? 0;
         if (!seen.mark(a, round)) continue;
-        list[length++] = a;
+        buffer[length++] = a;
       }
-      return list.subarray(0, length);
+      const list = buffer.subarray(start, length);
+      start = length;
+      return list;
     });
   }
 
