@@ -329,6 +329,8 @@ class AtomIndex {
    */
   private readonly queue = new MinHeap<{ atom: Atom; people: number }>((a, b) => a.people - b.people || compareSignatures(a.atom, b.atom));
   private pass = 0;
+  /** Every contribution in the trie is a different person's (see the constructor). */
+  private readonly onePersonEach: boolean;
 
   constructor(
     private readonly numbered: NumberedFamilySide,
@@ -354,6 +356,17 @@ class AtomIndex {
         this.atomOf[c] = from.movesTo ?? this.root;
       }
     }
+    // Whether every contribution in a published group is a different person's: then an atom
+    // holds as many people as contributions, and no atom keeps a count per person. Contributions
+    // only ever leave the published groups or move between atoms, so it stays true.
+    const seen = new Set<number>();
+    this.onePersonEach = this.atomOf.every((atom, c) => {
+      if (atom === this.root) return true;
+      const person = numbered.personOf[c] ?? -1;
+      if (seen.has(person)) return false;
+      seen.add(person);
+      return true;
+    });
     const entered = new Set<Atom>();
     this.atomOf.forEach((atom, c) => {
       if (atom === this.root) return;
@@ -493,7 +506,16 @@ class AtomIndex {
     return atom !== undefined && atom !== this.root && atom.size > 0;
   }
 
+  /** Distinct people among the atom's contributions. */
+  private peopleIn(atom: Atom): number {
+    return this.onePersonEach ? atom.size : peopleIn(atom);
+  }
+
   private enter(atom: Atom, c: number): void {
+    if (this.onePersonEach) {
+      atom.size++;
+      return;
+    }
     const person = this.numbered.personOf[c] ?? -1;
     if (atom.people !== undefined) atom.people.set(person, (atom.people.get(person) ?? 0) + 1);
     else if (atom.size === 0) atom.solo = person;
@@ -507,8 +529,9 @@ class AtomIndex {
   }
 
   private leave(atom: Atom, c: number): void {
-    const person = this.numbered.personOf[c] ?? -1;
     atom.size--;
+    if (this.onePersonEach) return;
+    const person = this.numbered.personOf[c] ?? -1;
     if (atom.people === undefined) return;
     const count = (atom.people.get(person) ?? 0) - 1;
     if (count > 0) atom.people.set(person, count);
@@ -516,7 +539,7 @@ class AtomIndex {
   }
 
   private check(atom: Atom): void {
-    const people = peopleIn(atom);
+    const people = this.peopleIn(atom);
     if (atom !== this.root && people > 0 && people < this.k) {
       this.violating.add(atom);
       this.queue.push({ atom, people });
@@ -524,7 +547,7 @@ class AtomIndex {
       // line makes a new atom for every contribution below each group hidden): start afresh
       // from the violating atoms once they are outnumbered, so the heap stays their size.
       if (this.queue.size > 2 * this.violating.size + 1024) {
-        this.queue.replaceAll([...this.violating].map((a) => ({ atom: a, people: peopleIn(a) })));
+        this.queue.replaceAll([...this.violating].map((a) => ({ atom: a, people: this.peopleIn(a) })));
       }
     } else this.violating.delete(atom);
   }
@@ -532,7 +555,7 @@ class AtomIndex {
   /** The violating atom with the fewest people, ties by signature; null when none. */
   smallest(): { atom: Atom; people: number } | null {
     for (let top = this.queue.peek(); top !== undefined; top = this.queue.peek()) {
-      if (this.violating.has(top.atom) && peopleIn(top.atom) === top.people) return top;
+      if (this.violating.has(top.atom) && this.peopleIn(top.atom) === top.people) return top;
       this.queue.pop();
     }
     return null;

@@ -122,20 +122,55 @@ export interface Reliability {
  * because it says the items do not hang together.
  */
 export function cronbachAlpha(matrix: readonly (readonly MaybeScore[])[]): Reliability | null {
-  const k = itemCount(matrix);
+  return cronbachAlphaOf(matrix, (row) => row);
+}
+
+/**
+ * `cronbachAlpha` of the matrix whose rows are `scoresOf` each of `rows`, without building it:
+ * trends take α of every group, side and dimension from the responses' own score lists. The
+ * same additions in the same order (each variance two-pass, over the complete rows in order),
+ * so the same result to the last bit; the matrix's columns are only walked together, in two
+ * passes instead of two per column.
+ */
+export function cronbachAlphaOf<T>(rows: readonly T[], scoresOf: (row: T) => readonly MaybeScore[]): Reliability | null {
+  const first = rows[0];
+  const k = first === undefined ? 0 : scoresOf(first).length;
+  for (const row of rows) {
+    const length = scoresOf(row).length;
+    if (length !== k) throw new RangeError(`every row needs one entry per item: expected ${k}, got ${length}`);
+  }
   if (k < 2) return null;
-  // Trends compute α for every group over responses already known to be complete: no copy then.
-  const rows = matrix.every(isCompleteRow) ? matrix : matrix.filter(isCompleteRow);
-  const n = rows.length;
+  // Only rows with every item answered count (listwise deletion); a row's total is found in the
+  // loop that checks it.
+  let n = 0;
+  let total = 0;
+  const itemTotals = new Float64Array(k);
+  for (const row of rows) {
+    const scores = scoresOf(row);
+    const rowTotal = completeTotal(scores);
+    if (rowTotal === null) continue;
+    n++;
+    total += rowTotal;
+    for (let item = 0; item < k; item++) itemTotals[item]! += scores[item] as number;
+  }
   if (n < 2) return null;
 
-  const totalVariance = sampleVariance(rows, sum);
+  const centre = total / n;
+  const itemCentres = itemTotals.map((t) => t / n);
+  let squares = 0;
+  const itemSquares = new Float64Array(k);
+  for (const row of rows) {
+    const scores = scoresOf(row);
+    const rowTotal = completeTotal(scores);
+    if (rowTotal === null) continue;
+    squares += (rowTotal - centre) ** 2;
+    for (let item = 0; item < k; item++) itemSquares[item]! += ((scores[item] as number) - (itemCentres[item] ?? 0)) ** 2;
+  }
+  const totalVariance = squares / (n - 1);
   if (totalVariance === 0) return null;
 
   let itemVarianceSum = 0;
-  for (let item = 0; item < k; item++) {
-    itemVarianceSum += sampleVariance(rows, (row) => row[item] ?? 0);
-  }
+  for (let item = 0; item < k; item++) itemVarianceSum += (itemSquares[item] ?? 0) / (n - 1);
   return { alpha: (k / (k - 1)) * (1 - itemVarianceSum / totalVariance), n, k };
 }
 
@@ -223,20 +258,15 @@ function isEveryPairComplete(xs: readonly MaybeScore[], ys: readonly MaybeScore[
   return true;
 }
 
-/** Items in the scale: every row must have the same length, or the columns would not line up. */
-function itemCount(matrix: readonly (readonly MaybeScore[])[]): number {
-  const first = matrix[0];
-  if (first === undefined) return 0;
-  for (const row of matrix) {
-    if (row.length !== first.length) {
-      throw new RangeError(`every row needs one entry per item: expected ${first.length}, got ${row.length}`);
-    }
+/** A complete row's scores added from 0 in item order (each checked by `isScore`), null for an incomplete one. */
+function completeTotal(row: readonly MaybeScore[]): number | null {
+  let total = 0;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (!isScore(v)) return null;
+    total += v;
   }
-  return first.length;
-}
-
-function isCompleteRow(row: readonly MaybeScore[]): row is readonly number[] {
-  return row.every(isScore);
+  return total;
 }
 
 // A non-finite number is a bug upstream, not a missing answer: it must not be dropped silently.
@@ -252,26 +282,6 @@ function assertFinite(values: readonly number[]): void {
 
 function isConstant(values: readonly number[]): boolean {
   return values.every((value) => value === values[0]);
-}
-
-function sum(values: readonly number[]): number {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i] as number;
-  return total;
-}
-
-/**
- * Sample variance (divisor n − 1) of one value per item; callers guarantee n ≥ 2. Two-pass for
- * accuracy. Takes each item's value rather than a list of values, so α over thousands of rows
- * builds no column: the additions are the same, in the same order.
- */
-function sampleVariance<T>(items: readonly T[], value: (item: T) => number): number {
-  let total = 0;
-  for (const item of items) total += value(item);
-  const centre = total / items.length;
-  let squares = 0;
-  for (const item of items) squares += (value(item) - centre) ** 2;
-  return squares / (items.length - 1);
 }
 
 function clamp(value: number, min: number, max: number): number {

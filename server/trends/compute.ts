@@ -1,8 +1,8 @@
 import { isLargeDimensionGap } from "@/server/analysis/gaps";
 import { assertValidK, cell, familyOrder, hiddenCell, suppressNumberedFamily, type Cell, type SideCounts } from "@/server/analysis/anonymity";
-import { absoluteAgreement, MIN_DRIVER_PAIRS, spearman } from "@/server/analysis/agreement";
+import { absoluteAgreement, MIN_DRIVER_PAIRS, spearmanOfCounts, type RankCorrelation } from "@/server/analysis/agreement";
 import { balanceQuadrant, overallScore, QUADRANTS, readingOf, type Quadrant, type Reading } from "@/server/analysis/relationship";
-import { cronbachAlpha, fisherInterval, pearson } from "@/server/analysis/statistics";
+import { cronbachAlphaOf, fisherInterval, pearson } from "@/server/analysis/statistics";
 import { predictionKey, type DimensionKey, type ItemBank, type Side } from "@/server/assessments/item-bank";
 
 // Org trend figures for one cycle, computed from submitted responses and released only as
@@ -122,6 +122,13 @@ interface Response {
   predictions: (number | null)[];
   /** The choose-again answer as its rank, 1 ("Definitely not") to 5; null if not answered. */
   chooseAgain: number | null;
+  /** The stance answer as its position among the options; null if not one of them. */
+  stance: number | null;
+  /**
+   * Per dimension: the position of `means` among the cycle's distinct means of the dimension,
+   * in increasing order; −1 where null. Set for the cycle being computed (see `rankLevels`).
+   */
+  meanLevels: Int32Array;
   /** An employee response's complete pair, once both sides are known to have submitted. */
   pair?: CompletePair;
 }
@@ -135,6 +142,8 @@ interface CompletePair {
   manager: Response;
   quadrant: Quadrant | null;
   reading: Record<Side, Reading | null>;
+  /** Per dimension: as `Response.meanLevels`, for the pair's absolute gap; −1 where a side's mean is null. */
+  gapLevels: Int32Array;
 }
 
 interface GroupData {
@@ -221,6 +230,7 @@ function completePairs(responses: readonly Response[]): CompletePair[] {
         employee: readingOf(employee.predictions, manager.means, employee.means),
         manager: readingOf(manager.predictions, employee.means, manager.means),
       },
+      gapLevels: NO_LEVELS,
     });
   }
   return complete;
@@ -269,18 +279,57 @@ function isOption(value: unknown, values: readonly string[]): value is string {
   return typeof value === "string" && values.includes(value);
 }
 
-function distribution(rows: readonly Response[], key: string, values: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = Object.fromEntries(values.map((v) => [v, 0]));
+/** Shares of each option among the responses that picked one; `choice` gives its position from 1, or null. */
+function distribution(rows: readonly Response[], choice: (r: Response) => number | null, values: readonly string[]): Record<string, number> {
+  const counts = new Float64Array(values.length);
   let total = 0;
-  for (const { row } of rows) {
-    const v = row.answers[key];
-    if (isOption(v, values)) {
-      counts[v] = (counts[v] ?? 0) + 1;
-      total += 1;
-    }
+  for (const r of rows) {
+    const c = choice(r);
+    if (c === null) continue;
+    counts[c - 1]! += 1;
+    total += 1;
   }
   // Shares, not counts: a share of a group that passed the threshold reveals no small count.
-  return Object.fromEntries(values.map((v) => [v, total ? (counts[v] ?? 0) / total : 0]));
+  return Object.fromEntries(values.map((v, i) => [v, total ? (counts[i] ?? 0) / total : 0]));
+}
+
+const NO_LEVELS = new Int32Array(0);
+
+/** Distinct values (null left out) in increasing order, and each value's position among them (−1 for null). */
+function levelsOf(values: readonly (number | null)[]): { count: number; positions: Int32Array } {
+  const distinct = Float64Array.from(new Set(values.filter((v): v is number => v !== null))).sort();
+  const at = new Map<number, number>();
+  distinct.forEach((v, i) => at.set(v, i));
+  return { count: distinct.length, positions: Int32Array.from(values, (v) => (v === null ? -1 : (at.get(v) ?? -1))) };
+}
+
+/**
+ * Ranks the cycle's dimension means and pair gaps once for the choose-again drivers: a group's
+ * Spearman ρ is then computed from a table of counts (`spearmanOfCounts`) instead of sorting its
+ * pairs, for every group, side and dimension. Returns the number of distinct values per
+ * dimension, of means and of gaps.
+ */
+function rankLevels(dimensions: number, responses: readonly Response[], pairs: readonly CompletePair[]): { means: number[]; gaps: number[] } {
+  for (const r of responses) r.meanLevels = new Int32Array(dimensions);
+  for (const p of pairs) p.gapLevels = new Int32Array(dimensions);
+  const means: number[] = [];
+  const gaps: number[] = [];
+  for (let di = 0; di < dimensions; di++) {
+    const m = levelsOf(responses.map((r) => r.means[di] ?? null));
+    responses.forEach((r, i) => (r.meanLevels[di] = m.positions[i] ?? -1));
+    means.push(m.count);
+    // The gap as the drivers had it: |employee − manager| of the two means.
+    const g = levelsOf(
+      pairs.map((p) => {
+        const e = p.employee.means[di];
+        const mm = p.manager.means[di];
+        return e == null || mm == null ? null : Math.abs(e - mm);
+      }),
+    );
+    pairs.forEach((p, i) => (p.gapLevels[di] = g.positions[i] ?? -1));
+    gaps.push(g.count);
+  }
+  return { means, gaps };
 }
 
 /** A count is itself a figure: shown only when it is at least k. */
@@ -380,7 +429,14 @@ function contributorsOf<T>(decision: Decision, g: GroupData, all: readonly T[], 
   decision.contributing ??= [];
   const known = decision.contributing[g.index] as readonly T[] | undefined;
   if (known !== undefined) return known;
-  const list = all.every((x) => kept[position(x)] === 1) ? all : all.filter((x) => kept[position(x)] === 1);
+  let keepsAll = true;
+  for (const x of all) {
+    if (kept[position(x)] !== 1) {
+      keepsAll = false;
+      break;
+    }
+  }
+  const list = keepsAll ? all : all.filter((x) => kept[position(x)] === 1);
   decision.contributing[g.index] = list;
   return list;
 }
@@ -480,13 +536,21 @@ class Suppression {
     let numbered = byKind.get(name);
     if (numbered === undefined) {
       const kind = family.kinds[name] as unknown as Kind<unknown>;
-      const numbers = (g: GroupData, numberOf: (item: unknown) => number) => {
-        const items = kind.of(g);
-        const list = new Int32Array(items.length);
-        items.forEach((item, i) => (list[i] = numberOf(item)));
-        return list;
+      // Every group's numbers in one buffer (see `membersOf`).
+      let total = 0;
+      for (const g of family.data) total += kind.of(g).length;
+      const numbers = (numberOf: (item: unknown) => number) => {
+        const buffer = new Int32Array(total);
+        let start = 0;
+        return family.data.map((g) => {
+          const items = kind.of(g);
+          for (let i = 0; i < items.length; i++) buffer[start + i] = numberOf(items[i]);
+          const list = buffer.subarray(start, start + items.length);
+          start += items.length;
+          return list;
+        });
       };
-      numbered = { positions: family.data.map((g) => numbers(g, kind.position)), assessments: family.data.map((g) => numbers(g, kind.assessment)) };
+      numbered = { positions: numbers(kind.position), assessments: numbers(kind.assessment) };
       byKind.set(name, numbered);
     }
     return numbered;
@@ -500,20 +564,29 @@ class Suppression {
   private membersOf(family: Family, name: KindName, kept: Uint8Array | null, skip?: Uint8Array): Int32Array[] {
     const { positions, assessments } = this.numberedKind(family, name);
     const seen = this.marks.contributions;
+    // One buffer for every group's list: thousands of groups, each checked dozens of times,
+    // made as many typed arrays of their own (and their backing stores) to collect.
+    let total = 0;
+    family.data.forEach((_, i) => {
+      if (skip?.[i] !== 1) total += assessments[i]?.length ?? 0;
+    });
+    const buffer = new Int32Array(total);
+    let start = 0;
     return family.data.map((_, i) => {
       if (skip?.[i] === 1) return EMPTY;
       const all = assessments[i] ?? EMPTY;
       const at = positions[i] ?? EMPTY;
-      const list = new Int32Array(all.length);
-      let length = 0;
+      let length = start;
       const round = seen.next();
       for (let j = 0; j < all.length; j++) {
         if (kept !== null && kept[at[j] ?? 0] !== 1) continue;
         const a = all[j] ?? 0;
         if (!seen.mark(a, round)) continue;
-        list[length++] = a;
+        buffer[length++] = a;
       }
-      return list.subarray(0, length);
+      const list = buffer.subarray(start, length);
+      start = length;
+      return list;
     });
   }
 
@@ -717,9 +790,11 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
   const dimensionItems = bank.dimensions.map((d) => d.items.map((i) => i.key));
   const predictionKeys = bank.dimensions.map((d) => predictionKey(d.key));
   const chooseAgainRank = new Map(bank.chooseAgain.options.map((o, i) => [o.value, i + 1]));
+  const stanceRank = new Map(bank.stance.options.map((o, i) => [o.value, i + 1]));
   const responses: Response[] = cycle.rows.map((row) => {
     const scores = dimensionItems.map((items) => items.map((key) => scaleScore(row.answers[key])));
     const choice = row.answers[bank.chooseAgain.key];
+    const stance = row.answers[bank.stance.key];
     return {
       row,
       position: -1,
@@ -730,6 +805,8 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
       allAnswered: scores.map((s) => !s.includes(null)),
       predictions: predictionKeys.map((key) => scaleScore(row.answers[key])),
       chooseAgain: typeof choice === "string" ? (chooseAgainRank.get(choice) ?? null) : null,
+      stance: typeof stance === "string" ? (stanceRank.get(stance) ?? null) : null,
+      meanLevels: NO_LEVELS,
     };
   });
   const invitedAssessment = cycle.invited.map((p) => pairNumbers.of(reportContribution(p.reportId)));
@@ -847,6 +924,8 @@ export function computeCycleFigures(
     figures: new Map(cycle.figures.map((g) => [g.id, g])),
   }));
   const { data } = current;
+  const levels = rankLevels(bank.dimensions.length, [...current.kinds.employee.all, ...current.kinds.manager.all], current.kinds.pairs.all);
+  const choices = bank.chooseAgain.options.length;
 
   const suppression = new Suppression(current, earlierFamilies, k, pairNumbers.size, people.size);
   const shownSide =
@@ -902,12 +981,19 @@ export function computeCycleFigures(
   const bySide = <T>(make: (side: Side) => T): Record<Side, T> => ({ employee: make("employee"), manager: make("manager") });
   const trust = bank.dimensions.findIndex((d) => d.key === "trust");
   const goals = bank.dimensions.findIndex((d) => d.key === "goals");
-  const largeGap = (p: CompletePair) =>
-    [trust, goals].some((di) => {
-      const e = p.employee.means[di];
-      const m = p.manager.means[di];
-      return e != null && m != null && isLargeDimensionGap(e - m);
-    });
+  const largeIn = (p: CompletePair, di: number) => {
+    const e = p.employee.means[di];
+    const m = p.manager.means[di];
+    return e != null && m != null && isLargeDimensionGap(e - m);
+  };
+  // A property of the pair, worked out once rather than in every group it is in.
+  const largeGaps = new Uint8Array(current.kinds.pairs.all.length);
+  for (const p of current.kinds.pairs.all) largeGaps[p.index] = largeIn(p, trust) || largeIn(p, goals) ? 1 : 0;
+  const largeShare = (ps: readonly CompletePair[]) => {
+    let large = 0;
+    for (const p of ps) large += largeGaps[p.index] ?? 0;
+    return large / ps.length;
+  };
   const options = (key: string, values: readonly string[], shownIn: (side: Side) => ShownIn) => ({
     values,
     decision: bySide((side) => sideDecision(side, true, (r) => isOption(r.row.answers[key], values), shownIn(side))),
@@ -985,45 +1071,55 @@ export function computeCycleFigures(
   // Correlations are stored to 4 decimals (pages and exports show 2): they are no sums, nothing
   // adds them up, and a cycle stores them for hundreds of groups.
   const stored = (v: number) => Math.round(v * 1e4) / 1e4;
-  const rank = (r: ReturnType<typeof spearman>): RankFigure | null => (r ? { rho: stored(r.rho), lower: stored(r.lower), upper: stored(r.upper) } : null);
+  const rank = (r: RankCorrelation | null): RankFigure | null => (r ? { rho: stored(r.rho), lower: stored(r.lower), upper: stored(r.upper) } : null);
   const drivers = (g: GroupData, side: Side, ps: readonly CompletePair[]): DriverFigure[] | null => {
     // Counted against the group's complete pairs, a published count, so hiding says nothing new.
     if (g.complete.length < MIN_DRIVER_PAIRS) return null;
-    const rows = bank.dimensions.map((d, di): DriverFigure => {
-      // The pairs with the side's own mean in the dimension, and among them those with both
-      // sides' means (the gap's), with their values, in one pass over the group's pairs.
-      // The pairs themselves are listed only when some are left out (see `leavesOutFewNone`).
-      let scoredPairs = 0;
-      let gappedPairs = 0;
-      const scores: number[] = [];
-      const scoredChoices: (number | null)[] = [];
-      const gaps: number[] = [];
-      const gappedChoices: (number | null)[] = [];
-      for (const p of ps) {
-        const own = p[side].means[di];
-        if (own == null) continue;
-        scoredPairs++;
-        scores.push(own);
-        scoredChoices.push(p[side].chooseAgain);
-        const e = p.employee.means[di];
-        const m = p.manager.means[di];
-        if (e == null || m == null) continue;
-        gappedPairs++;
-        gaps.push(Math.abs(e - m));
-        gappedChoices.push(p[side].chooseAgain);
+    // Per dimension, the pairs with the side's own mean in it, and among them those with both
+    // sides' means (the gap's), counted by value and choose-again answer in one pass over the
+    // group's pairs: Spearman's ρ needs no more (`spearmanOfCounts`). The pairs themselves are
+    // listed only when some are left out (see `leavesOutFewNone`).
+    const dimensions = bank.dimensions.length;
+    const scoreTables = levels.means.map((n) => new Int32Array(n * choices));
+    const gapTables = levels.gaps.map((n) => new Int32Array(n * choices));
+    const scored = new Int32Array(dimensions);
+    const gapped = new Int32Array(dimensions);
+    for (const p of ps) {
+      const own = p[side];
+      const choice = own.chooseAgain === null ? -1 : own.chooseAgain - 1;
+      for (let di = 0; di < dimensions; di++) {
+        const level = own.meanLevels[di] ?? -1;
+        if (level < 0) continue;
+        scored[di]!++;
+        if (choice >= 0) scoreTables[di]![level * choices + choice]! += 1;
+        const gap = p.gapLevels[di] ?? -1;
+        if (gap < 0) continue;
+        gapped[di]!++;
+        if (choice >= 0) gapTables[di]![gap * choices + choice]! += 1;
       }
-      const isScored = (p: CompletePair) => p[side].means[di] != null;
-      const isGapped = (p: CompletePair) => p.employee.means[di] != null && p.manager.means[di] != null;
+    }
+    const round = ++pairsRound;
+    for (const p of ps) inPairs[p.index] = round;
+    const rows = bank.dimensions.map((d, di): DriverFigure => {
+      const scoredPairs = scored[di] ?? 0;
+      const gappedPairs = gapped[di] ?? 0;
+      const scoreTable = scoreTables[di]!;
+      const gapTable = gapTables[di]!;
+      // As `leavesOutFewNone` of the pairs that count (in `ps`, with the side's mean, and for the
+      // gap both sides' means), found in one pass over the group's pairs, `ps` marked once.
+      const leavesOutFew = (gapToo: boolean) => {
+        const left: CompletePair[] = [];
+        for (const p of g.complete) {
+          const counts = inPairs[p.index] === round && p[side].means[di] != null && (!gapToo || (p.employee.means[di] != null && p.manager.means[di] != null));
+          if (!counts) left.push(p);
+        }
+        if (left.length === 0) return true;
+        const people = pairCounts(left);
+        return people.employee >= k && people.manager >= k;
+      };
       const all = g.complete.length;
-      const score = scoredPairs === all || leavesOutFewNone(g, ps.filter(isScored)) ? rank(spearman(scores, scoredChoices)) : null;
-      const gap =
-        gappedPairs === all ||
-        leavesOutFewNone(
-          g,
-          ps.filter((p) => isScored(p) && isGapped(p)),
-        )
-          ? rank(spearman(gaps, gappedChoices))
-          : null;
+      const score = scoredPairs === all || leavesOutFew(false) ? rank(spearmanOfCounts(scoreTable, levels.means[di] ?? 0, choices)) : null;
+      const gap = gappedPairs === all || leavesOutFew(true) ? rank(spearmanOfCounts(gapTable, levels.gaps[di] ?? 0, choices)) : null;
       return { key: d.key, score, gap };
     });
     return rows.some((r) => r.score !== null || r.gap !== null) ? rows : null;
@@ -1036,7 +1132,7 @@ export function computeCycleFigures(
       const decisions = dimensionDecisions[di];
       if (decisions === undefined) throw new Error(`no figures for dimension ${d.key}`);
       const sideMean = (side: Side) => sideFigure(g, decisions.mean[side], side, (rs) => dimensionMean(rs, di));
-      const alpha = (side: Side) => sideFigure(g, decisions.alpha[side], side, (rs) => cronbachAlpha(rs.map((r) => r.scores[di] ?? []))?.alpha ?? null);
+      const alpha = (side: Side) => sideFigure(g, decisions.alpha[side], side, (rs) => cronbachAlphaOf(rs, (r) => r.scores[di] ?? [])?.alpha ?? null);
       return {
         key: d.key,
         name: d.name,
@@ -1067,11 +1163,11 @@ export function computeCycleFigures(
       };
     });
     const optionFigure =
-      ({ values, decision }: ReturnType<typeof options>, key: string) =>
+      ({ values, decision }: ReturnType<typeof options>, choice: (r: Response) => number | null) =>
       (side: Side) =>
-        sideFigure(g, decision[side], side, (rs) => distribution(rs, key, values));
-    const chooseAgainOf = optionFigure(chooseAgain, bank.chooseAgain.key);
-    const stanceOf = optionFigure(stance, bank.stance.key);
+        sideFigure(g, decision[side], side, (rs) => distribution(rs, choice, values));
+    const chooseAgainOf = optionFigure(chooseAgain, (r) => r.chooseAgain);
+    const stanceOf = optionFigure(stance, (r) => r.stance);
     return {
       id,
       name: g.def.name,
@@ -1086,7 +1182,7 @@ export function computeCycleFigures(
         complete: countCell(g.complete.length, k, pairHidden[g.index] === 1),
       },
       dimensions,
-      largeTrustOrGoalsGapShare: pairFigure(g, allPairsDecision, (ps) => (ps.length ? ps.filter(largeGap).length / ps.length : null)),
+      largeTrustOrGoalsGapShare: pairFigure(g, allPairsDecision, (ps) => (ps.length ? largeShare(ps) : null)),
       chooseAgain: { employee: chooseAgainOf("employee"), manager: chooseAgainOf("manager") },
       stance: { employee: stanceOf("employee"), manager: stanceOf("manager") },
       balance: pairFigure(g, balanceDecision, (ps) => {
@@ -1098,7 +1194,11 @@ export function computeCycleFigures(
       }),
       reading: bySide((side) =>
         pairFigure(g, readingDecision[side], (ps) => {
-          const readings = ps.flatMap((p) => (p.reading[side] ? [p.reading[side]] : []));
+          const readings: Reading[] = [];
+          for (const p of ps) {
+            const reading = p.reading[side];
+            if (reading) readings.push(reading);
+          }
           return readings.length === 0
             ? null
             : {

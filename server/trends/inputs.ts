@@ -48,7 +48,8 @@ export interface FrozenGroups {
 /**
  * The teams of a cycle. The team of manager M is every pair of the cycle whose report is in M's
  * subtree: the pairs M manages, and those of everyone below M, directly or not, by the
- * reporting lines open at `at`. Returns, per invited pair, its managers from the nearest up.
+ * reporting lines open at `at`. Returns the teams, depth first, and `up`: per manager of a
+ * team, the next manager above them in their reporting line, undefined at its top.
  */
 async function teamsOf(db: Db, orgId: string, at: Date, invited: readonly { managerId: string }[]) {
   const lines = await db
@@ -56,36 +57,28 @@ async function teamsOf(db: Db, orgId: string, at: Date, invited: readonly { mana
     .from(pairs)
     .where(and(eq(pairs.orgId, orgId), lte(pairs.startedAt, at), or(isNull(pairs.endedAt), gt(pairs.endedAt, at))));
   const managerOf = new Map(lines.map((l) => [l.reportId, l.managerId]));
-  const chains = new Map<string, string[]>();
-  const chainOf = (managerId: string): string[] => {
-    const known = chains.get(managerId);
-    if (known) return known;
-    // Walk up until a manager whose chain is known: each chain is built once, so a 1,000-level
-    // reporting line costs 1,000 steps, not 1,000².
+  // Each reporting line is walked once, from the first pair that reaches it up to a manager
+  // already seen: a 1,000-level line costs 1,000 steps, not 1,000², and no line is copied.
+  const up = new Map<string, string | undefined>();
+  for (const p of invited) {
+    if (up.has(p.managerId)) continue;
     const walked: string[] = [];
-    let m: string | undefined = managerId;
-    let rest: string[] = [];
     const onPath = new Set<string>();
-    while (m !== undefined) {
-      const cached = chains.get(m);
-      if (cached) {
-        rest = cached;
+    let m: string | undefined = p.managerId;
+    while (m !== undefined && !up.has(m)) {
+      // Lines at one moment form a tree (setManager refuses loops); the guard only stops a bad
+      // row: the line then ends at the last manager before the loop closes.
+      if (onPath.has(m)) {
+        m = undefined;
         break;
       }
-      // Lines at one moment form a tree (setManager refuses loops); the guard only stops a bad row.
-      if (onPath.has(m)) break;
       onPath.add(m);
       walked.push(m);
       m = managerOf.get(m);
     }
-    for (let i = walked.length - 1; i >= 0; i--) {
-      rest = [walked[i]!, ...rest];
-      chains.set(walked[i]!, rest);
-    }
-    return chains.get(managerId) ?? [managerId];
-  };
-  for (const p of invited) chainOf(p.managerId);
-  const managers = [...new Set(invited.flatMap((p) => chainOf(p.managerId)))];
+    walked.forEach((w, i) => up.set(w, walked[i + 1] ?? m));
+  }
+  const managers = [...up.keys()];
   const names = new Map<string, string>();
   for (let i = 0; i < managers.length; i += 1000) {
     const rows = await db
@@ -98,8 +91,10 @@ async function teamsOf(db: Db, orgId: string, at: Date, invited: readonly { mana
   const collator = new Intl.Collator("en");
   const children = new Map<string | undefined, string[]>();
   for (const m of managers) {
-    const parent = chainOf(m)[1];
-    children.set(parent, [...(children.get(parent) ?? []), m]);
+    const parent = up.get(m);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(m);
+    else children.set(parent, [m]);
   }
   const teams: GroupDef[] = [];
   const push = (parent: string | undefined, depth: number) => {
@@ -113,7 +108,7 @@ async function teamsOf(db: Db, orgId: string, at: Date, invited: readonly { mana
     teams.push({ id: teamGroupId(m), name: `Team of ${names.get(m) ?? "a former manager"}`, kind: "team", depth });
     pending.push(...push(m, depth + 1).reverse());
   }
-  return { teams, chainOf };
+  return { teams, up };
 }
 
 /**
@@ -137,16 +132,34 @@ async function currentGroupsOf(db: Db, orgId: string, cycleId: string, at: Date)
         .where(and(eq(departments.orgId, orgId), inArray(departments.id, used)))
         .orderBy(asc(departments.name))
     : [];
-  const { teams, chainOf } = await teamsOf(db, orgId, at, invited);
+  const { teams, up } = await teamsOf(db, orgId, at, invited);
   const groups: GroupDef[] = [
     { id: orgGroupId(orgId), name: org?.name ?? "Organization", kind: "org", depth: 0 },
     ...depts.map((d) => ({ id: d.id, name: d.name, kind: "department" as const, depth: 0 })),
     ...teams,
   ];
   const position = new Map(groups.map((g, i) => [g.id, i]));
+  // Per manager, the positions of the teams of their reporting line from theirs up, each made
+  // from the one above (so by number, never by building and looking up one id per step).
+  const lineOf = new Map<string, number[]>();
+  const teamLine = (managerId: string): number[] => {
+    const below: string[] = [];
+    let m: string | undefined = managerId;
+    while (m !== undefined && !lineOf.has(m)) {
+      below.push(m);
+      m = up.get(m);
+    }
+    let line = m === undefined ? [] : lineOf.get(m)!;
+    for (let i = below.length - 1; i >= 0; i--) {
+      line = [position.get(teamGroupId(below[i]!)) ?? 0].concat(line);
+      lineOf.set(below[i]!, line);
+    }
+    return line;
+  };
+  const orgPosition = position.get(orgGroupId(orgId)) ?? 0;
   const memberships = invited.map((p): [string, number[]] => [
     p.assessmentId,
-    [orgGroupId(orgId), ...(p.departmentId ? [p.departmentId] : []), ...chainOf(p.managerId).map(teamGroupId)].map((id) => position.get(id) ?? 0),
+    (p.departmentId ? [orgPosition, position.get(p.departmentId) ?? 0] : [orgPosition]).concat(teamLine(p.managerId)),
   ]);
   return { groups, memberships };
 }

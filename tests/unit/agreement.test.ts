@@ -1,5 +1,15 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { absoluteAgreement, midranks, MIN_DRIVER_PAIRS, ratingsAnova, shroutFleissForms, shroutFleissIntervals, spearman } from "@/server/analysis/agreement";
+import {
+  absoluteAgreement,
+  midranks,
+  MIN_DRIVER_PAIRS,
+  ratingsAnova,
+  shroutFleissForms,
+  shroutFleissIntervals,
+  spearman,
+  spearmanOfCounts,
+} from "@/server/analysis/agreement";
 
 // Expected values come from published sources, cited beside each, never from this code's own
 // output. `toBeCloseTo(x, d)` passes when |received − x| < 10^−d / 2.
@@ -180,5 +190,48 @@ describe("spearman", () => {
     const halfWidth = (n: number) => Math.tanh(1.959963985 / Math.sqrt(n - 3));
     expect(halfWidth(MIN_DRIVER_PAIRS)).toBeLessThan(0.35);
     expect(halfWidth(MIN_DRIVER_PAIRS - 1)).toBeGreaterThan(0.35);
+  });
+});
+
+describe("spearmanOfCounts", () => {
+  // The same cases as a table of counts by level: x levels are the distinct x values in order.
+  const table = (x: number[], y: number[]) => {
+    const xs = [...new Set(x)].sort((a, b) => a - b);
+    const ys = [...new Set(y)].sort((a, b) => a - b);
+    const counts = new Array<number>(xs.length * ys.length).fill(0);
+    x.forEach((v, i) => (counts[xs.indexOf(v) * ys.length + ys.indexOf(y[i]!)]! += 1));
+    return { counts, xLevels: xs.length, yLevels: ys.length };
+  };
+
+  it("is spearman's result to the last bit on answers from short scales, ties and all", () => {
+    const mean = fc.integer({ min: 3, max: 15 }).map((total) => total / 3);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(mean, fc.integer({ min: 1, max: 5 })), { minLength: 0, maxLength: 300 }), (cases) => {
+        const x = cases.map(([v]) => v);
+        const y = cases.map(([, v]) => v);
+        const t = table(x, y);
+        expect(spearmanOfCounts(t.counts, t.xLevels, t.yLevels)).toEqual(spearman(x, y));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("matches the textbook example and ignores levels no case has", () => {
+    const x = [86, 97, 99, 100, 101, 103, 106, 110, 112, 113];
+    const y = [0, 20, 28, 27, 50, 29, 7, 17, 6, 12];
+    const t = table(x, y);
+    // An empty level between every two: the same ranks.
+    const spread = new Array<number>(2 * t.xLevels * t.yLevels).fill(0);
+    t.counts.forEach((c, i) => (spread[2 * Math.floor(i / t.yLevels) * t.yLevels + (i % t.yLevels)] = c));
+    expect(Math.abs(spearmanOfCounts(t.counts, t.xLevels, t.yLevels)!.rho - -29 / 165)).toBeLessThan(1e-9);
+    expect(spearmanOfCounts(spread, 2 * t.xLevels, t.yLevels)).toEqual(spearmanOfCounts(t.counts, t.xLevels, t.yLevels));
+  });
+
+  it("has no value for fewer than 4 cases or a constant variable, and refuses a bad table", () => {
+    expect(spearmanOfCounts([1, 0, 0, 2], 2, 2)).toBeNull();
+    expect(spearmanOfCounts([3, 0, 4, 0], 2, 2)).toBeNull();
+    expect(spearmanOfCounts([], 0, 5)).toBeNull();
+    expect(() => spearmanOfCounts([1, 2, 3], 2, 2)).toThrow(RangeError);
+    expect(() => spearmanOfCounts([1, 2, 3, 0.5], 2, 2)).toThrow(RangeError);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { LMX_AGREEMENT_BENCHMARK, cronbachAlpha, fisherInterval, mean, normalQuantile, pearson, type MaybeScore } from "@/server/analysis/statistics";
+import {
+  LMX_AGREEMENT_BENCHMARK,
+  cronbachAlpha,
+  cronbachAlphaOf,
+  fisherInterval,
+  mean,
+  normalQuantile,
+  pearson,
+  type MaybeScore,
+} from "@/server/analysis/statistics";
 
 // Expected values come from published sources, cited beside each, never from this code's own
 // output. `toBeCloseTo(x, d)` passes when |received − x| < 10^−d / 2, so d is the number of
@@ -210,6 +219,13 @@ describe("cronbachAlpha", () => {
     expect(result?.n).toBe(15);
     expect(result?.k).toBe(10);
     expect(result?.alpha).toBeCloseTo(0.591719, 6);
+  });
+
+  it("is the same from rows read through cronbachAlphaOf, without a matrix", () => {
+    const responses = pingouinExample.map((scores, i) => ({ id: i, scores: i === 3 ? [null, ...scores.slice(1)] : scores }));
+    const matrix = responses.map((r) => r.scores);
+    expect(cronbachAlphaOf(responses, (r) => r.scores)).toEqual(cronbachAlpha(matrix));
+    expect(() => cronbachAlphaOf([{ s: [1, 2] }, { s: [1] }], (r) => r.s)).toThrow(RangeError);
   });
 
   it("drops incomplete rows listwise", () => {
