@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/card";
 
 /** Open or close a cycle, each behind an explicit confirmation. */
 export function CycleActions({ cycleId, status, name }: { cycleId: string; status: "draft" | "open" | "closed"; name: string }) {
@@ -40,11 +41,7 @@ export function CycleActions({ cycleId, status, name }: { cycleId: string; statu
           {verb} cycle…
         </Button>
       )}
-      {action.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {action.error.message}
-        </p>
-      ) : null}
+      <ErrorText error={action.error} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/card";
 
 /** Reminds everyone who hasn't submitted; HR is told neither who nor how many. */
 export function RemindButton({ cycleId }: { cycleId: string }) {
@@ -34,11 +35,7 @@ export function RemindButton({ cycleId }: { cycleId: string }) {
           Reminders sent.
         </p>
       ) : null}
-      {remind.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {remind.error.message}
-        </p>
-      ) : null}
+      <ErrorText error={remind.error} />
     </div>
   );
 }

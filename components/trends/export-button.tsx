@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { exportTrendsCsvAction } from "@/app/(app)/admin/trends/actions";
 import { callAction } from "@/components/trpc/call-action";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/card";
 
 /** Downloads the cycle view as CSV: the server builds it from the same cells the page shows. */
 export function ExportTrendsButton({ cycleId }: { cycleId: string }) {
@@ -30,11 +31,7 @@ export function ExportTrendsButton({ cycleId }: { cycleId: string }) {
       <Button type="button" variant="secondary" onClick={exportCsv} disabled={pending}>
         {pending ? "Preparing…" : "Export this view (CSV)"}
       </Button>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText error={error} />
     </div>
   );
 }
