@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { downloadCsv } from "@/components/ui/download";
 import { ColumnsToChoose, FileErrors, hasSomeoneToImport, NothingToImport } from "./check-results";
 import { ColumnMapping } from "./column-mapping";
 import { Problems, Summary } from "./import-results";
@@ -42,15 +43,6 @@ function useUpload(file: File): Upload {
     return () => controller.abort();
   }, [file]);
   return upload;
-}
-
-function download(name: string, csv: string) {
-  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
 }
 
 export function ImportRun({ file }: { file: File }) {
@@ -146,7 +138,7 @@ function RunProgress({ runId, fileName }: { runId: string; fileName: string }) {
                 type="button"
                 variant="secondary"
                 disabled={problemsFile.isPending}
-                onClick={() => problemsFile.mutate(undefined, { onSuccess: (f) => download(f.fileName, f.csv) })}
+                onClick={() => problemsFile.mutate(undefined, { onSuccess: (f) => downloadCsv(f.fileName, f.csv) })}
               >
                 Download all {plural(runPreview.problemCount, "problem", "problems")} (CSV)
               </Button>
