@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/card";
+import { ConfirmPanel } from "./confirm-panel";
 
 /** Open or close a cycle, each behind an explicit confirmation. */
 export function CycleActions({ cycleId, status, name }: { cycleId: string; status: "draft" | "open" | "closed"; name: string }) {
@@ -25,17 +26,15 @@ export function CycleActions({ cycleId, status, name }: { cycleId: string; statu
   return (
     <div className="space-y-2">
       {confirming ? (
-        <div className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950">
-          <p>{warning}</p>
-          <div className="flex flex-wrap gap-2">
-            <Button type="button" onClick={() => action.mutate({ cycleId })} disabled={action.isPending}>
-              {action.isPending ? `${verb === "Open" ? "Opening" : "Closing"}…` : `${verb} “${name}”`}
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
-              Cancel
-            </Button>
-          </div>
-        </div>
+        <ConfirmPanel
+          warning
+          confirmLabel={action.isPending ? `${verb === "Open" ? "Opening" : "Closing"}…` : `${verb} “${name}”`}
+          pending={action.isPending}
+          onConfirm={() => action.mutate({ cycleId })}
+          onCancel={() => setConfirming(false)}
+        >
+          {warning}
+        </ConfirmPanel>
       ) : (
         <Button type="button" variant={status === "draft" ? "primary" : "secondary"} onClick={() => setConfirming(true)}>
           {verb} cycle…
