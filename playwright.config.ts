@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM_ARGS, DEMO_URL, EMPTY_URL, NO_EXTERNAL, NODEMO_URL } from "./tests/e2e/support/servers";
+import { CHROMIUM, CHROMIUM_ARGS, DEMO_URL, EMPTY_URL, NO_EXTERNAL, NODEMO_URL } from "./tests/e2e/support/servers";
 
 // Browser tests against real `next start` servers (run `next build` first). Ports are fixed on
 // purpose: the project reads the environment only in server/env.ts.
@@ -39,7 +39,7 @@ export default defineConfig({
   use: {
     baseURL: DEMO_URL,
     browserName: "chromium",
-    launchOptions: { executablePath: "/usr/bin/chromium", args: [...CHROMIUM_ARGS] },
+    launchOptions: { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

@@ -5,7 +5,7 @@ import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
-import { Logo } from "@/components/ui/logo";
+import { SignInFrame } from "@/components/auth/sign-in-frame";
 import { getDb } from "@/db/client";
 import { currentSession, signInMethods } from "@/server/auth";
 import { listDemoPeople, type DemoPerson } from "@/server/auth/list-demo-people";
@@ -64,13 +64,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const others = demoPeople.filter((p) => !p.featured);
 
   return (
-    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-10">
-      <div className="mb-8 text-center">
-        <Logo className="text-2xl" />
-        <h1 className="mt-6 text-2xl font-bold tracking-tight">Sign in to Tandem</h1>
-        <p className="mt-2 text-slate-700">Honest conversations between you and your manager, or your reports.</p>
-      </div>
-
+    <SignInFrame
+      heading={
+        <>
+          <h1 className="mt-6 text-2xl font-bold tracking-tight">Sign in to Tandem</h1>
+          <p className="mt-2 text-slate-700">Honest conversations between you and your manager, or your reports.</p>
+        </>
+      }
+    >
       <Card className="space-y-5 p-6">
         {error ? <Alert>{error}</Alert> : null}
         {params.signedOut ? (
@@ -117,6 +118,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           ) : null}
         </section>
       ) : null}
-    </main>
+    </SignInFrame>
   );
 }

@@ -5,6 +5,7 @@ import { useId, useState, useTransition } from "react";
 import { startCheckInAction } from "@/app/(app)/actions";
 import { callAction } from "@/components/trpc/call-action";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/card";
 
 /** "Start a check-in": asks first, since starting one emails the other person at once. `otherName`: what to call them (their given name). */
 export function StartCheckInButton({ pairId, otherName }: { pairId: string; otherName: string }) {
@@ -42,11 +43,7 @@ export function StartCheckInButton({ pairId, otherName }: { pairId: string; othe
           {`Start a check-in with ${otherName}…`}
         </Button>
       )}
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText error={error} />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/card";
+import { ConfirmPanel } from "./confirm-panel";
 
 /** Open or close a cycle, each behind an explicit confirmation. */
 export function CycleActions({ cycleId, status, name }: { cycleId: string; status: "draft" | "open" | "closed"; name: string }) {
@@ -24,27 +26,21 @@ export function CycleActions({ cycleId, status, name }: { cycleId: string; statu
   return (
     <div className="space-y-2">
       {confirming ? (
-        <div className="space-y-2 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950">
-          <p>{warning}</p>
-          <div className="flex flex-wrap gap-2">
-            <Button type="button" onClick={() => action.mutate({ cycleId })} disabled={action.isPending}>
-              {action.isPending ? `${verb === "Open" ? "Opening" : "Closing"}…` : `${verb} “${name}”`}
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
-              Cancel
-            </Button>
-          </div>
-        </div>
+        <ConfirmPanel
+          warning
+          confirmLabel={action.isPending ? `${verb === "Open" ? "Opening" : "Closing"}…` : `${verb} “${name}”`}
+          pending={action.isPending}
+          onConfirm={() => action.mutate({ cycleId })}
+          onCancel={() => setConfirming(false)}
+        >
+          {warning}
+        </ConfirmPanel>
       ) : (
         <Button type="button" variant={status === "draft" ? "primary" : "secondary"} onClick={() => setConfirming(true)}>
           {verb} cycle…
         </Button>
       )}
-      {action.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {action.error.message}
-        </p>
-      ) : null}
+      <ErrorText error={action.error} />
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/card";
+import { ConfirmPanel } from "./confirm-panel";
 
 /** Reminds everyone who hasn't submitted; HR is told neither who nor how many. */
 export function RemindButton({ cycleId }: { cycleId: string }) {
@@ -13,17 +15,14 @@ export function RemindButton({ cycleId }: { cycleId: string }) {
   return (
     <div className="space-y-2">
       {confirming ? (
-        <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
-          <p>Email a reminder to everyone in this cycle who hasn&apos;t submitted yet? You won&apos;t see who they are. One round per 12 hours.</p>
-          <div className="flex flex-wrap gap-2">
-            <Button type="button" onClick={() => remind.mutate({ cycleId })} disabled={remind.isPending}>
-              {remind.isPending ? "Sending…" : "Send reminders"}
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
-              Cancel
-            </Button>
-          </div>
-        </div>
+        <ConfirmPanel
+          confirmLabel={remind.isPending ? "Sending…" : "Send reminders"}
+          pending={remind.isPending}
+          onConfirm={() => remind.mutate({ cycleId })}
+          onCancel={() => setConfirming(false)}
+        >
+          Email a reminder to everyone in this cycle who hasn&apos;t submitted yet? You won&apos;t see who they are. One round per 12 hours.
+        </ConfirmPanel>
       ) : (
         <Button type="button" variant="secondary" onClick={() => (remind.reset(), setConfirming(true))}>
           Remind those who haven&apos;t answered…
@@ -34,11 +33,7 @@ export function RemindButton({ cycleId }: { cycleId: string }) {
           Reminders sent.
         </p>
       ) : null}
-      {remind.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {remind.error.message}
-        </p>
-      ) : null}
+      <ErrorText error={remind.error} />
     </div>
   );
 }

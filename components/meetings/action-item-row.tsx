@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useId, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/card";
 import { fieldClass, labelClass } from "@/components/ui/field";
 import { formatDay } from "@/components/ui/format";
 import { RowMenu } from "@/components/ui/row-menu";
@@ -83,11 +84,7 @@ export function ActionItemRow({
             </>
           ) : null}
         </p>
-        {error ? (
-          <p role="alert" className="text-sm text-red-700">
-            {error.message}
-          </p>
-        ) : null}
+        <ErrorText error={error} />
       </div>
       {editable ? (
         <ActionItemMenu
@@ -194,12 +191,8 @@ function ActionItemEditForm({
           Cancel
         </Button>
       </div>
-      {error ? (
-        // What was typed stays in the form: nothing is lost to a refusal.
-        <p role="alert" className="text-sm text-red-700 sm:col-span-3">
-          {error.message}
-        </p>
-      ) : null}
+      {/* What was typed stays in the form: nothing is lost to a refusal. */}
+      <ErrorText error={error} className="sm:col-span-3" />
     </form>
   );
 }

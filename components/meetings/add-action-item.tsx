@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/card";
 import { fieldClass, labelClass } from "@/components/ui/field";
 import { randomUUID } from "@/components/ui/random-uuid";
 import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
@@ -86,11 +87,7 @@ export function AddActionItem({
       <Button type="submit" disabled={add.isPending || text.trim() === ""}>
         Add action item
       </Button>
-      {add.error ? (
-        <p role="alert" className="text-sm text-red-700 sm:col-span-4">
-          {add.error.message}
-        </p>
-      ) : null}
+      <ErrorText error={add.error} className="sm:col-span-4" />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type ComponentProps, type CSSProperties, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
+import { ErrorText } from "@/components/ui/card";
 import { AddAgendaItem } from "./add-agenda-item";
 import { AgendaRow } from "./agenda-row";
 import { useAgendaDrag } from "./use-agenda-drag";
@@ -96,11 +97,7 @@ export function Agenda({ meetingId, items, editable }: { meetingId: string; item
       <p className="sr-only" role="status" aria-live="polite">
         {announcement}
       </p>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error.message}
-        </p>
-      ) : null}
+      <ErrorText error={error} />
 
       {editable ? <AddAgendaItem meetingId={meetingId} inputId={`${ids}-new`} invalidate={invalidate} /> : null}
     </div>

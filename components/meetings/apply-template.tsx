@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useId, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/card";
 import { fieldClass, labelClass } from "@/components/ui/field";
 import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 
@@ -82,11 +83,7 @@ export function ApplyTemplate({ meetingId }: { meetingId: string }) {
       <p role="status" aria-live="polite" className="text-sm text-emerald-800">
         {result}
       </p>
-      {apply.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {apply.error.message}
-        </p>
-      ) : null}
+      <ErrorText error={apply.error} />
       <p className="text-sm">
         <Link href="/one-on-ones/templates" className="underline">
           Manage templates

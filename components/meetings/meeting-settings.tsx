@@ -5,7 +5,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useId, useState } from "react";
 import { useTRPC, useTRPCClient } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Card, ErrorText } from "@/components/ui/card";
 import { fieldClass, labelClass } from "@/components/ui/field";
 import type { AppRouter } from "@/server/trpc/root";
 
@@ -106,11 +106,7 @@ export function MeetingSettings({ origin, preferences }: { origin: string; prefe
               {saved ? "Saved." : ""}
             </p>
           </div>
-          {save.error ? (
-            <p role="alert" className="text-sm text-red-700">
-              {save.error.message}
-            </p>
-          ) : null}
+          <ErrorText error={save.error} />
         </form>
       </Card>
 
@@ -148,11 +144,7 @@ export function MeetingSettings({ origin, preferences }: { origin: string; prefe
             </Button>
           ) : null}
         </div>
-        {regenerate.error || revoke.error ? (
-          <p role="alert" className="text-sm text-red-700">
-            {(regenerate.error ?? revoke.error)?.message}
-          </p>
-        ) : null}
+        <ErrorText error={regenerate.error ?? revoke.error} />
       </Card>
     </div>
   );

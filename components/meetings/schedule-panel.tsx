@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
-import { Badge, Card } from "@/components/ui/card";
+import { Badge, Card, ErrorText } from "@/components/ui/card";
 import { describeSeries, formatMeetingStart, localDate, localTime, type SeriesSummary } from "./format";
 import { fieldClass, labelClass } from "@/components/ui/field";
 import { SeriesForm } from "./series-form";
@@ -106,11 +106,7 @@ export function SeriesPanel({ pairId, series, today }: { pairId: string; series:
               ? "Nothing is deleted: agendas and notes stay, and you can resume at any time."
               : "Past meetings, their notes and action items stay. You can set up a new series afterwards."}
           </p>
-          {state.error ? (
-            <p role="alert" className="text-sm text-red-700">
-              {state.error.message}
-            </p>
-          ) : null}
+          <ErrorText error={state.error} />
           <div className="flex gap-2">
             <Button type="submit" disabled={state.isPending}>
               {mode === "pause" ? "Pause" : "End the series"}

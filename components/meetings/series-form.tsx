@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/card";
 import type { SeriesSummary } from "./format";
 import { FrequencyChoice, useSeriesDraft, WhenFields } from "./series-fields";
 
@@ -42,11 +43,7 @@ export function SeriesForm({ pairId, series, today, onDone }: { pairId: string; 
       <FrequencyChoice name={`${ids}-frequency`} draft={draft} />
       <WhenFields ids={ids} draft={draft} changing={Boolean(series)} today={today} />
 
-      {error ? (
-        <p id={`${ids}-error`} role="alert" className="text-sm text-red-700">
-          {error.message}
-        </p>
-      ) : null}
+      <ErrorText id={`${ids}-error`} error={error} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : series ? "Save the new schedule" : "Set up our 1:1"}

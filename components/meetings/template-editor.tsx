@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Card, ErrorText } from "@/components/ui/card";
 import { fieldClass, labelClass } from "@/components/ui/field";
 import type { Section, Template } from "./templates-manager";
 
@@ -117,11 +117,7 @@ export function TemplateEditor({ scope, template, onDone }: { scope: "org" | "pe
         <Button type="button" variant="secondary" onClick={() => setSections([...sections, { title: "", items: [{ text: "", prompt: "" }] }])}>
           Add a section
         </Button>
-        {save.error ? (
-          <p role="alert" className="text-sm text-red-700">
-            {save.error.message}
-          </p>
-        ) : null}
+        <ErrorText error={save.error} />
         <div className="flex gap-2">
           <Button type="submit" disabled={save.isPending}>
             Save template

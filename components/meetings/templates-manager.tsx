@@ -4,7 +4,7 @@ import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-q
 import { lazy, Suspense, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
-import { Badge, Card } from "@/components/ui/card";
+import { Badge, Card, ErrorText } from "@/components/ui/card";
 
 export interface Section {
   title: string;
@@ -100,11 +100,7 @@ function TemplateCard({ template: t, onEdit }: { template: Template; onEdit: () 
           </Button>
         </div>
       ) : null}
-      {remove.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {remove.error.message}
-        </p>
-      ) : null}
+      <ErrorText error={remove.error} />
     </Card>
   );
 }

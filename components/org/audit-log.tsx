@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { AuditDetails } from "@/db/schema";
-import { Badge, Card } from "@/components/ui/card";
+import { Badge, Card, ErrorText } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { fieldClass, labelClass } from "@/components/ui/field";
 import { ACTION_LABELS, AuditEntryText } from "./audit-entry";
@@ -86,11 +86,7 @@ export function AuditLog({
           ) : null}
         </div>
       </form>
-      {problems.length > 0 ? (
-        <p role="alert" className="text-sm text-red-700">
-          {problems.join(" ")}
-        </p>
-      ) : null}
+      <ErrorText error={problems.join(" ")} />
       {entries.length === 0 ? (
         <Card className="p-4 text-sm text-slate-700">{filtered ? "No entries match these filters." : "Nothing yet."}</Card>
       ) : (

@@ -1,6 +1,7 @@
 import { CLOSE_READING, QUADRANT_HIGH, type PairRelationship, type Quadrant } from "@/server/analysis/relationship";
 import type { Side } from "@/server/assessments/item-bank";
 import { Card } from "@/components/ui/card";
+import { DataTable, RowHeader } from "@/components/ui/table";
 import { formatScore } from "./format";
 
 // The pair's balance quadrant and how each read the other (issue 20), for the two of them only.
@@ -91,36 +92,25 @@ export function BalanceAndReading({ relationship, me, otherName }: { relationshi
                 <span className="font-semibold">For your 1:1: </span>
                 {prompt(quadrant, voice)}
               </p>
-              <table id="balance-table" className="w-full text-left text-sm">
-                <caption className="sr-only">Overall ratings and the quadrant they place you in</caption>
-                <thead className="border-b border-slate-200 text-slate-700">
-                  <tr>
-                    <th scope="col" className="p-2 font-medium">
-                      Overall rating
-                    </th>
-                    <th scope="col" className="p-2 font-medium">
-                      Score (1–5)
-                    </th>
-                    <th scope="col" className="p-2 font-medium">
-                      High or low
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {([me, them] as const).map((side) => {
-                    const rating = overall[side]!;
-                    return (
-                      <tr key={side}>
-                        <th scope="row" className="p-2 font-normal">
-                          {side === me ? "You" : otherName} ({side === "employee" ? "report" : "manager"})
-                        </th>
-                        <td className="p-2">{formatScore(rating)}</td>
-                        <td className="p-2">{Math.round(rating * 1e9) / 1e9 >= QUADRANT_HIGH ? "High" : "Low"}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <DataTable
+                id="balance-table"
+                className="w-full text-left text-sm"
+                caption="Overall ratings and the quadrant they place you in"
+                columns={["Overall rating", "Score (1–5)", "High or low"]}
+              >
+                {([me, them] as const).map((side) => {
+                  const rating = overall[side]!;
+                  return (
+                    <tr key={side}>
+                      <RowHeader>
+                        {side === me ? "You" : otherName} ({side === "employee" ? "report" : "manager"})
+                      </RowHeader>
+                      <td className="p-2">{formatScore(rating)}</td>
+                      <td className="p-2">{Math.round(rating * 1e9) / 1e9 >= QUADRANT_HIGH ? "High" : "Low"}</td>
+                    </tr>
+                  );
+                })}
+              </DataTable>
             </>
           ) : (
             <p className="text-sm text-slate-700">One of you answered &ldquo;can&apos;t say&rdquo; throughout, so there is no overall rating to place.</p>

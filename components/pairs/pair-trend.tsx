@@ -1,10 +1,11 @@
 "use client";
 
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { RowHeader } from "@/components/ui/table";
 import type { Side } from "@/server/assessments/item-bank";
 import { formatScore, formatSigned } from "./format";
 import { perspectiveOf, type PairDashboard } from "./perspective";
-import { TrendChart, type TrendSeries } from "./trend-chart";
+import { OverTime } from "./over-time";
+import type { TrendSeries } from "./trend-chart";
 
 /**
  * Each dimension across the pair's revealed assessments, from the reader's side; null before a
@@ -38,45 +39,25 @@ export function PairTrend({
     })),
   }));
   return (
-    <section aria-labelledby="trend" className="space-y-3">
-      <h2 id="trend" className="text-lg font-semibold">
-        Over time
-      </h2>
-      <TrendChart series={trend} describedBy="trend-table" labels={{ mine: "You", theirs: otherFirst }} />
-      <details>
-        <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-800">Show as a table</summary>
-        <ScrollRegion label="Ratings over time">
-          <table id="trend-table" className="w-full text-left text-sm">
-            <caption className="sr-only">Your ratings and {otherFirst}&apos;s per dimension, per assessment</caption>
-            <thead className="border-b border-slate-200 text-slate-700">
-              <tr>
-                <th scope="col" className="p-2 font-medium">
-                  Dimension
-                </th>
-                {assessments.map((assessment) => (
-                  <th key={assessment.id} scope="col" className="p-2 font-medium">
-                    {assessment.title}: you / {otherFirst} (gap)
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {trend.map((series) => (
-                <tr key={series.key}>
-                  <th scope="row" className="p-2 font-normal">
-                    {series.name}
-                  </th>
-                  {series.points.map((point, i) => (
-                    <td key={i} className="p-2">
-                      {formatScore(point.mine)} / {formatScore(point.theirs)} ({formatSigned(point.gap)})
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      </details>
-    </section>
+    <OverTime
+      id="trend"
+      heading="Over time"
+      series={trend}
+      labels={{ mine: "You", theirs: otherFirst }}
+      tableLabel="Ratings over time"
+      caption={<>Your ratings and {otherFirst}&apos;s per dimension, per assessment</>}
+      columns={assessments.map((assessment) => `${assessment.title}: you / ${otherFirst} (gap)`)}
+    >
+      {trend.map((series) => (
+        <tr key={series.key}>
+          <RowHeader>{series.name}</RowHeader>
+          {series.points.map((point, i) => (
+            <td key={i} className="p-2">
+              {formatScore(point.mine)} / {formatScore(point.theirs)} ({formatSigned(point.gap)})
+            </td>
+          ))}
+        </tr>
+      ))}
+    </OverTime>
   );
 }

@@ -7,20 +7,14 @@ import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { fieldClass, labelClass } from "@/components/ui/field";
+import type { PersonFields } from "@/server/people/update-person";
 
 // Editing one person: the server checks everything again (a unique address in the
 // organization, a manager who is an active person here and not below them) and says what to
 // fix; what was typed stays in the form until it is saved.
 
-export interface EditablePerson {
+export interface EditablePerson extends PersonFields {
   id: string;
-  name: string;
-  givenName: string | null;
-  email: string;
-  title: string | null;
-  department: string | null;
-  startDate: string | null;
-  managerEmail: string | null;
   deactivated: boolean;
 }
 

@@ -6,6 +6,8 @@ import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { downloadCsv } from "@/components/ui/download";
+import { ColumnsToChoose, FileErrors, hasSomeoneToImport, NothingToImport } from "./check-results";
 import { ColumnMapping } from "./column-mapping";
 import { Problems, Summary } from "./import-results";
 import { plural, resultMessage } from "./import-wording";
@@ -41,15 +43,6 @@ function useUpload(file: File): Upload {
     return () => controller.abort();
   }, [file]);
   return upload;
-}
-
-function download(name: string, csv: string) {
-  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
 }
 
 export function ImportRun({ file }: { file: File }) {
@@ -93,9 +86,7 @@ function RunProgress({ runId, fileName }: { runId: string; fileName: string }) {
   if (run.error) return <Alert>{run.error.message}</Alert>;
   if (!current) return <p role="status">Waiting for the check to start…</p>;
   const runPreview = current.preview;
-  const canImport = Boolean(
-    current.status === "checked" && runPreview?.hash && runPreview.summary && runPreview.summary.creates + runPreview.summary.updates > 0,
-  );
+  const canImport = current.status === "checked" && !!runPreview && hasSomeoneToImport(runPreview);
 
   return (
     <div className="space-y-4 border-t border-slate-200 pt-6">
@@ -128,28 +119,18 @@ function RunProgress({ runId, fileName }: { runId: string; fileName: string }) {
       {runPreview && current.status !== "imported" && current.status !== "importing" ? (
         <>
           {runPreview.headers.length > 0 ? (
-            <details open={runPreview.fileErrors.length > 0} className="rounded-lg border border-slate-200 p-3">
-              <summary className="min-h-11 cursor-pointer content-center font-medium">Columns: which is which</summary>
-              <div className="mt-3">
-                <ColumnMapping
-                  key={JSON.stringify(runPreview.headers)}
-                  headers={runPreview.headers}
-                  pending={recheck.isPending}
-                  onCheck={(mapping) => recheck.mutate({ runId, mapping })}
-                />
-              </div>
-            </details>
+            <ColumnsToChoose open={runPreview.fileErrors.length > 0}>
+              <ColumnMapping
+                key={JSON.stringify(runPreview.headers)}
+                headers={runPreview.headers}
+                pending={recheck.isPending}
+                onCheck={(mapping) => recheck.mutate({ runId, mapping })}
+              />
+            </ColumnsToChoose>
           ) : null}
           {recheck.error ? <Alert>{recheck.error.message}</Alert> : null}
           {runPreview.fileErrors.length > 0 ? (
-            <Alert>
-              <p className="font-semibold">This file can’t be imported. Nothing has been imported.</p>
-              <ul className="mt-1 list-disc space-y-1 pl-5">
-                {runPreview.fileErrors.map((fileError) => (
-                  <li key={fileError}>{fileError}</li>
-                ))}
-              </ul>
-            </Alert>
+            <FileErrors errors={runPreview.fileErrors} />
           ) : runPreview.problemCount > 0 ? (
             <>
               <Problems preview={runPreview} />
@@ -157,7 +138,7 @@ function RunProgress({ runId, fileName }: { runId: string; fileName: string }) {
                 type="button"
                 variant="secondary"
                 disabled={problemsFile.isPending}
-                onClick={() => problemsFile.mutate(undefined, { onSuccess: (f) => download(f.fileName, f.csv) })}
+                onClick={() => problemsFile.mutate(undefined, { onSuccess: (f) => downloadCsv(f.fileName, f.csv) })}
               >
                 Download all {plural(runPreview.problemCount, "problem", "problems")} (CSV)
               </Button>
@@ -165,9 +146,7 @@ function RunProgress({ runId, fileName }: { runId: string; fileName: string }) {
           ) : runPreview.summary ? (
             <Summary preview={runPreview} />
           ) : null}
-          {runPreview.summary && !canImport && current.status === "checked" ? (
-            <Alert tone="info">Everyone in this file is already up to date in Tandem: there is nothing to import.</Alert>
-          ) : null}
+          {runPreview.summary && !canImport && current.status === "checked" ? <NothingToImport /> : null}
           {confirm.error ? <Alert>{confirm.error.message}</Alert> : null}
           {canImport ? (
             <Button type="button" disabled={confirm.isPending} onClick={() => confirm.mutate({ runId, expectedHash: runPreview.hash! })}>

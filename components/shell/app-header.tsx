@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { switchOrganizationAction } from "@/app/(app)/actions";
 import { signOutAction } from "@/app/actions";
 import { Avatar } from "@/components/ui/avatar";
 import { Logo } from "@/components/ui/logo";
@@ -7,6 +6,7 @@ import type { OrgRole } from "@/db/schema";
 import { isOrgAdmin, isOwner } from "@/server/access/actor";
 import { AdminMenu, type AdminLink } from "./admin-menu";
 import { NavLink } from "./nav-link";
+import { SwitchOrganizationForm } from "./switch-organization-form";
 
 const roleLabels: Record<string, string> = { owner: "Owner", hr_admin: "HR admin" };
 
@@ -67,12 +67,11 @@ export function AppHeader({
               <ul className="absolute right-0 z-10 mt-1 w-64 max-w-[calc(100vw-2rem)] space-y-1 rounded-lg border border-slate-200 bg-white p-2 shadow-lg">
                 {otherOrganizations.map((organization) => (
                   <li key={organization.personId}>
-                    <form action={switchOrganizationAction}>
-                      <input type="hidden" name="personId" value={organization.personId} />
+                    <SwitchOrganizationForm personId={organization.personId}>
                       <button type="submit" className="min-h-11 w-full rounded-lg px-3 text-left text-sm text-slate-800 hover:bg-slate-100">
                         Switch to {organization.orgName}
                       </button>
-                    </form>
+                    </SwitchOrganizationForm>
                   </li>
                 ))}
               </ul>

@@ -4,6 +4,8 @@ import { useState, useTransition } from "react";
 import { exportTrendsCsvAction } from "@/app/(app)/admin/trends/actions";
 import { callAction } from "@/components/trpc/call-action";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/card";
+import { downloadCsv } from "@/components/ui/download";
 
 /** Downloads the cycle view as CSV: the server builds it from the same cells the page shows. */
 export function ExportTrendsButton({ cycleId }: { cycleId: string }) {
@@ -17,24 +19,14 @@ export function ExportTrendsButton({ cycleId }: { cycleId: string }) {
         setError(result.error.message);
         return;
       }
-      const { csv, filename } = result.data;
-      const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = filename;
-      link.click();
-      URL.revokeObjectURL(url);
+      downloadCsv(result.data.filename, result.data.csv);
     });
   return (
     <div className="space-y-1">
       <Button type="button" variant="secondary" onClick={exportCsv} disabled={pending}>
         {pending ? "Preparing…" : "Export this view (CSV)"}
       </Button>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText error={error} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
-import { TrendChart, type TrendSeries } from "@/components/pairs/trend-chart";
+import { OverTime } from "@/components/pairs/over-time";
+import type { TrendSeries } from "@/components/pairs/trend-chart";
 import { CellValue } from "@/components/trends/cell";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { RowHeader } from "@/components/ui/table";
 import type { ItemBank } from "@/server/assessments/item-bank";
 import { twoDecimals } from "./format";
 import type { GroupSeries } from "./trends-view";
@@ -20,49 +21,28 @@ export function GroupOverTime({ groupName, series, k, bank }: { groupName: strin
     }),
   }));
   return (
-    <section aria-labelledby="over-time" className="space-y-3">
-      <h2 id="over-time" className="text-lg font-semibold">
-        {groupName} over time
-      </h2>
-      <TrendChart series={trend} describedBy="trend-table" labels={{ mine: "Reports", theirs: "Managers" }} />
-      <details>
-        <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-brand-800">Show as a table</summary>
-        <ScrollRegion label={`Means over time for ${groupName}`}>
-          <table id="trend-table" className="w-full text-left text-sm">
-            <caption className="sr-only">Reports&apos; and managers&apos; means per dimension and cycle for {groupName}</caption>
-            <thead className="border-b border-slate-200 text-slate-700">
-              <tr>
-                <th scope="col" className="p-2 font-medium">
-                  Dimension
-                </th>
-                {series.map(({ cycle }) => (
-                  <th key={cycle.id} scope="col" className="p-2 font-medium">
-                    {cycle.name}: reports / managers
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {bank.dimensions.map((dimension) => (
-                <tr key={dimension.key}>
-                  <th scope="row" className="p-2 font-normal">
-                    {dimension.name}
-                  </th>
-                  {series.map(({ cycle, dimensions }) => {
-                    const figures = dimensions.find((x) => x.key === dimension.key)!;
-                    return (
-                      <td key={cycle.id} className="p-2">
-                        <CellValue cell={figures.mean.employee} format={twoDecimals} k={k} /> /{" "}
-                        <CellValue cell={figures.mean.manager} format={twoDecimals} k={k} />
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      </details>
-    </section>
+    <OverTime
+      id="over-time"
+      heading={<>{groupName} over time</>}
+      series={trend}
+      labels={{ mine: "Reports", theirs: "Managers" }}
+      tableLabel={`Means over time for ${groupName}`}
+      caption={<>Reports&apos; and managers&apos; means per dimension and cycle for {groupName}</>}
+      columns={series.map(({ cycle }) => `${cycle.name}: reports / managers`)}
+    >
+      {bank.dimensions.map((dimension) => (
+        <tr key={dimension.key}>
+          <RowHeader>{dimension.name}</RowHeader>
+          {series.map(({ cycle, dimensions }) => {
+            const figures = dimensions.find((x) => x.key === dimension.key)!;
+            return (
+              <td key={cycle.id} className="p-2">
+                <CellValue cell={figures.mean.employee} format={twoDecimals} k={k} /> / <CellValue cell={figures.mean.manager} format={twoDecimals} k={k} />
+              </td>
+            );
+          })}
+        </tr>
+      ))}
+    </OverTime>
   );
 }

@@ -26,3 +26,16 @@ export function Alert({ tone = "error", children }: { tone?: "error" | "info" | 
     </div>
   );
 }
+
+/**
+ * A refusal or failure said in one line where it happened (under a button, in a row); nothing
+ * when there is none. `className` adds layout (a grid column).
+ */
+export function ErrorText({ error, className, id }: { error: { message: string } | string | null | undefined; className?: string; id?: string }) {
+  if (!error) return null;
+  return (
+    <p id={id} role="alert" className={className ? `text-sm text-red-700 ${className}` : "text-sm text-red-700"}>
+      {typeof error === "string" ? error : error.message}
+    </p>
+  );
+}

@@ -3,24 +3,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import lighthouse from "lighthouse";
+import { CHROMIUM, CHROMIUM_ARGS } from "@/tests/e2e/support/servers";
 
 // Lighthouse (its default mobile profile: emulated phone, simulated slow 4G and CPU slowdown)
 // on Debian's Chromium, headless. Signed-in pages get the session cookie on every request
 // through extraHeaders. Chromium is started here rather than through chrome-launcher, with the
 // flags that keep it off the network (STACK.md).
 
-export const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-];
+const FLAGS = ["--headless=new", ...CHROMIUM_ARGS, "--disable-dev-shm-usage"];
 
 export interface LighthousePage {
   name: string;

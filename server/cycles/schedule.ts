@@ -46,6 +46,19 @@ export interface CycleSweepResult {
   remindersPlanned: number;
 }
 
+/**
+ * What cycleTimes reads of a cycle, with its organization's time zone (joined on the org): the
+ * sweep plans on these and the reminder re-checks the same at send time.
+ */
+const scheduleColumns = {
+  status: cycles.status,
+  opensOn: cycles.opensOn,
+  closesOn: cycles.closesOn,
+  openedAt: cycles.openedAt,
+  autoRemindedAt: cycles.autoRemindedAt,
+  timeZone: organizations.timeZone,
+};
+
 /** Zones west of UTC are behind it, east up to 14 hours ahead: no open date later than this has begun anywhere. */
 function latestLocalDay(now: Date): string {
   return DateTime.fromJSDate(now, { zone: "utc" }).plus({ hours: 14 }).toISODate()!;
@@ -59,16 +72,7 @@ function latestLocalDay(now: Date): string {
 export async function sweepCycleSchedules(db: Db, now: Date): Promise<CycleSweepResult> {
   const result: CycleSweepResult = { opened: 0, closed: 0, remindersPlanned: 0 };
   const candidates = await db
-    .select({
-      id: cycles.id,
-      orgId: cycles.orgId,
-      status: cycles.status,
-      opensOn: cycles.opensOn,
-      closesOn: cycles.closesOn,
-      openedAt: cycles.openedAt,
-      autoRemindedAt: cycles.autoRemindedAt,
-      timeZone: organizations.timeZone,
-    })
+    .select({ id: cycles.id, orgId: cycles.orgId, ...scheduleColumns })
     .from(cycles)
     .innerJoin(organizations, eq(organizations.id, cycles.orgId))
     .where(or(eq(cycles.status, "open"), and(eq(cycles.status, "draft"), lte(cycles.opensOn, latestLocalDay(now)))))
@@ -133,15 +137,7 @@ const cycleReminder = defineHandler({
   payload: cycleReminderPayload,
   async run(db, payload, { job, now }) {
     const [cycle] = await db
-      .select({
-        name: cycles.name,
-        status: cycles.status,
-        opensOn: cycles.opensOn,
-        closesOn: cycles.closesOn,
-        openedAt: cycles.openedAt,
-        autoRemindedAt: cycles.autoRemindedAt,
-        timeZone: organizations.timeZone,
-      })
+      .select({ name: cycles.name, ...scheduleColumns })
       .from(cycles)
       .innerJoin(organizations, eq(organizations.id, cycles.orgId))
       .where(and(eq(cycles.orgId, payload.orgId), eq(cycles.id, payload.cycleId)));

@@ -10,6 +10,7 @@ import { requireMeetingMember } from "@/server/access/meetings";
 import { appUrl } from "@/server/env";
 import { firstOccurrence, lastLocalDate, localParts, ruleText } from "@/server/meetings/recurrence";
 import { NotFoundError } from "@/server/errors";
+import { pairNames } from "./meeting";
 import { hashCalendarToken } from "./preferences";
 import { isLiveMeeting, ruleOf, type SeriesRow } from "./schedule";
 
@@ -227,11 +228,7 @@ export async function meetingIcsFor(db: Db, actor: Actor, meetingId: string, now
     .from(meetingSeries)
     .where(and(eq(meetingSeries.orgId, access.orgId), eq(meetingSeries.id, meeting.seriesId)));
   if (!series) throw new NotFoundError();
-  const names = await db
-    .select({ id: people.id, name: people.name })
-    .from(people)
-    .where(and(eq(people.orgId, access.orgId), inArray(people.id, [access.managerId, access.reportId])));
-  const nameOf = (id: string) => names.find((n) => n.id === id)?.name ?? "";
+  const nameOf = await pairNames(db, access);
   const agenda = await db
     .select({ text: agendaItems.text })
     .from(agendaItems)

@@ -10,6 +10,15 @@ import { actionItemsShownOn, isLiveMeeting, readSchedule, syncPair } from "./sch
 // checks the actor is one of the pair's two people (requireMeetingMember) and that the target
 // row belongs to that meeting, in the same organization.
 
+/** The names of a meeting's two people, by id ("" for neither): what the meeting page and its calendar entry show. */
+export async function pairNames(db: Db, access: Pick<MeetingAccess, "orgId" | "managerId" | "reportId">): Promise<(personId: string) => string> {
+  const names = await db
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .where(and(eq(people.orgId, access.orgId), inArray(people.id, [access.managerId, access.reportId])));
+  return (id) => names.find((n) => n.id === id)?.name ?? "";
+}
+
 /** Everything the meeting page shows, for one of the pair's two people. */
 export async function getMeeting(db: Db, actor: Actor, input: { meetingId: string }, now = new Date()) {
   const access = await requireMeetingMember(db, actor, input.meetingId);
@@ -21,11 +30,7 @@ export async function getMeeting(db: Db, actor: Actor, input: { meetingId: strin
     .from(meetingSeries)
     .where(and(eq(meetingSeries.orgId, access.orgId), eq(meetingSeries.id, meeting.seriesId)));
 
-  const names = await db
-    .select({ id: people.id, name: people.name })
-    .from(people)
-    .where(and(eq(people.orgId, access.orgId), inArray(people.id, [access.managerId, access.reportId])));
-  const nameOf = (id: string) => names.find((n) => n.id === id)?.name ?? "";
+  const nameOf = await pairNames(db, access);
 
   const agenda = await db
     .select({

@@ -2,22 +2,16 @@ import { and, asc, desc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { DateTime } from "luxon";
 import type { Db } from "@/db/client";
-import { meetingSeries, meetings, pairs as pairsTable, people, type SeriesFrequency } from "@/db/schema";
+import { meetingSeries, meetings, pairs as pairsTable, people } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
 import { requireMeetingMember, requireSeriesMember } from "@/server/access/meetings";
 import { memberOfPair, requirePairMember } from "@/server/access/pairs";
-import { firstOccurrence, isValidTimeZone, localParts, nextOccurrences, zonedInstant } from "@/server/meetings/recurrence";
+import { firstOccurrence, isValidTimeZone, localParts, nextOccurrences, zonedInstant, type SeriesRule } from "@/server/meetings/recurrence";
 import { ConflictError, InvalidInputError } from "@/server/errors";
 import { isLiveMeeting, meetingCounts, readNextMeetings, readSchedule, ruleOf, syncPair, type MeetingRow, type SeriesRow } from "./schedule";
 
-export interface SeriesInput {
-  frequency: SeriesFrequency;
-  weekday: number;
-  weekOfMonth: number | null;
-  startTime: string;
-  timeZone: string;
-  durationMinutes: number;
-}
+/** What a person chooses of a series' rule (the dates come with the choice of when it starts). */
+export type SeriesInput = Pick<SeriesRule, "frequency" | "weekday" | "weekOfMonth" | "startTime" | "timeZone" | "durationMinutes">;
 
 function checkRule(input: SeriesInput) {
   if (!isValidTimeZone(input.timeZone)) throw new InvalidInputError(`"${input.timeZone}" is not a time zone we know. Pick one from the list.`);

@@ -23,55 +23,16 @@ export interface TemplateView {
   editable: boolean;
 }
 
-export async function listTemplates(db: Db, actor: Actor): Promise<TemplateView[]> {
-  const rows = await db
-    .select({
-      id: agendaTemplates.id,
-      ownerId: agendaTemplates.ownerId,
-      name: agendaTemplates.name,
-      purpose: agendaTemplates.purpose,
-      sections: agendaTemplates.sections,
-    })
-    .from(agendaTemplates)
-    .where(templateVisibleTo(actor))
-    .orderBy(asc(agendaTemplates.name));
-  return [
-    ...BUILTIN_TEMPLATES.map((t) => ({
-      ref: `builtin:${t.key}`,
-      kind: "builtin" as const,
-      name: t.name,
-      purpose: t.purpose,
-      sections: t.sections,
-      editable: false,
-    })),
-    ...rows.map((r) => ({
-      ref: r.id,
-      kind: r.ownerId ? ("personal" as const) : ("org" as const),
-      name: r.name,
-      purpose: r.purpose,
-      sections: r.sections,
-      editable: mayEditTemplate(actor, r),
-    })),
-  ];
-}
+const templateColumns = {
+  id: agendaTemplates.id,
+  ownerId: agendaTemplates.ownerId,
+  name: agendaTemplates.name,
+  purpose: agendaTemplates.purpose,
+  sections: agendaTemplates.sections,
+};
 
-async function findTemplate(db: Db, actor: Actor, ref: string): Promise<TemplateView> {
-  if (ref.startsWith("builtin:")) {
-    const builtin = findBuiltinTemplate(ref.slice("builtin:".length));
-    if (!builtin) throw new NotFoundError();
-    return { ref, kind: "builtin", name: builtin.name, purpose: builtin.purpose, sections: builtin.sections, editable: false };
-  }
-  const [row] = await db
-    .select({
-      id: agendaTemplates.id,
-      ownerId: agendaTemplates.ownerId,
-      name: agendaTemplates.name,
-      purpose: agendaTemplates.purpose,
-      sections: agendaTemplates.sections,
-    })
-    .from(agendaTemplates)
-    .where(and(templateVisibleTo(actor), eq(agendaTemplates.id, ref)));
-  if (!row) throw new NotFoundError();
+/** A stored template as the caller sees it: personal if it has an owner, editable as the access rules say. */
+function rowView(actor: Actor, row: { id: string; ownerId: string | null; name: string; purpose: string; sections: TemplateSection[] }): TemplateView {
   return {
     ref: row.id,
     kind: row.ownerId ? "personal" : "org",
@@ -80,6 +41,29 @@ async function findTemplate(db: Db, actor: Actor, ref: string): Promise<Template
     sections: row.sections,
     editable: mayEditTemplate(actor, row),
   };
+}
+
+function builtinView(ref: string, builtin: { name: string; purpose: string; sections: TemplateSection[] }): TemplateView {
+  return { ref, kind: "builtin", name: builtin.name, purpose: builtin.purpose, sections: builtin.sections, editable: false };
+}
+
+export async function listTemplates(db: Db, actor: Actor): Promise<TemplateView[]> {
+  const rows = await db.select(templateColumns).from(agendaTemplates).where(templateVisibleTo(actor)).orderBy(asc(agendaTemplates.name));
+  return [...BUILTIN_TEMPLATES.map((t) => builtinView(`builtin:${t.key}`, t)), ...rows.map((r) => rowView(actor, r))];
+}
+
+async function findTemplate(db: Db, actor: Actor, ref: string): Promise<TemplateView> {
+  if (ref.startsWith("builtin:")) {
+    const builtin = findBuiltinTemplate(ref.slice("builtin:".length));
+    if (!builtin) throw new NotFoundError();
+    return builtinView(ref, builtin);
+  }
+  const [row] = await db
+    .select(templateColumns)
+    .from(agendaTemplates)
+    .where(and(templateVisibleTo(actor), eq(agendaTemplates.id, ref)));
+  if (!row) throw new NotFoundError();
+  return rowView(actor, row);
 }
 
 export interface TemplateInput {

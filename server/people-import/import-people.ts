@@ -11,7 +11,16 @@ import { setManager } from "@/server/people/set-manager";
 import { PREVIEW_LIST_LIMIT } from "./columns";
 import { invitationMail } from "./invitation";
 import { normalizeHeader, parsePeopleCsv, type ColumnMapping, type FileLimits, type HeaderReading, type ParsedCsv } from "./parse-csv";
-import { planImport, type FieldChange, type ImportPlan, type OrgSnapshot, type PersonRef, type RowProblem } from "./plan";
+import {
+  planImport,
+  type ImportPlan,
+  type ManagerChange,
+  type OrgSnapshot,
+  type PersonRef,
+  type PersonToCreate,
+  type PersonToUpdate,
+  type RowProblem,
+} from "./plan";
 
 // People import (PRODUCT.md §6): a preview that lists every row's problems and what an import
 // would change, writing nothing; and a confirm that checks the file again on the server, refuses
@@ -21,31 +30,16 @@ import { planImport, type FieldChange, type ImportPlan, type OrgSnapshot, type P
 
 export { PREVIEW_LIST_LIMIT };
 
-export interface PreviewPerson {
-  row: number;
-  email: string;
-  name: string;
-  givenName: string | null;
-  title: string | null;
-  department: string | null;
-  startDate: string | null;
+// The preview lists the plan's steps as the admin reads them: without the stored ids and the
+// order of work the import keeps to itself, and with a new person's manager beside them.
+
+export interface PreviewPerson extends PersonToCreate {
   manager: PersonRef | null;
 }
 
-export interface PreviewUpdate {
-  row: number;
-  email: string;
-  name: string;
-  changes: FieldChange[];
-}
+export type PreviewUpdate = Omit<PersonToUpdate, "personId">;
 
-export interface PreviewManagerChange {
-  row: number;
-  email: string;
-  name: string;
-  from: PersonRef | null;
-  to: PersonRef | null;
-}
+export type PreviewManagerChange = Omit<ManagerChange, "personId" | "depth">;
 
 export interface ImportSummary {
   creates: number;

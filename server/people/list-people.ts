@@ -1,15 +1,13 @@
-import { and, asc, count, eq, gt, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, count, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { departments, people, type OrgRole } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
+import { afterCursor, contains, keysetPage, manager, personListColumns, withDepartment, withManager, type PersonCursor } from "./person-list";
 
 // The people page for HR admins and owners: everyone of the organization, active or not, found
 // by name, email or title, a department, a manager (by name or email) and a status. Pages are
 // keyset pages on (name, id), walked through the people_org_name_idx index, so the 400th page
 // of 20,000 people costs what the first does. Never anything from a pair's assessments.
-
-const manager = alias(people, "manager");
 
 export type PersonStatus = "active" | "deactivated" | "all";
 
@@ -19,15 +17,9 @@ export interface ListPeopleInput {
   /** A manager's name or email, or part of it. */
   manager?: string;
   status: PersonStatus;
-  cursor?: { name: string; id: string } | null;
+  cursor?: PersonCursor | null;
   limit: number;
 }
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-const contains = (value: string) => `%${escapeLike(value)}%`;
 
 export async function listPeople(db: Db, actor: Actor, input: ListPeopleInput) {
   const filters: (SQL | undefined)[] = [eq(people.orgId, actor.orgId)];
@@ -48,39 +40,29 @@ export async function listPeople(db: Db, actor: Actor, input: ListPeopleInput) {
   if (managerQuery) filters.push(or(ilike(manager.name, contains(managerQuery)), ilike(manager.email, contains(managerQuery))));
   const where = and(...filters);
 
-  const keyset = input.cursor ? or(gt(people.name, input.cursor.name), and(eq(people.name, input.cursor.name), gt(people.id, input.cursor.id))) : undefined;
+  const keyset = input.cursor ? afterCursor(input.cursor) : undefined;
   const base = () =>
     db
       .select({
-        id: people.id,
-        name: people.name,
-        email: people.email,
-        title: people.title,
-        department: departments.name,
-        manager: { id: manager.id, name: manager.name },
+        ...personListColumns,
         deactivated: sql<boolean>`${people.deactivatedAt} is not null`,
         roles: sql<
           OrgRole[]
         >`coalesce((select array_agg(r.role::text order by r.role) from org_roles r where r.org_id = ${people.orgId} and r.person_id = ${people.id}), '{}')`,
       })
       .from(people)
-      .leftJoin(departments, and(eq(departments.orgId, people.orgId), eq(departments.id, people.departmentId)))
-      .leftJoin(manager, and(eq(manager.orgId, people.orgId), eq(manager.id, people.managerId)));
+      .leftJoin(departments, withDepartment)
+      .leftJoin(manager, withManager);
 
   const [rows, [total]] = await Promise.all([
     base()
       .where(and(where, keyset))
       .orderBy(asc(people.name), asc(people.id))
       .limit(input.limit + 1),
-    db
-      .select({ n: count() })
-      .from(people)
-      .leftJoin(manager, and(eq(manager.orgId, people.orgId), eq(manager.id, people.managerId)))
-      .where(where),
+    db.select({ n: count() }).from(people).leftJoin(manager, withManager).where(where),
   ]);
-  const page = rows.slice(0, input.limit).map((r) => ({ ...r, manager: r.manager?.id ? r.manager : null }));
-  const last = page.at(-1);
-  return { people: page, total: total?.n ?? 0, next: rows.length > input.limit && last ? { name: last.name, id: last.id } : null };
+  const { people: page, next } = keysetPage(rows, input.limit);
+  return { people: page, total: total?.n ?? 0, next };
 }
 
 /** The organization's departments, for the filter and the edit form. */

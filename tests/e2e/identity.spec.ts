@@ -1,13 +1,15 @@
 import crypto from "node:crypto";
 import net from "node:net";
 import postgres from "postgres";
-import { SMTPServer } from "smtp-server";
 import type { Page } from "@playwright/test";
 import { sessionOf } from "./support/auth";
 import { expect, expectNoAxeViolations, test } from "./support/fixtures";
 import { startIdentityProvider } from "./support/identity-provider";
 import { exitWithin, startNext, waitForStatus, type Started } from "./support/processes";
 import { tabTo } from "./support/keyboard";
+import { ADMIN_URL } from "./support/postgres";
+import { NO_EXTERNAL } from "./support/servers";
+import { smtpSink } from "./support/smtp-sink";
 
 // Issue 16, "Accounts nobody else can take", in a browser against a real server: not demo mode,
 // on Postgres, with real organizations, an SMTP server that receives the sign-in links and a
@@ -31,20 +33,10 @@ function freePort(): Promise<number> {
     });
   });
 }
-const ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 const DB_NAME = `tandem_e2e_identity_${crypto.randomBytes(4).toString("hex")}`;
 const DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${DB_NAME}`;
 const AUTH_SECRET = crypto.randomBytes(33).toString("base64");
-const noExternal = {
-  DATABASE_URL: "",
-  SMTP_URL: "",
-  OIDC_ISSUER: "",
-  OIDC_CLIENT_ID: "",
-  OIDC_CLIENT_SECRET: "",
-  AUTH_SECRET: "",
-  AUTH_URL: "",
-  TANDEM_TRUSTED_PROXIES: "",
-};
+const noExternal = { ...NO_EXTERNAL, TANDEM_TRUSTED_PROXIES: "" };
 
 const addresses = {
   victim: "vera.victim@north.example",
@@ -62,10 +54,10 @@ const addresses = {
 test.describe.configure({ mode: "serial" });
 
 let server: Started | undefined;
-let smtp: SMTPServer | undefined;
+const smtp = smtpSink();
 let idp: Awaited<ReturnType<typeof startIdentityProvider>> | undefined;
 let sql: postgres.Sql | undefined;
-const received: { to: string; raw: string }[] = [];
+const { received } = smtp;
 const orgs: Record<"north" | "south", string> = { north: "", south: "" };
 
 test.beforeAll(async () => {
@@ -76,19 +68,7 @@ test.beforeAll(async () => {
   await admin.unsafe(`create database ${DB_NAME}`);
   await admin.end({ timeout: 5 });
 
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, done) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), raw });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp!.listen(SMTP_PORT, "127.0.0.1", resolve));
+  await smtp.listen(SMTP_PORT);
 
   idp = await startIdentityProvider({
     port: IDP_PORT,
@@ -142,7 +122,7 @@ test.afterAll(async () => {
   await server?.stop();
   await sql?.end({ timeout: 5 });
   await idp?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp.close();
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
   await admin.end({ timeout: 5 });

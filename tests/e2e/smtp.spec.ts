@@ -1,9 +1,9 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { SMTPServer } from "smtp-server";
 import { expect, test } from "./support/fixtures";
 import { startNext, waitForStatus, type Started } from "./support/processes";
-import { PROJECT_ROOT } from "./support/servers";
+import { NO_EXTERNAL, PROJECT_ROOT } from "./support/servers";
+import { smtpSink } from "./support/smtp-sink";
 
 // Sign-in links over real SMTP: a local SMTP server receives what Tandem sends when SMTP_URL
 // is set, and the link in that email signs the person in. (The demo organization gives us a
@@ -15,32 +15,15 @@ const BASE = `http://localhost:${PORT}`;
 const DATA_DIR = ".data/e2e-smtp";
 
 let server: Started | undefined;
-let smtp: SMTPServer | undefined;
-const received: { to: string; raw: string }[] = [];
+const smtp = smtpSink();
+const { received } = smtp;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, done) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), raw });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp!.listen(SMTP_PORT, "127.0.0.1", resolve));
+  await smtp.listen(SMTP_PORT);
   rmSync(path.join(PROJECT_ROOT, DATA_DIR), { recursive: true, force: true });
   server = startNext(PORT, {
-    DATABASE_URL: "",
-    OIDC_ISSUER: "",
-    OIDC_CLIENT_ID: "",
-    OIDC_CLIENT_SECRET: "",
-    AUTH_SECRET: "",
-    AUTH_URL: "",
+    ...NO_EXTERNAL,
     TANDEM_DEMO: "1",
     TANDEM_DATA_DIR: DATA_DIR,
     SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
@@ -51,7 +34,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await server?.stop();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp.close();
 });
 
 test("a sign-in link sent over SMTP signs the person in; no outbox exists", async ({ page }) => {

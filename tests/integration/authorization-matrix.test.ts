@@ -1,19 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDb, type TestDb } from "../support/db";
+import { describe, expect, it } from "vitest";
 import { databaseFingerprint } from "../support/factories";
-import {
-  ACTORS,
-  buildFixture,
-  callerAs,
-  callProcedure,
-  classify,
-  entryFor,
-  forbiddenFor,
-  matrix,
-  routerProcedures,
-  type Actor,
-  type Fixture,
-} from "../support/matrix";
+import { ACTORS, fixtureForFile, callerAs, callProcedure, classify, entryFor, forbiddenFor, matrix, routerProcedures, type Actor } from "../support/matrix";
 
 // The authorization matrix (PRODUCT.md §1): every tRPC procedure against every kind of caller.
 // Anything a person may not see answers "not found" (never "forbidden"), signed out answers
@@ -36,15 +23,7 @@ import {
 //   5. `cleanup` (optional): undo what a call group left behind (e.g. end pair A1's check-in).
 // tests/integration/fuzz.test.ts picks the new procedure up from the router by itself.
 
-let t: TestDb;
-let fx: Fixture;
-
-beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  t = await createTestDb();
-  fx = await buildFixture(t.db);
-});
-afterAll(() => t.close());
+const setup = fixtureForFile();
 
 describe("the matrix", () => {
   it("has a row for every procedure of appRouter", () => {
@@ -75,12 +54,12 @@ describe("every procedure against every actor", () => {
       const denied = ACTORS.filter((a) => entry.expect[a] !== "ok");
       if (denied.length > 0) {
         try {
-          const input = await entry.input(fx, "denials");
-          const before = await databaseFingerprint(t.db);
-          for (const actor of denied) got[actor] = (await classify(callProcedure(callerAs(fx, actor), path, input))).outcome;
-          expect(await databaseFingerprint(t.db), `a refused ${path} changed the database (${denied.join(", ")})`).toBe(before);
+          const input = await entry.input(setup.fx, "denials");
+          const before = await databaseFingerprint(setup.db);
+          for (const actor of denied) got[actor] = (await classify(callProcedure(callerAs(setup.fx, actor), path, input))).outcome;
+          expect(await databaseFingerprint(setup.db), `a refused ${path} changed the database (${denied.join(", ")})`).toBe(before);
         } finally {
-          await entry.cleanup?.(fx);
+          await entry.cleanup?.(setup.fx);
         }
       }
 
@@ -88,15 +67,15 @@ describe("every procedure against every actor", () => {
       for (const actor of ACTORS) {
         if (entry.expect[actor] !== "ok") continue;
         try {
-          const { outcome, result } = await classify(callProcedure(callerAs(fx, actor), path, await entry.input(fx, "ok")));
+          const { outcome, result } = await classify(callProcedure(callerAs(setup.fx, actor), path, await entry.input(setup.fx, "ok")));
           got[actor] = outcome;
           if (outcome !== "ok") continue;
           const json = JSON.stringify(result);
-          const leaks = forbiddenFor(fx, actor).filter((value) => json.includes(value));
+          const leaks = forbiddenFor(setup.fx, actor).filter((value) => json.includes(value));
           expect(leaks, `${path} as ${actor} returned what it must not`).toEqual([]);
-          entry.check?.(result, fx, actor);
+          entry.check?.(result, setup.fx, actor);
         } finally {
-          await entry.cleanup?.(fx);
+          await entry.cleanup?.(setup.fx);
         }
       }
 
@@ -107,7 +86,7 @@ describe("every procedure against every actor", () => {
 
 describe("a neighbouring pair's and another organization's objects", () => {
   it("are not found for pair A1's two people, and asking changes nothing", async () => {
-    const { checkInA2, revealedB1 } = fx.assessments;
+    const { checkInA2, revealedB1 } = setup.fx.assessments;
     const calls: [string, unknown][] = [
       ...[checkInA2, revealedB1].flatMap((assessmentId): [string, unknown][] => [
         ["assessments.get", { assessmentId }],
@@ -116,17 +95,17 @@ describe("a neighbouring pair's and another organization's objects", () => {
         ["assessments.submit", { assessmentId, shareChooseAgain: true }],
         ["assessments.cancelCheckIn", { assessmentId }],
       ]),
-      ...[fx.pairs.a2, fx.pairs.b1].flatMap((pairId): [string, unknown][] => [
+      ...[setup.fx.pairs.a2, setup.fx.pairs.b1].flatMap((pairId): [string, unknown][] => [
         ["pairs.dashboard", { pairId }],
         ["assessments.startCheckIn", { pairId }],
       ]),
-      ["pairs.dashboard", { pairId: fx.pairs.a1, assessmentId: revealedB1 }],
+      ["pairs.dashboard", { pairId: setup.fx.pairs.a1, assessmentId: revealedB1 }],
     ];
-    const before = await databaseFingerprint(t.db);
+    const before = await databaseFingerprint(setup.db);
     for (const actor of ["employee", "manager"] as const) {
       for (const [path, input] of calls)
-        expect((await classify(callProcedure(callerAs(fx, actor), path, input))).outcome, `${actor}: ${path} ${JSON.stringify(input)}`).toBe("not_found");
+        expect((await classify(callProcedure(callerAs(setup.fx, actor), path, input))).outcome, `${actor}: ${path} ${JSON.stringify(input)}`).toBe("not_found");
     }
-    expect(await databaseFingerprint(t.db)).toBe(before);
+    expect(await databaseFingerprint(setup.db)).toBe(before);
   });
 });

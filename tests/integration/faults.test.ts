@@ -1,9 +1,7 @@
 import crypto from "node:crypto";
 import { TRPCError } from "@trpc/server";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { and, asc, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
-import superjson from "superjson";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { drizzleForPostgres, type Db } from "@/db/client";
 import { actionItems, privateNotes, responses, sharedNotes } from "@/db/schema";
@@ -11,9 +9,8 @@ import { questionRules } from "@/server/assessments/answers";
 import { getItemBank } from "@/server/assessments/item-bank";
 import { env } from "@/server/env";
 import { NotesConflictError } from "@/server/meetings/meeting";
-import { createContext } from "@/server/trpc/init";
-import { appRouter } from "@/server/trpc/root";
 import type { TestDb } from "../support/db";
+import { overHttp } from "../support/http";
 import { startDroppingProxy } from "../support/dropping-proxy";
 import { callerFor, createPerson, rowsOf, type World } from "../support/factories";
 import { openWorld } from "../support/world";
@@ -86,27 +83,6 @@ function actionItemsOf(meetingId: string) {
     .from(actionItems)
     .where(eq(actionItems.meetingId, meetingId))
     .orderBy(asc(actionItems.createdAt));
-}
-
-interface HttpError {
-  message: string;
-  data: { code: string; conflict?: { current: { body: string; version: number } } };
-}
-
-/** A call over HTTP as the browser makes it: the status and the error shape the client decodes. */
-async function overHttp(personId: string, path: string, input: unknown) {
-  const response = await fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: new Request(`http://tandem.test/api/trpc/${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(superjson.serialize(input)),
-    }),
-    router: appRouter,
-    createContext: () => createContext({ db: t.db, personId }),
-  });
-  const body = (await response.json()) as { error?: Parameters<typeof superjson.deserialize>[0] };
-  return { status: response.status, error: body.error ? superjson.deserialize<HttpError>(body.error) : undefined };
 }
 
 /** The tRPC error a call was refused with (fails the test if it succeeded). */
@@ -261,7 +237,7 @@ describe.skipIf(!env().TEST_DATABASE_URL)("on Postgres, the connection drops whi
     // The save, one statement, has taken its share lock on the assessment and waits to update the draft's row.
     const { result, blockedQuery } = await terminatedMidSave(
       (conn) => conn`select 1 from responses where id = ${before.id} for update`,
-      () => overHttp(report.id, "assessments.saveDraft", { assessmentId, changes }),
+      () => overHttp(t.db, report.id, "assessments.saveDraft", { assessmentId, changes }),
     );
     expect(blockedQuery).toMatch(/update "responses"/);
     // What the browser gets: a server error, not a refusal, so use-autosave keeps the answers
@@ -286,7 +262,7 @@ describe.skipIf(!env().TEST_DATABASE_URL)("on Postgres, the connection drops whi
     // The save holds the meeting's lock and has read version 1; it waits to write the row.
     const { result, blockedQuery } = await terminatedMidSave(
       (conn) => conn`select 1 from shared_notes where meeting_id = ${meetingId} for update`,
-      () => overHttp(report.id, "meetings.saveSharedNotes", input),
+      () => overHttp(t.db, report.id, "meetings.saveSharedNotes", input),
     );
     expect(blockedQuery).toMatch(/insert into "shared_notes"/);
     expect(result.status).toBe(500);
@@ -305,7 +281,7 @@ describe.skipIf(!env().TEST_DATABASE_URL)("on Postgres, the connection drops whi
     // owner waits for the owner's row.
     const { result, blockedQuery } = await terminatedMidSave(
       (conn) => conn`select 1 from people where id = ${report.id} for update`,
-      () => overHttp(manager.id, "meetings.addActionItem", input),
+      () => overHttp(t.db, manager.id, "meetings.addActionItem", input),
     );
     expect(blockedQuery).toMatch(/insert into "action_items"/);
     expect(result.status).toBe(500);
@@ -467,7 +443,7 @@ describe("two tabs of the same person", () => {
     expect(await sharedNotesOf(meetingId)).toEqual({ body: winner, version: 2 });
 
     // Over HTTP the browser gets the same, with the saved text for the merge view.
-    const stale = await overHttp(report.id, "meetings.saveSharedNotes", { meetingId, body: loser, baseVersion: 1 });
+    const stale = await overHttp(t.db, report.id, "meetings.saveSharedNotes", { meetingId, body: loser, baseVersion: 1 });
     expect(stale.status).toBe(409);
     expect(stale.error?.data).toMatchObject({ code: "CONFLICT", conflict: { current: { body: winner, version: 2 } } });
 

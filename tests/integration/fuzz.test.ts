@@ -1,13 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { questionRules } from "@/server/assessments/answers";
 import { getItemBank } from "@/server/assessments/item-bank";
 import { completeAnswers } from "../support/answers";
 import { fill } from "../support/assessments";
-import { createTestDb, type TestDb } from "../support/db";
 import { databaseFingerprint } from "../support/factories";
-import { buildFixture, callerAs, callProcedure, endCheckInsOfA1, entryFor, freshCheckInA1, routerProcedures, type Fixture } from "../support/matrix";
+import { fixtureForFile, callerAs, callProcedure, endCheckInsOfA1, entryFor, freshCheckInA1, routerProcedures } from "../support/matrix";
 
 // Hostile input against every procedure of appRouter (enumerated from the router, so a new
 // procedure is fuzzed without anyone adding it here): wrong types, missing and extra fields,
@@ -24,15 +23,7 @@ const SEED = 20_260_514;
 const RUNS = 30;
 const ALLOWED_CODES = new Set(["BAD_REQUEST", "NOT_FOUND", "CONFLICT", "UNAUTHORIZED"]);
 
-let t: TestDb;
-let fx: Fixture;
-
-beforeAll(async () => {
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  t = await createTestDb();
-  fx = await buildFixture(t.db);
-});
-afterAll(() => t.close());
+const setup = fixtureForFile();
 
 // ---------------------------------------------------------------------------------------------
 // Hostile values
@@ -91,7 +82,7 @@ function nested(depth: number, asArray: boolean): unknown {
 
 /** Valid ids of both organizations (pairs, assessments, cycles, people, departments) and junk ids. */
 function ids(): fc.Arbitrary<string> {
-  const known = [...fx.orgData.a, ...fx.orgData.b].filter((v) => UUID.test(v));
+  const known = [...setup.fx.orgData.a, ...setup.fx.orgData.b].filter((v) => UUID.test(v));
   return fc.oneof(
     fc.constantFrom(...known),
     fc.constantFrom(...known).map((id) => id.toUpperCase()),
@@ -252,13 +243,13 @@ function rootCause(err: unknown): string {
 
 /** Why `path` called as `who` with `input` broke the promise, or null when it kept it. */
 async function violation(path: string, who: Who, input: unknown, state: { fingerprint: string }): Promise<string | null> {
-  const caller = callerAs(fx, who === "member" ? "employee" : who);
+  const caller = callerAs(setup.fx, who === "member" ? "employee" : who);
   try {
     await callProcedure(caller, path, input);
-    state.fingerprint = await databaseFingerprint(t.db);
+    state.fingerprint = await databaseFingerprint(setup.db);
     return null;
   } catch (err) {
-    const after = await databaseFingerprint(t.db);
+    const after = await databaseFingerprint(setup.db);
     const changed = after !== state.fingerprint;
     state.fingerprint = after;
     if (!(err instanceof TRPCError)) return `threw ${rootCause(err)}, not a TRPCError`;
@@ -280,7 +271,7 @@ describe("hostile input to every procedure", () => {
     it(`${path}: a success or a client error, never an internal error; a refusal changes nothing`, async () => {
       const entry = entryFor(path);
       // The matrix test reports a procedure without a row; fuzz it from an empty input meanwhile.
-      const valid = entry ? await entry.input(fx, "denials") : {};
+      const valid = entry ? await entry.input(setup.fx, "denials") : {};
       // Mostly as a member; a procedure only admins may call (a member is refused before the
       // input is read) mostly as HR, or as the owner where only the owner may.
       const admin: Who = entry?.expect.hrAdmin !== "ok" && entry?.expect.owner === "ok" ? "owner" : "hrAdmin";
@@ -289,7 +280,7 @@ describe("hostile input to every procedure", () => {
         { weight: adminOnly ? 1 : 3, arbitrary: fc.constant<Who>("member") },
         { weight: adminOnly ? 3 : 1, arbitrary: fc.constant<Who>(admin) },
       );
-      const state = { fingerprint: await databaseFingerprint(t.db) };
+      const state = { fingerprint: await databaseFingerprint(setup.db) };
       const seed = SEED + index;
       // Every distinct way the promise broke (with the first input that broke it), rather than
       // stopping at the first: one run shows every bug a procedure has.
@@ -305,8 +296,8 @@ describe("hostile input to every procedure", () => {
           { seed, numRuns: RUNS },
         );
       } finally {
-        await entry?.cleanup?.(fx);
-        await endCheckInsOfA1(fx);
+        await entry?.cleanup?.(setup.fx);
+        await endCheckInsOfA1(setup.fx);
       }
       if (broken.size > 0) {
         const report = [...broken].map(([problem, input]) => `  as ${problem}\n    input: ${input}`).join("\n");
@@ -329,9 +320,9 @@ describe("text people type", () => {
   ].join("\n");
 
   it("comes back byte-identical from a draft, and from the results after the reveal", async () => {
-    const report = callerAs(fx, "employee");
-    const manager = callerAs(fx, "manager");
-    const assessmentId = await freshCheckInA1(fx);
+    const report = callerAs(setup.fx, "employee");
+    const manager = callerAs(setup.fx, "manager");
+    const assessmentId = await freshCheckInA1(setup.fx);
     await report.assessments.saveDraft({ assessmentId, changes: { topics: TYPED } });
     expect((await report.assessments.get({ assessmentId })).mine.answers.topics).toBe(TYPED);
 
@@ -342,13 +333,13 @@ describe("text people type", () => {
     const results = await manager.assessments.results({ assessmentId });
     expect(results.sides.employee.answers.topics).toBe(TYPED);
     expect(results.sides.manager.answers.topics).toBe(TYPED);
-    const dashboard = await report.pairs.dashboard({ pairId: fx.pairs.a1, assessmentId });
+    const dashboard = await report.pairs.dashboard({ pairId: setup.fx.pairs.a1, assessmentId });
     expect(dashboard.current?.topics).toEqual({ employee: TYPED, manager: TYPED });
   });
 
   it("is stored as typed for any well-formed unicode text", async () => {
-    const report = callerAs(fx, "employee");
-    const assessmentId = await freshCheckInA1(fx);
+    const report = callerAs(setup.fx, "employee");
+    const assessmentId = await freshCheckInA1(setup.fx);
     try {
       await fc.assert(
         fc.asyncProperty(
@@ -362,18 +353,23 @@ describe("text people type", () => {
         { seed: SEED, numRuns: 30 },
       );
     } finally {
-      await endCheckInsOfA1(fx);
+      await endCheckInsOfA1(setup.fx);
     }
   });
 
   it("names a cycle as typed (trimmed), and a search matches it literally", async () => {
-    const hr = callerAs(fx, "hrAdmin");
+    const hr = callerAs(setup.fx, "hrAdmin");
     const name = "<script>alert(1)</script> '; drop table cycles; -- 🔥";
-    const { cycleId } = await hr.cycles.create({ name: `  ${name}  `, opensOn: "2027-02-01", closesOn: "2027-02-28", departmentIds: [fx.scratchDepartment] });
+    const { cycleId } = await hr.cycles.create({
+      name: `  ${name}  `,
+      opensOn: "2027-02-01",
+      closesOn: "2027-02-28",
+      departmentIds: [setup.fx.scratchDepartment],
+    });
     expect((await hr.cycles.list()).find((c) => c.id === cycleId)?.name).toBe(name);
 
     // A search is a literal, case-insensitive substring match: "%" and "_" are not wildcards.
-    const member = callerAs(fx, "employee");
+    const member = callerAs(setup.fx, "employee");
     const everyone = (await member.directory.list({ limit: 100 })).people;
     for (const query of ["%", "_", "\\", "'; drop table people; --", "<script>", "report a1"]) {
       const literal = everyone.filter((p) => [p.name, p.email, p.title, p.department].some((f) => f?.toLowerCase().includes(query.toLowerCase())));
@@ -398,7 +394,7 @@ describe("a hostile people file", () => {
     const row = fc.record({
       email: fc.uuid().map((id) => `fuzz.${id}@example.test`),
       name: fc.constantFrom("Fuzzed Person", ...NASTY.html, ...NASTY.sql, ...NASTY.unicode),
-      managerEmail: fc.constantFrom("", fx.w.a.manager2.email),
+      managerEmail: fc.constantFrom("", setup.fx.w.a.manager2.email),
       department: fc.constantFrom("", "Engineering A", "<b>Sales</b>", "Ventes ' --", "👩‍👩‍👧‍👦"),
       title: fc.constantFrom("", "Engineer", "שלום", "<script>alert(1)</script>"),
       startDate: fc.oneof(
@@ -416,14 +412,14 @@ describe("a hostile people file", () => {
         const [index, column, value] = hostileCell;
         return rows.map((r, i) => (i === index % rows.length ? { ...r, [column]: value } : r));
       });
-    const state = { fingerprint: await databaseFingerprint(t.db) };
+    const state = { fingerprint: await databaseFingerprint(setup.db) };
     const broken = new Map<string, string>();
     await fc.assert(
       fc.asyncProperty(file, async (rows) => {
         const csv = ["email,name,managerEmail,department,title,startDate", ...rows.map((r) => Object.values(r).map(quote).join(","))].join("\n");
         const problem = await violation("peopleImport.preview", "hrAdmin", { csv }, state);
         if (problem) broken.set(`preview: ${problem}`, preview(rows));
-        const hr = callerAs(fx, "hrAdmin");
+        const hr = callerAs(setup.fx, "hrAdmin");
         const checked = await hr.peopleImport.preview({ csv }).catch(() => null);
         if (!checked?.hash) return;
         const confirmed = await violation("peopleImport.confirm", "hrAdmin", { csv, expectedHash: checked.hash }, state);

@@ -1,7 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { and, asc, eq } from "drizzle-orm";
-import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionItems, agendaItems, meetingSeries, sharedNotes } from "@/db/schema";
 import { loadActor, type Actor } from "@/server/access/actor";
@@ -14,11 +12,10 @@ import { syncPair } from "@/server/meetings/schedule";
 import { createSeries, getPairMeetings, listMyNextMeetings, moveMeeting, setMeetingSkipped, setSeriesState, updateSeriesFrom } from "@/server/meetings/series";
 import { applyTemplate, listTemplates } from "@/server/meetings/templates";
 import { setManager } from "@/server/people/set-manager";
-import { createContext } from "@/server/trpc/init";
-import { appRouter } from "@/server/trpc/root";
 import { completeAnswers } from "../support/answers";
 import { everyone, everyoneBut, fill, outcomeOf, type Person } from "../support/assessments";
 import type { TestDb } from "../support/db";
+import { overHttp } from "../support/http";
 import { callerFor, createPerson, databaseFingerprint, type World } from "../support/factories";
 import { openWorld } from "../support/world";
 import { addDays, at, dayOf, snapshotMeetings, weekdayOf } from "../support/meetings";
@@ -107,26 +104,6 @@ function actionRowsOf(pairId: string) {
 
 function agendaTextsOf(meetingId: string) {
   return t.db.select({ text: agendaItems.text }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position));
-}
-
-/** A call over HTTP, as the browser makes it: the status and the error shape the client decodes. */
-async function overHttp(personId: string, path: string, input: unknown) {
-  const response = await fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: new Request(`http://tandem.test/api/trpc/${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(superjson.serialize(input)),
-    }),
-    router: appRouter,
-    createContext: () => createContext({ db: t.db, personId }),
-  });
-  const body = (await response.json()) as { error?: Parameters<typeof superjson.deserialize>[0] };
-  return {
-    status: response.status,
-    error:
-      body.error && superjson.deserialize<{ message: string; data: { code: string; conflict?: { current: { body: string; version: number } } } }>(body.error),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -336,7 +313,7 @@ describe("shared notes", () => {
     expect(await as(report).meetings.saveSharedNotes({ meetingId, body: employeeText, baseVersion: n })).toEqual({ version: n + 1 });
 
     // The manager's save, based on version 1, is refused over HTTP with what is stored now.
-    const stale = await overHttp(w.a.manager1.id, "meetings.saveSharedNotes", { meetingId, body: managerText, baseVersion: n });
+    const stale = await overHttp(t.db, w.a.manager1.id, "meetings.saveSharedNotes", { meetingId, body: managerText, baseVersion: n });
     expect(stale.status).toBe(409);
     expect(stale.error?.message).toBe("These notes were changed by the other person while you typed. Compare both versions and merge them.");
     expect(stale.error?.data).toMatchObject({ code: "CONFLICT", conflict: { current: { body: employeeText, version: n + 1 } } });

@@ -30,6 +30,17 @@ function endless() {
   return { body, counter };
 }
 
+/** A JSON POST from Tandem's own origin with a streamed body, sent without a length unless one is announced. */
+function streamedPost(path: string, body: ReadableStream<Uint8Array>, announcedLength?: number) {
+  const length = announcedLength === undefined ? {} : { "content-length": String(announcedLength) };
+  return new Request(url(path), {
+    method: "POST",
+    headers: { origin: APP, host: "localhost:3000", "content-type": "application/json", ...length },
+    body,
+    duplex: "half",
+  } as RequestInit);
+}
+
 async function errorOf(res: Response) {
   const json = (await res.json()) as { error: { json: { message: string; data: { code: string; httpStatus: number } } } };
   return json.error.json;
@@ -56,14 +67,7 @@ describe("the tRPC route refuses before anything runs", () => {
 
   it("a body that announces more than 1 MB: 413 without reading any of it", async () => {
     const { body, counter } = endless();
-    const res = await POST(
-      new Request(url("meetings.savePrivateNote"), {
-        method: "POST",
-        headers: { origin: APP, host: "localhost:3000", "content-type": "application/json", "content-length": String(150 * 1024 * 1024) },
-        body,
-        duplex: "half",
-      } as RequestInit),
-    );
+    const res = await POST(streamedPost("meetings.savePrivateNote", body, 150 * 1024 * 1024));
     expect(res.status).toBe(413);
     const error = await errorOf(res);
     expect(error.data.code).toBe("PAYLOAD_TOO_LARGE");
@@ -73,14 +77,7 @@ describe("the tRPC route refuses before anything runs", () => {
 
   it("a body that announces nothing and never ends: 413 once 1 MB was read, the rest never pulled", async () => {
     const { body, counter } = endless();
-    const res = await POST(
-      new Request(url("meetings.savePrivateNote"), {
-        method: "POST",
-        headers: { origin: APP, host: "localhost:3000", "content-type": "application/json" },
-        body,
-        duplex: "half",
-      } as RequestInit),
-    );
+    const res = await POST(streamedPost("meetings.savePrivateNote", body));
     expect(res.status).toBe(413);
     expect(counter.pulled).toBeGreaterThan(BODY_LIMIT_BYTES);
     expect(counter.pulled).toBeLessThan(BODY_LIMIT_BYTES + 8 * 64 * 1024);
@@ -88,14 +85,7 @@ describe("the tRPC route refuses before anything runs", () => {
 
   it("the people import may send up to 8 MB, and no more", async () => {
     const { body, counter } = endless();
-    const res = await POST(
-      new Request(url("peopleImport.preview"), {
-        method: "POST",
-        headers: { origin: APP, host: "localhost:3000", "content-type": "application/json" },
-        body,
-        duplex: "half",
-      } as RequestInit),
-    );
+    const res = await POST(streamedPost("peopleImport.preview", body));
     expect(res.status).toBe(413);
     expect(counter.pulled).toBeGreaterThan(IMPORT_BODY_LIMIT_BYTES);
     expect(counter.pulled).toBeLessThan(IMPORT_BODY_LIMIT_BYTES + 8 * 64 * 1024);
@@ -125,14 +115,7 @@ describe("the tRPC route refuses before anything runs", () => {
         controller.close();
       },
     });
-    const guarded = await guardTrpcRequest(
-      new Request(url("meetings.savePrivateNote"), {
-        method: "POST",
-        headers: { origin: APP, host: "localhost:3000", "content-type": "application/json" },
-        body: stream,
-        duplex: "half",
-      } as RequestInit),
-    );
+    const guarded = await guardTrpcRequest(streamedPost("meetings.savePrivateNote", stream));
     expect(guarded.ok).toBe(true);
     if (guarded.ok) {
       expect(await guarded.req.text()).toBe(text);

@@ -1,7 +1,6 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assessments, cycles, departments, organizations, pairs, people, responses, trendGroupFigures, trendSnapshots } from "@/db/schema";
-import type { Side } from "@/server/assessments/item-bank";
+import { assessments, departments, organizations, people, responses, trendGroupFigures, trendSnapshots } from "@/db/schema";
 import { getItemBank } from "@/server/assessments/item-bank";
 import { setManager } from "@/server/people/set-manager";
 import { computeCycleFigures } from "@/server/trends/compute";
@@ -9,7 +8,7 @@ import { freezeCycleGroups, loadCycleInputs, openedCycles } from "@/server/trend
 import { runFiguresRefresh } from "@/server/jobs/worker";
 import { publishDueFigures } from "@/server/trends/stored-figures";
 import { completeAnswers } from "../support/answers";
-import { settleTrends } from "../support/trends";
+import { closedCycleOverOpenPairs, settleTrends } from "../support/trends";
 import { outcomeOf, type Caller } from "../support/assessments";
 import { createTestDb, type TestDb } from "../support/db";
 import { callerFor, createDepartment, createOrg, createPerson } from "../support/factories";
@@ -22,7 +21,6 @@ import { callerFor, createDepartment, createOrg, createPerson } from "../support
 // one organization's publication never touches another's.
 
 let t: TestDb;
-const SIDES: Side[] = ["employee", "manager"];
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -66,44 +64,14 @@ async function buildOrg(name: string): Promise<BuiltOrg> {
     [1, "Ana report 1"],
   ] as const) {
     const openedAt = tick();
-    const [cycle] = await t.db
-      .insert(cycles)
-      .values({
-        orgId,
-        name: `Cycle ${c + 1}`,
-        opensOn: `2026-0${c + 1}-05`,
-        closesOn: `2026-0${c + 1}-28`,
-        status: "closed",
-        bankVersion: 1,
-        minGroupSize: 5,
-        openedAt,
-        closedAt: tick(),
-      })
-      .returning({ id: cycles.id });
-    const open = await t.db
-      .select({ id: pairs.id, managerId: pairs.managerId, reportId: pairs.reportId })
-      .from(pairs)
-      .where(and(eq(pairs.orgId, orgId), isNull(pairs.endedAt)));
-    for (const [i, pair] of open.entries()) {
-      const [a] = await t.db
-        .insert(assessments)
-        .values({ orgId, pairId: pair.id, kind: "cycle", cycleId: cycle!.id, bankVersion: 1, dueOn: "2026-02-28" })
-        .returning({ id: assessments.id });
-      const answered = pair.reportId !== (skip ? person.get(skip) : undefined);
-      await t.db.insert(responses).values(
-        SIDES.map((side, s) => ({
-          orgId,
-          assessmentId: a!.id,
-          side,
-          respondentId: side === "employee" ? pair.reportId : pair.managerId,
-          answers: answered ? completeAnswers(1, {}, 1 + ((i * 3 + s + c) % 5)) : {},
-          submittedAt: answered ? openedAt : null,
-        })),
-      );
-    }
+    const cycleId = await closedCycleOverOpenPairs(
+      t.db,
+      { orgId, name: `Cycle ${c + 1}`, opensOn: `2026-0${c + 1}-05`, closesOn: `2026-0${c + 1}-28`, dueOn: "2026-02-28", openedAt, closedAt: tick() },
+      { answered: (pair) => pair.reportId !== (skip ? person.get(skip) : undefined), vary: c },
+    );
     // What openCycle does in its transaction: the groups as they stand when the cycle opens.
-    await freezeCycleGroups(t.db, orgId, cycle!.id, openedAt);
-    cycleIds.push(cycle!.id);
+    await freezeCycleGroups(t.db, orgId, cycleId, openedAt);
+    cycleIds.push(cycleId);
   }
   return { orgId, hr: callerFor(t.db, person.get("HR")!), cycleIds, person, dept };
 }

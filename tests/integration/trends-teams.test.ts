@@ -6,10 +6,9 @@ import { seedDemoOrg } from "@/db/seed/demo-org";
 import { HIDDEN_REASON } from "@/server/analysis/anonymity";
 import type { Side } from "@/server/assessments/item-bank";
 import { setManager } from "@/server/people/set-manager";
-import { completeAnswers } from "../support/answers";
 import { outcomeOf, type Caller } from "../support/assessments";
 import { createTestDb, type TestDb } from "../support/db";
-import { settleTrends } from "../support/trends";
+import { cellsIn, closedCycleOverOpenPairs, settleTrends } from "../support/trends";
 import { callerFor, createDepartment, createOrg, createPerson, databaseFingerprint } from "../support/factories";
 
 // Org trends by team (a manager's whole subtree, PRODUCT.md §5), next to the org and its
@@ -89,17 +88,6 @@ async function truthOf(orgId: string, cycleId: string): Promise<Truth> {
     }
   }
   return { sides, complete, teams };
-}
-
-type AnyCell = { hidden: true; reason: string } | { hidden: false; value: unknown };
-
-function cellsIn(value: unknown, found: AnyCell[] = []): AnyCell[] {
-  if (value && typeof value === "object") {
-    if ("hidden" in value && typeof (value as { hidden: unknown }).hidden === "boolean" && ("reason" in value || "value" in value))
-      found.push(value as AnyCell);
-    else for (const v of Object.values(value)) cellsIn(v, found);
-  }
-  return found;
 }
 
 /** Distinct people behind the contributions of `a` that `b` doesn't hold. */
@@ -213,34 +201,13 @@ describe("trends by team: a built organization with small, nested and crossing t
   /** A closed cycle over every open pair; `skip` lists reports whose pair did not answer at all. */
   async function closedCycle(name: string, skip: string[] = []) {
     const openedAt = tick();
-    const [cycle] = await t.db
-      .insert(cycles)
-      .values({ orgId, name, opensOn: "2026-01-05", closesOn: "2026-01-30", status: "closed", bankVersion: 1, minGroupSize: 5, openedAt, closedAt: tick() })
-      .returning({ id: cycles.id });
-    const open = await t.db
-      .select({ id: pairs.id, managerId: pairs.managerId, reportId: pairs.reportId })
-      .from(pairs)
-      .where(and(eq(pairs.orgId, orgId), isNull(pairs.endedAt)));
-    for (const [i, pair] of open.entries()) {
-      const [a] = await t.db
-        .insert(assessments)
-        .values({ orgId, pairId: pair.id, kind: "cycle", cycleId: cycle!.id, bankVersion: 1, dueOn: "2026-01-30" })
-        .returning({ id: assessments.id });
-      const answered = !skip.includes([...person].find(([, p]) => p.id === pair.reportId)?.[0] ?? "");
-      await t.db.insert(responses).values(
-        SIDES.map((side, s) => ({
-          orgId,
-          assessmentId: a!.id,
-          side,
-          respondentId: side === "employee" ? pair.reportId : pair.managerId,
-          // Answers that vary between people, so that every statistic has something to compute.
-          answers: answered ? completeAnswers(1, {}, 1 + ((i * 3 + s) % 5)) : {},
-          submittedAt: answered ? openedAt : null,
-        })),
-      );
-    }
-    cycleIds.push(cycle!.id);
-    return cycle!.id;
+    const cycleId = await closedCycleOverOpenPairs(
+      t.db,
+      { orgId, name, opensOn: "2026-01-05", closesOn: "2026-01-30", dueOn: "2026-01-30", openedAt, closedAt: tick() },
+      { answered: (pair) => !skip.includes([...person].find(([, p]) => p.id === pair.reportId)?.[0] ?? "") },
+    );
+    cycleIds.push(cycleId);
+    return cycleId;
   }
 
   beforeAll(async () => {

@@ -7,7 +7,7 @@ import { HIDDEN_REASON } from "@/server/analysis/anonymity";
 import { createTestDb, type TestDb } from "../support/db";
 import { callerFor, databaseFingerprint } from "../support/factories";
 import { outcomeOf } from "../support/assessments";
-import { settleTrends } from "../support/trends";
+import { cellsIn, settleTrends } from "../support/trends";
 
 let t: TestDb;
 let orgId: string;
@@ -67,18 +67,6 @@ async function contributors(cycleId: string) {
     }
   }
   return { groups, teams };
-}
-
-type AnyCell = { hidden: true; reason: string } | { hidden: false; value: unknown };
-
-/** Every cell anywhere in a response. */
-function cellsIn(value: unknown, found: AnyCell[] = []): AnyCell[] {
-  if (value && typeof value === "object") {
-    if ("hidden" in value && typeof (value as { hidden: unknown }).hidden === "boolean" && ("reason" in value || "value" in value))
-      found.push(value as AnyCell);
-    else for (const v of Object.values(value)) cellsIn(v, found);
-  }
-  return found;
 }
 
 describe("org trends", () => {

@@ -1,10 +1,11 @@
 import crypto from "node:crypto";
 import { TRPCError, type AnyProcedure, type inferProcedureInput, type inferProcedureOutput } from "@trpc/server";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect, vi } from "vitest";
 import type { Db } from "@/db/client";
 import type { Answers } from "@/server/assessments/answers";
 import { appRouter, type AppRouter } from "@/server/trpc/root";
 import { completeAnswers } from "./answers";
+import { createTestDb, type TestDb } from "./db";
 import { assessmentWith, everyone, fill, openCycleFor, type Caller } from "./assessments";
 import { settleTrends } from "./trends";
 import { and, eq, inArray, notInArray } from "drizzle-orm";
@@ -229,6 +230,29 @@ export const ORG_TEMPLATE_A = {
     },
   ],
 };
+
+/**
+ * A test file's database with the fixture built in it: opened before the file's tests, closed
+ * after them. Procedures log with console.info; the tables silence it.
+ */
+export function fixtureForFile(): { readonly db: Db; readonly fx: Fixture } {
+  let t: TestDb | undefined;
+  let fx: Fixture | undefined;
+  beforeAll(async () => {
+    vi.spyOn(console, "info").mockImplementation(() => {});
+    t = await createTestDb();
+    fx = await buildFixture(t.db);
+  });
+  afterAll(() => t?.close());
+  return {
+    get db() {
+      return t!.db;
+    },
+    get fx() {
+      return fx!;
+    },
+  };
+}
 
 export async function buildFixture(db: Db): Promise<Fixture> {
   const w = await createWorld(db);

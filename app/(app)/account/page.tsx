@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
+import { SwitchOrganizationForm } from "@/components/shell/switch-organization-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCaller, getShell } from "@/server/trpc/server";
-import { signOutEverywhereAction, switchOrganizationAction } from "../actions";
+import { signOutEverywhereAction } from "../actions";
 import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -35,12 +36,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                   {organization.current ? (
                     <span className="text-sm font-medium text-slate-700">You are here</span>
                   ) : (
-                    <form action={switchOrganizationAction}>
-                      <input type="hidden" name="personId" value={organization.personId} />
+                    <SwitchOrganizationForm personId={organization.personId}>
                       <Button type="submit" variant="secondary">
                         Switch to {organization.orgName}
                       </Button>
-                    </form>
+                    </SwitchOrganizationForm>
                   )}
                 </li>
               ))}

@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { Card } from "@/components/ui/card";
-import { Logo } from "@/components/ui/logo";
+import { SignInFrame } from "@/components/auth/sign-in-frame";
 import { getDb } from "@/db/client";
 import { resolveAuthSecret } from "@/server/auth/secret";
 import { readHandoff, usesSecureCookies } from "@/server/auth/session-cookie";
@@ -26,12 +26,16 @@ export default async function ChooseOrganizationPage({ searchParams }: { searchP
   const next = safeNext((await searchParams).next);
 
   return (
-    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-10">
-      <div className="mb-8 text-center">
-        <Logo className="text-2xl" />
-        <h1 className="mt-6 text-2xl font-bold tracking-tight">Choose an organization</h1>
-        <p className="mt-2 text-slate-700">Your address belongs to people in several organizations. Each is separate; you can switch later from the header.</p>
-      </div>
+    <SignInFrame
+      heading={
+        <>
+          <h1 className="mt-6 text-2xl font-bold tracking-tight">Choose an organization</h1>
+          <p className="mt-2 text-slate-700">
+            Your address belongs to people in several organizations. Each is separate; you can switch later from the header.
+          </p>
+        </>
+      }
+    >
       <Card className="p-4 sm:p-6">
         <ul className="space-y-2">
           {people.map((person) => (
@@ -51,6 +55,6 @@ export default async function ChooseOrganizationPage({ searchParams }: { searchP
           ))}
         </ul>
       </Card>
-    </main>
+    </SignInFrame>
   );
 }

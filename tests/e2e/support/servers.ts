@@ -12,6 +12,10 @@ export const EMPTY_URL = "http://localhost:3105";
  */
 export const NO_EXTERNAL = { DATABASE_URL: "", SMTP_URL: "", OIDC_ISSUER: "", OIDC_CLIENT_ID: "", OIDC_CLIENT_SECRET: "", AUTH_SECRET: "", AUTH_URL: "" };
 
+/** Debian's Chromium (never a downloaded browser), for Playwright and the Lighthouse bench. */
+export const CHROMIUM = "/usr/bin/chromium";
+
+/** The flags that keep it off the closed network and working in a container (STACK.md). */
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
