@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { firstOf, ShowAllLink } from "@/components/ui/show-all";
 import type { MyAssessment } from "@/server/assessments/list-my-assessments";
 import { AssessmentList } from "./assessment-list";
 
@@ -8,7 +8,7 @@ const ASSESSMENTS_SHOWN = 10;
 
 /** Home's assessments: fresh results and the open ones, or how to start a check-in when there are none. */
 export function MyAssessments({ assessments, showAll }: { assessments: MyAssessment[]; showAll: boolean }) {
-  const shown = showAll ? assessments : assessments.slice(0, ASSESSMENTS_SHOWN);
+  const shown = firstOf(assessments, ASSESSMENTS_SHOWN, showAll);
   return (
     <section aria-labelledby="my-assessments">
       <h2 id="my-assessments" className="mb-3 text-lg font-semibold">
@@ -21,11 +21,7 @@ export function MyAssessments({ assessments, showAll }: { assessments: MyAssessm
           No assessments open right now. Start a check-in with your manager or one of your reports below, whenever you want to take stock together.
         </Card>
       )}
-      {shown.length < assessments.length ? (
-        <Link href="/?assessments=all#my-assessments" className="mt-3 inline-flex min-h-11 items-center text-sm font-medium text-brand-800 underline">
-          Show all {assessments.length} assessments
-        </Link>
-      ) : null}
+      <ShowAllLink shown={shown.length} total={assessments.length} href="/?assessments=all#my-assessments" noun="assessments" />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { StartCheckInButton } from "@/components/assessments/start-check-in-butt
 import { NextMeetingLine, type NextMeetingRow } from "@/components/meetings/next-meetings";
 import { formatMonthYear, PersonCard } from "@/components/people/person-card";
 import { Card } from "@/components/ui/card";
+import { firstOf, ShowAllLink } from "@/components/ui/show-all";
 import type { AppRouter } from "@/server/trpc/root";
 
 // Home's pairs: the reader's manager, their reports, and the pairs that have ended.
@@ -62,7 +63,7 @@ export function MyManagers({ pairs, next }: { pairs: MyPairs["asReport"]; next: 
 const REPORTS_SHOWN = 12;
 
 export function MyReports({ pairs, next, showAll }: { pairs: MyPairs["asManager"]; next: PairsNext; showAll: boolean }) {
-  const shown = showAll ? pairs : pairs.slice(0, REPORTS_SHOWN);
+  const shown = firstOf(pairs, REPORTS_SHOWN, showAll);
   return (
     <section aria-labelledby="my-reports">
       <h2 id="my-reports" className="mb-3 text-lg font-semibold">
@@ -81,11 +82,7 @@ export function MyReports({ pairs, next, showAll }: { pairs: MyPairs["asManager"
       ) : (
         <Card className="p-4 text-sm text-slate-700">Nobody reports to you in Tandem.</Card>
       )}
-      {shown.length < pairs.length ? (
-        <Link href="/?reports=all#my-reports" className="mt-3 inline-flex min-h-11 items-center text-sm font-medium text-brand-800 underline">
-          Show all {pairs.length} reports
-        </Link>
-      ) : null}
+      <ShowAllLink shown={shown.length} total={pairs.length} href="/?reports=all#my-reports" noun="reports" />
     </section>
   );
 }
