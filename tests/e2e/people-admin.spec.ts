@@ -200,6 +200,10 @@ test("home shows a manager with a thousand reports twelve of them, and all of th
   expect(total).toBeGreaterThan(1000);
   await expect(reports.getByRole("listitem")).toHaveCount(12);
   await expectNoAxeViolations(page, "/ with a thousand reports");
+  await shoot(page, "home-thousand-reports-1280");
+  await page.setViewportSize(PHONE);
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+  await shoot(page, "home-thousand-reports-360");
   await reports.getByRole("link", { name: `Show all ${total} reports` }).click();
   await expect(page).toHaveURL(/\?reports=all#my-reports$/);
   await expect(reports.getByRole("listitem")).toHaveCount(total);
