@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: "Home" };
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ reports?: string; assessments?: string }> }) {
   const show = await searchParams;
+  const whole = { assessments: show.assessments === "all", reports: show.reports === "all" };
   const caller = await getCaller();
   const [me, assessments, nextMeetings] = await Promise.all([getMe(), caller.assessments.listMine({ current: true }), caller.meetings.mine()]);
   const open = assessments.filter((a) => a.state === "open");
@@ -23,9 +24,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   return (
     <div className="space-y-10">
       <PageHeader title={`Hello, ${callName(me.person)}`}>{[me.person.title, me.person.department, me.org.name].filter(Boolean).join(" · ")}</PageHeader>
-      <MyAssessments assessments={[...recent, ...open]} showAll={show.assessments === "all"} />
+      <MyAssessments assessments={[...recent, ...open]} whole={whole} />
       <MyManagers pairs={me.pairs.asReport.filter((p) => !p.endedAt)} next={next} />
-      <MyReports pairs={me.pairs.asManager.filter((p) => !p.endedAt)} next={next} showAll={show.reports === "all"} />
+      <MyReports pairs={me.pairs.asManager.filter((p) => !p.endedAt)} next={next} whole={whole} />
       <EarlierPairs pairs={me.pairs} />
     </div>
   );

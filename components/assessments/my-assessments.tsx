@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import { firstOf, ShowAllLink } from "@/components/ui/show-all";
+import { firstOf, ShowAllLink, showAllHref, type ShownWhole } from "@/components/ui/show-all";
 import type { MyAssessment } from "@/server/assessments/list-my-assessments";
 import { AssessmentList } from "./assessment-list";
 
@@ -7,8 +7,8 @@ import { AssessmentList } from "./assessment-list";
 const ASSESSMENTS_SHOWN = 10;
 
 /** Home's assessments: fresh results and the open ones, or how to start a check-in when there are none. */
-export function MyAssessments({ assessments, showAll }: { assessments: MyAssessment[]; showAll: boolean }) {
-  const shown = firstOf(assessments, ASSESSMENTS_SHOWN, showAll);
+export function MyAssessments({ assessments, whole }: { assessments: MyAssessment[]; whole: ShownWhole }) {
+  const shown = firstOf(assessments, ASSESSMENTS_SHOWN, whole.assessments);
   return (
     <section aria-labelledby="my-assessments">
       <h2 id="my-assessments" className="mb-3 text-lg font-semibold">
@@ -21,7 +21,7 @@ export function MyAssessments({ assessments, showAll }: { assessments: MyAssessm
           No assessments open right now. Start a check-in with your manager or one of your reports below, whenever you want to take stock together.
         </Card>
       )}
-      <ShowAllLink shown={shown.length} total={assessments.length} href="/?assessments=all#my-assessments" noun="assessments" />
+      <ShowAllLink shown={shown.length} total={assessments.length} href={showAllHref(whole, "assessments", "my-assessments")} noun="assessments" />
     </section>
   );
 }

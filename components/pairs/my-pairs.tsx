@@ -4,7 +4,7 @@ import { StartCheckInButton } from "@/components/assessments/start-check-in-butt
 import { NextMeetingLine, type NextMeetingRow } from "@/components/meetings/next-meetings";
 import { formatMonthYear, PersonCard } from "@/components/people/person-card";
 import { Card } from "@/components/ui/card";
-import { firstOf, ShowAllLink } from "@/components/ui/show-all";
+import { firstOf, ShowAllLink, showAllHref, type ShownWhole } from "@/components/ui/show-all";
 import type { AppRouter } from "@/server/trpc/root";
 
 // Home's pairs: the reader's manager, their reports, and the pairs that have ended.
@@ -62,8 +62,8 @@ export function MyManagers({ pairs, next }: { pairs: MyPairs["asReport"]; next: 
 /** Home shows this many report cards; a manager with more reports gets a link to all of them. */
 const REPORTS_SHOWN = 12;
 
-export function MyReports({ pairs, next, showAll }: { pairs: MyPairs["asManager"]; next: PairsNext; showAll: boolean }) {
-  const shown = firstOf(pairs, REPORTS_SHOWN, showAll);
+export function MyReports({ pairs, next, whole }: { pairs: MyPairs["asManager"]; next: PairsNext; whole: ShownWhole }) {
+  const shown = firstOf(pairs, REPORTS_SHOWN, whole.reports);
   return (
     <section aria-labelledby="my-reports">
       <h2 id="my-reports" className="mb-3 text-lg font-semibold">
@@ -82,7 +82,7 @@ export function MyReports({ pairs, next, showAll }: { pairs: MyPairs["asManager"
       ) : (
         <Card className="p-4 text-sm text-slate-700">Nobody reports to you in Tandem.</Card>
       )}
-      <ShowAllLink shown={shown.length} total={pairs.length} href="/?reports=all#my-reports" noun="reports" />
+      <ShowAllLink shown={shown.length} total={pairs.length} href={showAllHref(whole, "reports", "my-reports")} noun="reports" />
     </section>
   );
 }
