@@ -14,9 +14,9 @@ import { loadAssessmentRecord } from "./load";
  * devices saving different questions never undo each other; the same question saved twice
  * keeps the latest. Refused once the response is submitted or the assessment closed.
  *
- * One statement on the way that succeeds (autosave runs every few seconds while someone
- * answers): the access check, the state check and the write, under the lock protocol of
- * server/access/assessments.ts. The assessment row is taken FOR SHARE (both sides' saves run
+ * One statement on the way that succeeds, committed on its own (autosave runs every few seconds
+ * while someone answers): the access check, the state check and the write, under the lock
+ * protocol of server/access/assessments.ts. The assessment row is taken FOR SHARE (both sides' saves run
  * side by side; a submit or a close, which take it FOR UPDATE or update it, wait for the save
  * or are waited for, and the state is read from the row as it is after the wait). The changes
  * are applied to the stored answers inside the UPDATE, so two saves of one person are ordered
@@ -29,19 +29,18 @@ export async function saveDraft(db: Db, actor: Actor, input: { assessmentId: str
     const { changes } = accepted[0]!;
     // Only the versions that read the changes the same way: the statement applies one reading.
     const versions = accepted.filter((a) => JSON.stringify(a.changes) === JSON.stringify(changes)).map((a) => a.version);
-    // A transaction of its own, though one statement: a reply lost after COMMIT fails the save
-    // (the browser retries it) rather than passing for one that never happened.
-    const saved = await db.transaction(async (tx) => {
-      const draft = tx.$with("draft").as(draftQuery(tx, actor, input.assessmentId, versions));
-      const [row] = await tx
-        .with(draft)
-        .update(responses)
-        .set({ answers: withChanges(changes), revision: sql`${responses.revision} + 1`, updatedAt: sql`now()` })
-        .from(draft)
-        .where(and(eq(responses.orgId, actor.orgId), eq(responses.id, draft.responseId), isNull(responses.submittedAt)))
-        .returning({ revision: responses.revision, updatedAt: responses.updatedAt });
-      return row;
-    });
+    // No BEGIN and COMMIT around it: two more round trips on every autosave. The driver settles a
+    // statement at ReadyForQuery, which Postgres sends after the implicit commit, so a reply lost
+    // on the way fails the save (the browser sends it again, and the same changes applied twice
+    // leave the same draft) rather than passing for one that never happened.
+    const draft = db.$with("draft").as(draftQuery(db, actor, input.assessmentId, versions));
+    const [saved] = await db
+      .with(draft)
+      .update(responses)
+      .set({ answers: withChanges(changes), revision: sql`${responses.revision} + 1`, updatedAt: sql`now()` })
+      .from(draft)
+      .where(and(eq(responses.orgId, actor.orgId), eq(responses.id, draft.responseId), isNull(responses.submittedAt)))
+      .returning({ revision: responses.revision, updatedAt: responses.updatedAt });
     if (saved) return saved;
   }
   return explainRefusal(db, actor, input);

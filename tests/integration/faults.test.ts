@@ -26,8 +26,9 @@ import { addDays, dayOf, weekdayOf } from "../support/meetings";
 // On Postgres the faults are real: a second (admin) connection holds a row lock the save needs,
 // so the save is provably mid-transaction, then pg_terminate_backend ends every backend of the
 // app's pool; a TCP proxy (tests/support/dropping-proxy.ts) cuts the connection right after the
-// server has sent "COMMIT". PGlite has no connection to drop: there the lost reply is modelled
-// by a Db whose transaction commits and then throws.
+// server has committed (a COMMIT, or a draft save's one statement, which commits on its own).
+// PGlite has no connection to drop: there the lost reply is modelled by a Db whose transaction,
+// or write outside one, commits and then throws.
 
 const GENERIC = "Something went wrong on our side. Please try again.";
 const SCALE_KEYS = [...questionRules(getItemBank(1))].filter(([, rule]) => rule.kind === "scale").map(([key]) => key);
@@ -299,34 +300,57 @@ describe.skipIf(!env().TEST_DATABASE_URL)("on Postgres, the connection drops whi
 
 interface FaultyDb {
   db: Db;
-  /** The next transaction commits, then its caller gets a connection error instead of the result. */
+  /** The next commit happens, then its caller gets a connection error instead of the result. */
   loseNextCommitReply(): void;
   close(): Promise<void>;
 }
 
-/** PGlite: a Db whose armed transaction commits and then throws, as a lost reply looks to the app. */
+/**
+ * PGlite: a Db whose armed commit happens and then throws, as a lost reply looks to the app. A
+ * commit is a transaction's, or a write run outside one (`db.update(…)`, `db.with(…).update(…)`,
+ * inserts and deletes), which commits on its own.
+ */
 function replyLosingDb(db: Db): FaultyDb {
   let armed = false;
+  const lose = <T>(result: T): T => {
+    if (armed) {
+      armed = false;
+      throw new Error("Connection terminated: the reply to the commit never arrived");
+    }
+    return result;
+  };
+  // A query builder whose statement, once it ran, loses its reply when armed; every builder its
+  // methods return (where, set, returning, …) does the same.
+  const losingBuilder = (builder: object): object =>
+    new Proxy(builder, {
+      get(target, prop) {
+        const value: unknown = Reflect.get(target, prop, target);
+        if (prop === "then") {
+          return (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) =>
+            (target as PromiseLike<unknown>).then(lose).then(resolve, reject);
+        }
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          const out: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
+          return out !== null && typeof out === "object" ? losingBuilder(out) : out;
+        };
+      },
+    });
+  const writes = new Set<PropertyKey>(["update", "insert", "delete", "with"]);
   const wrapped = new Proxy(db, {
     get(target, prop) {
       const value: unknown = Reflect.get(target, prop, target);
       if (prop === "transaction") {
-        return async (...args: Parameters<Db["transaction"]>) => {
-          const result = await target.transaction(...args);
-          if (armed) {
-            armed = false;
-            throw new Error("Connection terminated: the reply to COMMIT never arrived");
-          }
-          return result;
-        };
+        return async (...args: Parameters<Db["transaction"]>) => lose(await target.transaction(...args));
       }
+      if (writes.has(prop)) return (...args: unknown[]) => losingBuilder((value as (...a: unknown[]) => object).apply(target, args));
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
   return { db: wrapped, loseNextCommitReply: () => (armed = true), close: async () => {} };
 }
 
-/** Postgres: the app's own pool, through a proxy that cuts the connection after the server's "COMMIT". */
+/** Postgres: the app's own pool, through a proxy that cuts the connection after the server commits. */
 async function droppingProxyDb(): Promise<FaultyDb> {
   const target = new URL(env().TEST_DATABASE_URL!);
   const proxy = await startDroppingProxy({ host: target.hostname, port: Number(target.port || 5432) });
@@ -338,7 +362,7 @@ async function droppingProxyDb(): Promise<FaultyDb> {
     db: drizzleForPostgres(client),
     loseNextCommitReply: () => proxy.dropNextCommitReply(),
     close: async () => {
-      expect(proxy.dropped(), "COMMIT replies the proxy dropped").toBeGreaterThan(0);
+      expect(proxy.dropped(), "commit replies the proxy dropped").toBeGreaterThan(0);
       await client.end({ timeout: 5 });
       await proxy.close();
     },
@@ -352,7 +376,7 @@ describe("the reply to a save that committed is lost; the browser sends it again
   });
   afterAll(() => faulty.close());
 
-  /** `call` through the faulty Db with the next COMMIT's reply lost: it must fail, not pretend. */
+  /** `call` through the faulty Db with the next commit's reply lost: it must fail, not pretend. */
   async function lostReply(call: (db: Db) => Promise<unknown>) {
     faulty.loseNextCommitReply();
     const error = await refusal(call(faulty.db));
