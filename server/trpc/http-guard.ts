@@ -12,7 +12,7 @@ import { appRouter } from "./root";
 //    "simple" requests a foreign page can send without a preflight, so tRPC's own form-data
 //    and octet-stream inputs are refused here;
 // 4. the body is at most BODY_LIMIT_BYTES (IMPORT_BODY_LIMIT_BYTES for the people import),
-//    by its Content-Length and by counting while it is read (413).
+//    by its Content-Length, or when it has none (chunked) by counting while it is read (413).
 // Refusals are answered in tRPC's own error format, so the browser client reads the code and
 // message like any other error.
 
@@ -62,6 +62,11 @@ export async function guardTrpcRequest(req: Request): Promise<Guarded> {
   const limit = paths.some((p) => LARGE_INPUT.has(p)) ? IMPORT_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
   const tooLarge = () => ({ ok: false as const, paths, error: new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: tooLargeMessage(limit) }) });
   if (announcedTooLarge(req.headers, limit)) return tooLarge();
+  // An announced length is the body's: Node's HTTP parser hands on exactly that many bytes (what
+  // follows is read as the next request, and a request announcing both a length and chunks is
+  // refused before it gets here). So the body is left for tRPC to read once, and only a body of
+  // unknown length (chunked) is read here first, counting, and handed on as a copy.
+  if (req.headers.get("content-length") !== null) return { ok: true, req };
   const body = await readBodyWithin(req, limit);
   if (body === "too-large") return tooLarge();
   return { ok: true, req: withBody(req, body) };

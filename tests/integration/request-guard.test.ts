@@ -122,4 +122,16 @@ describe("the tRPC route refuses before anything runs", () => {
       expect(guarded.req.headers.get("content-length")).toBe(String(bytes.length));
     }
   });
+
+  it("hands a JSON mutation with a length within the limit on unread: tRPC reads its body once", async () => {
+    const text = JSON.stringify({ json: { meetingId: crypto.randomUUID(), body: "é".repeat(50_000) } });
+    const bytes = new TextEncoder().encode(text);
+    const request = streamedPost("meetings.savePrivateNote", new Blob([bytes]).stream(), bytes.length);
+    const guarded = await guardTrpcRequest(request);
+    expect(guarded.ok).toBe(true);
+    if (guarded.ok) {
+      expect(request.bodyUsed, "the guard read nothing").toBe(false);
+      expect(await guarded.req.text()).toBe(text);
+    }
+  });
 });
