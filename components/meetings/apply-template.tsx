@@ -14,7 +14,7 @@ export function ApplyTemplate({ meetingId }: { meetingId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const ids = useId();
-  const templates = useQuery(trpc.meetings.templates.queryOptions());
+  const templates = useQuery(trpc.meetings.templateChoices.queryOptions());
   const [ref, setRef] = useState("");
   // Hydrates after the page: a template chosen before that stays chosen.
   const select = useRef<HTMLSelectElement>(null);

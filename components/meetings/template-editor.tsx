@@ -18,7 +18,10 @@ export function TemplateEditor({ scope, template, onDone }: { scope: "org" | "pe
   const save = useMutation(
     trpc.meetings.saveTemplate.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.meetings.templates.queryKey() });
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.meetings.templates.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.meetings.templateChoices.queryKey() }),
+        ]);
         onDone();
       },
     }),

@@ -64,7 +64,13 @@ function TemplateCard({ template: t, onEdit }: { template: Template; onEdit: () 
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const remove = useMutation(
-    trpc.meetings.deleteTemplate.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.meetings.templates.queryKey() }) }),
+    trpc.meetings.deleteTemplate.mutationOptions({
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.meetings.templates.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.meetings.templateChoices.queryKey() }),
+        ]),
+    }),
   );
   return (
     <Card className="p-4">

@@ -31,11 +31,14 @@ const templateColumns = {
   sections: agendaTemplates.sections,
 };
 
-/** A stored template as the caller sees it: personal if it has an owner, editable as the access rules say. */
+/** A stored template is personal if it has an owner, else its organization's. */
+const kindOf = (row: { ownerId: string | null }): TemplateKind => (row.ownerId ? "personal" : "org");
+
+/** A stored template as the caller sees it: its kind, editable as the access rules say. */
 function rowView(actor: Actor, row: { id: string; ownerId: string | null; name: string; purpose: string; sections: TemplateSection[] }): TemplateView {
   return {
     ref: row.id,
-    kind: row.ownerId ? "personal" : "org",
+    kind: kindOf(row),
     name: row.name,
     purpose: row.purpose,
     sections: row.sections,
@@ -50,6 +53,22 @@ function builtinView(ref: string, builtin: { name: string; purpose: string; sect
 export async function listTemplates(db: Db, actor: Actor): Promise<TemplateView[]> {
   const rows = await db.select(templateColumns).from(agendaTemplates).where(templateVisibleTo(actor)).orderBy(asc(agendaTemplates.name));
   return [...BUILTIN_TEMPLATES.map((t) => builtinView(`builtin:${t.key}`, t)), ...rows.map((r) => rowView(actor, r))];
+}
+
+/** A template as the agenda's "Start from a template" lists it: what to choose by, not its items. */
+export type TemplateChoice = Pick<TemplateView, "ref" | "kind" | "name" | "purpose">;
+
+/**
+ * The templates the caller may apply, in listTemplates' order, without their sections: every
+ * meeting page lists them, and the items (a few kB per template) are only needed to apply one.
+ */
+export async function listTemplateChoices(db: Db, actor: Actor): Promise<TemplateChoice[]> {
+  const { id, ownerId, name, purpose } = templateColumns;
+  const rows = await db.select({ id, ownerId, name, purpose }).from(agendaTemplates).where(templateVisibleTo(actor)).orderBy(asc(agendaTemplates.name));
+  return [
+    ...BUILTIN_TEMPLATES.map((t) => ({ ref: `builtin:${t.key}`, kind: "builtin" as const, name: t.name, purpose: t.purpose })),
+    ...rows.map((r) => ({ ref: r.id, kind: kindOf(r), name: r.name, purpose: r.purpose })),
+  ];
 }
 
 async function findTemplate(db: Db, actor: Actor, ref: string): Promise<TemplateView> {

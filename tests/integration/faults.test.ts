@@ -326,8 +326,7 @@ function replyLosingDb(db: Db): FaultyDb {
       get(target, prop) {
         const value: unknown = Reflect.get(target, prop, target);
         if (prop === "then") {
-          return (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) =>
-            (target as PromiseLike<unknown>).then(lose).then(resolve, reject);
+          return (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) => (target as PromiseLike<unknown>).then(lose).then(resolve, reject);
         }
         if (typeof value !== "function") return value;
         return (...args: unknown[]) => {

@@ -498,11 +498,16 @@ describe("templates", () => {
       made.set(person.id, templateId);
     }
     for (const person of everyone(w)) {
-      const personal = (await as(person).meetings.templates()).filter((x) => x.kind === "personal");
+      const templates = await as(person).meetings.templates();
+      const personal = templates.filter((x) => x.kind === "personal");
       expect(
         personal.map((x) => [x.ref, x.name, x.editable]),
         person.label,
       ).toEqual([[made.get(person.id), `Personal of ${person.label}`, true]]);
+      // The meeting page's picker lists the very same templates, in the same order, without their items.
+      expect(await as(person).meetings.templateChoices(), person.label).toEqual(
+        templates.map(({ ref, kind, name, purpose }) => ({ ref, kind, name, purpose })),
+      );
     }
     // Nobody else may use, change or delete it: not the other side of the pair, not HR.
     const { pairId, employee, report } = await newPairOfManagerA1("Report Personal");

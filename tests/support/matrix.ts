@@ -1314,6 +1314,21 @@ export const matrix: Matrix = {
     },
   },
 
+  "meetings.templateChoices": {
+    // The same templates as meetings.templates, without their items.
+    expect: only(...EVERY_MEMBER),
+    input: () => undefined,
+    check: (choices, fx, actor) => {
+      const byRef = new Map(choices.map((t) => [t.ref, t]));
+      expect(choices.filter((t) => t.kind === "builtin")).toHaveLength(8);
+      for (const choice of choices) expect(Object.keys(choice).sort()).toEqual(["kind", "name", "purpose", "ref"]);
+      if (actor === "otherOrgMember") return expect(choices.filter((t) => t.kind !== "builtin")).toEqual([]);
+      expect(byRef.get(fx.templates.orgA)).toEqual({ ref: fx.templates.orgA, kind: "org", name: ORG_TEMPLATE_A.name, purpose: ORG_TEMPLATE_A.purpose });
+      if (actor === "employee") expect(byRef.get(fx.templates.personalA1)).toMatchObject({ kind: "personal", name: SECRETS.a1PersonalTemplate.text });
+      else expect(byRef.has(fx.templates.personalA1)).toBe(false);
+    },
+  },
+
   "meetings.saveTemplate": {
     // The org template: HR admins and owners of org A edit it; a member editing (or creating)
     // one is refused, and so is org B's HR admin. (A personal template is anyone's to create:

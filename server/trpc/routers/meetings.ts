@@ -15,7 +15,7 @@ import { NOTE_MAX_CHARS } from "@/server/http/limits";
 import { planFromAssessment, previewPlan } from "@/server/meetings/plan-from-gaps";
 import { getPreferences, regenerateCalendarToken, revokeCalendarToken, setPreferences } from "@/server/meetings/preferences";
 import { createSeries, getPairMeetings, listMyNextMeetings, moveMeeting, setMeetingSkipped, setSeriesState, updateSeriesFrom } from "@/server/meetings/series";
-import { applyTemplate, deleteTemplate, listTemplates, saveTemplate } from "@/server/meetings/templates";
+import { applyTemplate, deleteTemplate, listTemplateChoices, listTemplates, saveTemplate } from "@/server/meetings/templates";
 import { protectedProcedure, router } from "../init";
 import { day, id, text } from "../validation";
 
@@ -147,6 +147,8 @@ export const meetingsRouter = router({
   deleteActionItem: protectedProcedure.input(z.object({ itemId: id() })).mutation(({ ctx, input }) => deleteActionItem(ctx.db, ctx.actor, input)),
 
   templates: protectedProcedure.query(({ ctx }) => listTemplates(ctx.db, ctx.actor)),
+  /** The templates as the meeting page's picker lists them: without their items. */
+  templateChoices: protectedProcedure.query(({ ctx }) => listTemplateChoices(ctx.db, ctx.actor)),
   saveTemplate: protectedProcedure
     .input(z.object({ templateId: id().optional(), scope: z.enum(["org", "personal"]), ...templateBody }))
     .mutation(({ ctx, input }) => saveTemplate(ctx.db, ctx.actor, input)),

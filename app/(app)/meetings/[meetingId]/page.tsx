@@ -15,7 +15,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ meetin
   await getCaller(); // signed out → sign-in
   const queryClient = getQueryClient();
   const data = await orNotFound(queryClient.fetchQuery(trpc.meetings.get.queryOptions({ meetingId })));
-  await queryClient.prefetchQuery(trpc.meetings.templates.queryOptions());
+  await queryClient.prefetchQuery(trpc.meetings.templateChoices.queryOptions());
   return (
     <div className="space-y-8">
       <MeetingHeader data={data} />
