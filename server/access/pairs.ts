@@ -1,4 +1,4 @@
-import { and, eq, or } from "drizzle-orm";
+import { and, eq, or, type Placeholder } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { pairs } from "@/db/schema";
 import { NotFoundError } from "@/server/errors";
@@ -33,8 +33,12 @@ export function toPairAccess(actor: Actor, row: { id: string; orgId: string; man
   };
 }
 
-/** Pairs of the actor's organization the actor is one of the two people of. */
-export const memberOfPair = (actor: Actor) => and(eq(pairs.orgId, actor.orgId), or(eq(pairs.managerId, actor.personId), eq(pairs.reportId, actor.personId)));
+/**
+ * Pairs of the actor's organization the actor is one of the two people of. The ids may be
+ * placeholders, for a statement built once (db/built-once.ts).
+ */
+export const memberOfPair = (actor: { orgId: string | Placeholder; personId: string | Placeholder }) =>
+  and(eq(pairs.orgId, actor.orgId), or(eq(pairs.managerId, actor.personId), eq(pairs.reportId, actor.personId)));
 
 /** The pair as seen by one of its two people; NotFoundError for anyone else. */
 export async function requirePairMember(db: Db, actor: Actor, pairId: string): Promise<PairAccess> {

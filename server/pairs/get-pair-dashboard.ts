@@ -1,5 +1,6 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { builtOnce } from "@/db/built-once";
 import type { Db } from "@/db/client";
 import { assessments, cycles, pairs, people, responses } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
@@ -17,22 +18,11 @@ const managerSide = alias(responses, "manager_side");
 const managerPerson = alias(people, "manager_person");
 const reportPerson = alias(people, "report_person");
 
-/**
- * Everything the pair dashboard shows, in one call, for the pair's two people only: the chosen
- * (or latest) revealed assessment analysed against the one before it, the trend over all of the
- * pair's revealed assessments, and what state the pair is in when nothing is revealed yet.
- * A pair is one manager–report relationship: history with an earlier manager lives on that
- * earlier pair, visible to the two people who were in it.
- */
-
-const analyses = new BoundedMemo<{ analysis: ReturnType<typeof analyzePair>; relationship: ReturnType<typeof pairRelationship> }>(2000);
-const trends = new BoundedMemo<ReturnType<typeof dimensionTrend>>(2000);
-
-const checkInDay = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
-export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: string; assessmentId?: string }) {
-  // The access check and the two names in one statement (the pair as server/access/pairs.ts
-  // sees it, joined to its two people).
-  const [row] = await db
+// The dashboard's two statements, built once per database (db/built-once.ts): the access check
+// and the two names in one (the pair as server/access/pairs.ts sees it, joined to its two
+// people), then every assessment of the pair with both sides' responses.
+const pairWithPeople = builtOnce((db) =>
+  db
     .select({
       pair: pairAccessColumns,
       manager: { id: managerPerson.id, name: managerPerson.name, givenName: managerPerson.givenName },
@@ -41,13 +31,12 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
     .from(pairs)
     .innerJoin(managerPerson, and(eq(managerPerson.orgId, pairs.orgId), eq(managerPerson.id, pairs.managerId)))
     .innerJoin(reportPerson, and(eq(reportPerson.orgId, pairs.orgId), eq(reportPerson.id, pairs.reportId)))
-    .where(and(memberOfPair(actor), eq(pairs.id, input.pairId)));
-  if (!row) throw new NotFoundError();
-  const pair = toPairAccess(actor, row.pair);
-  const mySide: Side = pair.managerId === actor.personId ? "manager" : "employee";
-  const { manager, report } = row;
+    .where(and(memberOfPair({ orgId: sql.placeholder("orgId"), personId: sql.placeholder("personId") }), eq(pairs.id, sql.placeholder("pairId"))))
+    .prepare("pair_dashboard_pair"),
+);
 
-  const rows = await db
+const assessmentsOfPair = builtOnce((db) =>
+  db
     .select({
       id: assessments.id,
       kind: assessments.kind,
@@ -64,8 +53,33 @@ export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: st
     .innerJoin(employeeSide, and(eq(employeeSide.orgId, assessments.orgId), eq(employeeSide.assessmentId, assessments.id), eq(employeeSide.side, "employee")))
     .innerJoin(managerSide, and(eq(managerSide.orgId, assessments.orgId), eq(managerSide.assessmentId, assessments.id), eq(managerSide.side, "manager")))
     .leftJoin(cycles, and(eq(cycles.orgId, assessments.orgId), eq(cycles.id, assessments.cycleId)))
-    .where(and(eq(assessments.orgId, actor.orgId), eq(assessments.pairId, pair.pairId)))
-    .orderBy(asc(assessments.createdAt));
+    // The pair is the one the statement above found for this reader (same organization, same id).
+    .where(and(eq(assessments.orgId, sql.placeholder("orgId")), eq(assessments.pairId, sql.placeholder("pairId"))))
+    .orderBy(asc(assessments.createdAt))
+    .prepare("pair_dashboard_assessments"),
+);
+
+const analyses = new BoundedMemo<{ analysis: ReturnType<typeof analyzePair>; relationship: ReturnType<typeof pairRelationship> }>(2000);
+const trends = new BoundedMemo<ReturnType<typeof dimensionTrend>>(2000);
+
+const checkInDay = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+
+/**
+ * Everything the pair dashboard shows, in one call, for the pair's two people only: the chosen
+ * (or latest) revealed assessment analysed against the one before it, the trend over all of the
+ * pair's revealed assessments, and what state the pair is in when nothing is revealed yet.
+ * A pair is one manager–report relationship: history with an earlier manager lives on that
+ * earlier pair, visible to the two people who were in it.
+ */
+export async function getPairDashboard(db: Db, actor: Actor, input: { pairId: string; assessmentId?: string }) {
+  const params = { orgId: actor.orgId, personId: actor.personId, pairId: input.pairId };
+  const [row] = await pairWithPeople(db).execute(params);
+  if (!row) throw new NotFoundError();
+  const pair = toPairAccess(actor, row.pair);
+  const mySide: Side = pair.managerId === actor.personId ? "manager" : "employee";
+  const { manager, report } = row;
+
+  const rows = await assessmentsOfPair(db).execute(params);
 
   // Answers leave this function only for revealed assessments, as this side may read them
   // (server/access/assessments.ts); the rest contribute a status.
