@@ -5,7 +5,7 @@ import { ExportTrendsButton } from "@/components/trends/export-button";
 import { Heatmap } from "@/components/trends/heatmap";
 import { Card } from "@/components/ui/card";
 import { hiddenText } from "@/server/analysis/anonymity";
-import { METRICS, trendsHref, type Metric, type TrendGroup } from "./trends-view";
+import { METRICS, trendsHref, type Metric, type TrendRow } from "./trends-view";
 
 /**
  * One metric for every group shown and every dimension, with the metric's switch and the export.
@@ -20,11 +20,11 @@ export function GroupHeatmap({
   metric,
   dimensionNames,
 }: {
-  rows: TrendGroup[];
+  rows: TrendRow[];
   teamCount: number;
   k: number;
   cycle: { id: string; name: string };
-  group: TrendGroup;
+  group: { id: string };
   metric: Metric;
   dimensionNames: string[];
 }) {
@@ -60,11 +60,8 @@ export function GroupHeatmap({
             caption={`${METRICS[metric].label} per group and dimension, ${cycle.name}`}
             columns={dimensionNames}
             rows={shown.map((row) => {
-              const cells = row.dimensions.map((dimension) => {
-                const cell = metric === "gap" ? dimension.meanAbsGap : dimension.mean[metric];
-                // Two decimals are shown; rounding here keeps the payload short.
-                return cell.hidden ? null : Math.round(cell.value * 100) / 100;
-              });
+              // Two decimals are shown; rounding here keeps the payload short.
+              const cells = (metric === "gap" ? row.meanAbsGap : row.mean[metric]).map((value) => (value === null ? null : Math.round(value * 100) / 100));
               return { id: row.id, name: row.name, kind: row.kind, depth: row.depth, cells: cells.every((cell) => cell === null) ? null : cells };
             })}
             selectedId={group.id}

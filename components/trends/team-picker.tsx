@@ -1,7 +1,7 @@
 import { ALL_TEAMS_UP_TO } from "@/server/trends/heatmap-rows";
 import { Button } from "@/components/ui/button";
 import { hiddenText } from "@/server/analysis/anonymity";
-import { trendsHref, type CycleTrends, type Metric, type TrendGroup } from "./trends-view";
+import { trendsHref, type CycleTrends, type Metric, type TrendRow } from "./trends-view";
 
 /**
  * Choosing a team: a list while there are few, a search by the manager's name when there are
@@ -16,11 +16,11 @@ export function TeamPicker({
   metric,
   query,
 }: {
-  rows: TrendGroup[];
+  rows: TrendRow[];
   teams: CycleTrends["teams"];
   k: number;
   cycleId: string;
-  group: TrendGroup;
+  group: { id: string; kind: string };
   metric: Metric;
   query: string;
 }) {

@@ -4,7 +4,10 @@ import type { AppRouter } from "@/server/trpc/root";
 // What the trends page reads (trends.cycle and trends.series) and what its links keep.
 
 export type CycleTrends = inferRouterOutputs<AppRouter>["trends"]["cycle"];
-export type TrendGroup = CycleTrends["groups"][number];
+/** A group's figures, as the page shows its detail. */
+export type TrendGroup = NonNullable<CycleTrends["group"]>;
+/** A heatmap row: what the heatmap shows of a group. */
+export type TrendRow = CycleTrends["rows"][number];
 export type GroupSeries = inferRouterOutputs<AppRouter>["trends"]["series"];
 
 export const METRICS = {

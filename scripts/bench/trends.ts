@@ -262,7 +262,10 @@ export async function measureTrends(url: string, orgId: string, runs: number, lo
       const floorPlan = (await floorClient.unsafe(`explain (analyze, buffers) ${c.floorSql}`, [...c.floorParams])) as unknown as { "QUERY PLAN": string }[];
       explains.push(`-- floor of ${c.procedure}\n${c.floorSql}\n${floorPlan.map((p) => p["QUERY PLAN"]).join("\n")}\n`);
 
-      const difference = compare(c.procedure, result, await floorRows(c.floorSql, [...c.floorParams]));
+      // trends.cycle gives the heatmap's rows (means and gaps) and one group whole: the floor is
+      // compared with both, each organization and department row read whole as HR reads it.
+      const compared = c.procedure === "trends.cycle" ? await withWholeGroups(caller, cycle.id, result as CycleView) : result;
+      const difference = compare(c.procedure, compared, await floorRows(c.floorSql, [...c.floorParams]));
       log(`${c.procedure}: ${captured.length} statements, ${sqlExecutionMs.toFixed(0)} ms in SQL; floor matches within ${difference.toExponential(1)}; timing ${runs} runs…`);
       const timing = await time(runs, c.call);
       const floor = await time(runs, () => floorRows(c.floorSql, [...c.floorParams]));
@@ -320,6 +323,19 @@ const shown = (c: CellLike | undefined): number | null => (c && !c.hidden && typ
  * The largest difference between figures the procedure shows and the floor's: the floor must
  * compute the same thing, or its time means nothing. Throws when they disagree.
  */
+type CycleView = Awaited<ReturnType<ReturnType<typeof createCaller>["trends"]["cycle"]>>;
+
+/** The organization's and the departments' rows, each with its group read whole, the row's means and gaps beside. */
+async function withWholeGroups(caller: ReturnType<typeof createCaller>, cycleId: string, view: CycleView) {
+  const groups = [];
+  for (const row of view.rows.filter((r) => r.kind !== "team")) {
+    const { group } = await caller.trends.cycle({ cycleId, groupId: row.id });
+    if (!group) throw new Error(`trends.cycle: row ${row.id} has no group`);
+    groups.push({ ...group, row });
+  }
+  return { groups };
+}
+
 function compare(procedure: string, result: unknown, floor: { kind: string; row: Row }[]): number {
   let max = 0;
   let compared = 0;
@@ -331,7 +347,7 @@ function compare(procedure: string, result: unknown, floor: { kind: string; row:
     compared++;
   };
   if (procedure === "trends.cycle") {
-    const view = result as { groups: { id: string; kind: string; dimensions: { key: string; mean: Record<string, CellLike>; meanAbsGap: CellLike; agreement: CellLike; alpha: Record<string, CellLike> }[] }[] };
+    const view = result as { groups: { id: string; kind: string; row?: CycleView["rows"][number]; dimensions: { key: string; mean: Record<string, CellLike>; meanAbsGap: CellLike; agreement: CellLike; alpha: Record<string, CellLike> }[] }[] };
     for (const g of view.groups) {
       const isOrg = g.kind === "org";
       const sideRow = (side: string) => floor.find((f) => f.kind === "side" && f.row.side === side && (isOrg ? f.row.org === true : f.row.dept === g.id))?.row;
@@ -342,6 +358,13 @@ function compare(procedure: string, result: unknown, floor: { kind: string; row:
           check(`${g.id} ${d.key} ${side} alpha`, shown(d.alpha[side]), num(sideRow(side)?.[`alpha${di}`]));
         }
         check(`${g.id} ${d.key} gap`, shown(d.meanAbsGap), num(pairRow?.[`gap${di}`]));
+        // The heatmap row's figures, as the page draws them.
+        if (g.row) {
+          for (const side of ["employee", "manager"] as const) check(`${g.id} ${d.key} ${side} mean (row)`, g.row.mean[side][di] ?? null, num(sideRow(side)?.[`mean${di}`]));
+          check(`${g.id} ${d.key} gap (row)`, g.row.meanAbsGap[di] ?? null, num(pairRow?.[`gap${di}`]));
+          if ((g.row.mean.employee[di] ?? null) !== shown(d.mean.employee) || (g.row.meanAbsGap[di] ?? null) !== shown(d.meanAbsGap))
+            throw new Error(`${procedure}: ${g.id} ${d.key}: the row and the group differ`);
+        }
         const agreement = d.agreement.hidden ? null : (d.agreement.value as { r: number }).r;
         check(`${g.id} ${d.key} r`, agreement, num(pairRow?.[`r${di}`]));
       }

@@ -9,9 +9,8 @@ import { recordAudit } from "@/server/audit/audit";
 import { openParticipation } from "@/server/cycles/participation";
 import { ConflictError, NotFoundError } from "@/server/errors";
 import { QUADRANTS } from "@/server/analysis/relationship";
-import type { GroupFigures } from "./compute";
 import { groupMayExist, openedCycles, orgGroupId, type OpenedCycle } from "./inputs";
-import { groupFiguresAcross, publishedFiguresOf, publishedFiguresOfGroups, publishedGroupsOf } from "./stored-figures";
+import { groupFiguresAcross, publishedFiguresOf, publishedFiguresOfGroups, publishedGroupsOf, type HeatmapGroup } from "./stored-figures";
 
 /**
  * Where a cycle's figures are: `open` (none until it closes), `preparing` (closed, the worker
@@ -28,13 +27,15 @@ const listed = (c: OpenedCycle) => ({ id: c.id, name: c.name, status: c.status, 
  * participation as a whole. Without a cycle id, the latest cycle with published figures (or the
  * latest cycle, if none has any).
  *
- * Of a published cycle, what the trends page shows at once: `group`, the selected group (the
- * organization unless `groupId` names another), and `groups`, the heatmap's rows with their
- * figures: every group while there are at most ALL_TEAMS_UP_TO teams, else the organization,
- * the departments, the two top levels of teams and, around a selected team, the teams above it
- * and those directly in it (`heatmapRows`). `teams` counts the cycle's teams and lists, by name
- * only, those whose name holds `team`. A group the cycle's figures do not hold (another
- * organization's, one hidden from this cycle, any while the cycle has no figures) is not found.
+ * Of a published cycle, what the trends page shows at once: `group`, the selected group's
+ * figures (the organization unless `groupId` names another), and `rows`, the heatmap's rows with
+ * only what the heatmap shows (each dimension's means per side and mean gap, null where hidden;
+ * any group's other figures are its own `group`): every group while there are at most
+ * ALL_TEAMS_UP_TO teams, else the organization, the departments, the two top levels of teams
+ * and, around a selected team, the teams above it and those directly in it (`heatmapRows`).
+ * `teams` counts the cycle's teams and lists, by name only, those whose name holds `team`. A
+ * group the cycle's figures do not hold (another organization's, one hidden from this cycle,
+ * any while the cycle has no figures) is not found.
  * Every figure, for every group, is in the CSV export.
  */
 export async function getCycleTrends(db: Db, actor: Actor, input: { cycleId?: string; groupId?: string; team?: string }) {
@@ -46,7 +47,7 @@ export async function getCycleTrends(db: Db, actor: Actor, input: { cycleId?: st
   const noTeams = { count: 0, found: [] as { id: string; name: string }[], foundCount: 0 };
   if (!cycle) {
     if (input.groupId !== undefined) throw new NotFoundError();
-    return { ...base, cycle: null, k: null, group: null, groups: [] as GroupFigures[], teams: noTeams, participation: null };
+    return { ...base, cycle: null, k: null, group: null, rows: [] as HeatmapGroup[], teams: noTeams, participation: null };
   }
   const k = minGroupSizeOf(cycle.minGroupSize);
   const shown = stateOf(cycle) === "published" ? await shownGroups(db, actor.orgId, cycle, input) : null;
@@ -58,32 +59,28 @@ export async function getCycleTrends(db: Db, actor: Actor, input: { cycleId?: st
     cycle: { ...listed(cycle), figures: state },
     k: shown?.k ?? k,
     group: shown?.group ?? null,
-    groups: shown?.groups ?? [],
+    rows: shown?.rows ?? [],
     teams: shown?.teams ?? noTeams,
     participation: cycle.status === "open" ? ((await openParticipation(db, actor, [cycle.id])).get(cycle.id) ?? null) : null,
   };
 }
 
-/** The groups a published cycle's page shows at once (see getCycleTrends), null while its figures are not current. */
+/** What a published cycle's page shows at once (see getCycleTrends), null while its figures are not current. */
 async function shownGroups(db: Db, orgId: string, cycle: OpenedCycle, input: { groupId?: string; team?: string }) {
   const listedGroups = await publishedGroupsOf(db, orgId, cycle);
   if (!listedGroups) return null;
   const selected = input.groupId !== undefined ? listedGroups.groups.find((g) => g.id === input.groupId) : listedGroups.groups[0];
-  const rows = selected ? heatmapRows(listedGroups.groups, selected) : [];
-  const figures = await publishedFiguresOfGroups(
-    db,
-    orgId,
-    cycle,
-    rows.map((g) => g.id),
-  );
+  // Only the selected group's figures are read whole; the rows come from the kept list.
+  const figures = await publishedFiguresOfGroups(db, orgId, cycle, selected ? [selected.id] : []);
   if (!figures) return null;
+  const rows = selected ? heatmapRows(listedGroups.groups, selected).map((g) => listedGroups.heatmapOf(g)) : [];
   const teams = listedGroups.groups.filter((g) => g.kind === "team");
   const found = findTeams(teams, input.team ?? "");
   return {
     k: figures.k,
     // Republished between the two reads, the selected group can be gone: then it is not found.
-    group: figures.groups.find((g) => g.id === selected?.id) ?? null,
-    groups: figures.groups,
+    group: figures.groups[0] ?? null,
+    rows,
     teams: { count: teams.length, found: found.slice(0, TEAMS_FOUND_SHOWN).map(({ id, name }) => ({ id, name })), foundCount: found.length },
   };
 }

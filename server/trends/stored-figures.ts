@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { isEmbedded, type Db } from "@/db/client";
 import { cycles, trendGroupFigures, trendSnapshots } from "@/db/schema";
 import { hiddenCell } from "@/server/analysis/anonymity";
@@ -108,29 +108,59 @@ export interface ListedGroup {
 }
 
 /**
+ * A listed group with what the heatmap shows of it: per dimension, in the item bank's order, the
+ * employee-side and manager-side means and the mean absolute gap, null where the cell is hidden.
+ */
+export interface HeatmapGroup extends ListedGroup {
+  mean: { employee: (number | null)[]; manager: (number | null)[] };
+  meanAbsGap: (number | null)[];
+}
+
+/**
+ * A kept group: its heatmap figures as one array (employee mean, manager mean and gap of each
+ * dimension in turn, NaN where hidden), or null when all are hidden, as for most teams of a
+ * large organization. Kept for every group of up to LISTS_KEPT cycles, so kept small.
+ */
+interface KeptGroup extends ListedGroup {
+  cells: Float64Array | null;
+}
+
+/**
  * A published cycle's groups in their order (org, departments, teams depth first), without
- * their figures: what a page needs to choose which groups' figures to read. Null while the
- * cycle's figures are not published in the current format.
+ * their figures but with what the heatmap shows of them: what a page needs to choose which
+ * groups to show and draw their rows. Null while the cycle's figures are not published in the
+ * current format.
  *
  * Listing them parses every group's stored figures in the database (about 100 ms for the
  * 3,000 teams of a 20,000-person organization), so the list is kept in memory per cycle and
- * publication: one header row tells whether a kept list is still the stored one.
+ * publication: one header row tells whether a kept list is still the stored one. A cell is
+ * taken only when it says it is shown and its value is a number: anything else reads as hidden.
  */
-export async function publishedGroupsOf(db: Db, orgId: string, cycle: Pick<OpenedCycle, "id">): Promise<{ k: number; groups: readonly ListedGroup[] } | null> {
+export async function publishedGroupsOf(
+  db: Db,
+  orgId: string,
+  cycle: Pick<OpenedCycle, "id" | "bankVersion">,
+): Promise<{ k: number; groups: readonly ListedGroup[]; heatmapOf(group: ListedGroup): HeatmapGroup } | null> {
   const [header] = await db
     .select({ inputs: trendSnapshots.inputs, k: trendSnapshots.k, version: sql<string>`${trendSnapshots.computedAt}::text` })
     .from(trendSnapshots)
     .innerJoin(cycles, and(eq(cycles.orgId, trendSnapshots.orgId), eq(cycles.id, trendSnapshots.cycleId)))
     .where(and(eq(trendSnapshots.orgId, orgId), eq(trendSnapshots.cycleId, cycle.id), eq(cycles.status, "closed")));
   if (!header || header.inputs !== inputsOf()) return null;
+  const dimensions = getItemBank(cycle.bankVersion).dimensions.length;
+  const listed = (groups: readonly KeptGroup[]) => ({ k: header.k, groups, heatmapOf: (g: ListedGroup) => heatmapOf(g as KeptGroup, dimensions) });
   const key = `${orgId}/${cycle.id}`;
   const kept = listedGroups.get(key);
   if (kept && kept.version === `${header.inputs}/${header.version}`) {
     keepListed(key, kept);
-    return { k: header.k, groups: kept.groups };
+    return listed(kept.groups);
   }
+  // A shown cell's value, else null: the same test as the output schemas' cells (hidden: false and a number).
+  const shown = (cell: SQL) => sql`case when ${cell}->>'hidden' = 'false' and json_typeof(${cell}->'value') = 'number' then ${cell}->'value' end`;
   const result = await db.execute(sql`
-    select s.inputs, s.computed_at::text as version, f.group_id as id, g.name, g.kind, g.depth
+    select s.inputs, s.computed_at::text as version, f.group_id as id, g.name, g.kind, g.depth,
+      (select json_agg(json_build_array(${shown(sql`d.value->'mean'->'employee'`)}, ${shown(sql`d.value->'mean'->'manager'`)}, ${shown(sql`d.value->'meanAbsGap'`)}) order by d.ordinality)
+        from json_array_elements(case when json_typeof(f.figures->'dimensions') = 'array' then f.figures->'dimensions' end) with ordinality as d(value, ordinality)) as cells
     from ${trendSnapshots} s
     join ${trendGroupFigures} f on f.org_id = s.org_id and f.cycle_id = s.cycle_id
     cross join lateral json_to_record(f.figures) as g(name text, kind text, depth int)
@@ -144,19 +174,35 @@ export async function publishedGroupsOf(db: Db, orgId: string, cycle: Pick<Opene
     name: string;
     kind: ListedGroup["kind"];
     depth: number;
+    cells: (number | null)[][] | string | null;
   }[];
-  const groups = rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, depth: r.depth }));
+  const groups = rows.map((r): KeptGroup => ({ id: r.id, name: r.name, kind: r.kind, depth: r.depth, cells: packCells(r.cells, dimensions) }));
   const [first] = rows;
   // Published again between the two reads: the list is the newer publication's, kept as such.
   if (first) keepListed(key, { version: `${first.inputs}/${first.version}`, groups });
-  return { k: header.k, groups };
+  return listed(groups);
+}
+
+/** A group's heatmap figures as kept: null when none is shown. */
+function packCells(cells: (number | null)[][] | string | null, dimensions: number): Float64Array | null {
+  // A driver that hands json back as text (neither does today) is parsed here.
+  const list = typeof cells === "string" ? (JSON.parse(cells) as (number | null)[][]) : cells;
+  if (!list || !list.some((d) => d.some((v) => typeof v === "number"))) return null;
+  const packed = new Float64Array(dimensions * 3).fill(Number.NaN);
+  for (let i = 0; i < dimensions; i++) for (let j = 0; j < 3; j++) if (typeof list[i]?.[j] === "number") packed[i * 3 + j] = list[i]![j]!;
+  return packed;
+}
+
+function heatmapOf(g: KeptGroup, dimensions: number): HeatmapGroup {
+  const at = (j: number) => Array.from({ length: dimensions }, (_, i) => (g.cells === null || Number.isNaN(g.cells[i * 3 + j]!) ? null : g.cells[i * 3 + j]!));
+  return { id: g.id, name: g.name, kind: g.kind, depth: g.depth, mean: { employee: at(0), manager: at(1) }, meanAbsGap: at(2) };
 }
 
 /** Published cycles' group lists by organization and cycle, the most recently used last. */
-const listedGroups = new Map<string, { version: string; groups: readonly ListedGroup[] }>();
+const listedGroups = new Map<string, { version: string; groups: readonly KeptGroup[] }>();
 const LISTS_KEPT = 32;
 
-function keepListed(key: string, list: { version: string; groups: readonly ListedGroup[] }) {
+function keepListed(key: string, list: { version: string; groups: readonly KeptGroup[] }) {
   listedGroups.delete(key);
   listedGroups.set(key, list);
   for (const oldest of listedGroups.keys()) {

@@ -96,35 +96,41 @@ describe("output schemas", () => {
     await settleTrends(t.db);
     const view = await hr.trends.cycle({ cycleId });
     expect(view.cycle?.figures).toBe("published");
-    const [group] = view.groups;
+    const { group } = view;
+    const [row] = view.rows;
     expect(group).toBeDefined();
+    expect(row).toBeDefined();
     const output = (appRouter._def.procedures as unknown as Record<string, { _def: { output: { parse(v: unknown): unknown } } }>)["trends.cycle"]!._def.output;
     const [dimension] = group!.dimensions;
     const leaky = {
       ...view,
       ...leak,
-      groups: [
-        {
-          ...group,
-          respondentIds: [leak.secret],
-          dimensions: [
-            {
-              ...dimension,
-              mean: { employee: { hidden: true, reason: HIDDEN_REASON, value: 4.2 }, manager: dimension!.mean.manager },
-              agreement: { hidden: false, value: { r: 0.5, lower: 0.1, upper: 0.8, pairs: 6, pairIds: [leak.secret] } },
-            },
-            ...group!.dimensions.slice(1),
-          ],
-        },
-        ...view.groups.slice(1),
-      ],
+      group: {
+        ...group,
+        respondentIds: [leak.secret],
+        dimensions: [
+          {
+            ...dimension,
+            mean: { employee: { hidden: true, reason: HIDDEN_REASON, value: 4.2 }, manager: dimension!.mean.manager },
+            agreement: { hidden: false, value: { r: 0.5, lower: 0.1, upper: 0.8, pairs: 6, pairIds: [leak.secret] } },
+          },
+          ...group!.dimensions.slice(1),
+        ],
+      },
+      rows: [{ ...row, respondentIds: [leak.secret], mean: { ...row!.mean, respondents: leak.secret } }, ...view.rows.slice(1)],
     };
     const parsed = output.parse(leaky) as typeof view;
     expect(JSON.stringify(parsed)).not.toContain(leak.secret);
-    expect(parsed.groups[0]!.dimensions[0]!.mean.employee).toEqual({ hidden: true, reason: HIDDEN_REASON });
-    expect(parsed.groups[0]!.dimensions[0]!.agreement).toEqual({ hidden: false, value: { r: 0.5, lower: 0.1, upper: 0.8, pairs: 6 } });
+    expect(parsed.group!.dimensions[0]!.mean.employee).toEqual({ hidden: true, reason: HIDDEN_REASON });
+    expect(parsed.group!.dimensions[0]!.agreement).toEqual({ hidden: false, value: { r: 0.5, lower: 0.1, upper: 0.8, pairs: 6 } });
+    expect(parsed.rows[0]).toEqual(row);
     // A cell neither hidden nor shown is refused: the procedure fails rather than guess.
-    expect(() => output.parse({ ...view, groups: [{ ...group, largeTrustOrGoalsGapShare: { value: 0.5 } }] })).toThrow();
+    expect(() => output.parse({ ...view, group: { ...group, largeTrustOrGoalsGapShare: { value: 0.5 } } })).toThrow();
+    // A heatmap figure is a number or null (hidden), nothing else: a cell, a count or text is refused.
+    const gaps = row!.meanAbsGap;
+    expect(() => output.parse({ ...view, rows: [{ ...row, meanAbsGap: [{ hidden: false, value: 0.5 }, ...gaps.slice(1)] }] })).toThrow();
+    expect(() => output.parse({ ...view, rows: [{ ...row, meanAbsGap: [{ hidden: true, reason: HIDDEN_REASON, count: 3 }, ...gaps.slice(1)] }] })).toThrow();
+    expect(() => output.parse({ ...view, rows: [{ ...row, mean: { ...row!.mean, employee: ["4.2"] } }] })).toThrow();
     // And the real answer passes through unchanged.
     expect(output.parse(view)).toEqual(view);
   });

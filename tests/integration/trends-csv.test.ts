@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { departments, orgRoles } from "@/db/schema";
 import { seedDemoOrg } from "@/db/seed/demo-org";
 import { createTestDb, type TestDb } from "../support/db";
-import { settleTrends } from "../support/trends";
+import { cycleWithGroups, settleTrends } from "../support/trends";
 import { callerFor } from "../support/factories";
 
 // CSV formula injection through the trends export (issue 17): names HR or an import chose
@@ -50,7 +50,7 @@ afterAll(() => t.close());
 describe("the trends export as CSV", () => {
   it("neutralises every text cell a spreadsheet would run, quotes CR and LF, and keeps figures as numbers", async () => {
     const hr = callerFor(t.db, hrId);
-    const view = await hr.trends.cycle({});
+    const view = await cycleWithGroups(hr, {});
     const hostileGroups = view.groups.filter((g) => Object.values(HOSTILE).includes(g.name as never));
     expect(hostileGroups.length, "the demo's departments carry the hostile names").toBeGreaterThan(0);
     const { csv } = await hr.trends.exportCsv({ cycleId: view.cycle!.id });

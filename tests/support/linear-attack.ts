@@ -227,10 +227,19 @@ export class AttackNotebook {
     const hr = callerFor(this.db, readerId);
     const observations: Observation[] = [];
     const refused: string[] = [];
+    // A cycle's figures are read several ways (the view's selected group, its heatmap rows,
+    // each group on its own): the same figure read again with the same value is one observation.
+    const seen = new Set<string>();
     const push =
       (source: Source, cycleId: string | null, groupId: string | null, tolerance = 1e-9) =>
-      (path: string, value: number | "hidden") =>
+      (path: string, value: number | "hidden") => {
+        if (source === "cycle" || source === "cycle-latest") {
+          const key = JSON.stringify([source, cycleId, groupId, path, value]);
+          if (seen.has(key)) return;
+          seen.add(key);
+        }
         observations.push({ source, cycleId, groupId, path, value, tolerance });
+      };
     const attempt = async <T>(name: string, call: () => Promise<T>): Promise<T | undefined> => {
       try {
         return await call();
@@ -260,9 +269,9 @@ export class AttackNotebook {
       if (typeof view.k === "number") push(source, cycleId, null)("k", view.k);
       const names = groupNames.get(cycleId) ?? new Map<string, string>();
       groupNames.set(cycleId, names);
-      if (!Array.isArray(view.groups)) return;
-      for (const g of view.groups as unknown[]) {
-        if (!isRecord(g) || typeof g.id !== "string") continue;
+      // The selected group's figures, whole.
+      const g = view.group;
+      if (isRecord(g) && typeof g.id === "string") {
         groupIds.add(g.id);
         if (typeof g.name === "string") names.set(g.name, g.id);
         const into = push(source, cycleId, g.id);
@@ -270,10 +279,38 @@ export class AttackNotebook {
         if (typeof g.hidden === "boolean") into("hidden", g.hidden ? 1 : 0);
         for (const [key, v] of Object.entries(g)) if (!GROUP_SKIP.has(key) && key !== "hidden") walk(v, key, into);
       }
+      // The heatmap's rows: each group's means and gaps, per dimension in the bank's order, at
+      // the paths the same figures have in a group's view; anything else a row holds, too.
+      if (!Array.isArray(view.rows)) return;
+      for (const r of view.rows as unknown[]) {
+        if (!isRecord(r) || typeof r.id !== "string") continue;
+        groupIds.add(r.id);
+        if (typeof r.name === "string") names.set(r.name, r.id);
+        listed.add(JSON.stringify([cycleId, r.id]));
+        const into = push(source, cycleId, r.id);
+        const perDimension = (values: unknown, path: string) => {
+          if (!Array.isArray(values)) return walk(values, `row.${path}`, into);
+          values.forEach((v, i) => {
+            const at = `dimensions.${bank.dimensions[i]?.key ?? String(i)}.${path}`;
+            if (v === null) into(at, "hidden");
+            else walk(v, `${at}.value`, into);
+          });
+        };
+        const mean = isRecord(r.mean) ? r.mean : {};
+        perDimension(mean.employee, "mean.employee");
+        perDimension(mean.manager, "mean.manager");
+        perDimension(r.meanAbsGap, "meanAbsGap");
+        for (const [key, v] of Object.entries(mean)) if (key !== "employee" && key !== "manager") walk(v, `row.mean.${key}`, into);
+        for (const [key, v] of Object.entries(r)) if (!GROUP_SKIP.has(key) && key !== "mean" && key !== "meanAbsGap") walk(v, `row.${key}`, into);
+      }
     };
+    /** Every group listed as a row of a cycle: each is read on its own too, with its whole figures. */
+    const listed = new Set<string>();
 
     readCycle("cycle-latest", await attempt("trends.cycle({})", () => hr.trends.cycle({})));
     for (const cycleId of [...cycleIds]) readCycle("cycle", await attempt(`trends.cycle(${cycleId})`, () => hr.trends.cycle({ cycleId })));
+    for (const [cycleId, groupId] of [...listed].map((x) => JSON.parse(x) as [string, string]))
+      readCycle("cycle", await attempt(`trends.cycle(${cycleId}, ${groupId})`, () => hr.trends.cycle({ cycleId, groupId })));
 
     for (const groupId of [undefined, ...groupIds]) {
       const series = await attempt(`trends.series(${groupId ?? ""})`, () => hr.trends.series(groupId ? { groupId } : {}));

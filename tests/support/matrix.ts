@@ -1025,7 +1025,7 @@ export const matrix: Matrix = {
       // A team carries its manager's name and id ("Team of <name>", "team:<id>"), nobody else's.
       const managers = [fx.w.a.owner, fx.w.a.grand, fx.w.a.manager1, fx.w.a.manager2];
       expect(
-        trends.groups
+        trends.rows
           .filter((g) => g.kind === "team")
           .map((g) => g.id)
           .sort(),

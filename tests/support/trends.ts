@@ -1,7 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { expect } from "vitest";
 import type { Db } from "@/db/client";
 import { assessments, cycles, pairs, responses } from "@/db/schema";
 import type { Side } from "@/server/assessments/item-bank";
+import type { createCaller } from "@/server/trpc/root";
 import { publishDueFigures } from "@/server/trends/stored-figures";
 import { completeAnswers } from "./answers";
 
@@ -77,4 +79,42 @@ export function cellsIn(value: unknown, found: AnyCell[] = []): AnyCell[] {
     else for (const v of Object.values(value)) cellsIn(v, found);
   }
   return found;
+}
+
+type Caller = ReturnType<typeof createCaller>;
+type CycleTrendsView = Awaited<ReturnType<Caller["trends"]["cycle"]>>;
+export type ViewedGroup = NonNullable<CycleTrendsView["group"]>;
+
+const shown = (cell: { hidden: true } | { hidden: false; value: number }) => (cell.hidden ? null : cell.value);
+
+/**
+ * `trends.cycle` as HR reads it, with `groups`: the figures of each of its heatmap rows, each
+ * read as HR reads one group (`trends.cycle` with its `groupId`), in the rows' order. Checks on
+ * the way that each row shows exactly its group's means and gaps, and that the selected group
+ * is its row's group.
+ */
+export async function cycleWithGroups(caller: { trends: Pick<Caller["trends"], "cycle"> }, input: Parameters<Caller["trends"]["cycle"]>[0] = {}) {
+  const view = await caller.trends.cycle(input);
+  const groups: ViewedGroup[] = [];
+  for (const row of view.rows) {
+    const { group } = await caller.trends.cycle({ cycleId: view.cycle!.id, groupId: row.id });
+    expect(group, `row ${row.name}`).not.toBeNull();
+    expect({ id: group!.id, name: group!.name, kind: group!.kind, depth: group!.depth }).toEqual({
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      depth: row.depth,
+    });
+    expect(row, `row ${row.name}`).toEqual({
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      depth: row.depth,
+      mean: { employee: group!.dimensions.map((d) => shown(d.mean.employee)), manager: group!.dimensions.map((d) => shown(d.mean.manager)) },
+      meanAbsGap: group!.dimensions.map((d) => shown(d.meanAbsGap)),
+    });
+    groups.push(group!);
+  }
+  if (view.group) expect(groups.find((g) => g.id === view.group!.id) ?? view.group).toEqual(view.group);
+  return { ...view, groups };
 }

@@ -81,7 +81,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
       </PageHeader>
       {cycleNav}
       <GroupHeatmap
-        rows={view.groups}
+        rows={view.rows}
         teamCount={view.teams.count}
         k={k}
         cycle={cycle}
@@ -89,7 +89,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
         metric={metric}
         dimensionNames={bank.dimensions.map((dimension) => dimension.name)}
       />
-      {view.teams.count > 0 ? <TeamPicker rows={view.groups} teams={view.teams} k={k} cycleId={cycle.id} group={group} metric={metric} query={team} /> : null}
+      {view.teams.count > 0 ? <TeamPicker rows={view.rows} teams={view.teams} k={k} cycleId={cycle.id} group={group} metric={metric} query={team} /> : null}
       <GroupDetail group={group} cycleName={cycle.name} k={k} benchmark={view.benchmark} bank={bank} />
       <ResearchFigures group={group} k={k} />
       {series.length > 1 ? <GroupOverTime groupName={group.name} series={series} k={k} bank={bank} /> : null}

@@ -36,6 +36,20 @@ export const groupFigures = z.object({
   chooseAgainDrivers: bySide(cellOf(z.array(z.object({ key: z.enum(DIMENSION_KEYS), score: rank.nullable(), gap: rank.nullable() })))),
 });
 
+/**
+ * A heatmap row: plain numbers, so checking hundreds of rows costs little. Per dimension in the
+ * item bank's order, a shown figure or null (hidden): never an object, so no count can pass.
+ */
+const figurePerDimension = z.array(z.number().nullable());
+const heatmapRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(["org", "department", "team"]),
+  depth: z.number().int(),
+  mean: bySide(figurePerDimension),
+  meanAbsGap: figurePerDimension,
+});
+
 const listedCycle = z.object({
   id: z.string(),
   name: z.string(),
@@ -51,7 +65,7 @@ const trendsBase = { cycles: z.array(listedCycle), benchmark: z.object({ rho: z.
 const teams = z.object({ count: z.number().int(), found: z.array(z.object({ id: z.string(), name: z.string() })), foundCount: z.number().int() });
 
 /**
- * One cycle's figures for the groups its page shows at once, or its participation while open;
+ * One cycle's figures for the group its page shows, the heatmap's rows, or its participation while open;
  * or, before any cycle opened, nothing but the empty list.
  */
 export const cycleTrendsOutput = z.union([
@@ -61,11 +75,11 @@ export const cycleTrendsOutput = z.union([
     cycle: listedCycle,
     k: z.number().int(),
     group: groupFigures.nullable(),
-    groups: z.array(groupFigures),
+    rows: z.array(heatmapRow),
     teams,
     participation: participation.nullable(),
   }),
-  z.object({ ...trendsBase, cycle: z.null(), k: z.null(), group: z.null(), groups: z.array(groupFigures), teams, participation: z.null() }),
+  z.object({ ...trendsBase, cycle: z.null(), k: z.null(), group: z.null(), rows: z.array(heatmapRow), teams, participation: z.null() }),
 ]);
 
 export const trendSeriesOutput = z.array(
