@@ -1,7 +1,15 @@
 import { isMainThread, Worker } from "node:worker_threads";
 import { getItemBank } from "@/server/assessments/item-bank";
 import { isNextServerBundle } from "@/server/env";
-import { computeCycleFigures, type GroupDef, type GroupFigures, type InvitedPair, type PublishedCycle, type ResponseRow } from "./compute";
+import {
+  computeCycleFiguresAndContributors,
+  type CycleContributors,
+  type EarlierCycle,
+  type GroupDef,
+  type GroupFigures,
+  type InvitedPair,
+  type ResponseRow,
+} from "./compute";
 
 /** What one computation may use: far above a 20,000-person organization's eight cycles. */
 const THREAD_MEMORY_MB = 2048;
@@ -14,13 +22,29 @@ export interface CurrentCycle {
   rows: readonly ResponseRow[];
   k: number;
 }
-export type ComputeMessage = { kind: "earlier"; cycle: PublishedCycle } | ({ kind: "compute" } & CurrentCycle);
-export type ComputeReply = { ok: true; groups: GroupFigures[] } | { ok: false; message: string };
+export type ComputeMessage = { kind: "earlier"; cycle: EarlierCycle } | ({ kind: "compute" } & CurrentCycle);
+
+/**
+ * The cycle's figures and contributors, and the contributors made for the earlier cycles handed
+ * over with their answers (in the order they were handed over): to be kept.
+ */
+export interface ComputedFigures {
+  groups: GroupFigures[];
+  contributors: CycleContributors;
+  made: CycleContributors[];
+}
+export type ComputeReply = ({ ok: true } & ComputedFigures) | { ok: false; message: string };
+
+/** The figures of `current` against `earlier`, with what is to be kept of each (`ComputedFigures`). */
+export function computeFigures(earlier: readonly EarlierCycle[], { bankVersion, groups, invited, rows, k }: CurrentCycle): ComputedFigures {
+  const computed = computeCycleFiguresAndContributors(getItemBank(bankVersion), groups, invited, rows, k, earlier);
+  return { groups: computed.groups, contributors: computed.contributors(), made: computed.earlier.filter((_, i) => "rows" in earlier[i]!) };
+}
 
 /** A cycle's figures computed against the cycles published before it, handed over one by one. */
 export interface FiguresComputation {
-  addEarlier(cycle: PublishedCycle): void;
-  compute(current: CurrentCycle): Promise<GroupFigures[]>;
+  addEarlier(cycle: EarlierCycle): void;
+  compute(current: CurrentCycle): Promise<ComputedFigures>;
   /** Ends the computation (its thread), whether or not it computed. */
   close(): Promise<void>;
 }
@@ -39,10 +63,10 @@ export interface FiguresComputation {
 export function startFiguresComputation(): FiguresComputation {
   // On a thread already (publishOnThread's): computed right here.
   if (!isNextServerBundle() || !isMainThread) {
-    const earlier: PublishedCycle[] = [];
+    const earlier: EarlierCycle[] = [];
     return {
       addEarlier: (cycle) => void earlier.push(cycle),
-      compute: async ({ bankVersion, groups, invited, rows, k }) => computeCycleFigures(getItemBank(bankVersion), groups, invited, rows, k, earlier),
+      compute: async (current) => computeFigures(earlier, current),
       close: async () => {},
     };
   }
@@ -61,10 +85,8 @@ export function startFiguresComputation(): FiguresComputation {
     compute: (current) =>
       Promise.race([
         failed,
-        new Promise<GroupFigures[]>((resolve, reject) => {
-          worker.once("message", (reply: ComputeReply) =>
-            reply.ok ? resolve(reply.groups) : reject(new Error(`computing trend figures failed: ${reply.message}`)),
-          );
+        new Promise<ComputedFigures>((resolve, reject) => {
+          worker.once("message", (reply: ComputeReply) => (reply.ok ? resolve(reply) : reject(new Error(`computing trend figures failed: ${reply.message}`))));
           timer = setTimeout(() => reject(new Error(`computing trend figures took over ${THREAD_TIME_LIMIT_MS / 1000} s; stopped`)), THREAD_TIME_LIMIT_MS);
           worker.postMessage({ kind: "compute", ...current } satisfies ComputeMessage);
         }),

@@ -1147,7 +1147,8 @@ export type EarlierCycle = PublishedCycle | CycleContributors;
 
 /**
  * As `computeCycleFigures`, and the cycle's own `CycleContributors` once its figures are
- * known (made when asked: what a later cycle is checked against, kept with the figures).
+ * known (made when asked: what a later cycle is checked against, kept with the figures), and
+ * the earlier cycles' (`earlier`, in order; made from their answers where given those).
  */
 export function computeCycleFiguresAndContributors(
   bank: ItemBank,
@@ -1156,7 +1157,7 @@ export function computeCycleFiguresAndContributors(
   rows: readonly ResponseRow[],
   k: number,
   earlier: readonly EarlierCycle[] = [],
-): { groups: GroupFigures[]; contributors: () => CycleContributors } {
+): { groups: GroupFigures[]; contributors: () => CycleContributors; earlier: CycleContributors[] } {
   const bases = shownBases(bank);
   const records = earlier.map((c) => ("rows" in c ? contributorsFromAnswers(bank, c) : c));
   const people = new Numbering();
@@ -1197,7 +1198,7 @@ export function computeCycleFiguresAndContributors(
         (_, i) => figures[i],
       ),
     );
-  return { groups: figures, contributors };
+  return { groups: figures, contributors, earlier: records };
 }
 
 function computeFigures(
