@@ -387,6 +387,8 @@ interface Kind<T> {
    */
   assessment: (item: T) => number;
   person: (item: T, side: Side) => number;
+  /** The groups the contribution is in, as the service gave them. */
+  groupIds: (item: T) => readonly string[];
   /** By position in `all`: the contribution's traits (`responseTraits`, `pairTraits`), one bit each. */
   traits: Int32Array;
 }
@@ -403,6 +405,8 @@ interface Kinds {
 interface Family {
   data: GroupData[];
   kinds: Kinds;
+  /** Per list of group ids a contribution is in (the service gives a pair's contributions one list), its groups' positions. */
+  lines: WeakMap<readonly string[], number[]>;
 }
 
 /**
@@ -888,9 +892,8 @@ export interface KindContributors {
   person: Int32Array[];
   /** Per contribution: its traits (see `traitOf`). */
   traits: Int32Array;
-  /** The contributions of group g (positions above) are `memberItems[memberOffsets[g] .. memberOffsets[g + 1]]`. */
-  memberOffsets: Int32Array;
-  memberItems: Int32Array;
+  /** Per contribution: its groups (a position in the cycle's `lineOffsets`). */
+  line: Int32Array;
 }
 
 /**
@@ -907,6 +910,12 @@ export interface CycleContributors {
   contributionIds: string[];
   personIds: string[];
   kinds: Record<KindName, KindContributors>;
+  /**
+   * The lists of groups contributions are in, each once for every kind (a pair's contributions
+   * are all in its groups): line l holds the groups at `linePositions[lineOffsets[l] .. lineOffsets[l + 1]]`.
+   */
+  lineOffsets: Int32Array;
+  linePositions: Int32Array;
   bases: string[];
   /** Per basis (in `bases` order), per group: 1 where the cycle showed it. */
   shown: Uint8Array;
@@ -915,20 +924,33 @@ export interface CycleContributors {
 const KIND_NAMES: readonly KindName[] = ["employee", "manager", "pairs", "invited"];
 
 function recordOf(family: Family, personIds: string[], contributionIds: string[], bases: readonly Basis[], shown: Uint8Array): CycleContributors {
+  const lineAt = new Map<readonly number[], number>();
+  const offsets = [0];
+  const positions: number[] = [];
+  const lineOf = (groupIds: readonly string[]) => {
+    const groups = family.lines.get(groupIds);
+    if (groups === undefined) throw new Error("a contribution whose groups were not sorted into the family");
+    let line = lineAt.get(groups);
+    if (line === undefined) {
+      line = lineAt.size;
+      lineAt.set(groups, line);
+      // A group named twice for one contribution holds it once.
+      for (const g of new Set(groups)) positions.push(g);
+      offsets.push(positions.length);
+    }
+    return line;
+  };
   const kindRecord = <T>(kind: Kind<T>): KindContributors => {
     const n = kind.all.length;
     const contribution = new Int32Array(n);
     const person = kind.sides.map(() => new Int32Array(n));
+    const line = new Int32Array(n);
     kind.all.forEach((item, i) => {
       contribution[i] = kind.assessment(item);
       kind.sides.forEach((side, s) => (person[s]![i] = kind.person(item, side)));
+      line[i] = lineOf(kind.groupIds(item));
     });
-    const memberOffsets = new Int32Array(family.data.length + 1);
-    family.data.forEach((g, i) => (memberOffsets[i + 1] = memberOffsets[i]! + kind.of(g).length));
-    const memberItems = new Int32Array(memberOffsets[family.data.length]!);
-    let at = 0;
-    for (const g of family.data) for (const item of kind.of(g)) memberItems[at++] = kind.position(item);
-    return { contribution, person, traits: kind.traits, memberOffsets, memberItems };
+    return { contribution, person, traits: kind.traits, line };
   };
   const { kinds } = family;
   return {
@@ -937,6 +959,8 @@ function recordOf(family: Family, personIds: string[], contributionIds: string[]
     contributionIds,
     personIds,
     kinds: { employee: kindRecord(kinds.employee), manager: kindRecord(kinds.manager), pairs: kindRecord(kinds.pairs), invited: kindRecord(kinds.invited) },
+    lineOffsets: Int32Array.from(offsets),
+    linePositions: Int32Array.from(positions),
     bases: bases.map((b) => b.name),
     shown,
   };
@@ -977,17 +1001,38 @@ function earlierFamily(c: CycleContributors, numbers: { people: Int32Array; cont
   }
   const groups = c.groupIds.length;
   if (c.shown.length !== bases.length * groups) throw new Error("an earlier cycle's contributors are incomplete");
+  // Plain loops: Int32Array.from with a mapping function was most of reading six cycles.
+  const renumber = (ids: Int32Array, numbers: Int32Array) => {
+    const out = new Int32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) out[i] = numbers[ids[i]!]!;
+    return out;
+  };
   const kind = (k: KindContributors): EarlierKind => {
-    const assessment = Int32Array.from(k.contribution, (x) => numbers.contributions[x]!);
-    const person = k.person.map((p) => Int32Array.from(p, (x) => numbers.people[x]!));
-    const flat = Int32Array.from(k.memberItems, (item) => assessment[item]!);
+    const assessment = renumber(k.contribution, numbers.contributions);
+    const person = k.person.map((p) => renumber(p, numbers.people));
+    // Each group's contributions, in the cycle's order, from the lists of groups they are in.
+    const sizes = new Int32Array(groups + 1);
+    for (let i = 0; i < k.line.length; i++) {
+      const l = k.line[i]!;
+      for (let j = c.lineOffsets[l]!; j < c.lineOffsets[l + 1]!; j++) sizes[c.linePositions[j]! + 1]!++;
+    }
+    for (let g = 0; g < groups; g++) sizes[g + 1]! += sizes[g]!;
+    const items = new Int32Array(sizes[groups]!);
+    const flat = new Int32Array(items.length);
+    const next = sizes.slice(0, groups);
+    for (let i = 0; i < k.line.length; i++) {
+      const l = k.line[i]!;
+      for (let j = c.lineOffsets[l]!; j < c.lineOffsets[l + 1]!; j++) {
+        const at = next[c.linePositions[j]!]!++;
+        items[at] = i;
+        flat[at] = assessment[i]!;
+      }
+    }
     const positions: Int32Array[] = [];
     const assessments: Int32Array[] = [];
     for (let g = 0; g < groups; g++) {
-      const from = k.memberOffsets[g]!;
-      const to = k.memberOffsets[g + 1]!;
-      positions.push(k.memberItems.subarray(from, to));
-      assessments.push(flat.subarray(from, to));
+      positions.push(items.subarray(sizes[g]!, sizes[g + 1]!));
+      assessments.push(flat.subarray(sizes[g]!, sizes[g + 1]!));
     }
     return { assessment, person, traits: k.traits, numbered: { positions, assessments } };
   };
@@ -1095,6 +1140,7 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
     position: (r) => r.position,
     assessment: (r) => r.assessment,
     person: (r) => r.person,
+    groupIds: (r) => r.row.groupIds,
     traits: Int32Array.from(allResponses[side], (r) => responseTraits(r, dimensions)),
   });
   const kinds: Kinds = {
@@ -1107,6 +1153,7 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
       position: (p) => p.index,
       assessment: (p) => p.assessment,
       person: (p, side) => p[side].person,
+      groupIds: (p) => p.employee.row.groupIds,
       traits: Int32Array.from(allPairs, (p) => pairTraits(p, dimensions)),
     },
     // One report per pair: invited pairs count reports, an employee-side figure.
@@ -1117,11 +1164,12 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
       position: (i) => i,
       assessment: (i) => invitedAssessment[i] ?? 0,
       person: (i) => invitedReport[i] ?? 0,
+      groupIds: (i) => cycle.invited[i]?.groupIds ?? [],
       // Invitations are only ever checked whole (a scope).
       traits: new Int32Array(cycle.invited.length),
     },
   };
-  return { data, kinds };
+  return { data, kinds, lines: known };
 }
 
 /**

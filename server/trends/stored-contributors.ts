@@ -19,35 +19,52 @@ const KINDS = ["employee", "manager", "pairs", "invited"] as const;
 interface Header {
   groupIds: string[];
   org: number;
-  contributionIds: string[];
   personIds: string[];
+  contributions: number;
+  /** Contribution ids that are not a report's (`r:` and one of `personIds`): the pairs'. */
+  otherIds: string[];
   bases: string[];
-  /** Per kind: contributions, sides, member items. */
-  kinds: Record<(typeof KINDS)[number], { n: number; sides: number; items: number }>;
+  /** Per kind: contributions and sides. */
+  kinds: Record<(typeof KINDS)[number], { n: number; sides: number }>;
+  lines: number;
+  linePositions: number;
 }
 
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const REPORT = "r:";
 
 export function encodeContributors(c: CycleContributors): Uint8Array {
+  // A report's contribution is written as its person (2n), any other as its own id (2n + 1).
+  const personAt = new Map(c.personIds.map((id, i) => [id, i]));
+  const otherIds: string[] = [];
+  const contributions = Int32Array.from(c.contributionIds, (id) => {
+    const person = id.startsWith(REPORT) ? personAt.get(id.slice(REPORT.length)) : undefined;
+    if (person !== undefined) return 2 * person;
+    otherIds.push(id);
+    return 2 * (otherIds.length - 1) + 1;
+  });
   const header: Header = {
     groupIds: c.groupIds,
     org: c.org,
-    contributionIds: c.contributionIds,
     personIds: c.personIds,
+    contributions: contributions.length,
+    otherIds,
     bases: c.bases,
-    kinds: Object.fromEntries(
-      KINDS.map((name) => {
-        const k = c.kinds[name];
-        return [name, { n: k.contribution.length, sides: k.person.length, items: k.memberItems.length }];
-      }),
-    ) as Header["kinds"],
+    kinds: Object.fromEntries(KINDS.map((name) => [name, { n: c.kinds[name].contribution.length, sides: c.kinds[name].person.length }])) as Header["kinds"],
+    lines: c.lineOffsets.length,
+    linePositions: c.linePositions.length,
   };
   const text = new TextEncoder().encode(JSON.stringify(header));
   const start = 8 + Math.ceil(text.length / 4) * 4;
-  const parts: Int32Array[] = KINDS.flatMap((name) => {
-    const k = c.kinds[name];
-    return [k.contribution, ...k.person, k.traits, k.memberOffsets, k.memberItems];
-  });
+  const parts: Int32Array[] = [
+    contributions,
+    ...KINDS.flatMap((name) => {
+      const k = c.kinds[name];
+      return [k.contribution, ...k.person, k.traits, k.line];
+    }),
+    c.lineOffsets,
+    c.linePositions,
+  ];
   const ints = parts.reduce((n, p) => n + p.length, 0);
   const bytes = new Uint8Array(start + ints * 4 + c.shown.length);
   const view = new DataView(bytes.buffer);
@@ -75,7 +92,6 @@ export function decodeContributors(stored: Uint8Array): CycleContributors | null
   if (8 + length > bytes.length) return null;
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length))) as Header;
   let at = 8 + Math.ceil(length / 4) * 4;
-  const groups = header.groupIds.length;
   const ints = (n: number): Int32Array => {
     if (at + n * 4 > bytes.length) throw new RangeError("stored contributors cut short");
     let part: Int32Array;
@@ -85,24 +101,29 @@ export function decodeContributors(stored: Uint8Array): CycleContributors | null
     return part;
   };
   try {
+    const contributions = ints(header.contributions);
+    const contributionIds = Array.from(contributions, (code) =>
+      code % 2 === 0 ? `${REPORT}${header.personIds[code / 2] ?? ""}` : (header.otherIds[(code - 1) / 2] ?? ""),
+    );
     const kinds = {} as Record<(typeof KINDS)[number], KindContributors>;
     for (const name of KINDS) {
-      const { n, sides, items } = header.kinds[name];
+      const { n, sides } = header.kinds[name];
       const contribution = ints(n);
       const person = Array.from({ length: sides }, () => ints(n));
-      const traits = ints(n);
-      const memberOffsets = ints(groups + 1);
-      const memberItems = ints(items);
-      kinds[name] = { contribution, person, traits, memberOffsets, memberItems };
+      kinds[name] = { contribution, person, traits: ints(n), line: ints(n) };
     }
-    const shownLength = header.bases.length * groups;
+    const lineOffsets = ints(header.lines);
+    const linePositions = ints(header.linePositions);
+    const shownLength = header.bases.length * header.groupIds.length;
     if (at + shownLength !== bytes.length) return null;
     return {
       groupIds: header.groupIds,
       org: header.org,
-      contributionIds: header.contributionIds,
+      contributionIds,
       personIds: header.personIds,
       kinds,
+      lineOffsets,
+      linePositions,
       bases: header.bases,
       shown: bytes.subarray(at, at + shownLength),
     };
