@@ -927,6 +927,8 @@ function recordOf(family: Family, personIds: string[], contributionIds: string[]
   const lineAt = new Map<readonly number[], number>();
   const offsets = [0];
   const positions: number[] = [];
+  const seen = new Int32Array(family.data.length);
+  let stamp = 0;
   const lineOf = (groupIds: readonly string[]) => {
     const groups = family.lines.get(groupIds);
     if (groups === undefined) throw new Error("a contribution whose groups were not sorted into the family");
@@ -935,7 +937,12 @@ function recordOf(family: Family, personIds: string[], contributionIds: string[]
       line = lineAt.size;
       lineAt.set(groups, line);
       // A group named twice for one contribution holds it once.
-      for (const g of new Set(groups)) positions.push(g);
+      stamp++;
+      for (const g of groups) {
+        if (seen[g] === stamp) continue;
+        seen[g] = stamp;
+        positions.push(g);
+      }
       offsets.push(positions.length);
     }
     return line;

@@ -125,7 +125,8 @@ export function decodeContributors(stored: Uint8Array): CycleContributors | null
       lineOffsets,
       linePositions,
       bases: header.bases,
-      shown: bytes.subarray(at, at + shownLength),
+      // A plain view: postgres.js reads a Buffer, whose subarrays are Buffers.
+      shown: new Uint8Array(bytes.buffer, bytes.byteOffset + at, shownLength),
     };
   } catch (err) {
     if (err instanceof RangeError) return null;
