@@ -1,45 +1,13 @@
 import { isMainThread, Worker } from "node:worker_threads";
-import { getItemBank } from "@/server/assessments/item-bank";
 import { isNextServerBundle } from "@/server/env";
-import {
-  computeCycleFiguresAndContributors,
-  type CycleContributors,
-  type EarlierCycle,
-  type GroupDef,
-  type GroupFigures,
-  type InvitedPair,
-  type ResponseRow,
-} from "./compute";
+import { computePublication, type ComputedFigures, type CurrentCycle, type EarlierCycle } from "./compute";
 
 /** What one computation may use: far above a 20,000-person organization's eight cycles. */
 const THREAD_MEMORY_MB = 2048;
 const THREAD_TIME_LIMIT_MS = 10 * 60_000;
 
-export interface CurrentCycle {
-  bankVersion: number;
-  groups: readonly GroupDef[];
-  invited: readonly InvitedPair[];
-  rows: readonly ResponseRow[];
-  k: number;
-}
-export type ComputeMessage = { kind: "earlier"; cycle: EarlierCycle } | ({ kind: "compute" } & CurrentCycle);
-
-/**
- * The cycle's figures and contributors, and the contributors made for the earlier cycles handed
- * over with their answers (in the order they were handed over): to be kept.
- */
-export interface ComputedFigures {
-  groups: GroupFigures[];
-  contributors: CycleContributors;
-  made: CycleContributors[];
-}
 export type ComputeReply = ({ ok: true } & ComputedFigures) | { ok: false; message: string };
-
-/** The figures of `current` against `earlier`, with what is to be kept of each (`ComputedFigures`). */
-export function computeFigures(earlier: readonly EarlierCycle[], { bankVersion, groups, invited, rows, k }: CurrentCycle): ComputedFigures {
-  const computed = computeCycleFiguresAndContributors(getItemBank(bankVersion), groups, invited, rows, k, earlier);
-  return { groups: computed.groups, contributors: computed.contributors(), made: computed.earlier.filter((_, i) => "rows" in earlier[i]!) };
-}
+export type ComputeMessage = { kind: "earlier"; cycle: EarlierCycle } | ({ kind: "compute" } & CurrentCycle);
 
 /** A cycle's figures computed against the cycles published before it, handed over one by one. */
 export interface FiguresComputation {
@@ -66,7 +34,7 @@ export function startFiguresComputation(): FiguresComputation {
     const earlier: EarlierCycle[] = [];
     return {
       addEarlier: (cycle) => void earlier.push(cycle),
-      compute: async (current) => computeFigures(earlier, current),
+      compute: async (current) => computePublication(earlier, current),
       close: async () => {},
     };
   }

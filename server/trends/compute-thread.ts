@@ -2,8 +2,8 @@
 // the computation is pure and takes seconds of CPU for a large organization, which on the app
 // server's own thread would hold every request waiting.
 import { parentPort } from "node:worker_threads";
-import type { EarlierCycle } from "./compute";
-import { computeFigures, type ComputeMessage, type ComputeReply } from "./compute-off-thread";
+import { computePublication, type EarlierCycle } from "./compute";
+import type { ComputeMessage, ComputeReply } from "./compute-off-thread";
 
 const port = parentPort;
 if (!port) throw new Error("compute-thread.ts runs as a worker thread only");
@@ -15,7 +15,7 @@ port.on("message", (message: ComputeMessage) => {
   }
   let reply: ComputeReply;
   try {
-    reply = { ok: true, ...computeFigures(earlier, message) };
+    reply = { ok: true, ...computePublication(earlier, message) };
   } catch (err) {
     reply = { ok: false, message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }

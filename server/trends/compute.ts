@@ -3,7 +3,7 @@ import { assertValidK, cell, familyOrder, hiddenCell, suppressNumberedFamily, ty
 import { absoluteAgreement, MIN_DRIVER_PAIRS, spearmanOfCounts, type RankCorrelation } from "@/server/analysis/agreement";
 import { balanceQuadrant, overallScore, QUADRANTS, readingOf, type Quadrant, type Reading } from "@/server/analysis/relationship";
 import { cronbachAlphaOf, fisherInterval, pearson } from "@/server/analysis/statistics";
-import { predictionKey, type DimensionKey, type ItemBank, type Side } from "@/server/assessments/item-bank";
+import { getItemBank, predictionKey, type DimensionKey, type ItemBank, type Side } from "@/server/assessments/item-bank";
 
 // Org trend figures for one cycle, computed from submitted responses and released only as
 // cells that pass the anonymity rules (PRODUCT.md §5). Pure: the service loads rows and k.
@@ -1254,6 +1254,31 @@ export function computeCycleFiguresAndContributors(
       ),
     );
   return { groups: figures, contributors, earlier: records };
+}
+
+/** A cycle to publish, as the publication loads it. */
+export interface CurrentCycle {
+  bankVersion: number;
+  groups: readonly GroupDef[];
+  invited: readonly InvitedPair[];
+  rows: readonly ResponseRow[];
+  k: number;
+}
+
+/**
+ * The cycle's figures and contributors, and the contributors made for the earlier cycles handed
+ * over with their answers (in the order they were handed over): to be kept.
+ */
+export interface ComputedFigures {
+  groups: GroupFigures[];
+  contributors: CycleContributors;
+  made: CycleContributors[];
+}
+
+/** The figures of `current` against `earlier`, with what is to be kept of each (`ComputedFigures`). */
+export function computePublication(earlier: readonly EarlierCycle[], { bankVersion, groups, invited, rows, k }: CurrentCycle): ComputedFigures {
+  const computed = computeCycleFiguresAndContributors(getItemBank(bankVersion), groups, invited, rows, k, earlier);
+  return { groups: computed.groups, contributors: computed.contributors(), made: computed.earlier.filter((_, i) => "rows" in earlier[i]!) };
 }
 
 function computeFigures(

@@ -3,8 +3,8 @@ import { isEmbedded, type Db } from "@/db/client";
 import { cycles, trendGroupFigures, trendSnapshots } from "@/db/schema";
 import { hiddenCell } from "@/server/analysis/anonymity";
 import { getItemBank, type ItemBank } from "@/server/assessments/item-bank";
-import type { GroupFigures } from "./compute";
-import { canPublishOnThread, publishOnThread, startFiguresComputation, type ComputedFigures } from "./compute-off-thread";
+import type { ComputedFigures, GroupFigures } from "./compute";
+import { canPublishOnThread, publishOnThread, startFiguresComputation } from "./compute-off-thread";
 import { loadCycleInputs, openedCycles, type OpenedCycle } from "./inputs";
 import { keepContributors, storedContributorsOf } from "./stored-contributors";
 
