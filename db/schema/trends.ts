@@ -1,4 +1,4 @@
-import { foreignKey, index, integer, json, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { customType, foreignKey, index, integer, json, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { cycles } from "./assessments";
 import { organizations } from "./org";
 
@@ -76,3 +76,33 @@ export const cycleGroupSnapshots = pgTable("cycle_group_snapshots", {
   memberships: json().notNull(),
   frozenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Binary data: postgres.js reads it as a Buffer, PGlite as a Uint8Array; both take a Buffer. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+});
+
+/**
+ * What a later cycle's across-cycles check needs of a published cycle, kept with its figures so
+ * the check does not load and read the cycle's answers again: per kind of contribution who
+ * contributed, in which groups, with which traits, and where the cycle showed each figure
+ * (`CycleContributors` in server/trends/compute.ts, encoded by server/trends/stored-contributors.ts).
+ * Written in the transaction that stores the figures; a cycle published before it was kept has
+ * none until a later publication makes it from its answers. Nothing more than the figures'
+ * inputs: never read by any view.
+ */
+export const trendContributors = pgTable(
+  "trend_contributors",
+  {
+    cycleId: uuid().primaryKey(),
+    orgId: uuid().notNull(),
+    /** The encoding (`CONTRIBUTORS_FORMAT`); another one is not read. */
+    format: text().notNull(),
+    data: bytea().notNull(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.orgId, t.cycleId], foreignColumns: [trendSnapshots.orgId, trendSnapshots.cycleId] }).onDelete("cascade"),
+    index("trend_contributors_org_idx").on(t.orgId),
+  ],
+);

@@ -1,26 +1,18 @@
 import { isMainThread, Worker } from "node:worker_threads";
-import { getItemBank } from "@/server/assessments/item-bank";
 import { isNextServerBundle } from "@/server/env";
-import { computeCycleFigures, type GroupDef, type GroupFigures, type InvitedPair, type PublishedCycle, type ResponseRow } from "./compute";
+import { computePublication, type ComputedFigures, type CurrentCycle, type EarlierCycle } from "./compute";
 
 /** What one computation may use: far above a 20,000-person organization's eight cycles. */
 const THREAD_MEMORY_MB = 2048;
 const THREAD_TIME_LIMIT_MS = 10 * 60_000;
 
-export interface CurrentCycle {
-  bankVersion: number;
-  groups: readonly GroupDef[];
-  invited: readonly InvitedPair[];
-  rows: readonly ResponseRow[];
-  k: number;
-}
-export type ComputeMessage = { kind: "earlier"; cycle: PublishedCycle } | ({ kind: "compute" } & CurrentCycle);
-export type ComputeReply = { ok: true; groups: GroupFigures[] } | { ok: false; message: string };
+export type ComputeReply = ({ ok: true } & ComputedFigures) | { ok: false; message: string };
+export type ComputeMessage = { kind: "earlier"; cycle: EarlierCycle } | ({ kind: "compute" } & CurrentCycle);
 
 /** A cycle's figures computed against the cycles published before it, handed over one by one. */
 export interface FiguresComputation {
-  addEarlier(cycle: PublishedCycle): void;
-  compute(current: CurrentCycle): Promise<GroupFigures[]>;
+  addEarlier(cycle: EarlierCycle): void;
+  compute(current: CurrentCycle): Promise<ComputedFigures>;
   /** Ends the computation (its thread), whether or not it computed. */
   close(): Promise<void>;
 }
@@ -39,10 +31,10 @@ export interface FiguresComputation {
 export function startFiguresComputation(): FiguresComputation {
   // On a thread already (publishOnThread's): computed right here.
   if (!isNextServerBundle() || !isMainThread) {
-    const earlier: PublishedCycle[] = [];
+    const earlier: EarlierCycle[] = [];
     return {
       addEarlier: (cycle) => void earlier.push(cycle),
-      compute: async ({ bankVersion, groups, invited, rows, k }) => computeCycleFigures(getItemBank(bankVersion), groups, invited, rows, k, earlier),
+      compute: async (current) => computePublication(earlier, current),
       close: async () => {},
     };
   }
@@ -61,10 +53,8 @@ export function startFiguresComputation(): FiguresComputation {
     compute: (current) =>
       Promise.race([
         failed,
-        new Promise<GroupFigures[]>((resolve, reject) => {
-          worker.once("message", (reply: ComputeReply) =>
-            reply.ok ? resolve(reply.groups) : reject(new Error(`computing trend figures failed: ${reply.message}`)),
-          );
+        new Promise<ComputedFigures>((resolve, reject) => {
+          worker.once("message", (reply: ComputeReply) => (reply.ok ? resolve(reply) : reject(new Error(`computing trend figures failed: ${reply.message}`))));
           timer = setTimeout(() => reject(new Error(`computing trend figures took over ${THREAD_TIME_LIMIT_MS / 1000} s; stopped`)), THREAD_TIME_LIMIT_MS);
           worker.postMessage({ kind: "compute", ...current } satisfies ComputeMessage);
         }),

@@ -2,13 +2,12 @@
 // the computation is pure and takes seconds of CPU for a large organization, which on the app
 // server's own thread would hold every request waiting.
 import { parentPort } from "node:worker_threads";
-import { getItemBank } from "@/server/assessments/item-bank";
-import { computeCycleFigures, type PublishedCycle } from "./compute";
+import { computePublication, type EarlierCycle } from "./compute";
 import type { ComputeMessage, ComputeReply } from "./compute-off-thread";
 
 const port = parentPort;
 if (!port) throw new Error("compute-thread.ts runs as a worker thread only");
-const earlier: PublishedCycle[] = [];
+const earlier: EarlierCycle[] = [];
 port.on("message", (message: ComputeMessage) => {
   if (message.kind === "earlier") {
     earlier.push(message.cycle);
@@ -16,8 +15,7 @@ port.on("message", (message: ComputeMessage) => {
   }
   let reply: ComputeReply;
   try {
-    const { bankVersion, groups, invited, rows, k } = message;
-    reply = { ok: true, groups: computeCycleFigures(getItemBank(bankVersion), groups, invited, rows, k, earlier) };
+    reply = { ok: true, ...computePublication(earlier, message) };
   } catch (err) {
     reply = { ok: false, message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }

@@ -3,7 +3,7 @@ import { assertValidK, cell, familyOrder, hiddenCell, suppressNumberedFamily, ty
 import { absoluteAgreement, MIN_DRIVER_PAIRS, spearmanOfCounts, type RankCorrelation } from "@/server/analysis/agreement";
 import { balanceQuadrant, overallScore, QUADRANTS, readingOf, type Quadrant, type Reading } from "@/server/analysis/relationship";
 import { cronbachAlphaOf, fisherInterval, pearson } from "@/server/analysis/statistics";
-import { predictionKey, type DimensionKey, type ItemBank, type Side } from "@/server/assessments/item-bank";
+import { getItemBank, predictionKey, type DimensionKey, type ItemBank, type Side } from "@/server/assessments/item-bank";
 
 // Org trend figures for one cycle, computed from submitted responses and released only as
 // cells that pass the anonymity rules (PRODUCT.md §5). Pure: the service loads rows and k.
@@ -182,6 +182,11 @@ class Numbering {
   get size(): number {
     return this.numbers.size;
   }
+
+  /** The ids in the order they were numbered: `ids()[n]` is the id numbered n. */
+  ids(): string[] {
+    return [...this.numbers.keys()];
+  }
 }
 
 /** Counts distinct numbers (below `size`), with one scratch array for every count. */
@@ -273,10 +278,6 @@ function dimensionMean(responses: readonly Response[], di: number): number | nul
 
 function scaleScore(value: unknown): number | null {
   return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 5 ? value : null;
-}
-
-function isOption(value: unknown, values: readonly string[]): value is string {
-  return typeof value === "string" && values.includes(value);
 }
 
 /** Shares of each option among the responses that picked one; `choice` gives its position from 1, or null. */
@@ -386,6 +387,10 @@ interface Kind<T> {
    */
   assessment: (item: T) => number;
   person: (item: T, side: Side) => number;
+  /** The groups the contribution is in, as the service gave them. */
+  groupIds: (item: T) => readonly string[];
+  /** By position in `all`: the contribution's traits (`responseTraits`, `pairTraits`), one bit each. */
+  traits: Int32Array;
 }
 
 type KindName = "employee" | "manager" | "pairs" | "invited";
@@ -395,21 +400,39 @@ interface Kinds {
   pairs: Kind<CompletePair>;
   invited: Kind<number>;
 }
-type ItemOf<N extends KindName> = Kinds[N] extends Kind<infer T> ? T : never;
 
 /** One cycle's groups and contributions, ready for suppression. */
 interface Family {
   data: GroupData[];
   kinds: Kinds;
+  /** Per list of group ids a contribution is in (the service gives a pair's contributions one list), its groups' positions. */
+  lines: WeakMap<readonly string[], number[]>;
 }
 
-/** A cycle published earlier: its groups, and which of its cells were shown. */
-interface EarlierFamily extends Family {
-  figures: ReadonlyMap<string, GroupFigures>;
+/**
+ * A cycle published earlier, as the across-cycles rule reads it (made from its
+ * `CycleContributors`): per kind its contributions, numbered as in the cycle being computed,
+ * the people behind them, their traits and each group's; and where it showed each basis.
+ */
+interface EarlierFamily {
+  groupIds: readonly string[];
+  /** Position of the organization among the groups, −1 if none. */
+  org: number;
+  kinds: Record<KindName, EarlierKind>;
+  /** Per basis (see `shownBases`), per group: 1 where the cycle showed the basis for the group. */
+  shown: Uint8Array;
 }
 
-/** Which of an earlier cycle's groups showed the figures of one basis (a scope, or one figure). */
-type ShownIn = (g: GroupFigures) => boolean;
+interface EarlierKind {
+  /** Per contribution (the kind's items in the cycle's order): its number, its person per side of the kind, its traits. */
+  assessment: Int32Array;
+  person: Int32Array[];
+  traits: Int32Array;
+  numbered: NumberedKind;
+}
+
+/** Which of an earlier cycle's groups showed the figures of one basis (a scope, or one figure): its position in `shownBases`. */
+type ShownIn = number;
 
 /** Which groups a figure is hidden for (by position in the family), and which contributions it counts. */
 interface Decision {
@@ -490,31 +513,32 @@ class Suppression {
    * is checked on its own; otherwise it is hidden where its scope is. `scopeShownIn` and
    * `shownIn` say where earlier cycles showed the scope and the figure.
    */
-  figure<N extends KindName>(name: N, base: Uint8Array, check: boolean, keep: (item: ItemOf<N>) => boolean, scopeShownIn: ShownIn, shownIn: ShownIn): Decision {
-    const keptOf = (family: Family) => {
-      const kind = family.kinds[name] as unknown as Kind<ItemOf<N>>;
-      const kept = new Uint8Array(kind.all.length);
+  figure(name: KindName, base: Uint8Array, check: boolean, trait: Trait, scopeShownIn: ShownIn, shownIn: ShownIn): Decision {
+    const keptOf = (traits: Int32Array) => {
+      const kept = new Uint8Array(traits.length);
       const dropped: number[] = [];
-      kind.all.forEach((item, i) => {
-        if (keep(item)) kept[i] = 1;
+      for (let i = 0; i < traits.length; i++) {
+        if (trait === ALL || (((traits[i] ?? 0) >> trait) & 1) === 1) kept[i] = 1;
         else dropped.push(i);
-      });
+      }
       return { kept, dropped };
     };
-    const { kept, dropped } = keptOf(this.current);
+    const { kept, dropped } = keptOf(this.current.kinds[name].traits);
     const whole = dropped.length === 0;
     if (!check) return { hidden: base, whole, kept };
-    const earlier = this.earlier.map(keptOf);
-    const sameEarlier = this.earlier.every(
-      (e, i) => earlier[i]?.dropped.length === 0 && e.data.every((g) => shownOnce(e, g, shownIn) === shownOnce(e, g, scopeShownIn)),
-    );
+    const earlier = this.earlier.map((e) => keptOf(e.kinds[name].traits));
+    const sameEarlier = this.earlier.every((e, i) => {
+      if (earlier[i]?.dropped.length !== 0) return false;
+      for (let g = 0; g < e.groupIds.length; g++) if (shownOnce(e, g, shownIn) !== shownOnce(e, g, scopeShownIn)) return false;
+      return true;
+    });
     if (whole && sameEarlier) return { hidden: base, whole, kept };
     // Figures that count the same contributions, with the same earlier cells shown, share a check.
     const key = [
       name,
       dropped.join(),
       ...earlier.map((e) => e.dropped.join()),
-      ...this.earlier.map((e) => e.data.map((g) => (shownOnce(e, g, shownIn) ? 1 : 0)).join("")),
+      ...this.earlier.map((e) => e.shown.subarray(shownIn * e.groupIds.length, (shownIn + 1) * e.groupIds.length).join("")),
     ].join("|");
     let hidden = this.checks.get(key);
     if (hidden === undefined) {
@@ -561,18 +585,18 @@ class Suppression {
    * none for the groups `skip` marks (hidden up front, so never read: in a figure's check most
    * groups of a deep reporting line are, and listing their pairs made every check quadratic).
    */
-  private membersOf(family: Family, name: KindName, kept: Uint8Array | null, skip?: Uint8Array): Int32Array[] {
-    const { positions, assessments } = this.numberedKind(family, name);
+  private membersOf(numbered: NumberedKind, kept: Uint8Array | null, skip?: Uint8Array): Int32Array[] {
+    const { positions, assessments } = numbered;
     const seen = this.marks.contributions;
     // One buffer for every group's list: thousands of groups, each checked dozens of times,
     // made as many typed arrays of their own (and their backing stores) to collect.
     let total = 0;
-    family.data.forEach((_, i) => {
-      if (skip?.[i] !== 1) total += assessments[i]?.length ?? 0;
+    assessments.forEach((list, i) => {
+      if (skip?.[i] !== 1) total += list.length;
     });
     const buffer = new Int32Array(total);
     let start = 0;
-    return family.data.map((_, i) => {
+    return assessments.map((_, i) => {
       if (skip?.[i] === 1) return EMPTY;
       const all = assessments[i] ?? EMPTY;
       const at = positions[i] ?? EMPTY;
@@ -611,21 +635,27 @@ class Suppression {
     const sides = this.current.kinds[name].sides;
     const personOf = sides.map(() => new Int32Array(this.contributions));
     // The current cycle last: where a report's pair changed, its manager is today's.
-    for (const family of [...this.earlier, this.current]) {
-      const kind = family.kinds[name] as unknown as Kind<unknown>;
-      for (const item of kind.all) {
-        sides.forEach((side, s) => {
-          const people = personOf[s];
-          if (people) people[kind.assessment(item)] = kind.person(item, side);
-        });
-      }
+    for (const family of this.earlier) {
+      const kind = family.kinds[name];
+      sides.forEach((_, s) => {
+        const people = personOf[s]!;
+        const persons = kind.person[s]!;
+        for (let i = 0; i < kind.assessment.length; i++) people[kind.assessment[i]!] = persons[i]!;
+      });
+    }
+    const kind = this.current.kinds[name] as unknown as Kind<unknown>;
+    for (const item of kind.all) {
+      sides.forEach((side, s) => {
+        const people = personOf[s];
+        if (people) people[kind.assessment(item)] = kind.person(item, side);
+      });
     }
     const forced = new Uint8Array(this.current.data.length);
     if (forceHidden) forced.set(forceHidden);
     // The groups hidden up front are neither suppressed nor compared with earlier cycles, but
     // the organization's contributions are (the rest of it outside a group, across cycles).
     const skip = forced.map((f, g) => (f === 1 && this.current.data[g]?.def.kind !== "org" ? 1 : 0));
-    const current = this.membersOf(this.current, name, kept, skip);
+    const current = this.membersOf(this.numberedKind(this.current, name), kept, skip);
     this.acrossCycles(name, current, earlierKept, shownIn, personOf, forced);
     const order = familyOrder(this.current.data.map((g) => g.def.id));
     const hidden = suppressNumberedFamily(
@@ -658,8 +688,7 @@ class Suppression {
   ): void {
     if (this.earlier.length === 0) return;
     const index = new Map(this.current.data.map((g, i) => [g.def.id, i]));
-    const orgOf = (family: Family) => family.data.findIndex((g) => g.def.kind === "org");
-    const org = orgOf(this.current);
+    const org = this.current.data.findIndex((g) => g.def.kind === "org");
     const isolates = (a: ArrayLike<number>, b: ArrayLike<number>) =>
       personOf.some((people) => this.isolatesFew(a, b, people) || this.isolatesFew(b, a, people));
     const bitmap = (list: ArrayLike<number>) => {
@@ -670,16 +699,16 @@ class Suppression {
     const orgNow = org >= 0 ? (current[org] ?? EMPTY) : EMPTY;
     const inOrgNow = bitmap(orgNow);
     this.earlier.forEach((e, ei) => {
-      const earlier = this.membersOf(e, name, earlierKept[ei] ?? null);
-      const eOrg = orgOf(e);
-      const orgShown = eOrg >= 0 && shownOnce(e, e.data[eOrg]!, shownIn);
+      const earlier = this.membersOf(e.kinds[name].numbered, earlierKept[ei] ?? null);
+      const eOrg = e.org;
+      const orgShown = eOrg >= 0 && shownOnce(e, eOrg, shownIn);
       const orgThen = eOrg >= 0 ? (earlier[eOrg] ?? EMPTY) : EMPTY;
       const inOrgThen = bitmap(orgThen);
       const onlyThen = Array.from(orgThen).filter((c) => inOrgNow[c] !== 1);
       const onlyNow = Array.from(orgNow).filter((c) => inOrgThen[c] !== 1);
-      e.data.forEach((g, j) => {
-        const i = index.get(g.def.id);
-        if (i === undefined || forced[i] === 1 || !shownOnce(e, g, shownIn)) return;
+      e.groupIds.forEach((id, j) => {
+        const i = index.get(id);
+        if (i === undefined || forced[i] === 1 || !shownOnce(e, j, shownIn)) return;
         const now = current[i] ?? EMPTY;
         const then = earlier[j] ?? EMPTY;
         if (isolates(then, now)) {
@@ -750,16 +779,272 @@ class Marks {
   }
 }
 
-/** Whether an earlier cycle showed the basis for this group (a group it has no figures of showed nothing). */
-function shownOnce(earlier: EarlierFamily, g: GroupData, shownIn: ShownIn): boolean {
-  const figures = earlier.figures.get(g.def.id);
-  return figures !== undefined && shownIn(figures);
+/** Whether an earlier cycle showed the basis for its group at position `g` (a group it has no figures of showed nothing). */
+function shownOnce(earlier: EarlierFamily, g: number, shownIn: ShownIn): boolean {
+  return earlier.shown[shownIn * earlier.groupIds.length + g] === 1;
 }
 
 /** Computes once, when first asked. */
 function once<T>(make: () => T): () => T {
   let value: { v: T } | undefined;
   return () => (value ??= { v: make() }).v;
+}
+
+/**
+ * A bit of a contribution's traits, or ALL: which of a scope's contributions a figure counts
+ * (`Suppression.figure`). Traits are worked out once per contribution, for the cycle being
+ * computed and, kept in its `CycleContributors`, for every cycle published before it.
+ */
+type Trait = number;
+const ALL: Trait = -1;
+const traitOf = {
+  /** A response with a mean in the dimension (an answer on the scale). */
+  mean: (di: number): Trait => di,
+  /** A response with every item of the dimension answered on the scale (Cronbach's α). */
+  allAnswered: (dimensions: number, di: number): Trait => dimensions + di,
+  /** A response that picked one of the choose-again options. */
+  chooseAgain: (dimensions: number): Trait => 2 * dimensions,
+  /** A response that picked one of the stance options. */
+  stance: (dimensions: number): Trait => 2 * dimensions + 1,
+  /** A complete pair with both sides' means in the dimension. */
+  gap: (di: number): Trait => di,
+  /** A complete pair with a balance quadrant. */
+  quadrant: (dimensions: number): Trait => dimensions,
+  /** A complete pair where the side's reading of the other is defined. */
+  reading: (dimensions: number, side: Side): Trait => dimensions + 1 + SIDES.indexOf(side),
+  /** A complete pair where the side answered choose-again. */
+  driver: (dimensions: number, side: Side): Trait => dimensions + 3 + SIDES.indexOf(side),
+};
+
+function responseTraits(r: Response, dimensions: number): number {
+  // 31 bits of an int: up to 14 dimensions.
+  if (traitOf.stance(dimensions) > 30) throw new RangeError(`too many dimensions for the traits of a response: ${dimensions}`);
+  let traits = 0;
+  for (let di = 0; di < dimensions; di++) {
+    if (r.means[di] != null) traits |= 1 << traitOf.mean(di);
+    if (r.allAnswered[di] === true) traits |= 1 << traitOf.allAnswered(dimensions, di);
+  }
+  if (r.chooseAgain !== null) traits |= 1 << traitOf.chooseAgain(dimensions);
+  if (r.stance !== null) traits |= 1 << traitOf.stance(dimensions);
+  return traits;
+}
+
+function pairTraits(p: CompletePair, dimensions: number): number {
+  let traits = 0;
+  for (let di = 0; di < dimensions; di++) if (p.employee.means[di] != null && p.manager.means[di] != null) traits |= 1 << traitOf.gap(di);
+  if (p.quadrant !== null) traits |= 1 << traitOf.quadrant(dimensions);
+  for (const side of SIDES) {
+    if (p.reading[side]?.assumedSimilarity != null) traits |= 1 << traitOf.reading(dimensions, side);
+    if (p[side].chooseAgain !== null) traits |= 1 << traitOf.driver(dimensions, side);
+  }
+  return traits;
+}
+
+/** Something a cycle shows or hides per group: a scope, or the figures of one check. */
+interface Basis {
+  name: string;
+  shown: (g: GroupFigures) => boolean;
+}
+
+/**
+ * Every basis the across-cycles rule compares, by name: where a published cycle showed each is
+ * all it needs of that cycle's figures, and is kept with its contributors.
+ */
+function shownBases(bank: ItemBank): Basis[] {
+  const bases: Basis[] = [];
+  const add = (name: string, shown: Basis["shown"]) => void bases.push({ name, shown });
+  for (const side of SIDES) add(`side:${side}`, (g) => !g.hiddenSides.includes(side));
+  add("pairs", (g) => !g.participation.complete.hidden);
+  add("invited", (g) => !g.participation.invited.hidden);
+  for (const side of SIDES) {
+    add(`chooseAgain:${side}`, (g) => !g.chooseAgain[side].hidden);
+    add(`stance:${side}`, (g) => !g.stance[side].hidden);
+    for (const d of bank.dimensions) add(`mean:${side}:${d.key}`, (g) => g.dimensions.find((x) => x.key === d.key)?.mean[side].hidden === false);
+  }
+  for (const d of bank.dimensions) add(`gap:${d.key}`, (g) => g.dimensions.find((x) => x.key === d.key)?.meanAbsGap.hidden === false);
+  add("largeGap", (g) => !g.largeTrustOrGoalsGapShare.hidden);
+  add("balance", (g) => g.balance?.hidden === false);
+  for (const side of SIDES) {
+    add(`reading:${side}`, (g) => g.reading?.[side].hidden === false);
+    add(`drivers:${side}`, (g) => g.chooseAgainDrivers?.[side].hidden === false);
+  }
+  return bases;
+}
+
+/** Per basis, per group: 1 where the group's figures (none: nothing shown) show the basis. */
+function shownBits(bases: readonly Basis[], groupIds: readonly string[], figuresOf: (id: string, i: number) => GroupFigures | undefined): Uint8Array {
+  const shown = new Uint8Array(bases.length * groupIds.length);
+  groupIds.forEach((id, g) => {
+    const figures = figuresOf(id, g);
+    if (figures === undefined) return;
+    bases.forEach((b, bi) => {
+      if (b.shown(figures)) shown[bi * groupIds.length + g] = 1;
+    });
+  });
+  return shown;
+}
+
+/** One kind of contribution of a published cycle (see `CycleContributors`). */
+export interface KindContributors {
+  /** Per contribution, in the cycle's order: its id (a position in `contributionIds`). */
+  contribution: Int32Array;
+  /** Per side the kind reports (employee, manager; complete pairs both), per contribution: its person (a position in `personIds`). */
+  person: Int32Array[];
+  /** Per contribution: its traits (see `traitOf`). */
+  traits: Int32Array;
+  /** Per contribution: its groups (a position in the cycle's `lineOffsets`). */
+  line: Int32Array;
+}
+
+/**
+ * What the across-cycles rule needs of a published cycle, without its answers: per kind of
+ * contribution (employee responses, manager responses, complete pairs, invited pairs) who
+ * contributed, which traits each contribution has and which groups it is in; and where the
+ * cycle showed each basis (`bases`, by name). Made when the cycle is published and kept with its
+ * figures, so a later cycle is checked against it without loading and reading its answers again.
+ */
+export interface CycleContributors {
+  groupIds: string[];
+  /** Position of the organization among the groups, −1 if none. */
+  org: number;
+  contributionIds: string[];
+  personIds: string[];
+  kinds: Record<KindName, KindContributors>;
+  /**
+   * The lists of groups contributions are in, each once for every kind (a pair's contributions
+   * are all in its groups): line l holds the groups at `linePositions[lineOffsets[l] .. lineOffsets[l + 1]]`.
+   */
+  lineOffsets: Int32Array;
+  linePositions: Int32Array;
+  bases: string[];
+  /** Per basis (in `bases` order), per group: 1 where the cycle showed it. */
+  shown: Uint8Array;
+}
+
+const KIND_NAMES: readonly KindName[] = ["employee", "manager", "pairs", "invited"];
+
+function recordOf(family: Family, personIds: string[], contributionIds: string[], bases: readonly Basis[], shown: Uint8Array): CycleContributors {
+  const lineAt = new Map<readonly number[], number>();
+  const offsets = [0];
+  const positions: number[] = [];
+  const seen = new Int32Array(family.data.length);
+  let stamp = 0;
+  const lineOf = (groupIds: readonly string[]) => {
+    const groups = family.lines.get(groupIds);
+    if (groups === undefined) throw new Error("a contribution whose groups were not sorted into the family");
+    let line = lineAt.get(groups);
+    if (line === undefined) {
+      line = lineAt.size;
+      lineAt.set(groups, line);
+      // A group named twice for one contribution holds it once.
+      stamp++;
+      for (const g of groups) {
+        if (seen[g] === stamp) continue;
+        seen[g] = stamp;
+        positions.push(g);
+      }
+      offsets.push(positions.length);
+    }
+    return line;
+  };
+  const kindRecord = <T>(kind: Kind<T>): KindContributors => {
+    const n = kind.all.length;
+    const contribution = new Int32Array(n);
+    const person = kind.sides.map(() => new Int32Array(n));
+    const line = new Int32Array(n);
+    kind.all.forEach((item, i) => {
+      contribution[i] = kind.assessment(item);
+      kind.sides.forEach((side, s) => (person[s]![i] = kind.person(item, side)));
+      line[i] = lineOf(kind.groupIds(item));
+    });
+    return { contribution, person, traits: kind.traits, line };
+  };
+  const { kinds } = family;
+  return {
+    groupIds: family.data.map((g) => g.def.id),
+    org: family.data.findIndex((g) => g.def.kind === "org"),
+    contributionIds,
+    personIds,
+    kinds: { employee: kindRecord(kinds.employee), manager: kindRecord(kinds.manager), pairs: kindRecord(kinds.pairs), invited: kindRecord(kinds.invited) },
+    lineOffsets: Int32Array.from(offsets),
+    linePositions: Int32Array.from(positions),
+    bases: bases.map((b) => b.name),
+    shown,
+  };
+}
+
+/** A published cycle's contributors, from its answers and the figures it published. */
+export function contributorsFromAnswers(bank: ItemBank, cycle: PublishedCycle): CycleContributors {
+  const people = new Numbering();
+  const pairNumbers = new Numbering();
+  for (const r of cycle.rows) {
+    people.of(r.respondentId);
+    pairNumbers.of(contributionOf(r));
+  }
+  for (const p of cycle.invited) {
+    people.of(p.reportId);
+    pairNumbers.of(reportContribution(p.reportId));
+  }
+  const family = prepare(bank, cycle, people, pairNumbers, new DistinctCounter(people.size));
+  const bases = shownBases(bank);
+  const figures = new Map(cycle.figures.map((g) => [g.id, g]));
+  return recordOf(
+    family,
+    people.ids(),
+    pairNumbers.ids(),
+    bases,
+    shownBits(
+      bases,
+      family.data.map((g) => g.def.id),
+      (id) => figures.get(id),
+    ),
+  );
+}
+
+/** An earlier cycle's contributors numbered as the cycle being computed numbers people and contributions. */
+function earlierFamily(c: CycleContributors, numbers: { people: Int32Array; contributions: Int32Array }, bases: readonly Basis[]): EarlierFamily {
+  if (c.bases.length !== bases.length || c.bases.some((name, i) => name !== bases[i]?.name)) {
+    throw new Error("an earlier cycle's contributors were kept for other figures than these");
+  }
+  const groups = c.groupIds.length;
+  if (c.shown.length !== bases.length * groups) throw new Error("an earlier cycle's contributors are incomplete");
+  // Plain loops: Int32Array.from with a mapping function was most of reading six cycles.
+  const renumber = (ids: Int32Array, numbers: Int32Array) => {
+    const out = new Int32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) out[i] = numbers[ids[i]!]!;
+    return out;
+  };
+  const kind = (k: KindContributors): EarlierKind => {
+    const assessment = renumber(k.contribution, numbers.contributions);
+    const person = k.person.map((p) => renumber(p, numbers.people));
+    // Each group's contributions, in the cycle's order, from the lists of groups they are in.
+    const sizes = new Int32Array(groups + 1);
+    for (let i = 0; i < k.line.length; i++) {
+      const l = k.line[i]!;
+      for (let j = c.lineOffsets[l]!; j < c.lineOffsets[l + 1]!; j++) sizes[c.linePositions[j]! + 1]!++;
+    }
+    for (let g = 0; g < groups; g++) sizes[g + 1]! += sizes[g]!;
+    const items = new Int32Array(sizes[groups]!);
+    const flat = new Int32Array(items.length);
+    const next = sizes.slice(0, groups);
+    for (let i = 0; i < k.line.length; i++) {
+      const l = k.line[i]!;
+      for (let j = c.lineOffsets[l]!; j < c.lineOffsets[l + 1]!; j++) {
+        const at = next[c.linePositions[j]!]!++;
+        items[at] = i;
+        flat[at] = assessment[i]!;
+      }
+    }
+    const positions: Int32Array[] = [];
+    const assessments: Int32Array[] = [];
+    for (let g = 0; g < groups; g++) {
+      positions.push(items.subarray(sizes[g]!, sizes[g + 1]!));
+      assessments.push(flat.subarray(sizes[g]!, sizes[g + 1]!));
+    }
+    return { assessment, person, traits: k.traits, numbered: { positions, assessments } };
+  };
+  const kinds = Object.fromEntries(KIND_NAMES.map((name) => [name, kind(c.kinds[name])])) as Record<KindName, EarlierKind>;
+  return { groupIds: c.groupIds, org: c.org, kinds, shown: c.shown };
 }
 
 /** A cycle's groups, invitations and submitted responses. */
@@ -854,6 +1139,7 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
       invited: invitedByGroup[groupAt.get(def.id) ?? -1] ?? [],
     };
   });
+  const dimensions = bank.dimensions.length;
   const responseKind = (side: Side): Kind<Response> => ({
     sides: [side],
     all: allResponses[side],
@@ -861,6 +1147,8 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
     position: (r) => r.position,
     assessment: (r) => r.assessment,
     person: (r) => r.person,
+    groupIds: (r) => r.row.groupIds,
+    traits: Int32Array.from(allResponses[side], (r) => responseTraits(r, dimensions)),
   });
   const kinds: Kinds = {
     employee: responseKind("employee"),
@@ -872,6 +1160,8 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
       position: (p) => p.index,
       assessment: (p) => p.assessment,
       person: (p, side) => p[side].person,
+      groupIds: (p) => p.employee.row.groupIds,
+      traits: Int32Array.from(allPairs, (p) => pairTraits(p, dimensions)),
     },
     // One report per pair: invited pairs count reports, an employee-side figure.
     invited: {
@@ -881,15 +1171,20 @@ function prepare(bank: ItemBank, cycle: CycleData, people: Numbering, pairNumber
       position: (i) => i,
       assessment: (i) => invitedAssessment[i] ?? 0,
       person: (i) => invitedReport[i] ?? 0,
+      groupIds: (i) => cycle.invited[i]?.groupIds ?? [],
+      // Invitations are only ever checked whole (a scope).
+      traits: new Int32Array(cycle.invited.length),
     },
   };
-  return { data, kinds };
+  return { data, kinds, lines: known };
 }
 
 /**
  * Figures per group for one cycle. `groups` is the whole family published for the cycle, and
  * suppression is decided over all of it, together with `earlier`: the cycles of the same
- * organization published before this one (same item bank), with the figures they published.
+ * organization published before this one (same item bank), each with the figures it published
+ * (its answers) or as its `CycleContributors` (what the across-cycles rule needs of it, kept
+ * when it was published): either way the same decisions.
  */
 export function computeCycleFigures(
   bank: ItemBank,
@@ -897,21 +1192,46 @@ export function computeCycleFigures(
   invited: readonly InvitedPair[],
   rows: readonly ResponseRow[],
   k: number,
-  earlier: readonly PublishedCycle[] = [],
+  earlier: readonly EarlierCycle[] = [],
 ): GroupFigures[] {
+  return computeCycleFiguresAndContributors(bank, groups, invited, rows, k, earlier).groups;
+}
+
+/** A cycle published before the one being computed: its answers and figures, or its contributors. */
+export type EarlierCycle = PublishedCycle | CycleContributors;
+
+/**
+ * As `computeCycleFigures`, and the cycle's own `CycleContributors` once its figures are
+ * known (made when asked: what a later cycle is checked against, kept with the figures), and
+ * the earlier cycles' (`earlier`, in order; made from their answers where given those).
+ */
+export function computeCycleFiguresAndContributors(
+  bank: ItemBank,
+  groups: readonly GroupDef[],
+  invited: readonly InvitedPair[],
+  rows: readonly ResponseRow[],
+  k: number,
+  earlier: readonly EarlierCycle[] = [],
+): { groups: GroupFigures[]; contributors: () => CycleContributors; earlier: CycleContributors[] } {
+  const bases = shownBases(bank);
+  const records = earlier.map((c) => ("rows" in c ? contributorsFromAnswers(bank, c) : c));
   const people = new Numbering();
   const pairNumbers = new Numbering();
-  // Numbered before anything is counted, so one counter fits every cycle's people.
-  for (const cycle of [{ invited, rows }, ...earlier]) {
-    for (const r of cycle.rows) {
-      people.of(r.respondentId);
-      pairNumbers.of(contributionOf(r));
-    }
-    for (const p of cycle.invited) {
-      people.of(p.reportId);
-      pairNumbers.of(reportContribution(p.reportId));
-    }
+  // Numbered before anything is counted, so one counter fits every cycle's people; this
+  // cycle's first, so its own are the first numbers.
+  for (const r of rows) {
+    people.of(r.respondentId);
+    pairNumbers.of(contributionOf(r));
   }
+  for (const p of invited) {
+    people.of(p.reportId);
+    pairNumbers.of(reportContribution(p.reportId));
+  }
+  const own = { people: people.size, contributions: pairNumbers.size };
+  const earlierNumbers = records.map((c) => ({
+    people: Int32Array.from(c.personIds, (id) => people.of(id)),
+    contributions: Int32Array.from(c.contributionIds, (id) => pairNumbers.of(id)),
+  }));
   const distinct = new DistinctCounter(people.size);
   const respondents = (rs: readonly Response[]) => distinct.count(rs, (r) => r.person);
   const pairCounts = (ps: readonly CompletePair[]): SideCounts => ({
@@ -919,20 +1239,72 @@ export function computeCycleFigures(
     manager: distinct.count(ps, (p) => p.manager.person),
   });
   const current = prepare(bank, { groups, invited, rows }, people, pairNumbers, distinct);
-  const earlierFamilies: EarlierFamily[] = earlier.map((cycle) => ({
-    ...prepare(bank, cycle, people, pairNumbers, distinct),
-    figures: new Map(cycle.figures.map((g) => [g.id, g])),
-  }));
+  const earlierFamilies: EarlierFamily[] = records.map((c, i) => earlierFamily(c, earlierNumbers[i]!, bases));
+  const figures = computeFigures(bank, current, earlierFamilies, k, people, pairNumbers, respondents, pairCounts, bases);
+  const contributors = () =>
+    recordOf(
+      current,
+      people.ids().slice(0, own.people),
+      pairNumbers.ids().slice(0, own.contributions),
+      bases,
+      shownBits(
+        bases,
+        current.data.map((g) => g.def.id),
+        (_, i) => figures[i],
+      ),
+    );
+  return { groups: figures, contributors, earlier: records };
+}
+
+/** A cycle to publish, as the publication loads it. */
+export interface CurrentCycle {
+  bankVersion: number;
+  groups: readonly GroupDef[];
+  invited: readonly InvitedPair[];
+  rows: readonly ResponseRow[];
+  k: number;
+}
+
+/**
+ * The cycle's figures and contributors, and the contributors made for the earlier cycles handed
+ * over with their answers (in the order they were handed over): to be kept.
+ */
+export interface ComputedFigures {
+  groups: GroupFigures[];
+  contributors: CycleContributors;
+  made: CycleContributors[];
+}
+
+/** The figures of `current` against `earlier`, with what is to be kept of each (`ComputedFigures`). */
+export function computePublication(earlier: readonly EarlierCycle[], { bankVersion, groups, invited, rows, k }: CurrentCycle): ComputedFigures {
+  const computed = computeCycleFiguresAndContributors(getItemBank(bankVersion), groups, invited, rows, k, earlier);
+  return { groups: computed.groups, contributors: computed.contributors(), made: computed.earlier.filter((_, i) => "rows" in earlier[i]!) };
+}
+
+function computeFigures(
+  bank: ItemBank,
+  current: Family,
+  earlierFamilies: readonly EarlierFamily[],
+  k: number,
+  people: Numbering,
+  pairNumbers: Numbering,
+  respondents: (rs: readonly Response[]) => number,
+  pairCounts: (ps: readonly CompletePair[]) => SideCounts,
+  bases: readonly Basis[],
+): GroupFigures[] {
   const { data } = current;
   const levels = rankLevels(bank.dimensions.length, [...current.kinds.employee.all, ...current.kinds.manager.all], current.kinds.pairs.all);
   const choices = bank.chooseAgain.options.length;
 
   const suppression = new Suppression(current, earlierFamilies, k, pairNumbers.size, people.size);
-  const shownSide =
-    (side: Side): ShownIn =>
-    (g) =>
-      !g.hiddenSides.includes(side);
-  const shownPairs: ShownIn = (g) => !g.participation.complete.hidden;
+  const basisAt = new Map(bases.map((b, i) => [b.name, i]));
+  const basis = (name: string): ShownIn => {
+    const at = basisAt.get(name);
+    if (at === undefined) throw new Error(`no basis ${name}`);
+    return at;
+  };
+  const shownSide = (side: Side): ShownIn => basis(`side:${side}`);
+  const shownPairs: ShownIn = basis("pairs");
   const sideHidden: Record<Side, Uint8Array> = {
     employee: suppression.scope("employee", shownSide("employee")),
     manager: suppression.scope("manager", shownSide("manager")),
@@ -943,7 +1315,7 @@ export function computeCycleFigures(
     shownPairs,
     sideHidden.employee.map((e, g) => e | (sideHidden.manager[g] ?? 0)),
   );
-  const invitedHidden = suppression.scope("invited", (g) => !g.participation.invited.hidden, sideHidden.employee);
+  const invitedHidden = suppression.scope("invited", basis("invited"), sideHidden.employee);
 
   // A hidden cell is decided before anything is computed: most teams of a large organization
   // are hidden, and their figures are never computed.
@@ -954,7 +1326,7 @@ export function computeCycleFigures(
    * The others (Cronbach's α) are not sums; they are shown where their scope is, from at least k
    * contributors of their own. `shownIn`: where earlier cycles showed this figure.
    */
-  const sideDecision = (side: Side, sum: boolean, keep: (r: Response) => boolean, shownIn: ShownIn) =>
+  const sideDecision = (side: Side, sum: boolean, keep: Trait, shownIn: ShownIn) =>
     once(() => suppression.figure(side, sideHidden[side], sum, keep, shownSide(side), shownIn));
   const sideFigure = <T>(g: GroupData, decision: () => Decision, side: Side, value: (rs: readonly Response[]) => T | null): Cell<T> => {
     const d = decision();
@@ -968,8 +1340,7 @@ export function computeCycleFigures(
     return cell(v, side === "employee" ? { employee: n, manager: 0 } : { employee: 0, manager: n }, k, [side]);
   };
   /** A figure over the complete pairs `keep` retains; it reports both sides. */
-  const pairDecision = (keep: (p: CompletePair) => boolean, shownIn: ShownIn) =>
-    once(() => suppression.figure("pairs", pairHidden, true, keep, shownPairs, shownIn));
+  const pairDecision = (keep: Trait, shownIn: ShownIn) => once(() => suppression.figure("pairs", pairHidden, true, keep, shownPairs, shownIn));
   const pairFigure = <T>(g: GroupData, decision: () => Decision, value: (ps: readonly CompletePair[]) => T | null): Cell<T> => {
     const d = decision();
     if (d.hidden[g.index]) return hiddenCell();
@@ -994,61 +1365,34 @@ export function computeCycleFigures(
     for (const p of ps) large += largeGaps[p.index] ?? 0;
     return large / ps.length;
   };
-  const options = (key: string, values: readonly string[], shownIn: (side: Side) => ShownIn) => ({
+  const dimensions = bank.dimensions.length;
+  // Responses that picked one of the options (`Response.chooseAgain`, `.stance`).
+  const options = (values: readonly string[], trait: Trait, name: string) => ({
     values,
-    decision: bySide((side) => sideDecision(side, true, (r) => isOption(r.row.answers[key], values), shownIn(side))),
+    decision: bySide((side) => sideDecision(side, true, trait, basis(`${name}:${side}`))),
   });
   const chooseAgain = options(
-    bank.chooseAgain.key,
     bank.chooseAgain.options.map((o) => o.value),
-    (side) => (g) => !g.chooseAgain[side].hidden,
+    traitOf.chooseAgain(dimensions),
+    "chooseAgain",
   );
   const stance = options(
-    bank.stance.key,
     bank.stance.options.map((o) => o.value),
-    (side) => (g) => !g.stance[side].hidden,
+    traitOf.stance(dimensions),
+    "stance",
   );
-  const dimensionDecisions = bank.dimensions.map((d, di) => {
-    const earlierDimension = (g: GroupFigures) => g.dimensions.find((x) => x.key === d.key);
-    return {
-      mean: bySide((side) =>
-        sideDecision(
-          side,
-          true,
-          (r) => r.means[di] != null,
-          (g) => earlierDimension(g)?.mean[side].hidden === false,
-        ),
-      ),
-      alpha: bySide((side) => sideDecision(side, false, (r) => r.allAnswered[di] === true, shownSide(side))),
-      // The gap's pairs: pearson leaves out pairs without both means, so agreement shares the check.
-      gap: pairDecision(
-        (p) => p.employee.means[di] != null && p.manager.means[di] != null,
-        (g) => earlierDimension(g)?.meanAbsGap.hidden === false,
-      ),
-    };
-  });
-  const allPairsDecision = pairDecision(
-    () => true,
-    (g) => !g.largeTrustOrGoalsGapShare.hidden,
-  );
+  const dimensionDecisions = bank.dimensions.map((d, di) => ({
+    mean: bySide((side) => sideDecision(side, true, traitOf.mean(di), basis(`mean:${side}:${d.key}`))),
+    alpha: bySide((side) => sideDecision(side, false, traitOf.allAnswered(dimensions, di), shownSide(side))),
+    // The gap's pairs: pearson leaves out pairs without both means, so agreement shares the check.
+    gap: pairDecision(traitOf.gap(di), basis(`gap:${d.key}`)),
+  }));
+  const allPairsDecision = pairDecision(ALL, basis("largeGap"));
   // The quadrant shares and reading means add up pairs, the drivers rank them: each is checked on
   // its own pairs like every pair figure, so a difference between groups or cycles isolates no one.
-  const balanceDecision = pairDecision(
-    (p) => p.quadrant !== null,
-    (g) => g.balance?.hidden === false,
-  );
-  const readingDecision = bySide((side) =>
-    pairDecision(
-      (p) => p.reading[side]?.assumedSimilarity != null,
-      (g) => g.reading?.[side].hidden === false,
-    ),
-  );
-  const driverDecision = bySide((side) =>
-    pairDecision(
-      (p) => p[side].chooseAgain !== null,
-      (g) => g.chooseAgainDrivers?.[side].hidden === false,
-    ),
-  );
+  const balanceDecision = pairDecision(traitOf.quadrant(dimensions), basis("balance"));
+  const readingDecision = bySide((side) => pairDecision(traitOf.reading(dimensions, side), basis(`reading:${side}`)));
+  const driverDecision = bySide((side) => pairDecision(traitOf.driver(dimensions, side), basis(`drivers:${side}`)));
   // The group's complete pairs not among `ps` (pairs of the group): marked by their position
   // among the cycle's pairs rather than put in a set, thousands of times per cycle.
   const inPairs = new Int32Array(current.kinds.pairs.all.length);

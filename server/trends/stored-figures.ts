@@ -3,9 +3,10 @@ import { isEmbedded, type Db } from "@/db/client";
 import { cycles, trendGroupFigures, trendSnapshots } from "@/db/schema";
 import { hiddenCell } from "@/server/analysis/anonymity";
 import { getItemBank, type ItemBank } from "@/server/assessments/item-bank";
-import type { GroupFigures } from "./compute";
+import type { ComputedFigures, GroupFigures } from "./compute";
 import { canPublishOnThread, publishOnThread, startFiguresComputation } from "./compute-off-thread";
 import { loadCycleInputs, openedCycles, type OpenedCycle } from "./inputs";
+import { keepContributors, storedContributorsOf } from "./stored-contributors";
 
 // A cycle's trend figures are published once, after it closes, by the background worker
 // (`publishDueFigures`), and only read afterwards: no request computes them. What is stored is
@@ -291,22 +292,32 @@ export async function publishCycle(db: Db, orgId: string, cycle: OpenedCycle): P
       c.bankVersion === cycle.bankVersion &&
       (cycle.publishedAt === null || c.publishedAt < cycle.publishedAt),
   );
+  const inputs = inputsOf();
   const computation = startFiguresComputation();
-  let groups: GroupFigures[];
+  let computed: ComputedFigures;
+  // Earlier cycles published before contributors were kept: theirs are made from their answers
+  // in this computation, and kept with this cycle's figures.
+  const madeFor: string[] = [];
   try {
     for (const c of before) {
+      const kept = await storedContributorsOf(db, orgId, c.id, inputs);
+      if (kept) {
+        computation.addEarlier(kept);
+        continue;
+      }
       const figures = await publishedFiguresOf(db, orgId, c);
       // An earlier cycle whose figures are not current yet is computed before this one (the
       // worker goes in publication order); one that is missing showed nothing to compare with.
       if (!figures) continue;
-      const inputs = await loadCycleInputs(db, orgId, c);
-      computation.addEarlier({ id: c.id, groups: inputs.groups, invited: inputs.invited, rows: inputs.rows, figures: figures.groups });
+      const earlierInputs = await loadCycleInputs(db, orgId, c);
+      computation.addEarlier({ id: c.id, groups: earlierInputs.groups, invited: earlierInputs.invited, rows: earlierInputs.rows, figures: figures.groups });
+      madeFor.push(c.id);
     }
-    groups = await computation.compute({ bankVersion: input.bankVersion, groups: input.groups, invited: input.invited, rows: input.rows, k: input.k });
+    computed = await computation.compute({ bankVersion: input.bankVersion, groups: input.groups, invited: input.invited, rows: input.rows, k: input.k });
   } finally {
     await computation.close();
   }
-  const inputs = inputsOf();
+  const { groups } = computed;
   await db.transaction(async (tx) => {
     // The header row is the lock: two servers storing the same cycle take turns, and a reader
     // sees one complete set of groups or the other.
@@ -320,6 +331,11 @@ export async function publishCycle(db: Db, orgId: string, cycle: OpenedCycle): P
       insert into ${trendGroupFigures} (org_id, cycle_id, group_id, position, figures)
       select ${orgId}::uuid, ${cycle.id}::uuid, g.value->>'id', (g.ordinality - 1)::int, g.value
       from json_array_elements(${JSON.stringify(groups.map(toStored))}::json) with ordinality as g(value, ordinality)`);
+    await keepContributors(tx, orgId, cycle.id, computed.contributors);
+    for (const [i, cycleId] of madeFor.entries()) {
+      const made = computed.made[i];
+      if (made) await keepContributors(tx, orgId, cycleId, made);
+    }
   });
   return { k: input.k, groups };
 }
