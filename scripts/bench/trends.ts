@@ -209,6 +209,10 @@ export async function measureTrends(url: string, orgId: string, runs: number, lo
     const allCyclesMs = round2(publishMs.reduce((a, b) => a + b, 0));
     const hiddenByRuleShare = cells.visibleWithoutRule ? round2((1 - cells.visibleWithRule / cells.visibleWithoutRule) * 100) / 100 : 0;
     log(`publishing: first cycle ${coldCycleMs} ms, last (against ${closed.length - 1} earlier) ${lastCycleMs} ms, all ${allCyclesMs} ms; the across-cycles rule hides ${Math.round(hiddenByRuleShare * 100)}% of the cells shown without it`);
+    // Every run deletes and re-inserts every cycle's figures: the dead rows and the statistics of
+    // before would otherwise mislead the planner for the reads timed next (the figures of a
+    // deployment change once per cycle, and autovacuum keeps up with that).
+    await client`vacuum analyze trend_snapshots, trend_group_figures, trend_contributors`;
     // The largest department whose figures the latest cycle shows: with teams published too,
     // a department can be hidden whole (docs/anonymity.md), and a trend of hidden cells has
     // nothing to compare with the floor.
