@@ -1,4 +1,5 @@
-import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { builtOnce } from "@/db/built-once";
 import type { Db } from "@/db/client";
 import { assessments, cycles, pairs, responses } from "@/db/schema";
 import type { Actor } from "@/server/access/actor";
@@ -33,54 +34,67 @@ export async function saveDraft(db: Db, actor: Actor, input: { assessmentId: str
     // statement at ReadyForQuery, which Postgres sends after the implicit commit, so a reply lost
     // on the way fails the save (the browser sends it again, and the same changes applied twice
     // leave the same draft) rather than passing for one that never happened.
-    const draft = db.$with("draft").as(draftQuery(db, actor, input.assessmentId, versions));
-    const [saved] = await db
-      .with(draft)
-      .update(responses)
-      .set({ answers: withChanges(changes), revision: sql`${responses.revision} + 1`, updatedAt: sql`now()` })
-      .from(draft)
-      .where(and(eq(responses.orgId, actor.orgId), eq(responses.id, draft.responseId), isNull(responses.submittedAt)))
-      .returning({ revision: responses.revision, updatedAt: responses.updatedAt });
+    const cleared = (value: AnswerValue | null) => value === null || value === "";
+    const [saved] = await saveStatement(db).execute({
+      orgId: actor.orgId,
+      personId: actor.personId,
+      assessmentId: input.assessmentId,
+      versions: JSON.stringify(versions),
+      removed: JSON.stringify(Object.keys(changes).filter((key) => cleared(changes[key]!))),
+      set: JSON.stringify(Object.fromEntries(Object.entries(changes).filter(([, value]) => !cleared(value)))),
+    });
     if (saved) return saved;
   }
   return explainRefusal(db, actor, input);
 }
 
-const draftQuery = (db: Db, actor: Actor, assessmentId: string, versions: number[]) =>
-  db
-    .select({ responseId: sql<string>`${responses.id}`.as("response_id") })
-    .from(assessments)
-    .innerJoin(pairs, and(eq(pairs.orgId, assessments.orgId), eq(pairs.id, assessments.pairId)))
-    .innerJoin(
-      responses,
-      and(
-        eq(responses.orgId, assessments.orgId),
-        eq(responses.assessmentId, assessments.id),
-        eq(responses.side, sql`case when ${pairs.managerId} = ${actor.personId} then 'manager'::side else 'employee'::side end`),
-      ),
-    )
-    .leftJoin(cycles, and(eq(cycles.orgId, assessments.orgId), eq(cycles.id, assessments.cycleId)))
-    .where(
-      and(
-        eq(assessments.orgId, actor.orgId),
-        eq(assessments.id, assessmentId),
-        or(eq(pairs.managerId, actor.personId), eq(pairs.reportId, actor.personId)),
-        assessmentIsOpen(),
-        sql`${assessments.bankVersion} in (${sql.join(
-          versions.map((v) => sql`${v}`),
-          sql`, `,
-        )})`,
-      ),
-    )
-    .for("share", { of: assessments });
-
-/** The stored answers with the changes applied, as applyChanges (./answers.ts) does: a null or empty answer removes the question's. */
-function withChanges(changes: Record<string, AnswerValue | null>): SQL {
-  const removed = Object.entries(changes).filter(([, v]) => v === null || v === "");
-  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== null && v !== ""));
-  const without = removed.reduce<SQL>((acc, [key]) => sql`(${acc} - ${key}::text)`, sql`${responses.answers}`);
-  return sql`(${without} || ${JSON.stringify(set)}::jsonb)`;
-}
+/**
+ * The save, built once per database (db/built-once.ts): the caller's response of the assessment,
+ * found and locked as the access rules say, gets the changes applied to its stored answers, as
+ * applyChanges (./answers.ts) does: `removed` (a JSON array of keys, the questions cleared by a
+ * null or empty answer) taken out, then `set` (a JSON object) merged in. `versions` is a JSON
+ * array of the item bank versions that read the changes this way.
+ */
+const saveStatement = builtOnce((db) => {
+  const personId = sql.placeholder("personId");
+  const draft = db.$with("draft").as(
+    db
+      .select({ responseId: sql<string>`${responses.id}`.as("response_id") })
+      .from(assessments)
+      .innerJoin(pairs, and(eq(pairs.orgId, assessments.orgId), eq(pairs.id, assessments.pairId)))
+      .innerJoin(
+        responses,
+        and(
+          eq(responses.orgId, assessments.orgId),
+          eq(responses.assessmentId, assessments.id),
+          eq(responses.side, sql`case when ${pairs.managerId} = ${personId} then 'manager'::side else 'employee'::side end`),
+        ),
+      )
+      .leftJoin(cycles, and(eq(cycles.orgId, assessments.orgId), eq(cycles.id, assessments.cycleId)))
+      .where(
+        and(
+          eq(assessments.orgId, sql.placeholder("orgId")),
+          eq(assessments.id, sql.placeholder("assessmentId")),
+          or(eq(pairs.managerId, personId), eq(pairs.reportId, personId)),
+          assessmentIsOpen(),
+          sql`${sql.placeholder("versions")}::jsonb @> to_jsonb(${assessments.bankVersion})`,
+        ),
+      )
+      .for("share", { of: assessments }),
+  );
+  return db
+    .with(draft)
+    .update(responses)
+    .set({
+      answers: sql`((${responses.answers} - array(select jsonb_array_elements_text(${sql.placeholder("removed")}::jsonb))) || ${sql.placeholder("set")}::jsonb)`,
+      revision: sql`${responses.revision} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .from(draft)
+    .where(and(eq(responses.orgId, sql.placeholder("orgId")), eq(responses.id, draft.responseId), isNull(responses.submittedAt)))
+    .returning({ revision: responses.revision, updatedAt: responses.updatedAt })
+    .prepare("save_draft");
+});
 
 /** The changes as each item bank version whose questions they are valid answers to reads them. */
 function changesPerBankVersion(changes: Record<string, unknown>): { version: number; changes: Record<string, AnswerValue | null> }[] {
