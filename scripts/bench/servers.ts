@@ -224,6 +224,11 @@ export async function startMailSink(sql: postgres.Sql, port: number): Promise<{ 
       });
     },
   });
+  // A server that stops drops its pooled connections: the sink sees ECONNRESET, which without a
+  // listener would end the benchmark. Anything else is worth a line, not a crash either.
+  sink.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "ECONNRESET") console.error(`[bench] mail sink: ${err.message}`);
+  });
   await new Promise<void>((resolve) => sink.listen(port, "127.0.0.1", resolve));
   return { url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => sink.close(() => resolve())) };
 }
