@@ -17,9 +17,9 @@ import { loadAssessmentRecord } from "./load";
  *
  * One statement on the way that succeeds, committed on its own (autosave runs every few seconds
  * while someone answers): the access check, the state check and the write, under the lock
- * protocol of server/access/assessments.ts. The assessment row is taken FOR SHARE (both sides' saves run
- * side by side; a submit or a close, which take it FOR UPDATE or update it, wait for the save
- * or are waited for, and the state is read from the row as it is after the wait). The changes
+ * protocol of server/access/assessments.ts. The assessment row is taken FOR SHARE (both sides'
+ * saves run side by side; a submit or a close, which take it FOR UPDATE or update it, wait for
+ * the save or are waited for, and the state is read from the row as it is after the wait). The changes
  * are applied to the stored answers inside the UPDATE, so two saves of one person are ordered
  * by the row lock and each applies its own questions to what the other wrote. When it writes
  * nothing, the checks run again one by one to say why (not found, submitted, closed, invalid).

@@ -31,14 +31,11 @@ const templateColumns = {
   sections: agendaTemplates.sections,
 };
 
-/** A stored template is personal if it has an owner, else its organization's. */
-const kindOf = (row: { ownerId: string | null }): TemplateKind => (row.ownerId ? "personal" : "org");
-
-/** A stored template as the caller sees it: its kind, editable as the access rules say. */
+/** A stored template as the caller sees it: personal if it has an owner, editable as the access rules say. */
 function rowView(actor: Actor, row: { id: string; ownerId: string | null; name: string; purpose: string; sections: TemplateSection[] }): TemplateView {
   return {
     ref: row.id,
-    kind: kindOf(row),
+    kind: row.ownerId ? "personal" : "org",
     name: row.name,
     purpose: row.purpose,
     sections: row.sections,
@@ -59,16 +56,11 @@ export async function listTemplates(db: Db, actor: Actor): Promise<TemplateView[
 export type TemplateChoice = Pick<TemplateView, "ref" | "kind" | "name" | "purpose">;
 
 /**
- * The templates the caller may apply, in listTemplates' order, without their sections: every
+ * The templates the caller may apply, as listTemplates lists them, without their sections: every
  * meeting page lists them, and the items (a few kB per template) are only needed to apply one.
  */
 export async function listTemplateChoices(db: Db, actor: Actor): Promise<TemplateChoice[]> {
-  const { id, ownerId, name, purpose } = templateColumns;
-  const rows = await db.select({ id, ownerId, name, purpose }).from(agendaTemplates).where(templateVisibleTo(actor)).orderBy(asc(agendaTemplates.name));
-  return [
-    ...BUILTIN_TEMPLATES.map((t) => ({ ref: `builtin:${t.key}`, kind: "builtin" as const, name: t.name, purpose: t.purpose })),
-    ...rows.map((r) => ({ ref: r.id, kind: kindOf(r), name: r.name, purpose: r.purpose })),
-  ];
+  return (await listTemplates(db, actor)).map(({ ref, kind, name, purpose }) => ({ ref, kind, name, purpose }));
 }
 
 async function findTemplate(db: Db, actor: Actor, ref: string): Promise<TemplateView> {
